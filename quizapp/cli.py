@@ -1,0 +1,142 @@
+"""The `quizapp` command line (CONTRACTS.md section 1), a Flask CLI group."""
+import json
+import os
+import secrets
+import sys
+from pathlib import Path
+
+import click
+from flask import current_app
+from flask.cli import FlaskGroup, ScriptInfo, with_appcontext
+
+from . import bank, create_app, users
+from .db import connect, migrate
+from .results import results_csv
+
+
+@click.group(cls=FlaskGroup, create_app=create_app, add_version_option=False, load_dotenv=False, set_debug_flag=False)
+def main():
+    """quizapp: quizzes from news articles, studied with spaced repetition.
+
+    The database is QUIZAPP_DATABASE (default instance/quizapp.db); the session key
+    is QUIZAPP_SECRET_KEY (default: generated once and kept beside the database).
+    """
+
+
+def _database():
+    return connect(current_app.config["DATABASE"])
+
+
+@main.command("generate", with_appcontext=False)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the items as JSON and touch no database.")
+@click.option("--limit", type=click.IntRange(min=1), help="Keep only the best N items of each article.")
+@click.option("--draft", is_flag=True, help="Store the items as drafts waiting for a teacher's review.")
+def generate_command(paths, as_json, limit, draft):
+    """Derive quiz items from article text files and store them (or print them with --json).
+
+    Re-running on the same article adds no duplicates; an edited article keeps the
+    ids of its unchanged items.
+    """
+    import questions
+
+    try:
+        texts = [questions.read_article(path) for path in paths]
+    except questions.ArticleError as error:
+        raise click.ClickException(str(error)) from None
+    results = questions.generate_many(texts, sources=list(paths), limit=limit)
+    for path, text, items in zip(paths, texts, results):
+        if not items:
+            reason = "it does not look like English text" if not questions.looks_english(text) else "no sentence has a fact to ask about"
+            click.echo(f"Warning: no items from {path}: {reason}.", err=True)
+    if as_json:
+        click.echo(json.dumps([item for items in results for item in items], ensure_ascii=False, indent=2))
+        return
+    app = click.get_current_context().ensure_object(ScriptInfo).load_app()
+    with app.app_context():
+        db = _database()
+        for path, text, items in zip(paths, texts, results):
+            article_id, added = bank.store_article(
+                db, title=questions.article_title(text), source=os.path.abspath(path), text=text, items=items,
+                status="draft" if draft else "approved",
+            )
+            click.echo(f"{path}: {added} new items stored ({len(items) - added} already there), article {article_id}.")
+        db.close()
+
+
+@main.command("add-user")
+@click.argument("username")
+@click.option("--role", type=click.Choice(users.ROLES), default="student", show_default=True, help="The account's role.")
+@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True, help="Prompted for when not given.")
+def add_user_command(username, role, password):
+    """Create an account (prompts for the password when not given)."""
+    if len(password) < 8:
+        raise click.ClickException("The password must have at least 8 characters.")
+    db = _database()
+    try:
+        users.create_user(db, username, password, role)
+    except users.UsernameTaken as error:
+        raise click.ClickException(str(error)) from None
+    finally:
+        db.close()
+    click.echo(f"Created {role} {username}.")
+
+
+@main.command("export-results")
+@click.option("--out", type=click.Path(dir_okay=False, writable=True), help="Write to FILE instead of stdout.")
+def export_results_command(out):
+    """Write the results CSV: one row per answer, oldest first."""
+    db = _database()
+    try:
+        if out:
+            with open(out, "w", encoding="utf-8", newline="") as handle:
+                handle.writelines(results_csv(db))
+            click.echo(f"Results written to {out}.", err=True)
+        else:
+            sys.stdout.writelines(results_csv(db))
+    finally:
+        db.close()
+
+
+@main.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--threads", default=8, show_default=True, type=int, help="Worker threads.")
+@with_appcontext
+def serve_command(host, port, threads):
+    """Serve the app with the production WSGI server (waitress)."""
+    import waitress
+
+    click.echo(f"quizapp is serving on http://{host}:{port}/ (Ctrl+C stops it).")
+    waitress.serve(current_app._get_current_object(), host=host, port=port, threads=threads, ident="quizapp")
+
+
+@main.command("setup")
+def setup_command():
+    """Prepare a fresh install: migrate, load the seed articles, make a teacher account.
+
+    `make run` calls this before `serve`. Safe to run again: nothing is duplicated.
+    """
+    import questions
+
+    db = _database()
+    migrate(db)
+    seeds = sorted(Path(current_app.config["SEEDS_DIR"]).glob("*.txt"))
+    for path in seeds:
+        if bank.article_exists(db, str(path.resolve())):
+            continue
+        text = questions.read_article(path)
+        items = questions.generate(text, source=str(path))
+        _, added = bank.store_article(db, title=questions.article_title(text), source=str(path.resolve()), text=text, items=items)
+        click.echo(f"Seed quiz: {added} items from {path.name}.")
+    password_file = Path(current_app.config["DATABASE"]).parent / "teacher-password.txt"
+    if users.find_user(db, "teacher") is None:
+        password = secrets.token_urlsafe(12)
+        users.create_user(db, "teacher", password, "teacher")
+        fd = os.open(password_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(password + "\n")
+    db.close()
+    if password_file.exists():
+        click.echo(f"Teacher login: username 'teacher', password {password_file.read_text().strip()} (kept in {password_file}).")
+    click.echo("Students: open the app and click Register.")

@@ -1,0 +1,186 @@
+"""The SQLite database: one connection per request, schema through migrations."""
+import contextlib
+import os
+import sqlite3
+
+import click
+from flask import current_app, g
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("quizapp")
+
+
+@migrations()
+def m0001_initial(db):
+    db["users"].create(
+        {
+            "id": int,
+            "username": str,
+            "password_hash": str,
+            "role": str,
+            "timezone": str,
+            "created_at": str,
+        },
+        pk="id",
+        not_null={"username", "password_hash", "role", "created_at"},
+        defaults={"role": "student", "timezone": "UTC"},
+    )
+    db.execute("CREATE UNIQUE INDEX idx_users_username ON users(username COLLATE NOCASE)")
+    db["articles"].create(
+        {
+            "id": int,
+            "title": str,
+            "source": str,
+            "text": str,
+            "text_hash": str,
+            "created_at": str,
+        },
+        pk="id",
+        not_null={"title", "source", "text", "text_hash", "created_at"},
+    )
+    db["articles"].create_index(["text_hash"], unique=True)
+    db["items"].create(
+        {
+            "id": int,
+            "article_id": int,
+            "item_key": str,
+            "kind": str,
+            "prompt": str,
+            "answer": str,
+            "choices": str,
+            "accepted": str,
+            "source_sentence": str,
+            "answer_type": str,
+            "score": float,
+            "status": str,
+            "created_at": str,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+        not_null={"article_id", "item_key", "kind", "prompt", "answer", "status"},
+        defaults={"status": "approved", "choices": "[]", "accepted": "[]", "score": 0.0},
+    )
+    db["items"].create_index(["article_id", "item_key"], unique=True)
+    db["items"].create_index(["status"])
+    db["cards"].create(
+        {
+            "id": int,
+            "user_id": int,
+            "item_id": int,
+            "state": int,
+            "step": int,
+            "stability": float,
+            "difficulty": float,
+            "due": str,
+            "last_review": str,
+            "reps": int,
+            "lapses": int,
+        },
+        pk="id",
+        foreign_keys=[("user_id", "users", "id"), ("item_id", "items", "id")],
+        not_null={"user_id", "item_id", "state", "due"},
+        defaults={"reps": 0, "lapses": 0},
+    )
+    db["cards"].create_index(["user_id", "item_id"], unique=True)
+    db["cards"].create_index(["user_id", "due"])
+    db["study_sessions"].create(
+        {
+            "id": int,
+            "user_id": int,
+            "article_id": int,
+            "mode": str,
+            "item_ids": str,
+            "position": int,
+            "outcomes": str,
+            "shown_at": str,
+            "review_id": int,
+            "created_at": str,
+            "finished_at": str,
+        },
+        pk="id",
+        foreign_keys=[("user_id", "users", "id"), ("article_id", "articles", "id")],
+        not_null={"user_id", "mode", "item_ids", "position", "created_at"},
+        defaults={"position": 0},
+    )
+    db["reviews"].create(
+        {
+            "id": int,
+            "user_id": int,
+            "item_id": int,
+            "session_id": int,
+            "rating": int,
+            "correct": int,
+            "response": str,
+            "answered_at": str,
+            "duration_ms": int,
+            "next_due": str,
+            "was_new": int,
+        },
+        pk="id",
+        foreign_keys=[
+            ("user_id", "users", "id"),
+            ("item_id", "items", "id"),
+            ("session_id", "study_sessions", "id"),
+        ],
+        not_null={"user_id", "item_id", "rating", "correct", "answered_at", "next_due"},
+    )
+    db["reviews"].create_index(["user_id", "answered_at"])
+    db["reviews"].create_index(["item_id"])
+
+
+def connect(path):
+    """Open the database file with the settings every connection needs."""
+    if path != ":memory:":
+        os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    conn = sqlite3.connect(path, timeout=10, check_same_thread=False)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute("PRAGMA busy_timeout=10000")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    return Database(conn)
+
+
+def migrate(db):
+    """Apply pending migrations; safe to call on every start."""
+    migrations.apply(db)
+
+
+def get_db():
+    if "db" not in g:
+        g.db = connect(current_app.config["DATABASE"])
+    return g.db
+
+
+def close_db(exc=None):
+    db = g.pop("db", None)
+    if db is not None:
+        db.close()
+
+
+@click.command("init-db")
+def init_db_command():
+    """Create or migrate the database (idempotent)."""
+    db = connect(current_app.config["DATABASE"])
+    migrate(db)
+    db.close()
+    click.echo(f"Database ready at {current_app.config['DATABASE']}.")
+
+
+def init_app(app):
+    app.teardown_appcontext(close_db)
+    app.cli.add_command(init_db_command)
+
+
+@contextlib.contextmanager
+def write_transaction(db):
+    """BEGIN IMMEDIATE: take the write lock before reading, so read-then-write steps
+    (answering, rating) cannot interleave between two requests of the same student."""
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        db.conn.execute("ROLLBACK")
+        raise
+    else:
+        db.conn.execute("COMMIT")

@@ -1,0 +1,35 @@
+"""Jinja filters for showing items and times."""
+import re
+
+from markupsafe import Markup, escape
+
+from .clock import from_iso, utcnow
+from .scheduling import RATING_NAMES, interval_label
+
+
+def mark_answer(sentence, answer):
+    """The sentence, escaped, with the first occurrence of the answer in <mark>."""
+    text = sentence or ""
+    if answer and answer not in ("True", "False"):
+        match = re.search(re.escape(answer), text, flags=re.IGNORECASE)
+        if match:
+            return Markup("{}<mark>{}</mark>{}").format(
+                text[: match.start()], text[match.start() : match.end()], text[match.end() :]
+            )
+    return escape(text)
+
+
+def comes_back(value, now=None):
+    """'in 10 min', 'in 3 d' for a stored due time."""
+    moment = from_iso(value) if isinstance(value, str) else value
+    if moment is None:
+        return ""
+    now = now or utcnow()
+    return "now" if moment <= now else f"in {interval_label(moment - now)}"
+
+
+def init_app(app):
+    app.add_template_filter(mark_answer)
+    app.add_template_filter(comes_back)
+    app.add_template_filter(lambda rating: RATING_NAMES.get(rating, ""), "rating_name")
+    app.add_template_filter(lambda value: (from_iso(value) if isinstance(value, str) else value).strftime("%Y-%m-%d %H:%M UTC") if value else "", "utc")

@@ -1,0 +1,75 @@
+"""FSRS glue: card rows in and out, the four possible outcomes of a review.
+
+No Flask and no SQL here. Times are always `datetime.timezone.utc`, as `fsrs`
+requires. Because `fsrs` fuzzes intervals with the unseeded `random` module, the
+outcomes of all four ratings are computed once when a card is shown and the chosen
+one is applied later, so the interval on a button is the interval the student gets.
+"""
+from fsrs import Card, Rating, Scheduler, State
+
+from .clock import from_iso, to_iso
+
+RATINGS = {"Again": Rating.Again, "Hard": Rating.Hard, "Good": Rating.Good, "Easy": Rating.Easy}
+RATING_NAMES = {int(value): name for name, value in RATINGS.items()}
+
+
+def make_scheduler(*, fuzz=True, desired_retention=0.9):
+    return Scheduler(desired_retention=desired_retention, enable_fuzzing=fuzz)
+
+
+def card_from_row(row, *, card_id):
+    """Build an fsrs Card from a `cards` row, or a new card when row is None."""
+    if row is None:
+        return Card(card_id=card_id)
+    return Card(
+        card_id=card_id,
+        state=State(row["state"]),
+        step=row["step"],
+        stability=row["stability"],
+        difficulty=row["difficulty"],
+        due=from_iso(row["due"]),
+        last_review=from_iso(row["last_review"]),
+    )
+
+
+def card_to_row(card):
+    """The columns of a `cards` row for an fsrs Card."""
+    return {
+        "state": int(card.state),
+        "step": card.step,
+        "stability": card.stability,
+        "difficulty": card.difficulty,
+        "due": to_iso(card.due),
+        "last_review": to_iso(card.last_review),
+    }
+
+
+def outcomes(scheduler, card, now):
+    """Return {rating name: card row} for each of the four ratings at `now`."""
+    return {
+        name: card_to_row(scheduler.review_card(card, rating, review_datetime=now)[0])
+        for name, rating in RATINGS.items()
+    }
+
+
+def retrievability(scheduler, row, now):
+    """Probability of recall of a stored card at `now` (0 for a card never seen)."""
+    if row is None or row["stability"] is None:
+        return 0.0
+    return scheduler.get_card_retrievability(card_from_row(row, card_id=1), now)
+
+
+def interval_label(delta):
+    """A short human interval, as Anki shows on its buttons: 1 min, 10 min, 3 d, 2 mo."""
+    seconds = max(delta.total_seconds(), 0)
+    if seconds < 3600:
+        return f"{max(round(seconds / 60), 1)} min"
+    if seconds < 86400:
+        return f"{round(seconds / 3600)} h"
+    days = seconds / 86400
+    if days < 30:
+        return f"{round(days)} d"
+    if days < 365:
+        return f"{days / 30:.1f} mo".replace(".0 ", " ")
+    return f"{days / 365:.1f} y".replace(".0 ", " ")
+

@@ -1,0 +1,133 @@
+"""Student pages: the dashboard, study sessions (quiz and flashcards), progress."""
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from . import charts, practice, scheduling
+from .clock import utcnow
+from .db import get_db
+from .forms import AnswerForm, RateForm, StartStudyForm
+
+bp = Blueprint("study", __name__, url_prefix="/study")
+
+
+def get_scheduler():
+    app = current_app._get_current_object()
+    if "fsrs" not in app.extensions:
+        app.extensions["fsrs"] = scheduling.make_scheduler(fuzz=app.config["FSRS_FUZZ"])
+    return app.extensions["fsrs"]
+
+
+def start_form(db):
+    form = StartStudyForm(size=current_app.config["SESSION_SIZE"])
+    articles = db.query(
+        "SELECT articles.id, articles.title, count(items.id) AS n FROM articles JOIN items ON items.article_id = articles.id "
+        "WHERE items.status = 'approved' GROUP BY articles.id ORDER BY articles.id"
+    )
+    form.article.choices = [(0, "All articles")] + [(row["id"], f"{row['title']} ({row['n']} items)") for row in articles]
+    return form
+
+
+def index():
+    if not current_user.is_authenticated:
+        return render_template("welcome.html")
+    db = get_db()
+    now = utcnow()
+    return render_template(
+        "study/dashboard.html",
+        form=start_form(db),
+        stats=practice.progress(db, current_user, now, days=1),
+        new_left=max(current_app.config["NEW_PER_DAY"] - practice.new_items_today(db, current_user.id, now, current_user.timezone), 0),
+        next_due=practice.next_due(db, current_user.id),
+    )
+
+
+@bp.route("/start", methods=["POST"])
+@login_required
+def start():
+    db = get_db()
+    form = start_form(db)
+    if not form.validate_on_submit():
+        for errors in form.errors.values():
+            flash(" ".join(errors))
+        return redirect(url_for("index"))
+    session_id = practice.start_session(
+        db, current_user, utcnow(), mode=form.mode.data, article_id=form.article.data or None,
+        size=form.size.data, new_per_day=current_app.config["NEW_PER_DAY"],
+    )
+    if session_id is None:
+        when = practice.next_due(db, current_user.id, form.article.data or None)
+        flash("Nothing to study right now." + (f" Your next item is due {when:%Y-%m-%d %H:%M} UTC." if when else ""))
+        return redirect(url_for("index"))
+    return redirect(url_for("study.session", session_id=session_id))
+
+
+def own_session(session_id):
+    session = practice.get_session(get_db(), current_user.id, session_id)
+    if session is None:
+        abort(404)
+    return session
+
+
+@bp.route("/<int:session_id>")
+@login_required
+def session(session_id):
+    db = get_db()
+    state = own_session(session_id)
+    shown = practice.show_current(db, get_scheduler(), state, utcnow())
+    if shown is None:
+        return render_template("study/summary.html", summary=practice.session_summary(db, session_id))
+    template = "study/flashcard.html" if state["mode"] == "flashcards" else "study/question.html"
+    return render_template(
+        template, session=state, **shown, form=AnswerForm(item_id=shown["item"]["id"]),
+        rate_form=RateForm(item_id=shown["item"]["id"]), reveal=request.args.get("show") == "1",
+    )
+
+
+def _item_id(form):
+    try:
+        return int(form.item_id.data)
+    except (TypeError, ValueError):
+        abort(400, "That answer does not belong to any question.")
+
+
+@bp.route("/<int:session_id>/answer", methods=["POST"])
+@login_required
+def answer(session_id):
+    own_session(session_id)
+    form = AnswerForm()
+    if not form.validate_on_submit():
+        abort(400, " ".join(sum(form.errors.values(), [])) or "The answer could not be read.")
+    response = "" if "dont_know" in request.form else (request.form.get("choice") or form.response.data or "")
+    if not response.strip() and "dont_know" not in request.form:
+        flash("Pick or type an answer before checking it.")
+        return redirect(url_for("study.session", session_id=session_id))
+    try:
+        practice.check_answer(get_db(), session_id, _item_id(form), response.strip(), utcnow())
+    except practice.AlreadyRecorded as done:
+        flash(str(done))
+    except practice.NotCurrentItem as wrong:
+        abort(400, str(wrong))
+    return redirect(url_for("study.session", session_id=session_id))
+
+
+@bp.route("/<int:session_id>/rate", methods=["POST"])
+@login_required
+def rate(session_id):
+    own_session(session_id)
+    form = RateForm()
+    if not form.validate_on_submit():
+        abort(400, "The rating could not be read.")
+    try:
+        practice.rate(get_db(), session_id, _item_id(form), form.rating.data, utcnow())
+    except practice.AlreadyRecorded as done:
+        flash(str(done))
+    except (practice.NotCurrentItem, ValueError) as wrong:
+        abort(400, str(wrong))
+    return redirect(url_for("study.session", session_id=session_id))
+
+
+@bp.route("/progress")
+@login_required
+def progress():
+    stats = practice.progress(get_db(), current_user, utcnow(), days=14)
+    return render_template("study/progress.html", stats=stats, chart=charts.daily_answers_svg(stats["days"]))

@@ -1,0 +1,62 @@
+"""Accounts: creating users and checking passwords, without Flask requests."""
+import sqlite3
+
+from flask_login import UserMixin
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from .clock import to_iso, utcnow
+
+ROLES = ("student", "teacher")
+
+
+class UsernameTaken(ValueError):
+    pass
+
+
+class User(UserMixin):
+    def __init__(self, row):
+        self.id = row["id"]
+        self.username = row["username"]
+        self.role = row["role"]
+        self.timezone = row["timezone"] or "UTC"
+
+    @property
+    def is_teacher(self):
+        return self.role == "teacher"
+
+
+def create_user(db, username, password, role="student"):
+    """Insert an account with a hashed password; raise UsernameTaken if the name is used."""
+    if role not in ROLES:
+        raise ValueError(f"role must be one of {', '.join(ROLES)}")
+    try:
+        with db.atomic():
+            db.execute(
+                "INSERT INTO users (username, password_hash, role, timezone, created_at) VALUES (?, ?, ?, 'UTC', ?)",
+                [username, generate_password_hash(password), role, to_iso(utcnow())],
+            )
+    except sqlite3.IntegrityError:
+        raise UsernameTaken(f"The username {username!r} is already taken.") from None
+    return find_user(db, username)
+
+
+def find_user(db, username):
+    rows = list(db.query("SELECT * FROM users WHERE username = ? COLLATE NOCASE", [username]))
+    return User(rows[0]) if rows else None
+
+
+def load_user(db, user_id):
+    rows = list(db.query("SELECT * FROM users WHERE id = ?", [user_id]))
+    return User(rows[0]) if rows else None
+
+
+def authenticate(db, username, password):
+    """The user when the password is right, else None (same answer for an unknown name)."""
+    rows = list(db.query("SELECT * FROM users WHERE username = ? COLLATE NOCASE", [username]))
+    if not rows:
+        check_password_hash(_DUMMY_HASH, password)
+        return None
+    return User(rows[0]) if check_password_hash(rows[0]["password_hash"], password) else None
+
+
+_DUMMY_HASH = generate_password_hash("not a real password")

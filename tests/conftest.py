@@ -1,0 +1,59 @@
+"""Fixtures: an app on a temporary database file, clients, and small factories."""
+import pytest
+
+import questions
+from quizapp import create_app
+from quizapp.db import connect
+
+from .helpers import SEED, AuthActions
+
+
+@pytest.fixture(scope="session")
+def seed_items():
+    """The generator's items for the seed article (generated once per test run)."""
+    return questions.generate(SEED.read_text(encoding="utf-8"), source=str(SEED))
+
+
+@pytest.fixture
+def app(tmp_path):
+    app = create_app(
+        {
+            "TESTING": True,
+            "DATABASE": str(tmp_path / "test.db"),
+            "SECRET_KEY": "test key",
+            "WTF_CSRF_ENABLED": False,
+            "FSRS_FUZZ": False,
+        }
+    )
+    yield app
+
+
+@pytest.fixture
+def db(app):
+    database = connect(app.config["DATABASE"])
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def auth(client, db):
+    return AuthActions(client, db)
+
+
+
+
+@pytest.fixture
+def runner(app, monkeypatch):
+    """Run `quizapp ...` (the real console-script group) against the test database."""
+    from click.testing import CliRunner
+
+    from quizapp.cli import main
+
+    monkeypatch.setenv("QUIZAPP_DATABASE", app.config["DATABASE"])
+    monkeypatch.setenv("QUIZAPP_SECRET_KEY", "test key")
+
+    class Runner:
+        def invoke(self, args, input=None):
+            return CliRunner().invoke(main, args, input=input, catch_exceptions=False)
+
+    return Runner()

@@ -1,0 +1,63 @@
+"""Small factories and helpers shared by the tests."""
+import json
+import re
+from pathlib import Path
+
+from quizapp import bank, users
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = next((ROOT / "seeds").glob("*.txt"))
+ARTICLES = sorted((ROOT / "tests" / "data" / "articles").glob("*.txt"))
+PASSWORD = "correct horse battery"
+
+
+def make_user(db, username="student1", role="student", password=PASSWORD):
+    return users.create_user(db, username, password, role)
+
+
+def make_article(db, items, *, title="Seed article", source="seed.txt", text=None, status="approved"):
+    """Store items as an article; returns the article id."""
+    text = text if text is not None else json.dumps(items)
+    article_id, _ = bank.store_article(db, title=title, source=source, text=text, items=items, status=status)
+    return article_id
+
+
+def make_item(kind="short_answer", prompt="Who leads the team?", answer="Jim Mattis", **extra):
+    item = {
+        "kind": kind,
+        "prompt": prompt,
+        "answer": answer,
+        "choices": extra.pop("choices", []),
+        "accepted": extra.pop("accepted", []),
+        "source_sentence": extra.pop("source_sentence", f"The team is led by {answer}."),
+        "answer_type": extra.pop("answer_type", "PERSON"),
+        "score": extra.pop("score", 0.5),
+        "source": "test",
+    }
+    item.update(extra)
+    return item
+
+
+class AuthActions:
+    def __init__(self, client, db):
+        self.client, self.db = client, db
+
+    def login(self, username="student1", password=PASSWORD):
+        return self.client.post("/auth/login", data={"username": username, "password": password})
+
+    def login_as(self, role="student", username=None):
+        username = username or f"a_{role}"
+        if users.find_user(self.db, username) is None:
+            make_user(self.db, username, role)
+        response = self.login(username)
+        assert response.status_code == 302, response.data
+        return users.find_user(self.db, username)
+
+    def logout(self):
+        return self.client.post("/auth/logout")
+
+
+def csrf_token(html):
+    match = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"', html)
+    return match.group(1) or match.group(2)
+

@@ -1,0 +1,106 @@
+"""Choosing what to study: due items first, then new ones within the daily limit."""
+import datetime as dt
+import json
+
+from quizapp import practice, scheduling
+from quizapp.clock import to_iso
+
+from .helpers import make_article, make_item, make_user
+
+NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.timezone.utc)
+
+
+def items(n, sentence=lambda i: f"Sentence {i} names Person{i} here."):
+    return [make_item("short_answer", f"Question {i}?", f"Answer{i}", source_sentence=sentence(i), score=1 - i / 100)
+            for i in range(n)]
+
+
+def ids(db):
+    return [row[0] for row in db.execute("SELECT id FROM items ORDER BY id")]
+
+
+def answer_all(db, session_id, now, rating="Good"):
+    scheduler = scheduling.make_scheduler(fuzz=False)
+    while True:
+        session = practice.get_session(db, session_id_user(db, session_id), session_id)
+        shown = practice.show_current(db, scheduler, session, now)
+        if shown is None:
+            return
+        practice.rate(db, session_id, shown["item"]["id"], rating, now)
+
+
+def session_id_user(db, session_id):
+    return db.execute("SELECT user_id FROM study_sessions WHERE id = ?", [session_id]).fetchone()[0]
+
+
+def flash_session(db, user, now, **options):
+    return practice.start_session(db, user, now, mode="flashcards", **options)
+
+
+def test_new_items_best_first_one_per_sentence(db):
+    user = make_user(db)
+    make_article(db, items(4, sentence=lambda i: "Same sentence." if i < 2 else f"Sentence {i}."))
+    first, second, third, fourth = ids(db)
+    assert practice.plan_session(db, user, NOW, size=4) == [first, third, fourth, second]
+
+
+def test_due_items_come_before_new_ones(db):
+    user = make_user(db)
+    make_article(db, items(6))
+    session_id = flash_session(db, user, NOW, size=2)
+    answer_all(db, session_id, NOW, rating="Again")  # due again in a minute
+    later = NOW + dt.timedelta(minutes=30)
+    planned = practice.plan_session(db, user, later, size=4)
+    assert planned[:2] == ids(db)[:2]
+    assert planned[2:] == ids(db)[2:4]
+
+
+def test_daily_new_item_limit(db):
+    user = make_user(db)
+    make_article(db, items(30))
+    session_id = flash_session(db, user, NOW, size=10, new_per_day=12)
+    answer_all(db, session_id, NOW, rating="Easy")
+    assert len(practice.plan_session(db, user, NOW, size=10, new_per_day=12)) == 2
+    tomorrow = NOW + dt.timedelta(days=1)
+    assert len(practice.plan_session(db, user, tomorrow, size=10, new_per_day=12)) == 10
+
+
+def test_the_day_starts_at_local_midnight(db):
+    assert practice.local_midnight(NOW, "UTC") == dt.datetime(2026, 11, 25, tzinfo=dt.timezone.utc)
+    tokyo = practice.local_midnight(NOW, "Asia/Tokyo")  # 21:00 in Tokyo
+    assert tokyo == dt.datetime(2026, 11, 24, 15, tzinfo=dt.timezone.utc)
+
+
+def test_outcomes_are_kept_while_the_card_is_shown(db):
+    user = make_user(db)
+    make_article(db, items(1))
+    session_id = flash_session(db, user, NOW)
+    scheduler = scheduling.make_scheduler(fuzz=True)
+    session = practice.get_session(db, user.id, session_id)
+    first = practice.show_current(db, scheduler, session, NOW)
+    again = practice.show_current(db, scheduler, session, NOW + dt.timedelta(seconds=30))
+    stored = json.loads(db.execute("SELECT outcomes FROM study_sessions").fetchone()[0])
+    assert first["intervals"]["Good"] and stored["item_id"] == first["item"]["id"]
+    assert json.loads(db.execute("SELECT outcomes FROM study_sessions").fetchone()[0]) == stored
+    assert again["item"]["id"] == first["item"]["id"]
+
+
+def test_lapses_count_failed_reviews(db):
+    user = make_user(db)
+    make_article(db, items(1))
+    answer_all(db, flash_session(db, user, NOW), NOW, rating="Easy")
+    due = db.execute("SELECT due FROM cards").fetchone()[0]
+    later = dt.datetime.fromisoformat(due) + dt.timedelta(hours=1)
+    answer_all(db, flash_session(db, user, later), later, rating="Again")
+    assert db.execute("SELECT reps, lapses FROM cards").fetchone() == (2, 1)
+    assert db.execute("SELECT count(*), sum(was_new) FROM reviews").fetchone() == (2, 1)
+
+
+def test_progress_counts(db):
+    user = make_user(db)
+    make_article(db, items(3))
+    answer_all(db, flash_session(db, user, NOW), NOW, rating="Again")
+    stats = practice.progress(db, user, NOW, days=7)
+    assert (stats["seen"], stats["due_today"], stats["due_week"], stats["answers"], stats["accuracy"]) == (3, 3, 3, 3, 0)
+    assert stats["days"][-1] == {"day": NOW.date(), "answers": 3, "correct": 0}
+    assert to_iso(NOW)  # times stay aware UTC

@@ -1,0 +1,213 @@
+"""Studying in the browser: sessions, answering, rating, flashcards, summaries, progress."""
+import re
+
+import pytest
+
+from .helpers import make_article, make_item, make_user
+
+
+def short(prompt, answer, **extra):
+    return make_item("short_answer", prompt, answer, **extra)
+
+
+@pytest.fixture
+def three_items(db):
+    items = [
+        short("Who is the U.S. defense secretary?", "Jim Mattis", accepted=["Mattis"], score=0.9),
+        make_item("multiple_choice", "Which country buys oil from Iran?", "India", choices=["China", "India", "Peru", "Chile"],
+                  source_sentence="India buys oil from Iran.", answer_type="GPE", score=0.8),
+        make_item("true_false", "India buys oil from Iran.", "True", choices=["True", "False"],
+                  source_sentence="India buys oil from Iran.", answer_type="GPE", score=0.7),
+    ]
+    make_article(db, items)
+    return [row["id"] for row in db.query("SELECT id FROM items ORDER BY score DESC")]
+
+
+def start(client, **data):
+    form = {"mode": "quiz", "size": 10, "article": 0}
+    form.update(data)
+    response = client.post("/study/start", data=form)
+    assert response.status_code == 302, response.data
+    return response.headers["Location"]
+
+
+def shown_item_id(html):
+    return int(re.search(r'name="item_id" type="hidden" value="(\d+)"', html).group(1))
+
+
+def test_dashboard_offers_study_now(client, auth, three_items):
+    auth.login_as("student")
+    html = client.get("/").get_data(as_text=True)
+    assert ">Study now</button>" in html and "All articles" in html
+
+
+def test_a_quiz_session_from_question_to_summary(client, auth, db, three_items):
+    user = auth.login_as("student")
+    url = start(client)
+    html = client.get(url).get_data(as_text=True)
+    assert "Who is the U.S. defense secretary?" in html
+    assert '<label for="response">Your answer</label>' in html and ">Check answer</button>" in html
+
+    item_id = shown_item_id(html)
+    client.post(f"{url}/answer", data={"item_id": item_id, "response": "mattis"})
+    html = client.get(url).get_data(as_text=True)
+    assert ">Correct</h2>" in html
+    assert "<mark>Jim Mattis</mark>" in html  # the source sentence with the answer marked
+    for rating in ("Hard", "Good", "Easy"):
+        assert f'value="{rating}"' in html
+    client.post(f"{url}/rate", data={"item_id": item_id, "rating": "Easy"})
+
+    html = client.get(url).get_data(as_text=True)
+    assert "Which country buys oil from Iran?" in html
+    assert re.search(r'<input type="radio" name="choice" value="China"[^>]*> China</label>', html)
+    item_id = shown_item_id(html)
+    client.post(f"{url}/answer", data={"item_id": item_id, "choice": "China"})
+    html = client.get(url).get_data(as_text=True)
+    assert ">Incorrect</h2>" in html and "India" in html and ">Next</button>" in html
+    client.post(f"{url}/rate", data={"item_id": item_id, "rating": "Again"})
+
+    html = client.get(url).get_data(as_text=True)
+    assert 'value="True"' in html and 'value="False"' in html
+    item_id = shown_item_id(html)
+    client.post(f"{url}/answer", data={"item_id": item_id, "choice": "True"})
+    client.post(f"{url}/rate", data={"item_id": item_id, "rating": "Good"})
+
+    html = client.get(url).get_data(as_text=True)
+    assert "Session complete" in html and "2 of 3" in html
+    assert "Which country buys oil from Iran?" in html.split("Missed")[1]
+
+    reviews = list(db.query("SELECT rating, correct, response FROM reviews WHERE user_id = ? ORDER BY id", [user.id]))
+    assert [(r["rating"], r["correct"], r["response"]) for r in reviews] == [(4, 1, "mattis"), (1, 0, "China"), (3, 1, "True")]
+    cards = list(db.query("SELECT item_id, due FROM cards WHERE user_id = ?", [user.id]))
+    assert len(cards) == 3
+
+
+def test_rating_buttons_show_the_interval_they_apply(client, auth, db, three_items):
+    user = auth.login_as("student")
+    url = start(client)
+    item_id = shown_item_id(client.get(url).get_data(as_text=True))
+    client.post(f"{url}/answer", data={"item_id": item_id, "response": "Jim Mattis"})
+    html = client.get(url).get_data(as_text=True)
+    easy_label = re.search(r'value="Easy"[^>]*>Easy <small>([^<]+)</small>', html).group(1)
+    client.post(f"{url}/rate", data={"item_id": item_id, "rating": "Easy"})
+    review = next(db.query("SELECT answered_at, next_due FROM reviews WHERE user_id = ?", [user.id]))
+    from quizapp.clock import from_iso
+    from quizapp.scheduling import interval_label
+
+    assert interval_label(from_iso(review["next_due"]) - from_iso(review["answered_at"])) == easy_label
+    card_due = db.execute("SELECT due FROM cards WHERE item_id = ?", [item_id]).fetchone()[0]
+    assert card_due == review["next_due"]
+
+
+def test_double_submitted_answer_is_recorded_once(client, auth, db, three_items):
+    auth.login_as("student")
+    url = start(client)
+    item_id = shown_item_id(client.get(url).get_data(as_text=True))
+    for _ in range(2):
+        assert client.post(f"{url}/answer", data={"item_id": item_id, "response": "Mattis"}).status_code == 302
+    for _ in range(2):
+        assert client.post(f"{url}/rate", data={"item_id": item_id, "rating": "Good"}).status_code == 302
+    assert db.execute("SELECT count(*) FROM reviews").fetchone()[0] == 1
+    assert "already recorded" in client.get(url).get_data(as_text=True)
+
+
+def test_answer_for_another_item_is_refused(client, auth, db, three_items):
+    auth.login_as("student")
+    url = start(client)
+    shown = shown_item_id(client.get(url).get_data(as_text=True))
+    other = next(i for i in three_items if i != shown)
+    for item_id in (other, 99999, "not a number"):
+        response = client.post(f"{url}/answer", data={"item_id": item_id, "response": "India"})
+        assert response.status_code == 400
+    assert "not the question being shown" in client.post(f"{url}/answer", data={"item_id": other, "response": "x"}).get_data(as_text=True)
+    assert db.execute("SELECT count(*) FROM reviews").fetchone()[0] == 0
+
+
+def test_rating_before_checking_is_refused(client, auth, db, three_items):
+    auth.login_as("student")
+    url = start(client)
+    item_id = shown_item_id(client.get(url).get_data(as_text=True))
+    assert client.post(f"{url}/rate", data={"item_id": item_id, "rating": "Easy"}).status_code == 400
+    assert client.post(f"{url}/rate", data={"item_id": item_id, "rating": "Brilliant"}).status_code == 400
+    assert db.execute("SELECT count(*) FROM reviews").fetchone()[0] == 0
+
+
+def test_empty_answer_is_not_graded(client, auth, db, three_items):
+    auth.login_as("student")
+    url = start(client)
+    item_id = shown_item_id(client.get(url).get_data(as_text=True))
+    client.post(f"{url}/answer", data={"item_id": item_id, "response": "  "})
+    assert "Pick or type an answer" in client.get(url).get_data(as_text=True)
+    assert db.execute("SELECT count(*) FROM reviews").fetchone()[0] == 0
+    client.post(f"{url}/answer", data={"item_id": item_id, "response": "", "dont_know": "1"})
+    assert db.execute("SELECT correct FROM reviews").fetchone()[0] == 0
+
+
+def test_another_students_session_is_not_found(client, auth, db, three_items):
+    auth.login_as("student", "ana")
+    url = start(client)
+    auth.logout()
+    auth.login_as("student", "ben")
+    assert client.get(url).status_code == 404
+    assert client.post(f"{url}/answer", data={"item_id": three_items[0], "response": "x"}).status_code == 404
+    assert client.get("/study/424242").status_code == 404
+
+
+def test_flashcards_reveal_then_rate(client, auth, db, three_items):
+    user = auth.login_as("student")
+    url = start(client, mode="flashcards")
+    html = client.get(url).get_data(as_text=True)
+    assert ">Show answer</button>" in html and 'id="back" hidden' in html
+    html = client.get(f"{url}?show=1").get_data(as_text=True)  # the no-JavaScript reveal
+    assert 'id="back" hidden' not in html
+    for rating in ("Again", "Hard", "Good", "Easy"):
+        assert f'value="{rating}"' in html
+    item_id = shown_item_id(html)
+    client.post(f"{url}/rate", data={"item_id": item_id, "rating": "Hard"})
+    review = next(db.query("SELECT rating, correct, response FROM reviews WHERE user_id = ?", [user.id]))
+    assert (review["rating"], review["correct"], review["response"]) == (2, 1, None)
+
+
+def test_session_size_and_article_choice(client, auth, db, three_items):
+    other = make_article(db, [short("Who flew the X-59?", "Nils Larson")], title="X-59", source="x59.txt", text="x59")
+    auth.login_as("student")
+    html = client.get(start(client, article=other)).get_data(as_text=True)
+    assert "Question 1 of 1" in html and "X-59" in html
+    html = client.get(start(client, size=2)).get_data(as_text=True)
+    assert "Question 1 of 2" in html
+
+
+def test_nothing_to_study_says_so(client, auth, db):
+    auth.login_as("student")
+    response = client.post("/study/start", data={"mode": "quiz", "size": 10, "article": 0}, follow_redirects=True)
+    assert "Nothing to study right now." in response.get_data(as_text=True)
+
+
+def test_drafts_are_not_studied(client, auth, db):
+    make_article(db, [short("Who is it?", "Ana Lopez")], status="draft")
+    auth.login_as("student")
+    response = client.post("/study/start", data={"mode": "quiz", "size": 10, "article": 0}, follow_redirects=True)
+    assert "Nothing to study right now." in response.get_data(as_text=True)
+
+
+def test_bad_start_form_is_explained(client, auth, three_items):
+    auth.login_as("student")
+    html = client.post("/study/start", data={"mode": "quiz", "size": 0, "article": 0}, follow_redirects=True).get_data(as_text=True)
+    assert "Number must be between 1 and 100." in html
+
+
+def test_progress_page(client, auth, db, three_items):
+    auth.login_as("student")
+    url = start(client)
+    item_id = shown_item_id(client.get(url).get_data(as_text=True))
+    client.post(f"{url}/answer", data={"item_id": item_id, "response": "Mattis"})
+    html = client.get("/study/progress").get_data(as_text=True)
+    assert "<svg" in html and "1 answers, 1 correct" in html
+    assert re.search(r"<strong>1</strong> items seen", html)
+    assert re.search(r"<strong>100%</strong> correct of 1 answers", html)
+
+
+def test_study_pages_need_login(client):
+    for url in ("/study/progress", "/study/1"):
+        assert client.get(url).status_code == 302
+    assert client.post("/study/start").status_code == 302
