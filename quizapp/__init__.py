@@ -28,6 +28,7 @@ def create_app(test_config=None):
         MAX_CONTENT_LENGTH=2 * 1024 * 1024,
         SESSION_SIZE=10,
         NEW_PER_DAY=20,
+        REVIEWS_PER_DAY=200,
         FSRS_FUZZ=True,
         SEEDS_DIR=str(ROOT / "seeds"),
     )
@@ -50,6 +51,7 @@ def create_app(test_config=None):
     app.register_blueprint(teacher.bp)
     app.add_url_rule("/", endpoint="index", view_func=study.index)
     _register_error_pages(app)
+    app.after_request(_security_headers)
     _ensure_schema(app)
     return app
 
@@ -73,6 +75,18 @@ def _ensure_schema(app):
         migrate(database)
     finally:
         database.close()
+
+
+def _security_headers(response):
+    response.headers.setdefault(
+        "Content-Security-Policy",
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+        "frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
+    )
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Referrer-Policy", "same-origin")
+    response.headers.setdefault("X-Frame-Options", "DENY")
+    return response
 
 
 def _register_error_pages(app):

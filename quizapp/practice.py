@@ -31,9 +31,14 @@ def local_midnight(now, timezone):
 
 
 def new_items_today(db, user_id, now, timezone):
+    """How many items this user met for the first time since local midnight."""
+    return _answers_today(db, user_id, now, timezone, new=1)
+
+
+def _answers_today(db, user_id, now, timezone, *, new):
     since = to_iso(local_midnight(now, timezone))
     row = db.execute(
-        "SELECT count(*) FROM reviews WHERE user_id = ? AND was_new = 1 AND answered_at >= ?", [user_id, since]
+        "SELECT count(*) FROM reviews WHERE user_id = ? AND was_new = ? AND answered_at >= ?", [user_id, new, since]
     ).fetchone()
     return row[0]
 
@@ -72,17 +77,20 @@ def new_item_ids(db, user_id, *, article_id=None, limit=10):
     return (firsts + repeats)[:limit]
 
 
-def plan_session(db, user, now, *, article_id=None, size=10, new_per_day=20):
-    """Due items first, then new ones up to what is left of today's new-item limit."""
-    due = due_item_ids(db, user.id, now, article_id=article_id, limit=size)
+def plan_session(db, user, now, *, article_id=None, size=10, new_per_day=20, reviews_per_day=200):
+    """Due items first (up to the daily review limit), then new ones up to today's new-item limit."""
+    review_room = max(reviews_per_day - _answers_today(db, user.id, now, user.timezone, new=0), 0)
+    due = due_item_ids(db, user.id, now, article_id=article_id, limit=min(size, review_room)) if review_room else []
     room = min(size - len(due), max(new_per_day - new_items_today(db, user.id, now, user.timezone), 0))
     fresh = new_item_ids(db, user.id, article_id=article_id, limit=room) if room > 0 else []
     return due + fresh
 
 
-def start_session(db, user, now, *, mode="quiz", article_id=None, size=10, new_per_day=20):
+def start_session(db, user, now, *, mode="quiz", article_id=None, size=10, new_per_day=20, reviews_per_day=200):
     """Create a session and return its id, or None when nothing is due or new."""
-    item_ids = plan_session(db, user, now, article_id=article_id, size=size, new_per_day=new_per_day)
+    item_ids = plan_session(
+        db, user, now, article_id=article_id, size=size, new_per_day=new_per_day, reviews_per_day=reviews_per_day
+    )
     if not item_ids:
         return None
     with write_transaction(db):

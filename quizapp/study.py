@@ -53,6 +53,7 @@ def start():
     session_id = practice.start_session(
         db, current_user, utcnow(), mode=form.mode.data, article_id=form.article.data or None,
         size=form.size.data, new_per_day=current_app.config["NEW_PER_DAY"],
+        reviews_per_day=current_app.config["REVIEWS_PER_DAY"],
     )
     if session_id is None:
         when = practice.next_due(db, current_user.id, form.article.data or None)

@@ -130,3 +130,12 @@ def test_secret_key_from_environment(tmp_path, monkeypatch):
     monkeypatch.setenv("QUIZAPP_SECRET_KEY", "from the environment")
     assert create_app({"DATABASE": str(tmp_path / "e.db")}).config["SECRET_KEY"] == "from the environment"
     assert not (tmp_path / "secret_key").exists()
+
+
+def test_security_headers(client):
+    headers = client.get("/auth/login").headers
+    assert "script-src 'self'" in headers["Content-Security-Policy"]
+    assert "unsafe-inline" not in headers["Content-Security-Policy"]
+    assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] == "same-origin"

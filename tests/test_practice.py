@@ -104,3 +104,14 @@ def test_progress_counts(db):
     assert (stats["seen"], stats["due_today"], stats["due_week"], stats["answers"], stats["accuracy"]) == (3, 3, 3, 3, 0)
     assert stats["days"][-1] == {"day": NOW.date(), "answers": 3, "correct": 0}
     assert to_iso(NOW)  # times stay aware UTC
+
+
+def test_daily_review_limit(db):
+    user = make_user(db)
+    make_article(db, items(5))
+    answer_all(db, flash_session(db, user, NOW, size=5), NOW, rating="Again")
+    later = NOW + dt.timedelta(minutes=20)
+    assert len(practice.plan_session(db, user, later, size=5, reviews_per_day=2)) == 2
+    answer_all(db, flash_session(db, user, later, size=5, reviews_per_day=2), later, rating="Again")
+    much_later = later + dt.timedelta(minutes=20)
+    assert practice.plan_session(db, user, much_later, size=5, reviews_per_day=2) == []

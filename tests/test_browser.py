@@ -1,0 +1,138 @@
+"""A real browser (Playwright driving Debian's Chromium) against a real `quizapp serve`."""
+import csv
+import io
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+QUIZAPP = Path(sys.executable).with_name("quizapp")
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """`quizapp setup` then `quizapp serve` on a fresh database; yields (base URL, teacher password)."""
+    folder = tmp_path_factory.mktemp("served")
+    env = {**os.environ, "QUIZAPP_DATABASE": str(folder / "quizapp.db")}
+    env.pop("QUIZAPP_SECRET_KEY", None)
+    setup = subprocess.run([str(QUIZAPP), "setup"], env=env, capture_output=True, text=True, timeout=120)
+    assert setup.returncode == 0, setup.stderr
+    password = re.search(r"password (\S+) \(kept in", setup.stdout).group(1)
+    port = free_port()
+    process = subprocess.Popen([str(QUIZAPP), "serve", "--port", str(port)], env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            break
+        except OSError:
+            time.sleep(0.1)
+    else:
+        process.kill()
+        pytest.fail("quizapp serve did not start")
+    yield f"http://127.0.0.1:{port}", password, env
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium (.ci/run does this)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def answer_current_item(page):
+    """Answer whatever item is shown; return its prompt and the feedback verdict."""
+    prompt = page.locator("h1.prompt").inner_text()
+    radios = page.get_by_role("radio")
+    if radios.count():
+        radios.first.check()
+    else:
+        page.get_by_label("Your answer").fill("India")
+    page.get_by_role("button", name="Check answer").click()
+    verdict = page.locator("h2.verdict").inner_text()
+    assert page.locator("blockquote.source").inner_text()
+    return prompt, verdict
+
+
+def test_student_studies_three_items_and_teacher_exports_them(server, browser, tmp_path):
+    base, teacher_password, _ = server
+    page = browser.new_page(viewport={"width": 390, "height": 844})  # a phone screen
+    page.goto(base)
+    page.get_by_role("link", name="Register").first.click()
+    page.get_by_label("Username").fill("maya")
+    page.get_by_label("Password", exact=True).fill("a good long password")
+    page.get_by_label("Confirm password").fill("a good long password")
+    page.get_by_role("button", name="Register").click()
+    assert "Welcome, maya" in page.content()
+
+    page.get_by_role("button", name="Study now").click()
+    answered = []
+    for number in range(1, 4):
+        assert f"Question {number} of 10" in page.locator(".position").inner_text()
+        prompt, verdict = answer_current_item(page)
+        assert verdict in ("Correct", "Incorrect")
+        answered.append((prompt, verdict))
+        next_button = page.get_by_role("button", name="Good") if verdict == "Correct" else page.get_by_role("button", name="Next")
+        assert re.search(r"\d+ (min|h|d|mo|y)", next_button.inner_text()) or verdict == "Incorrect"
+        next_button.click()
+    page.get_by_role("button", name="Log out").click()
+
+    page.get_by_label("Username").fill("teacher")
+    page.get_by_label("Password").fill(teacher_password)
+    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("link", name="Teacher").click()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Export results (CSV)").click()
+    path = tmp_path / "results.csv"
+    download.value.save_as(path)
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    assert [row["username"] for row in rows] == ["maya"] * 3
+    assert [row["prompt"] for row in rows] == [prompt for prompt, _ in answered]
+    assert [row["correct"] for row in rows] == ["1" if verdict == "Correct" else "0" for _, verdict in answered]
+    page.close()
+
+
+def test_flashcard_keyboard(server, browser):
+    base, _, _ = server
+    page = browser.new_page()
+    page.goto(f"{base}/auth/register")
+    page.get_by_label("Username").fill("kofi")
+    page.get_by_label("Password", exact=True).fill("a good long password")
+    page.get_by_label("Confirm password").fill("a good long password")
+    page.get_by_role("button", name="Register").click()
+    page.get_by_role("button", name="Flashcards").click()
+    assert page.locator("#back").is_hidden()
+    first_prompt = page.locator("h1.prompt").inner_text()
+    page.keyboard.press("Space")
+    assert page.locator("#back").is_visible()
+    page.keyboard.press("3")  # Good
+    expect(page).to_have_title(re.compile("Card 2"))
+    assert page.locator("h1.prompt").inner_text() != first_prompt
+    page.get_by_role("button", name="Show answer").click()
+    page.get_by_role("button", name="Again").click()
+    expect(page).to_have_title(re.compile("Card 3"))
+    page.close()
