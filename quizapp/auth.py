@@ -52,7 +52,7 @@ def register():
     form = RegisterForm()
     if form.validate_on_submit():
         try:
-            user = users.create_user(get_db(), form.username.data, form.password.data)
+            user = users.create_user(get_db(), form.username.data, form.password.data, timezone=form.timezone.data)
         except users.UsernameTaken:
             form.username.errors.append("That username is already taken. Choose another.")
         else:

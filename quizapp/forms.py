@@ -1,4 +1,6 @@
 """WTForms forms (through Flask-WTF, so every form carries a CSRF token)."""
+from zoneinfo import available_timezones
+
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, IntegerField, PasswordField, SelectField, StringField
 from wtforms.validators import AnyOf, DataRequired, EqualTo, InputRequired, Length, NumberRange, Regexp
@@ -15,6 +17,13 @@ class RegisterForm(FlaskForm):
         "Confirm password",
         validators=[DataRequired("Type the password again."), EqualTo("password", "The passwords do not match.")],
     )
+
+
+    timezone = HiddenField(default="UTC")
+
+    def validate_timezone(self, field):
+        if field.data not in available_timezones():
+            field.data = "UTC"  # set by the page's script; without it the day starts at UTC midnight
 
 
 class LoginForm(FlaskForm):

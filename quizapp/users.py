@@ -25,15 +25,15 @@ class User(UserMixin):
         return self.role == "teacher"
 
 
-def create_user(db, username, password, role="student"):
+def create_user(db, username, password, role="student", timezone="UTC"):
     """Insert an account with a hashed password; raise UsernameTaken if the name is used."""
     if role not in ROLES:
         raise ValueError(f"role must be one of {', '.join(ROLES)}")
     try:
         with db.atomic():
             db.execute(
-                "INSERT INTO users (username, password_hash, role, timezone, created_at) VALUES (?, ?, ?, 'UTC', ?)",
-                [username, generate_password_hash(password), role, to_iso(utcnow())],
+                "INSERT INTO users (username, password_hash, role, timezone, created_at) VALUES (?, ?, ?, ?, ?)",
+                [username, generate_password_hash(password), role, timezone, to_iso(utcnow())],
             )
     except sqlite3.IntegrityError:
         raise UsernameTaken(f"The username {username!r} is already taken.") from None

@@ -139,3 +139,12 @@ def test_security_headers(client):
     assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert headers["Referrer-Policy"] == "same-origin"
+
+
+@pytest.mark.parametrize("sent, stored", [("Asia/Kolkata", "Asia/Kolkata"), ("Mars/Olympus", "UTC"), (None, "UTC")])
+def test_registration_keeps_a_valid_time_zone(client, db, sent, stored):
+    data = {"username": "ana", "password": PASSWORD, "confirm": PASSWORD}
+    if sent:
+        data["timezone"] = sent
+    client.post("/auth/register", data=data)
+    assert users.find_user(db, "ana").timezone == stored
