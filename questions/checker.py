@@ -13,8 +13,12 @@ VAGUE_STARTS = {"he", "she", "they", "it", "its", "his", "her", "their", "we", "
 BLANK = "_____"
 
 
-def defects(item, article_text=None):
-    """The list of rules this item breaks (empty when it passes)."""
+def defects(item, article_text=None, *, article_norm=None):
+    """The list of rules this item breaks (empty when it passes).
+
+    Pass the article (or its `norm`, when checking many items) to check sourcing."""
+    if article_norm is None and article_text is not None:
+        article_norm = norm(article_text)
     kind, prompt, answer = item.get("kind"), item.get("prompt") or "", item.get("answer") or ""
     source = item.get("source_sentence") or ""
     choices, accepted = item.get("choices") or [], item.get("accepted") or []
@@ -23,7 +27,7 @@ def defects(item, article_text=None):
     if not prompt.strip() or not answer.strip():
         return ["empty"]
     found = []
-    if article_text is not None and norm(source) not in norm(article_text):
+    if article_norm is not None and norm(source) not in article_norm:
         found.append("unsourced")
     if "\n" in source.strip() or not re.search(r"[.?!][\"'\u201d\u2019)]?\s*$", source.strip()) or len(words(source)) < 6:
         found.append("fragment-source")
@@ -35,7 +39,7 @@ def defects(item, article_text=None):
     if kind == "true_false":
         if answer not in ("True", "False") or list(choices) != ["True", "False"]:
             found.append("bad-tf")
-        elif answer == "False" and article_text is not None and norm(prompt) in norm(article_text):
+        elif answer == "False" and article_norm is not None and norm(prompt) in article_norm:
             found.append("false-statement-is-in-article")
         return found
     if not any(contains_phrase(source, a) for a in [answer, *accepted]):

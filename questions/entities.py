@@ -6,6 +6,7 @@ earlier, "U.S." is "the United States" - gives the right type, the fair alternat
 answers, and distractors that are never another name for the key.
 """
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .textnorm import norm, words
@@ -42,6 +43,7 @@ class Entity:
     mentions: int = 0
     first_sentence: int = 0
     takes_the: bool = False  # written "the United States", not "United States"
+    standalone: bool = False  # named on its own at least once, not only inside a title ("Defense Secretary")
 
     @property
     def is_country(self):
@@ -71,31 +73,69 @@ def is_alias(a, b):
     return (len(wb) > 1 and compact_a == initials(nb)) or (len(wa) > 1 and compact_b == initials(na))
 
 
+def same_thing(short, full):
+    """Stricter than is_alias, for merging mentions: 'Boom' is 'Boom Supersonic' (a leading
+    part), 'FAA' is 'Federal Aviation Administration'; 'Defense' is not 'Major U.S. Defense Partner'."""
+    ns, nf = norm(strip_article(short)), norm(strip_article(full))
+    if ns == nf:
+        return True
+    ws, wf = words(ns), words(nf)
+    if len(ws) < len(wf) and wf[: len(ws)] == ws:
+        return True
+    compact = re.sub(r"[^a-z]", "", ns)
+    capitals = "".join(w[0] for w in wf if w[0].isalpha() and "." not in w)
+    is_acronym = len(ws) == 1 or all(len(w) == 1 for w in ws)
+    return is_acronym and len(wf) > 1 and len(compact) >= 2 and (compact == initials(nf) or compact == capitals)
+
+
 def _contains(hay, needle):
     return any(hay[i : i + len(needle)] == needle for i in range(len(hay) - len(needle) + 1))
 
 
 def consolidate(sentences):
-    """Map each (sentence index, mention text) to one Entity; return (entities, lookup)."""
-    entities, lookup = [], {}
-    people = []
+    """Map each (sentence index, mention start) to one Entity; return (entities, lookup).
+
+    A name's type is the one most of its mentions get (the model labels each mention
+    on its own), and a surname or first-and-last name joins the person met earlier."""
+    mentions = []
+    votes = {}
     for index, sent in enumerate(sentences):
         for ent in sent.ents:
             label = LABELS.get(ent.label_)
             text = strip_article(ent.text)
-            if not label or not words(text):
-                continue
-            entity = _match(entities, people, text, label)
-            if entity is None:
-                entity = Entity(name=text, label=label, first_sentence=index)
-                entities.append(entity)
-                if label == "PERSON":
-                    people.append(entity)
-            entity.forms.add(text)
-            entity.mentions += 1
-            entity.takes_the |= _written_with_the(ent)
-            lookup[(index, ent.start_char)] = entity
+            if label and words(text):
+                mentions.append((index, ent, text))
+                votes.setdefault(norm(text), Counter())[label] += 1
+    entities, lookup, people = [], {}, []
+    for index, ent, text in mentions:
+        label = _vote(votes[norm(text)])
+        if label != "PERSON" and _is_surname(text, people):
+            label = "PERSON"
+        entity = _match(entities, people, text, label)
+        if entity is None:
+            entity = Entity(name=text, label=label, first_sentence=index)
+            entities.append(entity)
+            if label == "PERSON":
+                people.append(entity)
+        entity.forms.add(text)
+        entity.mentions += 1
+        entity.takes_the |= _written_with_the(ent)
+        entity.standalone |= ent.root.dep_ != "compound" or len(ent) > 1 or (len(text) >= 3 and text.isupper())
+        lookup[(index, ent.start_char)] = entity
     return entities, lookup
+
+
+_PREFERENCE = ["PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE",
+               "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "NUMBER"]
+
+
+def _vote(counter):
+    return max(counter, key=lambda label: (counter[label], -_PREFERENCE.index(label)))
+
+
+def _is_surname(text, people):
+    tokens = words(text)
+    return len(tokens) == 1 and any(tokens[0] == words(p.name)[-1] for p in people)
 
 
 def _written_with_the(ent):
@@ -113,7 +153,9 @@ def _match(entities, people, text, label):
         if len(tokens) > 1 and tokens[-1] == words(person.name)[-1] and tokens[0] == words(person.name)[0]:
             return person
     for entity in entities:
-        if entity.label == label and is_alias(entity.name, text) and label not in ("NUMBER", "MONEY", "PERCENT", "DATE", "QUANTITY", "TIME"):
+        if entity.label == label and label not in ("NUMBER", "MONEY", "PERCENT", "DATE", "QUANTITY", "TIME") and (
+            same_thing(text, entity.name) or same_thing(entity.name, text)
+        ):
             return entity
         if entity.label == label and norm(entity.name) == norm(text):
             return entity
@@ -199,3 +241,53 @@ def date_variants(text):
 def _shift_year(text):
     year = int(text[-4:])
     return [text[:-4] + str(year + d) for d in (-2, -1, 1, 3)]
+
+
+_WORDS_FOR = {n: w for w, n in [(w, i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())]}
+_NUMBERS_FOR = {w: n for n, w in _WORDS_FOR.items()}
+
+
+def number_word_forms(text):
+    """'17 years' <-> 'seventeen years', '$6 billion' -> '6 billion dollars': other fair ways to type it."""
+    forms = []
+    match = re.fullmatch(r"(\d+)(\s.*)?", text)
+    if match and int(match.group(1)) in _WORDS_FOR:
+        forms.append(_WORDS_FOR[int(match.group(1))] + (match.group(2) or ""))
+    first, _, rest = text.partition(" ")
+    if first.lower() in _NUMBERS_FOR:
+        forms.append(str(_NUMBERS_FOR[first.lower()]) + (" " + rest if rest else ""))
+    money = re.fullmatch(r"\$(\d[\d,.]*)(\s(?:million|billion|trillion))?", text)
+    if money:
+        forms.append(f"{money.group(1)}{money.group(2) or ''} dollars")
+    return forms
+
+
+NAMELESS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
+
+
+def propagate_names(docs):
+    """Mark every other mention of a name the model found somewhere in the article.
+
+    The model may see "Farsi" in one sentence and miss it in the next; a name is the
+    same name wherever it occurs in one article."""
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Span
+    from spacy.util import filter_spans
+
+    patterns = {}
+    for doc in docs:
+        for ent in doc.ents:
+            if ent.label_ not in NAMELESS and ent.text[:1].isupper() and len(ent.text) > 1:
+                patterns.setdefault(ent.text, (Counter(), ent))[0][ent.label_] += 1
+    if not patterns:
+        return
+    matcher = PhraseMatcher(docs[0].vocab)
+    for labels, ent in patterns.values():
+        matcher.add(labels.most_common(1)[0][0], [ent.as_doc()])
+    for doc in docs:
+        found = [Span(doc, start, end, label=label) for label, start, end in matcher(doc)]
+        found = [span for span in found if not any(span.start < e.end and e.start < span.end for e in doc.ents)]
+        if found:
+            doc.ents = filter_spans(list(doc.ents) + found)

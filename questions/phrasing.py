@@ -1,184 +1,226 @@
 """Turning a sentence and one of its phrases into a grammatical wh-question.
 
-Two shapes, both from the dependency parse:
-- the phrase is the subject: replace it by the wh-word ("Who confirmed ...?");
-- the phrase is an object, a place or a time of the main verb: move the wh-word to
-  the front and invert, with do-support when there is no auxiliary
-  ("When did the Pentagon threaten ...?", "Where will the leaders meet?").
-Anything the rules are not sure of gives None, and no question is made.
+Two shapes, both read off the dependency parse:
+- the phrase is the subject: the wh-word takes its place ("Who confirmed ...?");
+- the phrase is an object, a place or a time inside the main verb's phrase: the
+  wh-word moves to the front and the subject inverts with the auxiliary, with
+  do-support when there is none ("When did the Pentagon threaten ...?", "What did
+  Apple announce it was launching?", "Where will the leaders meet?").
+Resolved references (`token._.qtext`) are written in. Whatever the rules are not
+sure of gives None, and no question is made.
 """
-PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "who", "which", "there"}
+from .references import phrase_text, rendered
+
 SUBJECTS = {"nsubj", "nsubjpass"}
+PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "who", "which", "there"}
+PATH_DEPS = {"dobj", "pobj", "prep", "xcomp", "ccomp", "attr", "oprd", "dative", "acomp", "npadvmod", "conj"}
+VERB_TAGS = {"VBD": "did", "VBZ": "does", "VBP": "do"}
 
 
-def wh_word(entity, *, subject):
-    """The wh-phrase for an answer of this type."""
+def wh_word(entity, *, subject, preposition=None, descriptor=None):
+    """The wh-phrase for an answer of this type, or None when no natural one exists."""
     label = entity.label
+    if descriptor and label in ("ORG", "PRODUCT", "FAC", "WORK_OF_ART", "EVENT", "LAW"):
+        return f"Which {descriptor}"
     if label == "PERSON":
-        return "Who" if subject else "Whom"
+        return "Who"
     if label in ("DATE", "TIME"):
-        return "When"
+        return None if subject else "When"
     if label == "GPE":
+        if preposition in ("in", "at") and not subject:
+            return "Where"
         return "Which country" if entity.is_country else "Which place"
+    if label in ("LOC", "FAC"):
+        return "Where" if preposition in ("in", "at") and not subject else "Which place"
     if label == "NORP":
         return "Which group"
     if label == "ORG":
-        return "Which organization"
+        if _looks_like_organization(entity.name):
+            return "Which organization"
+        return None if subject else "What"
     if label == "MONEY":
-        return "How much money" if subject else "How much"
-    if label in ("NUMBER", "PERCENT", "QUANTITY", "LANGUAGE", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART", "FAC", "LOC"):
-        return None
+        return "How much" if not subject else None
+    if label in ("PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "LANGUAGE"):
+        return "What"
     return None
 
 
+ORGANIZATION_WORDS = {"department", "agency", "institution", "institute", "administration", "company", "inc", "corp",
+                      "corporation", "council", "ministry", "court", "university", "bank", "association",
+                      "organization", "union", "party", "commission", "service", "office", "committee", "foundation",
+                      "group", "airways", "airlines", "times", "news", "fund", "board", "force", "army", "navy",
+                      "congress", "parliament", "senate", "pentagon", "club", "team", "school", "college"}
+
+
+def _looks_like_organization(name):
+    """Trust the model's ORG label only with an organization word or an acronym in the name."""
+    tokens = name.replace(".", "").split()
+    return any(t.lower() in ORGANIZATION_WORDS for t in tokens) or any(len(t) >= 3 and t.isupper() for t in tokens)
+
+
 def _text(tokens):
-    out = ""
-    for token in tokens:
-        out += token.text + token.whitespace_
-    return out.strip()
+    return "".join(rendered(t) for t in tokens).strip()
 
 
-def _subtree_span(token):
-    left, right = token.left_edge.i, token.right_edge.i
-    return left, right
-
-
-def _covers(ent, token):
-    """The entity is the whole phrase headed by `token` (give or take a determiner)."""
-    left, right = _subtree_span(token)
-    doc = token.doc
-    while left < right and doc[left].dep_ == "det":
-        left += 1
-    return ent.start <= left and right < ent.end and ent.start <= token.i < ent.end
-
-
-def _lower_first(text, first_token):
-    if first_token.pos_ == "PROPN" or first_token.text.isupper() or first_token.text == "I":
-        return text
-    return text[:1].lower() + text[1:]
-
-
-def _ends(sent):
-    tokens = list(sent)
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+def _ends(span):
+    tokens = [t for t in span if not t.is_space]
+    while tokens and tokens[-1].is_punct:
         tokens = tokens[:-1]
     return tokens
 
 
-def subject_question(sent, ent, entity):
-    """'Jim Mattis confirmed X.' -> 'Who confirmed X?' when the entity is the subject."""
-    root = sent.root
+def _covers(key, token):
+    """The key is the whole phrase headed by `token`, give or take a determiner, a hedge
+    or a title in front of a name ("U.S. Defense Secretary Jim Mattis")."""
+    left, right = token.left_edge.i, token.right_edge.i
+    doc = token.doc
+    while left < right and (doc[left].dep_ in ("det", "quantmod", "advmod") or doc[left].lower_ in ("about", "around")):
+        left += 1
+    if token.ent_type_ == "PERSON":
+        while left < key.start and doc[left].dep_ in ("compound", "nmod", "amod", "punct") and doc[left].head.i >= left:
+            left += 1
+    return key.start <= left and right < key.end and key.start <= token.i < key.end
+
+
+def _lower_first(text, token):
+    if token._.qtext:
+        return "the " + text[4:] if text.startswith("The ") else text
+    if token.pos_ == "PROPN" or token.text.isupper() or token.text == "I":
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def _finish(text):
+    text = " ".join(text.replace(" ,", ",").split()).strip(",;: ")
+    if text.count("\u201c") != text.count("\u201d") or text.count('"') % 2:
+        return None  # the question would end inside a quotation
+    return text[:1].upper() + text[1:] + "?"
+
+
+def question_for(span, key, entity, descriptor=None):
+    """A wh-question whose answer is `key`, or None."""
+    return subject_question(span, key, entity, descriptor) or object_question(span, key, entity, descriptor)
+
+
+def subject_question(span, key, entity, descriptor=None):
+    """'Jim Mattis confirmed X.' -> 'Who confirmed X?' when the key is the subject."""
+    root = span.root
     subject = next((t for t in root.children if t.dep_ in SUBJECTS), None)
-    if subject is None or not _covers(ent, subject) or root.pos_ not in ("VERB", "AUX"):
+    if subject is None or not _covers(key, subject) or root.pos_ not in ("VERB", "AUX"):
         return None
-    wh = wh_word(entity, subject=True)
-    if wh is None or wh == "When":
+    wh = wh_word(entity, subject=True, descriptor=descriptor)
+    if wh is None or subject.tag_ in ("NNS", "NNPS") or any(t.dep_ == "conj" for t in subject.children):
         return None
-    left, right = _subtree_span(subject)
-    tokens = _ends(sent)
+    left, right = subject.left_edge.i, subject.right_edge.i
+    tokens = _ends(span)
     lead = [t for t in tokens if t.i < left]
-    while lead and (lead[0].dep_ == "cc" or lead[0].is_punct or lead[0].lower_ in ("but", "and", "so", "yet")):
+    while lead and (lead[0].dep_ == "cc" or lead[0].is_punct):
         lead = lead[1:]
     rest = [t for t in tokens if t.i > right]
-    if not rest or _has_clause(lead) or _is_plural(subject):
+    if not rest or rest[0].is_punct or any(t.pos_ in ("VERB", "AUX") or t.dep_ == "mark" for t in lead):
         return None
+    if root.lemma_ == "be" and root.tag_ == "VBP":
+        return None  # "are" after a singular wh-word
     body = _text(rest)
     if lead:
         tail = _text([t for t in lead if not (t.is_punct and t.i == left - 1)]).rstrip(",")
         body = f"{body} {_lower_first(tail, lead[0])}"
-    return f"{wh} {body}?"
+    return _finish(f"{wh} {body}")
 
 
-def object_question(sent, ent, entity):
-    """Questions about an object, place or time of the main verb, with inversion."""
-    root = sent.root
-    if root.pos_ not in ("VERB", "AUX") or root.tag_ not in ("VBD", "VBZ", "VBP", "VB", "VBN", "VBG"):
+def object_question(span, key, entity, descriptor=None):
+    """Questions about an object, place or time inside the main verb's phrase, with inversion."""
+    root = span.root
+    if root.pos_ not in ("VERB", "AUX"):
         return None
     subject = next((t for t in root.children if t.dep_ in SUBJECTS), None)
-    if subject is None or subject.lower_ in PRONOUNS or subject.i > root.i or ent.start <= subject.i < ent.end:
+    if subject is None or subject.i > root.i or key.start <= subject.i < key.end:
         return None
-    target, drop = _target(root, ent)
-    if target is None:
+    if subject.lower_ in PRONOUNS and subject._.qtext is None:
         return None
-    wh = wh_word(entity, subject=False)
-    if wh is None:
+    counted = _counted_noun(key, entity)
+    if counted is not None:
+        target, preposition = _target(root, span.doc[counted.left_edge.i : counted.right_edge.i + 1])
+        word = None
+        wh = "How many " + _text([t for t in counted.subtree if t.i >= key.end and t.dep_ not in ("det",)])
+        if target is None or preposition is not None:
+            return None
+    else:
+        target, preposition = _target(root, key)
+        if target is None:
+            return None
+        word = preposition.lower_ if preposition is not None else None
+        wh = wh_word(entity, subject=False, preposition=word, descriptor=descriptor)
+    if wh is None or (wh == "When" and _is_duration(key)):
         return None
-    if wh == "When" and (_is_duration(ent) or target.dep_ == "pobj" and target.head.lower_ not in ("in", "on", "at", "during", "since")):
+    if wh in ("When", "Where", "How much") and preposition is not None:
+        allowed = {"When": ("in", "on", "at", "during", "since", "until"), "Where": ("in", "at"), "How much": ("for", "at")}
+        if word not in allowed[wh]:
+            return None
+    drop = _drop(target, key, preposition, wh)
+    if root.lemma_ == "be" and any(t.dep_ in ("attr", "acomp") for t in root.children) and target.dep_ not in ("attr", "acomp"):
+        if not (preposition is not None and preposition.head.i == root.i):
+            return None  # "Where is X Y?" from "X is Y in Z"
+    s_left, s_right = subject.left_edge.i, subject.right_edge.i
+    tokens = _ends(span)
+    before = [t for t in tokens if t.i < s_left and not (drop[0] <= t.i <= drop[1])]
+    if any(not t.is_punct and t.dep_ != "cc" for t in before):
+        return None  # material before the subject we cannot place
+    if any(t.dep_ == "neg" for t in root.children):
         return None
-    if target.dep_ == "pobj" and wh != "When":
-        if entity.label in ("GPE", "LOC", "FAC") and target.head.lower_ in ("in", "at"):
-            wh = "Where"
-        else:
-            drop = (ent.start, ent.end - 1)
-    s_left, s_right = _subtree_span(subject)
-    tokens = _ends(sent)
-    if any(t.i < s_left for t in tokens) and not _only_dropped(tokens, s_left, drop):
-        return None
+    if any(t.dep_ == "cc" or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")) for t in root.children if t.i > root.i):
+        return None  # two coordinated clauses: the question would ask about both
+    subject_text = _lower_first(phrase_text(list(span.doc[s_left : s_right + 1])), span.doc[s_left])
+    keep = [t for t in tokens if t.i > s_right and not (drop[0] <= t.i <= drop[1])]
     auxes = [t for t in root.children if t.dep_ in ("aux", "auxpass") and t.i < root.i]
-    negs = [t for t in root.children if t.dep_ == "neg"]
-    if negs:
-        return None
-    subject_text = _lower_first(_text(sent.doc[s_left : s_right + 1]), sent.doc[s_left])
-    if subject.lower_ in PRONOUNS:
-        return None
-    keep = [t for t in tokens if t.i > s_right and not drop[0] <= t.i <= drop[1]]
     if auxes:
         first = auxes[0]
-        rest = [t for t in keep if t.i != first.i]
-        front = f"{wh} {first.lower_} {subject_text}"
-    elif root.lemma_ == "be":
-        rest = [t for t in keep if t.i != root.i]
-        front = f"{wh} {root.lower_} {subject_text}"
-    else:
-        do = {"VBD": "did", "VBZ": "does", "VBP": "do"}.get(root.tag_)
-        if do is None:
-            return None
-        body = "".join(root.lemma_ + root.whitespace_ if t.i == root.i else t.text + t.whitespace_ for t in keep)
-        return _finish(f"{wh} {do} {subject_text} {body}")
-    return _finish(f"{front} {_text(rest)}")
+        return _finish(f"{wh} {first.lower_} {subject_text} {_text([t for t in keep if t.i != first.i])}")
+    if root.lemma_ == "be":
+        return _finish(f"{wh} {root.lower_} {subject_text} {_text([t for t in keep if t.i != root.i])}")
+    do = VERB_TAGS.get(root.tag_)
+    if do is None:
+        return None
+    body = "".join(root.lemma_ + root.whitespace_ if t.i == root.i else rendered(t) for t in keep)
+    return _finish(f"{wh} {do} {subject_text} {body}")
 
 
-def _finish(text):
-    text = " ".join(text.replace(" ,", ",").split()).rstrip(",;: ")
-    return text + "?"
+def _target(root, key):
+    """(head token of the key, its preposition or None) when the key sits inside the main verb's phrase."""
+    head = key.root if _covers(key, key.root) else None
+    if head is None or head.dep_ not in ("dobj", "pobj", "attr", "npadvmod", "oprd", "dative"):
+        return None, None
+    node, depth = head, 0
+    while node.i != root.i:
+        depth += 1
+        if depth > 4:
+            return None, None  # too deep to move out of
+        fronted = node.head.i == root.i and node.dep_ in ("npadvmod", "prep")  # "Last week, ...", "In May, ..."
+        if node.dep_ not in PATH_DEPS or (node.i < root.i and not fronted):
+            return None, None
+        node = node.head
+    return head, (head.head if head.dep_ == "pobj" else None)
 
 
-def _only_dropped(tokens, s_left, drop):
-    before = [t for t in tokens if t.i < s_left]
-    return all(drop[0] <= t.i <= drop[1] or t.is_punct for t in before)
+def _counted_noun(key, entity):
+    """'five' in 'failed the test five times' -> 'times': the noun a number counts."""
+    if entity.label not in ("NUMBER", "QUANTITY") or key.root.dep_ != "nummod":
+        return None
+    noun = key.root.head
+    if noun.pos_ != "NOUN" or noun.tag_ != "NNS" or any(t.i < key.start and t.dep_ != "det" for t in noun.subtree):
+        return None
+    return noun
 
 
-def _target(root, ent):
-    """The token of the entity that hangs off the main verb, and the span to remove."""
-    for token in ent:
-        head = token.head
-        if token.dep_ in ("dobj", "attr", "npadvmod", "oprd") and head == root and _covers(ent, token):
-            return token, _drop_span(token)
-        if token.dep_ == "pobj" and head.dep_ == "prep" and head.head == root and _covers(ent, token):
-            left, right = _subtree_span(head)
-            return token, (left, right)
-    return None, None
+def _drop(head, key, preposition, wh):
+    """The tokens the question leaves out: the whole 'in June' for When/Where, else just the key."""
+    if preposition is not None:
+        if wh in ("When", "Where", "How much") and preposition.right_edge.i < key.end:
+            return preposition.left_edge.i, preposition.right_edge.i
+        return head.left_edge.i, head.right_edge.i
+    return head.left_edge.i, head.right_edge.i
 
 
-def _drop_span(token):
-    left, right = _subtree_span(token)
-    doc = token.doc
-    if right + 1 < len(doc) and doc[right + 1].text == "," and left > 0 and doc[left - 1].text == ",":
-        right += 1
-    elif right + 1 < len(doc) and doc[right + 1].text == "," and token.dep_ == "npadvmod":
-        right += 1
-    return left, right
-
-
-def _is_duration(ent):
-    return any(t.lower_.rstrip("s") in ("year", "month", "week", "day", "decade", "hour", "minute") for t in ent) and any(
-        t.like_num for t in ent
-    )
-
-
-def _has_clause(tokens):
-    return any(t.pos_ in ("VERB", "AUX") or t.dep_ == "mark" for t in tokens)
-
-
-def _is_plural(token):
-    return token.tag_ in ("NNS", "NNPS") or any(t.dep_ == "conj" for t in token.children)
+def _is_duration(key):
+    units = ("year", "month", "week", "day", "decade", "hour", "minute", "century")
+    return any(t.lower_.rstrip("s") in units for t in key) and any(t.like_num for t in key)

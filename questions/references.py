@@ -1,0 +1,204 @@
+"""Resolving references so a sentence can stand on its own.
+
+"She was born in Iran" means nothing in a quiz; "Grammy was born in Iran" does. For
+the subject of a sentence this module finds what a pronoun ("he", "she", "it") or a
+vague definite phrase ("the company", "the aircraft") refers to, when that is clear,
+and records the replacement on the tokens (`token._.qtext`) so prompts can be written
+with it; the source sentence itself stays verbatim. When the referent is not clear,
+nothing is recorded and the sentence is not used for a stand-alone question.
+"""
+from spacy.tokens import Token
+
+if not Token.has_extension("qtext"):
+    Token.set_extension("qtext", default=None)
+
+PERSON_PRONOUNS = {"he", "she"}
+THING_PRONOUNS = {"it"}
+DEMONSTRATIVES = {"the", "this", "that", "these", "those"}
+# Plain English near-synonyms, so "the plane" can find what "the aircraft" was called.
+SYNONYMS = [{"plane", "aircraft", "airplane", "jet", "airliner"}, {"company", "firm", "business", "corporation", "maker"},
+            {"agency", "organization", "body", "group"}, {"country", "nation"}, {"city", "town"},
+            {"play", "show", "production", "comedy", "drama", "musical"}, {"film", "movie"}, {"car", "vehicle"},
+            {"ship", "vessel"}, {"deal", "agreement", "accord", "pact"}, {"law", "bill", "measure", "legislation"}]
+
+
+def noun_key(lemma):
+    """One key for a noun and its near-synonyms."""
+    lemma = lemma.lower()
+    for group in SYNONYMS:
+        if lemma in group:
+            return min(group)
+    return lemma
+
+
+def rendered(token):
+    """The token as a prompt writes it: its replacement if any, with whitespace."""
+    return token.text_with_ws if token._.qtext is None else token._.qtext
+
+
+def render(tokens, *, cut=None, insert=""):
+    """Text of `tokens` with replacements applied, and the token range `cut` replaced by `insert`.
+
+    A sentence opening on "This year," or "That day," would read as a dangling
+    reference out of context, so it is introduced with "According to the article,"."""
+    out = []
+    for token in tokens:
+        if cut and cut[0] <= token.i < cut[1]:
+            if token.i == cut[1] - 1:
+                out.append(insert + token.whitespace_)
+            continue
+        out.append(rendered(token))
+    text = "".join(out).strip()
+    if text.split(" ", 1)[0].lower() in DEMONSTRATIVES - {"the"}:
+        return "According to the article, " + text[:1].lower() + text[1:]
+    return text[:1].upper() + text[1:] if text else text
+
+
+def subject_of(span):
+    root = span.root
+    return next((t for t in root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def is_vague_phrase(token):
+    """'the deal', 'this company': a definite phrase with nothing that names its referent."""
+    phrase = list(token.subtree)
+    if token.pos_ == "PRON":
+        return token.lower_ not in ("anyone", "everyone", "someone", "nobody", "everybody")
+    if token.pos_ == "PROPN" or any(t.ent_type_ or t.pos_ in ("PROPN", "NUM") for t in phrase):
+        return False
+    if len(phrase) > 4 or any(t.dep_ in ("relcl", "acl", "prep") for t in phrase):
+        return False
+    return any(t.dep_ == "det" and t.lower_ in DEMONSTRATIVES for t in phrase)
+
+
+def _replace(token, text):
+    """Record that the phrase headed by `token` reads as `text` in prompts."""
+    phrase = list(token.subtree)
+    for t in phrase:
+        t._.qtext = ""
+    if phrase[0].i != phrase[0].sent.start and text.startswith("The "):
+        text = "the " + text[4:]
+    phrase[0]._.qtext = text + phrase[-1].whitespace_
+
+
+def names_its_subject(span):
+    """'The new aircraft is called X-59': the sentence itself says what its subject is."""
+    root = span.root
+    return root.lemma_ in ("be", "call", "name", "know") and any(
+        t.dep_ in ("attr", "oprd") and t.ent_type_ for t in root.subtree if t.head.i == root.i or t.head.head.i == root.i
+    )
+
+
+def _is_extraposed(subject):
+    """'It is unclear why ...': an 'it' that stands for nothing."""
+    root = subject.head
+    return root.lemma_ == "be" and any(t.dep_ in ("ccomp", "xcomp", "advcl", "acomp", "csubj") for t in root.children)
+
+
+def resolve(sentences, lookup, descriptors=None):
+    """Fill in replacements for subjects that refer back; return the indices resolved.
+
+    `descriptors`, when given, collects the common noun each name is introduced with
+    ({"Microsoft": "company"}), which makes better wh-words ("Which company ...?")."""
+    resolved = set()
+    last_person = None  # (sentence index, name) of the latest person who was a subject
+    previous_thing = None  # (sentence index, phrase) of the latest specific non-person subject
+    nouns = {}  # head noun lemma -> (sentence index, the name last given to it)
+    for sentence in sentences:
+        span, index = sentence.span, sentence.index
+        subject = subject_of(span)
+        if subject is not None and _resolve_subject(subject, index, last_person, previous_thing, nouns):
+            resolved.add(index)
+        _learn_names(span, nouns, lookup, index, descriptors)
+        last_person, previous_thing = _carry(subject, index, lookup, last_person)
+    return resolved
+
+
+def _resolve_subject(subject, index, last_person, previous_thing, nouns):
+    word = subject.lower_
+    if word in PERSON_PRONOUNS and last_person and index - last_person[0] <= 2:
+        _replace(subject, last_person[1])
+        return True
+    if word in THING_PRONOUNS and previous_thing and index - previous_thing[0] == 1 and not _is_extraposed(subject):
+        _replace(subject, previous_thing[1])
+        return True
+    if subject.pos_ == "NOUN" and is_vague_phrase(subject) and noun_key(subject.lemma_) in nouns:
+        found_at, name = nouns[noun_key(subject.lemma_)]
+        if index - found_at <= 3:
+            _replace(subject, name)
+            return True
+    return False
+
+
+def _carry(subject, index, lookup, last_person):
+    """What later sentences may refer back to after this one."""
+    if subject is None:
+        return last_person, None
+    entity = _entity_of(subject, lookup, index)
+    if entity is not None and entity.label == "PERSON":
+        return (index, _person_form(subject, entity)), None
+    if subject.lower_ in PERSON_PRONOUNS:
+        return ((index, last_person[1]) if subject._.qtext and last_person else last_person), None
+    phrase = list(subject.subtree)
+    if subject.tag_ in ("NNS", "NNPS") or any(t.dep_ == "conj" for t in subject.children) or len(phrase) > 8:
+        return last_person, None
+    if subject.lower_ in THING_PRONOUNS:
+        return last_person, ((index, subject._.qtext.strip()) if subject._.qtext else None)
+    if (entity is not None) or (subject.pos_ in ("NOUN", "PROPN") and not is_vague_phrase(subject)):
+        return last_person, (index, phrase_text(phrase))
+    return last_person, None
+
+
+def phrase_text(phrase):
+    """The phrase as written, with its quotation marks kept whole: '“English”', not 'English”'."""
+    text = render(phrase)
+    if text.count("\u201c") == text.count("\u201d") and text.count('"') % 2 == 0:
+        return text
+    text = text.strip("\u201c\u201d\"")
+    doc = phrase[0].doc
+    if phrase[0].i > 0 and doc[phrase[0].i - 1].text in ("\u201c", '"'):
+        return f"\u201c{text}\u201d"
+    return text
+
+
+def _entity_of(token, lookup, index):
+    for ent in token.sent.ents:
+        if ent.start <= token.i < ent.end:
+            return lookup.get((index, ent.start_char))
+    return None
+
+
+def _person_form(subject, entity):
+    phrase = [t for t in subject.subtree if t.ent_type_ == "PERSON"]
+    return "".join(t.text_with_ws for t in phrase).strip() or entity.name
+
+
+def _learn_names(span, nouns, lookup, index, descriptors=None):
+    """Link common nouns to the names the sentence gives them.
+
+    "technology company Apple", "The teacher, Marjan", "Another company is Boom
+    Supersonic", "The new aircraft is called X-59", "a project called Quesst"."""
+    for ent in span.ents:
+        entity = lookup.get((index, ent.start_char))
+        if entity is None or entity.label in ("DATE", "TIME", "MONEY", "NUMBER", "PERCENT", "QUANTITY"):
+            continue
+        root = ent.root
+        name = ent.text if not entity.takes_the or ent.text.lower().startswith("the ") else "the " + ent.text
+        quoted = ent.start > 0 and ent.doc[ent.start - 1].text in ("\u201c", '"')
+        head = root.head
+        if quoted and ent.start > 1 and ent.doc[ent.start - 2].pos_ == "NOUN":  # 'The play “English”'
+            noun = ent.doc[ent.start - 2]
+            nouns[noun_key(noun.lemma_)] = (index, f"the {noun.lower_} \u201c{ent.text}\u201d")
+        if root.dep_ == "appos" and head.pos_ == "NOUN":
+            nouns[noun_key(head.lemma_)] = (index, f"the {head.lower_} \u201c{name}\u201d" if quoted else name)
+        for child in root.children:
+            if child.dep_ in ("compound", "appos") and child.pos_ == "NOUN":
+                nouns[noun_key(child.lemma_)] = (index, f"the {child.lower_} \u201c{name}\u201d" if quoted else name)
+                if descriptors is not None and child.i < root.i:
+                    descriptors.setdefault(entity.name, child.lemma_.lower())
+        if root.dep_ in ("attr", "oprd") and head.lemma_ in ("be", "call", "name", "know"):
+            subject = next((t for t in head.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and subject.pos_ == "NOUN":
+                nouns[noun_key(subject.lemma_)] = (index, name)
+            if head.dep_ == "acl" and head.head.pos_ == "NOUN":
+                nouns[noun_key(head.head.lemma_)] = (index, name)
