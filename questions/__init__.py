@@ -64,11 +64,17 @@ def article_title(text):
 
 def looks_english(text):
     tokens = re.findall(r"[a-z]+", text.lower()[:20000])
-    return len(tokens) >= 20 and sum(t in _ENGLISH for t in tokens) / len(tokens) > 0.08
+    return len(tokens) >= 8 and sum(t in _ENGLISH for t in tokens) / len(tokens) > 0.08
+
+
+def _check_length(text):
+    if len(text) > MAX_BYTES:
+        raise ArticleError(f"The text is too long ({len(text):,} characters); a news article is far shorter.")
 
 
 def generate(text, *, source="", limit=None, nlp=None):
     """Ranked items for one article text (an empty list for text with nothing to ask)."""
+    _check_length(text)
     if not looks_english(text):
         return []
     nlp = nlp or load_model()
@@ -79,6 +85,8 @@ def generate_many(texts, *, sources=None, limit=None, nlp=None, batch_size=64):
     """Items for many articles, parsing all their paragraphs in one `nlp.pipe` stream."""
     nlp = nlp or load_model()
     texts = list(texts)
+    for text in texts:
+        _check_length(text)
     sources = list(sources or [""] * len(texts))
     english = [looks_english(t) for t in texts]
     paragraph_lists = [story_paragraphs(t) if ok else [] for t, ok in zip(texts, english)]

@@ -133,8 +133,9 @@ class Builder:
         accepted = sorted(f for f in forms if norm(f) != norm(answer))
         return answer, accepted
 
-    def distractors(self, entity, answer, sentence, *, article_only=False):
-        """Three options of the same type and format as the key, never another name for it."""
+    def distractors(self, entity, answer, sentence):
+        """Three options of the same type and format as the key, never another name for it,
+        and whether all three come from the article itself."""
         in_sentence = {e.name for (i, _), e in self.lookup.items() if i == sentence.index}
         pool = []
         if entity.label not in NUMERIC:
@@ -146,17 +147,17 @@ class Builder:
                 if entity.label == "DATE" and (date_style(other.name) is None or date_style(other.name) != date_style(answer)):
                     continue
                 pool.append(other.name)
-        if not article_only:
-            if entity.label in NUMERIC:
-                pool += number_variants(answer)
-            elif entity.label == "DATE":
-                pool += date_variants(answer)
-            elif entity.is_country:
-                fallback = sorted(c.title() for c in COUNTRIES if "." not in c and len(c) > 2)
-                random.Random(_seed(answer, sentence.text)).shuffle(fallback)
-                pool += fallback
-        chosen = []
-        for option in pool:
+        from_article = len(pool)
+        if entity.label in NUMERIC:
+            pool += number_variants(answer)
+        elif entity.label == "DATE":
+            pool += date_variants(answer)
+        elif entity.is_country:
+            fallback = sorted(c.title() for c in COUNTRIES if "." not in c and len(c) > 2)
+            random.Random(_seed(answer, sentence.text)).shuffle(fallback)
+            pool += fallback
+        chosen, article_options = [], 0
+        for position, option in enumerate(pool):
             if len(chosen) == 3:
                 break
             if any(is_alias(option, form) for form in [answer, *entity.forms]) or contains_phrase(sentence.text, option):
@@ -164,7 +165,8 @@ class Builder:
             if any(is_alias(option, c) for c in chosen):
                 continue
             chosen.append(option)
-        return chosen if len(chosen) == 3 else None
+            article_options += position < from_article
+        return (chosen, article_options == 3) if len(chosen) == 3 else (None, False)
 
     def items_for(self, sentence):
         items = []
@@ -195,11 +197,10 @@ class Builder:
             if question:
                 items.append(dict(kind="short_answer", prompt=question, answer=answer, choices=[], accepted=accepted,
                                   score=base + 0.08, **common))
-            options = self.distractors(entity, answer, sentence)
+            options, strong = self.distractors(entity, answer, sentence)
             if options:
                 choices = options + [answer]
                 random.Random(_seed(sentence.text, answer)).shuffle(choices)
-                strong = self.distractors(entity, answer, sentence, article_only=True) is not None
                 items.append(dict(kind="multiple_choice", prompt=question or blanked, answer=answer, choices=choices,
                                   accepted=accepted, score=base + (0.07 if strong else 0.03), **common))
                 if not tf_done:

@@ -1,0 +1,219 @@
+"""The generator, rule by rule: sentence in, expected item out (real spaCy model)."""
+import json
+import re
+
+import pytest
+
+import questions
+from questions import checker
+from questions.entities import COUNTRIES, WEEKDAYS
+from questions.textnorm import norm
+
+from .helpers import ARTICLES, SEED
+
+MEETING = "Angela Merkel met Emmanuel Macron in Paris on Tuesday. Merkel said Germany and France would work together on energy. Germany will pay $3 billion for the new pipeline. Poland and Spain did not join the talks."
+TOYOTA = "Toyota sold 10 million cars in 2023. The company expects sales to grow by 5 percent next year. Honda and Nissan sold fewer cars."
+MAYOR = "The city council approved a new budget. She said the plan was good. Maria Lopez, the mayor of Denver, signed the budget on Friday. She said the city would hire 200 new teachers."
+CONCORDE = "The Concorde was the world's first supersonic passenger jet. It was operated jointly by Britain and France."
+JETS = "The United States sold new fighter jets to Japan in March. The deal would cost $5 billion."
+
+
+def items_of(text, kind=None):
+    return [i for i in questions.generate(text) if kind is None or i["kind"] == kind]
+
+
+def find(items, kind, answer):
+    return [i for i in items if i["kind"] == kind and i["answer"] == answer]
+
+
+@pytest.mark.parametrize(
+    "text, answer, question",
+    [
+        (MEETING, "Angela Merkel", "Who met Emmanuel Macron in Paris on Tuesday?"),
+        (MEETING, "Emmanuel Macron", "Who did Angela Merkel meet in Paris on Tuesday?"),
+        (MEETING, "Paris", "Where did Angela Merkel meet Emmanuel Macron on Tuesday?"),
+        (MEETING, "Tuesday", "When did Angela Merkel meet Emmanuel Macron in Paris?"),
+        (MEETING, "$3 billion", "How much will Germany pay for the new pipeline?"),
+        (MEETING, "Germany", "Which country will pay $3 billion for the new pipeline?"),
+        (TOYOTA, "10 million", "How many cars did Toyota sell in 2023?"),
+        (TOYOTA, "2023", "When did Toyota sell 10 million cars?"),
+        (JETS, "Japan", "Which country did the United States sell new fighter jets to in March?"),
+        (MAYOR, "200", "How many new teachers did Maria Lopez say the city would hire?"),
+        (CONCORDE, "Concorde", "What was the world's first supersonic passenger jet?"),
+    ],
+)
+def test_wh_word_and_verb_form(text, answer, question):
+    prompts = [i["prompt"] for i in find(items_of(text), "short_answer", answer)]
+    assert question in prompts
+
+
+@pytest.mark.parametrize(
+    "text, expected_prompt",
+    [
+        (MAYOR, "Maria Lopez said the city would hire _____ new teachers."),  # "She" -> the person named before
+        (CONCORDE, "The Concorde was operated jointly by _____ and France."),  # "It" -> the previous subject
+        ("Officials met on Monday. The new aircraft is called X-9, and it was built by Acme Aviation. The plane flew for the first time on Friday.",
+         "X-9 flew for the first time on _____."),  # "The plane" -> what the aircraft was called
+    ],
+)
+def test_references_are_resolved_in_prompts(text, expected_prompt):
+    assert expected_prompt in [i["prompt"] for i in items_of(text, "fill_blank")]
+
+
+@pytest.mark.parametrize(
+    "text, unusable",
+    [
+        (MAYOR, "She said the plan was good."),  # no person named before: nothing to resolve to
+        (JETS, "The deal would cost $5 billion."),  # "the deal" with no name for it
+        (TOYOTA, "The company expects sales to grow by 5 percent next year."),
+        ("“We will win this war and we will win it soon,” said Ivan Petrov, the general.", "“We will win this war and we will win it soon,” said Ivan Petrov, the general."),
+        ("Maria Lopez visited Denver on Monday. It is not clear what the visit means for the city.", "It is not clear what the visit means for the city."),
+    ],
+)
+def test_sentences_that_cannot_stand_alone_give_no_items(text, unusable):
+    assert unusable not in [i["source_sentence"] for i in items_of(text)]
+
+
+def test_no_prompt_starts_with_a_pronoun():
+    for text in (MEETING, TOYOTA, MAYOR, CONCORDE, JETS):
+        for item in items_of(text):
+            assert norm(item["prompt"]).split()[0] not in checker.VAGUE_STARTS
+
+
+def options(text, answer):
+    found = find(items_of(text), "multiple_choice", answer)
+    assert found, f"no multiple choice item for {answer}"
+    return [c for c in found[0]["choices"] if c != answer]
+
+
+@pytest.mark.parametrize(
+    "text, answer, same_type",
+    [
+        (MEETING, "Germany", lambda c: norm(c) in COUNTRIES),
+        (JETS, "Japan", lambda c: norm(c) in COUNTRIES),
+        (MEETING, "$3 billion", lambda c: re.fullmatch(r"\$\d+ billion", c)),
+        (TOYOTA, "10 million", lambda c: re.fullmatch(r"\d+ million", c)),
+        (MEETING, "Tuesday", lambda c: c in WEEKDAYS),
+        (TOYOTA, "2023", lambda c: re.fullmatch(r"20\d\d", c)),
+        (JETS, "March", lambda c: c in ("January", "February", "April", "May", "June", "July", "August",
+                                        "September", "October", "November", "December")),
+    ],
+)
+def test_distractors_have_the_type_and_format_of_the_key(text, answer, same_type):
+    distractors = options(text, answer)
+    assert len(distractors) == 3 and all(same_type(c) for c in distractors), distractors
+
+
+def test_distractors_come_from_the_article_first():
+    distractors = options(MEETING, "Germany")
+    assert {"France", "Poland", "Spain"} & set(distractors)
+    person = find(items_of("Angela Merkel met Emmanuel Macron and Olaf Scholz in Paris. Merkel thanked Macron for the talks. Scholz left early."), "multiple_choice", "Angela Merkel")
+    assert not person  # only two other people: no fourth option of the same type is invented
+
+
+def test_no_distractor_is_also_true_in_the_sentence():
+    for item in items_of(MEETING, "multiple_choice"):
+        for choice in item["choices"]:
+            if choice != item["answer"]:
+                assert choice not in item["source_sentence"]
+
+
+@pytest.mark.parametrize(
+    "text, answer, accepted",
+    [
+        (MEETING, "Angela Merkel", "Merkel"),
+        (JETS, "United States", "the United States"),
+        (MEETING, "$3 billion", "3 billion dollars"),
+        (TOYOTA, "10 million", "ten million"),
+    ],
+)
+def test_accepted_answers(text, answer, accepted):
+    items = [i for i in items_of(text) if i["answer"] == answer and i["kind"] in ("short_answer", "fill_blank")]
+    assert items and all(accepted in i["accepted"] for i in items)
+
+
+def test_false_statements_change_one_fact_and_are_not_in_the_article():
+    for text in (MEETING, TOYOTA, MAYOR):
+        for item in items_of(text, "true_false"):
+            assert item["choices"] == ["True", "False"]
+            if item["answer"] == "False":
+                assert norm(item["prompt"]) not in norm(text)
+                changed = set(item["prompt"].split()) ^ set(item["source_sentence"].split())
+                assert 1 <= len(changed) <= 6
+
+
+def article_items():
+    return [(path, questions.generate(path.read_text(encoding="utf-8"), source=str(path))) for path in [SEED, *ARTICLES]]
+
+
+@pytest.fixture(scope="module")
+def generated():
+    return article_items()
+
+
+def test_every_item_passes_the_gate_and_the_contract(generated):
+    for path, items in generated:
+        text = path.read_text(encoding="utf-8")
+        assert {i["kind"] for i in items} == {"multiple_choice", "true_false", "fill_blank", "short_answer"}
+        for item in items:
+            assert checker.defects(item, text) == [], item
+            assert item["source_sentence"] in text
+            assert not item["source_sentence"].startswith("FILE")
+
+
+def test_enough_items_per_800_words(generated):
+    for path, items in generated:
+        words = len(path.read_text(encoding="utf-8").split())
+        assert len(items) / words * 800 >= 25, path.name
+
+
+def test_about_half_the_statements_are_true(generated):
+    statements = [i for _, items in generated for i in items if i["kind"] == "true_false"]
+    share = sum(i["answer"] == "True" for i in statements) / len(statements)
+    assert 0.3 <= share <= 0.7, share
+
+
+def test_no_near_duplicates(generated):
+    for _, items in generated:
+        keys = [(i["kind"], norm(i["prompt"])) for i in items]
+        assert len(keys) == len(set(keys))
+
+
+def test_deterministic_and_ranked(generated):
+    path, items = generated[0]
+    again = questions.generate(path.read_text(encoding="utf-8"), source=str(path))
+    assert json.dumps(again) == json.dumps(items)
+    scores = [i["score"] for i in items]
+    assert scores == sorted(scores, reverse=True) and all(0 <= s <= 1 for s in scores)
+    assert questions.generate(path.read_text(encoding="utf-8"), limit=7) == [
+        {**i, "source": ""} for i in items[:7]
+    ]
+
+
+def test_batch_matches_one_by_one(generated):
+    texts = [path.read_text(encoding="utf-8") for path, _ in generated]
+    batch = questions.generate_many(texts, sources=[str(path) for path, _ in generated])
+    assert batch == [items for _, items in generated]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   \n\n  ",
+        "El presidente habló ayer con los periodistas sobre la economía del país y los planes del gobierno para el año.",
+        "\x00\x01\x02 binary \xff garbage " * 50,
+        "word " * 20000,
+        "This is fine. " * 3000,
+    ],
+)
+def test_odd_input_gives_an_empty_list_or_items_never_a_crash(text):
+    items = questions.generate(text)
+    assert isinstance(items, list)
+    for item in items:
+        assert checker.defects(item, text) == []
+
+
+def test_huge_text_is_refused_with_a_clear_error():
+    with pytest.raises(questions.ArticleError, match="too long"):
+        questions.generate("The council met on Monday. " * 200_000)
