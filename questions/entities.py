@@ -28,6 +28,9 @@ COUNTRIES = {
     "taiwan", "thailand", "turkey", "ukraine", "united kingdom", "united states", "venezuela", "vietnam", "yemen",
     "soviet union", "england", "scotland", "wales", "u.s", "u.k", "us", "uk", "united arab emirates", "qatar",
 }
+PUBLIC_BODIES = {"administration", "department", "agency", "ministry", "court", "council", "congress", "parliament",
+                 "senate", "pentagon", "commission", "committee", "office", "service", "army", "navy", "police",
+                 "government", "nato", "un", "faa", "nasa", "fbi", "cia", "eu", "who", "imf", "bureau", "authority"}
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]
@@ -44,6 +47,23 @@ class Entity:
     first_sentence: int = 0
     takes_the: bool = False  # written "the United States", not "United States"
     standalone: bool = False  # named on its own at least once, not only inside a title ("Defense Secretary")
+    labels: Counter = field(default_factory=Counter)  # what the model called each mention
+
+    @property
+    def reliable(self):
+        """The type is trustworthy enough to pick options of the same type: the mentions
+        agree, and no short acronym is taken for a place or a person ("AI" as a place)."""
+        if len(self.labels) > 1 and self.labels.most_common(1)[0][1] < 2 * sum(self.labels.values()) / 3:
+            return False
+        short_caps = self.name.isupper() and len(self.name.replace(".", "")) <= 4
+        return not (short_caps and self.label in ("GPE", "PERSON", "LOC", "NORP") and not self.is_country)
+
+    @property
+    def kind(self):
+        """A finer type for options: government bodies apart from companies and groups."""
+        if self.label == "ORG":
+            return "ORG:public" if set(words(self.name)) & PUBLIC_BODIES else "ORG"
+        return self.label
 
     @property
     def is_country(self):
@@ -118,6 +138,7 @@ def consolidate(sentences):
             if label == "PERSON":
                 people.append(entity)
         entity.forms.add(text)
+        entity.labels[LABELS[ent.label_]] += 1
         entity.mentions += 1
         entity.takes_the |= _written_with_the(ent)
         entity.standalone |= ent.root.dep_ != "compound" or len(ent) > 1 or (len(text) >= 3 and text.isupper())

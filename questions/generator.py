@@ -120,13 +120,14 @@ class Builder:
     def answer_forms(self, key, entity):
         """(answer, accepted) for one mention: the answer as written, other fair forms accepted."""
         mention = key.text
-        answer = entity.name if entity.label == "PERSON" and is_alias(mention, entity.name) else mention
+        as_written = key.root.dep_ == "compound"  # "the Trump administration": the surname is the answer
+        answer = entity.name if entity.label == "PERSON" and is_alias(mention, entity.name) and not as_written else mention
         forms = {mention, answer}
         if entity.label not in NUMERIC | {"DATE"}:
             forms |= {f for f in entity.forms if is_alias(f, mention)}
         if entity.label == "PERSON":
             forms.add(entity.name.split()[-1])
-        if key.start > 0 and key.doc[key.start - 1].lower_ == "the":
+        if entity.takes_the and key.start > 0 and key.doc[key.start - 1].lower_ == "the":
             forms.add("the " + mention)
         if entity.label in NUMERIC | {"DATE"}:
             forms |= set(number_word_forms(mention))
@@ -140,13 +141,15 @@ class Builder:
         pool = []
         if entity.label not in NUMERIC:
             for other in sorted(self.entities, key=lambda e: (-e.mentions, e.first_sentence)):
-                if other is entity or other.label != entity.label or other.name in in_sentence or not other.standalone:
+                if other is entity or other.kind != entity.kind or other.name in in_sentence or not other.standalone:
+                    continue
+                if not other.reliable:
                     continue
                 if entity.label == "GPE" and other.is_country != entity.is_country:
                     continue
                 if entity.label == "DATE" and (date_style(other.name) is None or date_style(other.name) != date_style(answer)):
                     continue
-                pool.append(other.name)
+                pool.append(other.name.split()[-1] if entity.label == "PERSON" and len(answer.split()) == 1 else other.name)
         from_article = len(pool)
         if entity.label in NUMERIC:
             pool += number_variants(answer)
@@ -183,11 +186,13 @@ class Builder:
                 continue
             if entity.label != "PERSON" and not entity.standalone and len(key) == 1:
                 continue  # "Defense" in "Defense Secretary": a fragment of a title, not a thing
+            if _in_title(ent) or _place_qualifier(ent):
+                continue
             answer, accepted = self.answer_forms(key, entity)
             base = self.score(sentence, entity, ent)
             blanked = render(tokens, cut=(key.start, key.end), insert=checker.BLANK)
             common = {"source_sentence": sentence.text, "answer_type": entity.label, "source": self.source}
-            fill_answer = answer if entity.label == "PERSON" else key.text
+            fill_answer = answer if entity.label == "PERSON" else key.text  # the full name, even for "Mattis"
             fill_accepted = sorted({a for a in accepted + [key.text, answer] if norm(a) != norm(fill_answer)})
             items.append(dict(kind="fill_blank", prompt=blanked, answer=fill_answer, choices=[], accepted=fill_accepted,
                               score=base + 0.03, **common))
@@ -197,7 +202,7 @@ class Builder:
             if question:
                 items.append(dict(kind="short_answer", prompt=question, answer=answer, choices=[], accepted=accepted,
                                   score=base + 0.08, **common))
-            options, strong = self.distractors(entity, answer, sentence)
+            options, strong = self.distractors(entity, answer, sentence) if entity.reliable else (None, False)
             if options:
                 choices = options + [answer]
                 random.Random(_seed(sentence.text, answer)).shuffle(choices)
@@ -230,8 +235,10 @@ class Builder:
         central = len(content & self.keywords) / max(len(self.keywords), 1)
         value = 0.4 + 0.12 * position + 0.12 * min(entity.mentions, 4) / 4 + 0.15 * central
         value += LABEL_WEIGHT.get(entity.label, 0.03)
-        if ent.root.dep_ in ("compound", "amod", "nmod", "poss"):
-            value -= 0.06  # a modifier ("U.S. officials") is a weaker fact than a participant
+        if ent.root.dep_ in ("compound", "amod", "nmod"):
+            value -= 0.12  # a modifier ("U.S. officials") is a weaker fact than a participant
+        elif ent.root.dep_ == "poss":
+            value -= 0.05
         if len(sentence.span) > 35:
             value -= 0.05
         if sentence.index in self.resolved:
@@ -246,6 +253,25 @@ def _keywords(sentences, top=12):
     return {word for word, _ in counts.most_common(top)}
 
 
+def _in_title(ent):
+    """'Secretary of State' in 'Secretary of State Mike Pompeo': part of a person's title."""
+    token = ent.root
+    for _ in range(4):
+        if token.dep_ not in ("compound", "nmod", "pobj", "prep") or token.head.i == token.i:
+            return False
+        token = token.head
+        if token.ent_type_ == "PERSON":
+            return token.i >= ent.end  # a title comes before the name; "Madan of Brookings" is an affiliation
+    return False
+
+
+def _place_qualifier(ent):
+    """'California' in 'Palmdale, California', 'D.C.' in 'Washington, D.C.': asking it tests nothing."""
+    doc = ent.doc
+    return (ent.label_ == "GPE" and ent.start >= 2 and doc[ent.start - 1].text == ","
+            and doc[ent.start - 2].ent_type_ == "GPE")
+
+
 def _meaningful_number(key):
     """Counts worth asking: '20 tractor-trailers', 'five times'; not 'one' in 'one of them'."""
     text = key.text.lower()
@@ -257,6 +283,21 @@ def _inside_quotes(span, ent):
     return _quote_depth(before, 0) > 0 and not ent.doc[ent.start - 1].text in (OPEN_QUOTES, '"')
 
 
+def clause_views(sentence):
+    """The second clause of "It's not clear what that means, but India received a waiver."
+    as a sentence of its own, when the first clause cannot stand alone but the second can."""
+    span = sentence.span
+    for child in span.root.children:
+        if child.dep_ != "conj" or child.pos_ not in ("VERB", "AUX") or child.i < span.root.i:
+            continue
+        if not any(t.dep_ in phrasing.SUBJECTS for t in child.children):
+            continue
+        start = child.left_edge.i
+        if start <= span.start or not (span.doc[start - 1].is_punct or span.doc[start - 1].dep_ == "cc"):
+            continue
+        yield Sentence(sentence.index, span.doc[start : span.end], sentence.text, sentence.starts_in_quote)
+
+
 def build_items(text, doc_iter, *, source="", limit=None):
     """Items for one article from its parsed story paragraphs, best first."""
     paragraphs = story_paragraphs(text)
@@ -266,9 +307,8 @@ def build_items(text, doc_iter, *, source="", limit=None):
     builder = Builder(text, sentences, source)
     items, seen = [], set()
     for sentence in sentences:
-        if not usable(sentence, builder.resolved):
-            continue
-        for item in builder.items_for(sentence):
+        views = [sentence] if usable(sentence, builder.resolved) else clause_views(sentence)
+        for item in (item for view in views if usable(view, builder.resolved) for item in builder.items_for(view)):
             key = (item["kind"], norm(item["prompt"]))
             if key in seen or checker.defects(item, article_norm=builder.article_norm):
                 continue

@@ -188,7 +188,7 @@ def object_question(span, key, entity, descriptor=None):
 def _target(root, key):
     """(head token of the key, its preposition or None) when the key sits inside the main verb's phrase."""
     head = key.root if _covers(key, key.root) else None
-    if head is None or head.dep_ not in ("dobj", "pobj", "attr", "npadvmod", "oprd", "dative"):
+    if head is None or head.dep_ not in ("dobj", "pobj", "attr", "npadvmod", "oprd"):
         return None, None
     node, depth = head, 0
     while node.i != root.i:

@@ -90,9 +90,10 @@ def names_its_subject(span):
 
 
 def _is_extraposed(subject):
-    """'It is unclear why ...': an 'it' that stands for nothing."""
+    """'It is unclear why ...', 'It's not clear what ...': an 'it' that stands for nothing."""
     root = subject.head
-    return root.lemma_ == "be" and any(t.dep_ in ("ccomp", "xcomp", "advcl", "acomp", "csubj") for t in root.children)
+    is_be = root.lemma_ == "be" or root.lower_ in ("'s", "\u2019s")  # the model leaves a curly 's unlemmatised
+    return is_be and any(t.dep_ in ("ccomp", "xcomp", "advcl", "acomp", "csubj") for t in root.children)
 
 
 def resolve(sentences, lookup, descriptors=None):

@@ -217,3 +217,31 @@ def test_odd_input_gives_an_empty_list_or_items_never_a_crash(text):
 def test_huge_text_is_refused_with_a_clear_error():
     with pytest.raises(questions.ArticleError, match="too long"):
         questions.generate("The council met on Monday. " * 200_000)
+
+
+TITLES = "Secretary of State Mike Pompeo met officials in Palmdale, California, on Monday. Pompeo thanked the workers."
+CLAUSES = "Maria Lopez visited Denver on Monday. It is not clear what the visit means, but the Obama administration gave Denver a grant in 2015."
+
+
+@pytest.mark.parametrize(
+    "text, answer",
+    [
+        (TITLES, "State"),  # part of a person's title, not a fact of its own
+        (TITLES, "California"),  # the state after a city: asking it tests nothing
+    ],
+)
+def test_phrases_not_worth_asking(text, answer):
+    assert not [i for i in items_of(text) if i["answer"] == answer]
+
+
+def test_a_clause_that_stands_alone_is_used_when_the_sentence_cannot():
+    prompts = [i["prompt"] for i in items_of(CLAUSES, "fill_blank")]
+    assert "The Obama administration gave Denver a grant in _____." in prompts
+    assert not any(p.startswith("It ") for p in prompts)
+
+
+def test_a_surname_key_gets_surname_options():
+    text = ("Barack Obama met Angela Merkel and Emmanuel Macron in Paris. Merkel said Donald Trump would not come. "
+            "Macron thanked Obama. The Trump administration later changed the plan.")
+    items = [i for i in items_of(text, "multiple_choice") if i["answer"] == "Trump"]
+    assert items and all(len(choice.split()) == 1 for choice in items[0]["choices"])
