@@ -41,3 +41,22 @@ def daily_answers_svg(days):
         parts.extend(f'<circle cx="{p.split(",")[0]}" cy="{p.split(",")[1]}" r="3" class="dot"/>' for p in points)
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+def bars_svg(rows, *, title):
+    """Horizontal bars for (label, share 0..1) rows, labelled with percentages."""
+    if not rows:
+        return Markup("")
+    bar_h, label_w, width = 22, 120, WIDTH
+    height = bar_h * len(rows) + 30
+    parts = [f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-labelledby="bars-title">',
+             f'<title id="bars-title">{escape(title)}</title>']
+    for i, (label, share) in enumerate(rows):
+        y = 10 + i * bar_h
+        w = (width - label_w - 60) * max(min(share, 1), 0)
+        parts.append(f'<text x="{label_w - 6}" y="{y + 15}" class="tick" text-anchor="end">{escape(str(label))[:18]}</text>')
+        parts.append(f'<rect x="{label_w}" y="{y + 3}" width="{w:.1f}" height="{bar_h - 6}" class="bar">'
+                     f'<title>{escape(str(label))}: {share:.0%}</title></rect>')
+        parts.append(f'<text x="{label_w + w + 6:.1f}" y="{y + 15}" class="tick">{share:.0%}</text>')
+    parts.append("</svg>")
+    return Markup("".join(parts))

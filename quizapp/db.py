@@ -129,6 +129,25 @@ def m0001_initial(db):
     db["reviews"].create_index(["item_id"])
 
 
+@migrations()
+def m0002_reports_and_jobs(db):
+    db["reports"].create(
+        {"id": int, "item_id": int, "user_id": int, "reason": str, "created_at": str, "resolved_at": str},
+        pk="id",
+        foreign_keys=[("item_id", "items", "id"), ("user_id", "users", "id")],
+        not_null={"item_id", "user_id", "reason", "created_at"},
+    )
+    db["reports"].create_index(["item_id"])
+    db["jobs"].create(
+        {"id": int, "user_id": int, "title": str, "state": str, "message": str, "article_id": int,
+         "created_at": str, "finished_at": str},
+        pk="id",
+        foreign_keys=[("user_id", "users", "id")],
+        not_null={"user_id", "title", "state", "created_at"},
+    )
+    db["items"].add_column("updated_at", str)
+
+
 def connect(path):
     """Open the database file with the settings every connection needs."""
     if path != ":memory:":

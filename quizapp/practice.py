@@ -175,6 +175,11 @@ def _locked_state(db, session_id):
     return next(db.query("SELECT * FROM study_sessions WHERE id = ?", [session_id]))
 
 
+def seen_item_ids(state):
+    """The items this session has shown so far, the current one included."""
+    return json.loads(state["item_ids"])[: state["position"] + 1]
+
+
 def _done_item_ids(state):
     return json.loads(state["item_ids"])[: state["position"]]
 

@@ -2,10 +2,10 @@
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from . import charts, practice, scheduling
+from . import bank, charts, practice, scheduling
 from .clock import utcnow
 from .db import get_db
-from .forms import AnswerForm, RateForm, StartStudyForm
+from .forms import AnswerForm, RateForm, ReportForm, StartStudyForm, options
 
 bp = Blueprint("study", __name__, url_prefix="/study")
 
@@ -23,7 +23,7 @@ def start_form(db):
         "SELECT articles.id, articles.title, count(items.id) AS n FROM articles JOIN items ON items.article_id = articles.id "
         "WHERE items.status = 'approved' GROUP BY articles.id ORDER BY articles.id"
     )
-    form.article.choices = [(0, "All articles")] + [(row["id"], f"{row['title']} ({row['n']} items)") for row in articles]
+    form.article.choices = options([(0, "All articles")] + [(row["id"], f"{row['title']} ({row['n']} items)") for row in articles])
     return form
 
 
@@ -80,7 +80,8 @@ def session(session_id):
     template = "study/flashcard.html" if state["mode"] == "flashcards" else "study/question.html"
     return render_template(
         template, session=state, **shown, form=AnswerForm(item_id=shown["item"]["id"]),
-        rate_form=RateForm(item_id=shown["item"]["id"]), reveal=request.args.get("show") == "1",
+        rate_form=RateForm(item_id=shown["item"]["id"]), report_form=ReportForm(item_id=shown["item"]["id"]),
+        reveal=request.args.get("show") == "1",
     )
 
 
@@ -132,3 +133,20 @@ def rate(session_id):
 def progress():
     stats = practice.progress(get_db(), current_user, utcnow(), days=14)
     return render_template("study/progress.html", stats=stats, chart=charts.daily_answers_svg(stats["days"]))
+
+
+@bp.route("/<int:session_id>/report", methods=["POST"])
+@login_required
+def report(session_id):
+    """A student flags the question they are looking at, with a short reason."""
+    state = own_session(session_id)
+    form = ReportForm()
+    item_id = _item_id(form)
+    if item_id not in practice.seen_item_ids(state):
+        abort(400, "You can only report a question from your own session.")
+    if not form.validate_on_submit():
+        flash(" ".join(form.reason.errors) or "Say in a few words what is wrong.")
+    else:
+        bank.report_problem(get_db(), item_id, current_user.id, form.reason.data)
+        flash("Thank you: your teacher will look at this question.")
+    return redirect(url_for("study.session", session_id=session_id))

@@ -1,5 +1,5 @@
 """The database: migrations, pragmas, the init-db command."""
-from quizapp.db import connect, migrate
+from quizapp.db import connect, migrate, migrations
 
 
 def test_migrations_are_idempotent(tmp_path):
@@ -7,7 +7,9 @@ def test_migrations_are_idempotent(tmp_path):
     migrate(db)
     migrate(db)
     assert {"users", "articles", "items", "cards", "reviews", "study_sessions"} <= set(db.table_names())
-    assert db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == 1
+    applied = [row[0] for row in db.execute("SELECT name FROM _sqlite_migrations ORDER BY rowid")]
+    assert applied == ["m0001_initial", "m0002_reports_and_jobs"] == [m.name for m in migrations.applied(db)]
+    assert {"reports", "jobs"} <= set(db.table_names()) and "updated_at" in db["items"].columns_dict
 
 
 def test_connection_settings(tmp_path):

@@ -1,0 +1,319 @@
+"""Moving questions in and out: CSV (round trip by id), Moodle GIFT, Anki .apkg.
+
+Imports check every row first and apply all of them or none; the error list names
+each bad row and column. Exports make spreadsheet formulas inert.
+"""
+import csv
+import io
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import bank
+from .results import inert
+
+QUESTION_COLUMNS = ["id", "article", "kind", "prompt", "answer", "choices", "accepted", "source_sentence",
+                    "answer_type", "score", "status"]
+REQUIRED_COLUMNS = {"article", "kind", "prompt", "answer"}
+SEPARATOR = " | "
+
+
+class RefusedImport(ValueError):
+    """An import that was refused; `errors` lists every problem found."""
+
+    def __init__(self, errors):
+        super().__init__("; ".join(errors))
+        self.errors = errors
+
+
+@dataclass
+class Parsed:
+    """One question read from a file, before it is stored."""
+
+    line: int
+    item: dict
+    article: str
+    item_id: int | None = None
+    status: str | None = None
+    errors: list = field(default_factory=list)
+
+
+def approved_items(db):
+    return bank.find_items(db, status="approved", flagged_first=False, limit=1_000_000)
+
+
+# --- CSV -----------------------------------------------------------------------------
+
+def questions_csv(items):
+    """The question bank as CSV text, one row per item, by id."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(QUESTION_COLUMNS)
+    for item in sorted(items, key=lambda i: i["id"]):
+        writer.writerow([inert(v) for v in [
+            item["id"], item["article_title"], item["kind"], item["prompt"], item["answer"],
+            SEPARATOR.join(item["choices"]), SEPARATOR.join(item["accepted"]), item["source_sentence"],
+            item["answer_type"], item["score"], item["status"],
+        ]])
+    return buffer.getvalue()
+
+
+def _uninert(value):
+    """Undo the export's formula guard: "'=x" was written for "=x"."""
+    value = (value or "").strip()
+    if value.startswith("'") and value[1:2] in ("=", "+", "-", "@", "\t", "\r"):
+        return value[1:]
+    return value
+
+
+def _split(value):
+    return [part.strip() for part in _uninert(value).split("|") if part.strip()]
+
+
+def decode(data):
+    """Bytes of an uploaded file as text, or RefusedImport naming the problem."""
+    if b"\x00" in data[:4096]:
+        raise RefusedImport(["The file is not text (it looks like a binary file)."])
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise RefusedImport([f"The file is not UTF-8 text (bad byte at position {error.start}); save it as UTF-8 CSV."]) from None
+
+
+def parse_questions_csv(text):
+    """Read a question CSV; returns the parsed rows or raises RefusedImport with every problem."""
+    reader = csv.DictReader(io.StringIO(text))
+    columns = set(reader.fieldnames or [])
+    missing = sorted(REQUIRED_COLUMNS - columns)
+    if missing:
+        raise RefusedImport([f"Missing column{'s' if len(missing) > 1 else ''}: {', '.join(missing)}."])
+    parsed = []
+    for number, row in enumerate(reader, start=2):
+        if None in row:
+            parsed.append(Parsed(number, {}, "", errors=["row: more cells than columns"]))
+            continue
+        item = {
+            "kind": _uninert(row.get("kind")),
+            "prompt": _uninert(row.get("prompt")),
+            "answer": _uninert(row.get("answer")),
+            "choices": _split(row.get("choices")),
+            "accepted": _split(row.get("accepted")),
+            "source_sentence": _uninert(row.get("source_sentence")),
+            "answer_type": _uninert(row.get("answer_type")) or "OTHER",
+            "score": 0.0,
+        }
+        entry = Parsed(number, item, _uninert(row.get("article")))
+        entry.errors = [f"{column}: {message}" for column, message in bank.validate_item(item).items()]
+        if not entry.article:
+            entry.errors.append("article: give the article's title.")
+        raw_id = (row.get("id") or "").strip()
+        if raw_id:
+            if not raw_id.isdigit():
+                entry.errors.append("id: must be a number (or empty for a new question).")
+            else:
+                entry.item_id = int(raw_id)
+        raw_score = (row.get("score") or "").strip()
+        if raw_score:
+            try:
+                item["score"] = float(raw_score)
+            except ValueError:
+                entry.errors.append("score: must be a number.")
+        status = (row.get("status") or "").strip()
+        if status and status not in bank.STATUSES:
+            entry.errors.append(f"status: must be one of {', '.join(bank.STATUSES)}.")
+        entry.status = status or None
+        parsed.append(entry)
+    return parsed
+
+
+def apply_import(db, parsed, *, default_status="approved"):
+    """Store every parsed question, or nothing: returns (created, updated)."""
+    errors = []
+    for entry in parsed:
+        if entry.item_id is not None and not db.execute("SELECT 1 FROM items WHERE id = ?", [entry.item_id]).fetchone():
+            entry.errors.append(f"id: there is no question {entry.item_id} to update.")
+        errors += [f"Row {entry.line}, {message}" for message in entry.errors]
+    if errors:
+        raise RefusedImport(errors)
+    if not parsed:
+        raise RefusedImport(["The file holds no questions."])
+    created = updated = 0
+    with db.atomic():
+        for entry in parsed:
+            if entry.item_id is not None:
+                bank.update_item(db, entry.item_id, entry.item)
+                if entry.status:
+                    db.execute("UPDATE items SET status = ? WHERE id = ?", [entry.status, entry.item_id])
+                updated += 1
+            else:
+                article_id = bank.article_by_title(db, entry.article, create=True)
+                bank.create_item(db, article_id, entry.item, status=entry.status or default_status)
+                created += 1
+    return created, updated
+
+
+# --- Moodle GIFT ---------------------------------------------------------------------
+
+_GIFT_SPECIAL = re.compile(r"([~=#{}:\\])")
+
+
+def gift_escape(text):
+    return _GIFT_SPECIAL.sub(r"\\\1", text).replace("\n", "\\n")
+
+
+def gift_unescape(text):
+    return re.sub(r"\\(.)", lambda m: "\n" if m.group(1) == "n" else m.group(1), text).strip()
+
+
+def questions_gift(items):
+    """The items as Moodle GIFT text, one category per article, titled Q<id> for round trips."""
+    out, category = [], None
+    for item in sorted(items, key=lambda i: (i["article_title"], i["id"])):
+        if item["article_title"] != category:
+            category = item["article_title"]
+            out.append(f"$CATEGORY: quizapp/{gift_escape(category)}\n")
+        title = f"::Q{item['id']}::"
+        kind, prompt, answer = item["kind"], item["prompt"], item["answer"]
+        if kind == "true_false":
+            out.append(f"{title}{gift_escape(prompt)} {{{'TRUE' if answer == 'True' else 'FALSE'}}}\n")
+        elif kind == "multiple_choice":
+            options = " ".join(("=" if c == answer else "~") + gift_escape(c) for c in item["choices"])
+            out.append(f"{title}{gift_escape(prompt)} {{{options}}}\n")
+        elif kind == "fill_blank" and bank.BLANK in prompt:
+            before, after = prompt.split(bank.BLANK, 1)
+            keys = " ".join("=" + gift_escape(a) for a in [answer, *item["accepted"]])
+            out.append(f"{title}{gift_escape(before)}{{{keys}}}{gift_escape(after)}\n")
+        else:
+            keys = " ".join("=" + gift_escape(a) for a in [answer, *item["accepted"]])
+            out.append(f"{title}{gift_escape(prompt)} {{{keys}}}\n")
+    return "\n".join(out)
+
+
+def _unescaped(pattern):
+    return re.compile(r"(?<!\\)" + pattern)
+
+
+_OPEN, _CLOSE = _unescaped(r"\{"), _unescaped(r"\}")
+
+
+def parse_gift(text):
+    """Read GIFT questions (the four kinds quizapp has); raises RefusedImport with every problem."""
+    parsed, errors, category = [], [], "Imported questions"
+    blocks = _gift_blocks(text)
+    for line, block in blocks:
+        if block.startswith("$CATEGORY:"):
+            category = gift_unescape(block.split(":", 1)[1]).removeprefix("quizapp/").strip() or category
+            continue
+        try:
+            item_id, item = _gift_question(block)
+        except ValueError as error:
+            errors.append(f"Question at line {line}: {error}")
+            continue
+        entry = Parsed(line, item, category, item_id=item_id)
+        entry.errors = [f"{column}: {message}" for column, message in bank.validate_item(item).items()]
+        parsed.append(entry)
+    errors += [f"Question at line {e.line}, {m}" for e in parsed for m in e.errors]
+    for entry in parsed:
+        entry.errors = []  # reported above, under the GIFT wording
+    if errors:
+        raise RefusedImport(errors)
+    return parsed
+
+
+def _gift_blocks(text):
+    blocks, current, start = [], [], 1
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if line.startswith("//"):
+            continue
+        if not line:
+            if current:
+                blocks.append((start, " ".join(current)))
+                current = []
+            continue
+        if line.startswith("$CATEGORY:"):
+            if current:
+                blocks.append((start, " ".join(current)))
+                current = []
+            blocks.append((number, line))
+            continue
+        if not current:
+            start = number
+        current.append(line)
+    if current:
+        blocks.append((start, " ".join(current)))
+    return blocks
+
+
+def _gift_question(block):
+    item_id = None
+    title = re.match(r"::(.*?)(?<!\\)::", block)
+    if title:
+        block = block[title.end():]
+        found = re.fullmatch(r"Q(\d+)", title.group(1).strip())
+        item_id = int(found.group(1)) if found else None
+    opened, closed = _OPEN.search(block), None
+    if opened:
+        closed = _CLOSE.search(block, opened.end())
+    if not opened or not closed:
+        raise ValueError("no answer part in braces { }.")
+    before, inside, after = block[: opened.start()], block[opened.end(): closed.start()].strip(), block[closed.end():]
+    before, after = before.strip(), after.strip()
+    if inside.upper() in ("T", "TRUE", "F", "FALSE"):
+        answer = "True" if inside.upper().startswith("T") else "False"
+        return item_id, {"kind": "true_false", "prompt": gift_unescape(before), "answer": answer, "choices": ["True", "False"]}
+    parts = [p for p in re.split(r"(?<!\\)(?=[=~])", inside) if p.strip()]
+    if not parts or any(p[0] not in "=~" for p in parts):
+        raise ValueError("answers must start with = (right) or ~ (wrong).")
+    right = [gift_unescape(p[1:].split("#")[0]) for p in parts if p[0] == "="]
+    wrong = [gift_unescape(p[1:].split("#")[0]) for p in parts if p[0] == "~"]
+    if not right:
+        raise ValueError("no right answer (=) given.")
+    if wrong:
+        choices = [gift_unescape(p[1:].split("#")[0]) for p in parts]
+        return item_id, {"kind": "multiple_choice", "prompt": gift_unescape(before + " " + after),
+                         "answer": right[0], "choices": choices}
+    if after:
+        return item_id, {"kind": "fill_blank", "prompt": f"{gift_unescape(before)} {bank.BLANK} {gift_unescape(after)}".strip()
+                         .replace(f" {bank.BLANK} .", f" {bank.BLANK}.").replace(f" {bank.BLANK} ,", f" {bank.BLANK},"),
+                         "answer": right[0], "accepted": right[1:]}
+    return item_id, {"kind": "short_answer", "prompt": gift_unescape(before), "answer": right[0], "accepted": right[1:]}
+
+
+# --- Anki ----------------------------------------------------------------------------
+
+ANKI_MODEL_ID = 1607392319  # fixed: a re-export updates the same note type in Anki
+ANKI_DECK_ID = 2059400110  # fixed: a re-export updates the same deck
+
+
+def questions_apkg(items):
+    """An Anki package of the items, with stable note ids so re-imports update, not duplicate."""
+    import genanki
+    from markupsafe import escape
+
+    model = genanki.Model(
+        ANKI_MODEL_ID,
+        "quizapp question",
+        fields=[{"name": "Question"}, {"name": "Options"}, {"name": "Answer"}, {"name": "Source"}, {"name": "ItemId"}],
+        templates=[{
+            "name": "Card 1",
+            "qfmt": "{{Question}}<br>{{Options}}",
+            "afmt": "{{FrontSide}}<hr id=answer>{{Answer}}<br><small>{{Source}}</small>",
+        }],
+        sort_field_index=4,
+    )
+    deck = genanki.Deck(ANKI_DECK_ID, "quizapp")
+    for item in sorted(items, key=lambda i: i["id"]):
+        options = "<br>".join(str(escape(c)) for c in item["choices"]) if item["kind"] == "multiple_choice" else ""
+        deck.add_note(genanki.Note(
+            model=model,
+            fields=[str(escape(item["prompt"])), options, str(escape(item["answer"])),
+                    str(escape(item["source_sentence"])), str(item["id"])],
+            guid=genanki.guid_for("quizapp", item["id"]),
+        ))
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "quizapp.apkg"
+        genanki.Package(deck).write_to_file(str(path))
+        return path.read_bytes()
+
