@@ -136,3 +136,41 @@ def test_flashcard_keyboard(server, browser):
     page.get_by_role("button", name="Again").click()
     expect(page).to_have_title(re.compile("Card 3"))
     page.close()
+
+
+def test_teacher_adds_an_article_approves_its_questions_and_exports(server, browser, tmp_path):
+    base, teacher_password, env = server
+    article = Path(__file__).parent / "data" / "articles" / "02_nasa_x59_supersonic_jet.txt"
+    page = browser.new_page()
+    page.goto(f"{base}/auth/login")
+    page.get_by_label("Username").fill("teacher")
+    page.get_by_label("Password").fill(teacher_password)
+    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("link", name="Teacher").click()
+    page.get_by_role("link", name="Add an article").first.click()
+    page.get_by_label("Title").fill("Supersonic jet")
+    page.get_by_label("Or upload a .txt file").set_input_files(str(article))
+    page.get_by_role("button", name="Generate questions").click()
+    page.get_by_role("link", name="Review the questions").click(timeout=60_000)  # the job page refreshes until done
+    assert "Supersonic jet" in page.locator("h1").inner_text()
+    drafts = page.locator("li.item.status-draft").count()
+    assert drafts > 10
+    page.get_by_label("Approve all drafts scored at least").fill("0")
+    page.get_by_role("button", name="Approve all above").click()
+    assert f"Approved {drafts} draft questions" in page.locator(".flash").inner_text()
+    assert page.locator("li.item.status-draft").count() == 0
+
+    page.get_by_role("link", name="Questions", exact=True).click()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Export questions (CSV)").first.click()
+    path = tmp_path / "questions.csv"
+    download.value.save_as(path)
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    assert sum(row["article"] == "Supersonic jet" for row in rows) == drafts
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Export results (CSV)").first.click()
+    download.value.save_as(tmp_path / "results.csv")
+    header = (tmp_path / "results.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header.startswith("username,item_id,article,kind,prompt,response,correct,rating,answered_at,next_due")
+    page.close()
