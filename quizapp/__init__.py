@@ -29,10 +29,14 @@ def create_app(test_config=None):
         SESSION_SIZE=10,
         NEW_PER_DAY=20,
         REVIEWS_PER_DAY=200,
+        LOGIN_FAILURES_PER_ACCOUNT=5,
+        LOGIN_FAILURES_PER_ADDRESS=30,
+        LOGIN_LOCK_MINUTES=15,
         FSRS_FUZZ=True,
         SEEDS_DIR=str(ROOT / "seeds"),
     )
     app.config.from_pyfile("config.py", silent=True)
+    app.config.from_envvar("QUIZAPP_CONFIG", silent=True)
     if test_config is not None:
         app.config.update(test_config)
     if not app.config.get("SECRET_KEY"):
@@ -52,6 +56,7 @@ def create_app(test_config=None):
     app.add_url_rule("/", endpoint="index", view_func=study.index)
     _register_error_pages(app)
     app.after_request(_security_headers)
+    app.wsgi_app = SecureCookiesOverHttps(app.wsgi_app)
     _ensure_schema(app)
     return app
 
@@ -75,6 +80,27 @@ def _ensure_schema(app):
         migrate(database)
     finally:
         database.close()
+
+
+class SecureCookiesOverHttps:
+    """WSGI wrapper: on a request that came over HTTPS, every cookie is marked Secure.
+
+    It wraps the whole app because Flask writes the session cookie after the last
+    after_request hook has run."""
+
+    def __init__(self, app):
+        self.app = app
+
+    def __call__(self, environ, start_response):
+        if environ.get("wsgi.url_scheme") != "https":
+            return self.app(environ, start_response)
+
+        def secure_start_response(status, headers, exc_info=None):
+            headers = [(name, value + "; Secure" if name.lower() == "set-cookie" and "; Secure" not in value else value)
+                       for name, value in headers]
+            return start_response(status, headers, exc_info)
+
+        return self.app(environ, secure_start_response)
 
 
 def _security_headers(response):

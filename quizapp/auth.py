@@ -1,11 +1,13 @@
 """Register, log in, log out; the login manager and the teacher-only guard."""
+import datetime as dt
 import functools
 from urllib.parse import urlsplit
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import LoginManager, current_user, login_required, login_user, logout_user
 
 from . import users
+from .clock import utcnow
 from .db import get_db
 from .forms import LoginForm, RegisterForm
 
@@ -66,10 +68,18 @@ def register():
 def login():
     form = LoginForm()
     if form.validate_on_submit():
-        user = users.authenticate(get_db(), form.username.data, form.password.data)
+        db, now, config = get_db(), utcnow(), current_app.config
+        window = dt.timedelta(minutes=config["LOGIN_LOCK_MINUTES"])
+        by_name, by_address = users.recent_failures(db, form.username.data, request.remote_addr or "", now, window)
+        if by_name >= config["LOGIN_FAILURES_PER_ACCOUNT"] or by_address >= config["LOGIN_FAILURES_PER_ADDRESS"]:
+            message = f"Too many failed log-ins. Wait {config['LOGIN_LOCK_MINUTES']} minutes and try again."
+            return render_template("auth/login.html", form=form, locked=message), 429
+        user = users.authenticate(db, form.username.data, form.password.data)
         if user is None:
+            users.record_failure(db, form.username.data, request.remote_addr or "", now)
             form.password.errors.append("Wrong username or password.")
         else:
+            users.clear_failures(db, form.username.data)
             login_user(user, remember=form.remember.data)
             return redirect(safe_next(request.args.get("next")) or url_for("index"))
     return render_template("auth/login.html", form=form)

@@ -148,6 +148,15 @@ def m0002_reports_and_jobs(db):
     db["items"].add_column("updated_at", str)
 
 
+@migrations()
+def m0003_login_attempts(db):
+    db["login_failures"].create(
+        {"id": int, "username": str, "address": str, "failed_at": str}, pk="id", not_null={"username", "failed_at"}
+    )
+    db["login_failures"].create_index(["username", "failed_at"])
+    db["login_failures"].create_index(["address", "failed_at"])
+
+
 def connect(path):
     """Open the database file with the settings every connection needs."""
     if path != ":memory:":

@@ -60,3 +60,26 @@ def authenticate(db, username, password):
 
 
 _DUMMY_HASH = generate_password_hash("not a real password")
+
+
+def recent_failures(db, username, address, now, window):
+    """Failed log-ins in the last `window` for this account and from this address."""
+    since = to_iso(now - window)
+    by_name = db.execute(
+        "SELECT count(*) FROM login_failures WHERE username = ? COLLATE NOCASE AND failed_at >= ?", [username, since]
+    ).fetchone()[0]
+    by_address = db.execute(
+        "SELECT count(*) FROM login_failures WHERE address = ? AND failed_at >= ?", [address, since]
+    ).fetchone()[0]
+    return by_name, by_address
+
+
+def record_failure(db, username, address, now):
+    with db.atomic():
+        db.execute("INSERT INTO login_failures (username, address, failed_at) VALUES (?, ?, ?)",
+                   [username, address, to_iso(now)])
+
+
+def clear_failures(db, username):
+    with db.atomic():
+        db.execute("DELETE FROM login_failures WHERE username = ? COLLATE NOCASE", [username])

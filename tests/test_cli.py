@@ -151,13 +151,28 @@ def test_setup_prepares_a_fresh_install(runner, db, app):
 
 def test_every_command_has_help():
     result = run("--help")
-    for command in ("init-db", "generate", "add-user", "export-results", "serve", "setup", "routes", "shell"):
+    for command in ("init-db", "generate", "add-user", "export-results", "serve", "setup", "backup", "routes", "shell"):
         assert command in result.stdout
         assert run(command, "--help").returncode == 0
 
 
 def test_readme_names_every_command():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for command in ("init-db", "generate", "add-user", "export-results", "serve", "setup", "QUIZAPP_DATABASE", "QUIZAPP_SECRET_KEY"):
+    for command in ("init-db", "generate", "add-user", "export-results", "serve", "setup", "backup", "QUIZAPP_DATABASE",
+                    "QUIZAPP_SECRET_KEY", "QUIZAPP_CONFIG"):
         assert f"{command}" in readme
     assert readme.index("make run") < 400 and readme.index("make test") < 600
+
+
+def test_backup_makes_a_consistent_copy(runner, db, tmp_path):
+    runner.invoke(["generate", str(SEED)])
+    copy = tmp_path / "copy.db"
+    result = runner.invoke(["backup", str(copy)])
+    assert result.exit_code == 0 and "Backed up" in result.output
+    import sqlite3
+
+    backup = sqlite3.connect(copy)
+    assert backup.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert backup.execute("SELECT count(*) FROM items").fetchone()[0] == db.execute("SELECT count(*) FROM items").fetchone()[0]
+    again = runner.invoke(["backup", str(copy)])
+    assert again.exit_code == 1 and "already exists" in again.output

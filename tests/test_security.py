@@ -1,0 +1,160 @@
+"""Security: CSRF everywhere, who may see what, escaping, cookies, log-in throttling."""
+import re
+
+import pytest
+
+from quizapp import bank, create_app, users
+from quizapp.clock import to_iso, utcnow
+
+from .helpers import PASSWORD, make_article, make_item, make_user
+
+XSS = "<script>alert('x')</script>"
+
+
+@pytest.fixture
+def world(db):
+    """Two students, a teacher, an article with one approved question, a session of the first student."""
+    article_id = make_article(db, [make_item("short_answer", "Who leads?", "Ana Lopez")], title="News")
+    ana, ben = make_user(db, "ana"), make_user(db, "ben")
+    teacher = make_user(db, "mrs_lee", role="teacher")
+    from quizapp import practice
+
+    session_id = practice.start_session(db, ana, utcnow())
+    item_id = db.execute("SELECT id FROM items").fetchone()[0]
+    db.execute("INSERT INTO jobs (user_id, title, state, created_at) VALUES (?, 'x', 'done', ?)", [teacher.id, to_iso(utcnow())])
+    db.conn.commit()
+    return {"article_id": article_id, "item_id": item_id, "session_id": session_id, "user_id": ana.id, "job_id": 1}
+
+
+def concrete(rule, ids):
+    values = {"session_id": ids["session_id"], "item_id": ids["item_id"], "article_id": ids["article_id"],
+              "user_id": ids["user_id"], "job_id": ids["job_id"], "filename": "style.css"}
+    return re.sub(r"<([^>]+)>", lambda m: str(values[m.group(1)]), rule.rule.replace("int:", "").replace("path:", ""))
+
+
+PUBLIC = {"/", "/auth/login", "/auth/register", "/static/style.css"}
+
+
+def get_routes(app):
+    return [r for r in app.url_map.iter_rules() if "GET" in r.methods]
+
+
+def post_routes(app):
+    return [r for r in app.url_map.iter_rules() if "POST" in r.methods]
+
+
+def test_authorization_matrix(app, client, auth, world):
+    """Every GET route, as anonymous, student and teacher."""
+    rules = get_routes(app)
+    assert len(rules) > 20
+    for rule in rules:
+        url = concrete(rule, world)
+        response = client.get(url)
+        if url in PUBLIC:
+            assert response.status_code == 200, url
+        else:
+            assert response.status_code == 302 and "/auth/login" in response.headers["Location"], url
+    auth.login_as("student", "ana")
+    for rule in rules:
+        url = concrete(rule, world)
+        expected = 403 if url.startswith("/teacher") else 200
+        assert client.get(url).status_code == expected, url
+    auth.logout()
+    auth.login_as("student", "ben")  # another student: ana's session is not there for ben
+    assert client.get(f"/study/{world['session_id']}").status_code == 404
+    auth.logout()
+    auth.login_as("teacher", "mrs_lee")
+    for rule in rules:
+        url = concrete(rule, world)
+        expected = 404 if url == f"/study/{world['session_id']}" else 200  # a student's own session is theirs alone
+        assert client.get(url).status_code == expected, url
+
+
+def test_students_cannot_touch_others_or_teacher_data(client, auth, world, db):
+    auth.login_as("student", "ben")
+    sid, iid = world["session_id"], world["item_id"]
+    assert client.post(f"/study/{sid}/answer", data={"item_id": iid, "response": "x"}).status_code == 404
+    assert client.post(f"/study/{sid}/rate", data={"item_id": iid, "rating": "Good"}).status_code == 404
+    assert client.post(f"/study/{sid}/report", data={"item_id": iid, "reason": "x"}).status_code == 404
+    for url in (f"/teacher/questions/{iid}/status", f"/teacher/questions/{iid}/edit", "/teacher/questions/approve-above",
+                "/teacher/import", "/teacher/articles/new"):
+        assert client.post(url, data={"status": "retired", "threshold": 0}).status_code == 403
+    assert [i["status"] for i in bank.find_items(db)] == ["approved"]
+    assert db.execute("SELECT count(*) FROM reviews").fetchone()[0] == 0
+
+
+def test_every_post_needs_its_csrf_token(tmp_path, world, db):
+    app = create_app({"TESTING": True, "DATABASE": db.conn.execute("PRAGMA database_list").fetchone()[2],
+                      "SECRET_KEY": "k", "FSRS_FUZZ": False})
+    client = app.test_client()
+    page = client.get("/auth/login").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
+    assert client.post("/auth/login", data={"username": "mrs_lee", "password": PASSWORD, "csrf_token": token}).status_code == 302
+    rules = post_routes(app)
+    assert len(rules) >= 12
+    for rule in rules:
+        url = concrete(rule, world)
+        response = client.post(url, data={"item_id": world["item_id"], "status": "retired", "reason": "x", "threshold": 0,
+                                          "rating": "Good", "response": "x", "username": "a", "password": "b"})
+        assert response.status_code == 400, url
+    assert db.execute("SELECT status FROM items").fetchone()[0] == "approved"
+    assert db.execute("SELECT count(*) FROM reviews").fetchone()[0] == 0
+
+
+def test_text_from_people_is_shown_as_text(client, auth, db):
+    article_id = make_article(db, [make_item("short_answer", f"Who wrote {XSS}?", f"{XSS} Ana",
+                                             source_sentence=f"{XSS} Ana wrote it.")], title=f"{XSS} title", text=f"{XSS} text")
+    users.create_user(db, f"{XSS}user", PASSWORD)
+    auth.login_as("teacher")
+    pages = ["/teacher/", "/teacher/questions", f"/teacher/articles/{article_id}", "/teacher/articles", "/teacher/review"]
+    auth.logout()
+    auth.login(f"{XSS}user")
+    student_pages = ["/", "/study/progress"]
+    url = client.post("/study/start", data={"mode": "quiz", "size": 10, "article": 0}).headers["Location"]
+    item_id = db.execute("SELECT id FROM items").fetchone()[0]
+    client.get(url)
+    client.post(f"{url}/answer", data={"item_id": item_id, "response": XSS})
+    for page in student_pages + [url]:
+        html = client.get(page).get_data(as_text=True)
+        assert "<script>alert" not in html, page
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in client.get(url).get_data(as_text=True)
+    auth.logout()
+    auth.login_as("teacher")
+    for page in pages:
+        html = client.get(page).get_data(as_text=True)
+        assert "<script>alert" not in html, page
+    rows = client.get("/teacher/results.csv").get_data(as_text=True)
+    assert XSS in rows  # CSV is data; the formula guard is for = + - @ (tested in test_results)
+
+
+def test_session_cookie_flags(client, db):
+    make_user(db, "ana")
+    response = client.post("/auth/login", data={"username": "ana", "password": PASSWORD})
+    cookie = response.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie and "Secure" not in cookie
+    secure = client.post("/auth/login", data={"username": "ana", "password": PASSWORD}, base_url="https://localhost")
+    assert all("; Secure" in c for c in secure.headers.getlist("Set-Cookie"))
+
+
+def test_login_throttling_per_account(client, db, app):
+    make_user(db, "ana")
+    make_user(db, "ben")
+    for _ in range(app.config["LOGIN_FAILURES_PER_ACCOUNT"]):
+        assert client.post("/auth/login", data={"username": "ana", "password": "wrong password"}).status_code == 200
+    locked = client.post("/auth/login", data={"username": "ana", "password": PASSWORD})
+    assert locked.status_code == 429 and "Too many failed log-ins" in locked.get_data(as_text=True)
+    assert client.post("/auth/login", data={"username": "ben", "password": PASSWORD}).status_code == 302
+    db.execute("UPDATE login_failures SET failed_at = '2000-01-01T00:00:00+00:00'")  # the lock runs out
+    db.conn.commit()
+    assert client.post("/auth/login", data={"username": "ana", "password": PASSWORD}).status_code == 302
+    assert db.execute("SELECT count(*) FROM login_failures WHERE username = 'ana'").fetchone()[0] == 0
+
+
+def test_login_throttling_per_address(client, db, app):
+    app.config["LOGIN_FAILURES_PER_ADDRESS"] = 4
+    make_user(db, "ana")
+    for name in ("a1", "a2", "a3", "a4"):
+        client.post("/auth/login", data={"username": name, "password": "nope"})
+    assert client.post("/auth/login", data={"username": "ana", "password": PASSWORD}).status_code == 429
+    other = client.post("/auth/login", data={"username": "ana", "password": PASSWORD}, environ_base={"REMOTE_ADDR": "10.9.9.9"})
+    assert other.status_code == 302
