@@ -2,6 +2,7 @@
 import contextlib
 import os
 import sqlite3
+import threading
 
 import click
 from flask import current_app, g
@@ -162,11 +163,12 @@ def connect(path):
     if path != ":memory:":
         os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
     conn = sqlite3.connect(path, timeout=10, check_same_thread=False)
-    conn.execute("PRAGMA journal_mode=WAL")
+    if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        conn.execute("PRAGMA journal_mode=WAL")  # persistent: set once per file
     conn.execute("PRAGMA foreign_keys=ON")
     conn.execute("PRAGMA busy_timeout=10000")
     conn.execute("PRAGMA synchronous=NORMAL")
-    return Database(conn)
+    return Database(conn, execute_plugins=False)
 
 
 def migrate(db):
@@ -200,15 +202,22 @@ def init_app(app):
     app.cli.add_command(init_db_command)
 
 
+_WRITERS = threading.Lock()
+
+
 @contextlib.contextmanager
 def write_transaction(db):
     """BEGIN IMMEDIATE: take the write lock before reading, so read-then-write steps
-    (answering, rating) cannot interleave between two requests of the same student."""
-    db.conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield db
-    except BaseException:
-        db.conn.execute("ROLLBACK")
-        raise
-    else:
-        db.conn.execute("COMMIT")
+    (answering, rating) cannot interleave between two requests of the same student.
+
+    Threads of this process queue on a lock first: SQLite's own busy wait sleeps in
+    steps of up to 100 ms, which under a class-sized load turns into long tails."""
+    with _WRITERS:
+        db.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield db
+        except BaseException:
+            db.conn.execute("ROLLBACK")
+            raise
+        else:
+            db.conn.execute("COMMIT")

@@ -146,17 +146,20 @@ def show_current(db, scheduler, session, now):
     item_id = current_item_id(session)
     if item_id is None:
         return None
-    with write_transaction(db):
-        row = db.execute("SELECT outcomes, shown_at, review_id FROM study_sessions WHERE id = ?", [session["id"]]).fetchone()
-        stored = json.loads(row[0]) if row[0] else None
-        if stored is None or stored["item_id"] != item_id:
-            card = scheduling.card_from_row(_card_row(db, session["user_id"], item_id), card_id=item_id)
-            stored = {"item_id": item_id, "ratings": scheduling.outcomes(scheduler, card, now)}
-            db.execute(
-                "UPDATE study_sessions SET outcomes = ?, shown_at = ? WHERE id = ?",
-                [json.dumps(stored), to_iso(now), session["id"]],
-            )
-        review_id = row[2]
+    stored = json.loads(session["outcomes"]) if session["outcomes"] else None
+    review_id = session["review_id"]
+    if stored is None or stored["item_id"] != item_id:
+        with write_transaction(db):  # first showing: compute the four outcomes once, under the write lock
+            row = db.execute("SELECT outcomes, review_id FROM study_sessions WHERE id = ?", [session["id"]]).fetchone()
+            stored = json.loads(row[0]) if row[0] else None
+            if stored is None or stored["item_id"] != item_id:
+                card = scheduling.card_from_row(_card_row(db, session["user_id"], item_id), card_id=item_id)
+                stored = {"item_id": item_id, "ratings": scheduling.outcomes(scheduler, card, now)}
+                db.execute(
+                    "UPDATE study_sessions SET outcomes = ?, shown_at = ? WHERE id = ?",
+                    [json.dumps(stored), to_iso(now), session["id"]],
+                )
+            review_id = row[1]
     review = next(db.query("SELECT * FROM reviews WHERE id = ?", [review_id]), None) if review_id else None
     intervals = {
         name: scheduling.interval_label(from_iso(card["due"]) - now) for name, card in stored["ratings"].items()

@@ -1,0 +1,100 @@
+"""50 students answering 40 items each, at once, against `quizapp serve` on loopback.
+
+Prints answers per second and the answer request's p50/p99 latency, beside a bare
+Flask route served by the same WSGI server with the same concurrency in the same run,
+and checks that the review log holds exactly the answers the server acknowledged.
+Not a test: machines here are shared and noisy. Usage: .venv/bin/python benchmarks/load.py
+"""
+import os
+import sqlite3
+import statistics
+import subprocess
+import sys
+import textwrap
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import requests
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tests.load_driver import Student, free_port, prepare_database, server_env, start_server, temporary_folder  # noqa: E402
+
+STUDENTS, ANSWERS, THREADS = 50, 40, 8
+
+
+def percentile(values, share):
+    ordered = sorted(values)
+    return ordered[min(int(share * len(ordered)), len(ordered) - 1)]
+
+
+def bare_route(port, requests_per_client):
+    """A Flask route that does nothing, under waitress with the same threads, posted to the same way."""
+    code = textwrap.dedent(f"""
+        import logging
+        import waitress
+        from flask import Flask
+        logging.getLogger("waitress.queue").setLevel(logging.ERROR)
+        app = Flask("bare")
+        @app.post("/answer")
+        def answer():
+            return "", 302, {{"Location": "/"}}
+        waitress.serve(app, host="127.0.0.1", port={port}, threads={THREADS}, _quiet=True)
+    """)
+    server = subprocess.Popen([sys.executable, "-c", code])
+    time.sleep(1.5)
+    latencies = []
+
+    def client(_):
+        session = requests.Session()
+        for _ in range(requests_per_client):
+            started = time.perf_counter()
+            session.post(f"http://127.0.0.1:{port}/answer", data={"item_id": 1, "response": "x"}, allow_redirects=False)
+            latencies.append(time.perf_counter() - started)
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=STUDENTS) as pool:
+        list(pool.map(client, range(STUDENTS)))
+    elapsed = time.perf_counter() - started
+    server.terminate()
+    server.wait()
+    return len(latencies) / elapsed, latencies
+
+
+def main():
+    folder = temporary_folder()
+    env = server_env(folder, NEW_PER_DAY=1000, LOGIN_FAILURES_PER_ADDRESS=100_000)
+    prepare_database(env)
+    port = free_port()
+    server = start_server(env, port, threads=THREADS)
+    students = [Student(f"http://127.0.0.1:{port}", f"student{i}") for i in range(STUDENTS)]
+    with ThreadPoolExecutor(max_workers=STUDENTS) as pool:
+        list(pool.map(lambda s: s.prepare(ANSWERS), students))  # registering hashes passwords: not timed
+        started = time.perf_counter()
+        list(pool.map(lambda s: s.answer_all(ANSWERS), students))
+        elapsed = time.perf_counter() - started
+    server.terminate()
+    server.wait()
+    latencies = [t for s in students for t in s.latencies]
+    acknowledged = sorted((s.name, item, response) for s in students for item, response in s.acknowledged)
+    errors = [e for s in students for e in s.errors]
+    db = sqlite3.connect(env["QUIZAPP_DATABASE"])
+    stored = sorted(db.execute(
+        "SELECT users.username, reviews.item_id, reviews.response FROM reviews JOIN users ON users.id = reviews.user_id"))
+    print(f"quizapp: {STUDENTS} students x {ANSWERS} answers, waitress with {THREADS} threads, {os.cpu_count()} cores")
+    print(f"  acknowledged answers: {len(acknowledged)}, stored: {len(stored)}, identical: {stored == acknowledged}, errors: {len(errors)}")
+    print(f"  answering phase (show, answer, feedback, rate for every item): {elapsed:.1f} s")
+    print(f"  answer requests: {len(latencies) / elapsed:.0f}/s within the run (each answer is 4 requests); "
+          f"p50 {percentile(latencies, 0.5) * 1000:.1f} ms, p99 {percentile(latencies, 0.99) * 1000:.1f} ms")
+    per_request = len(latencies) * 4 / elapsed
+    print(f"  all study requests: {per_request:.0f}/s")
+    rate, bare = bare_route(free_port(), ANSWERS * 4)
+    print(f"bare Flask route, same server and concurrency: {rate:.0f} requests/s; "
+          f"p50 {percentile(bare, 0.5) * 1000:.1f} ms, p99 {percentile(bare, 0.99) * 1000:.1f} ms")
+    print(f"quizapp study requests / bare route: {per_request / rate:.2f} (target >= 0.5)")
+    if errors:
+        print("errors:", errors[:10])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,143 @@
+"""Students as HTTP clients, for the load and crash tests and benchmarks/load.py.
+
+Each simulated student is a real HTTP session against a real `quizapp serve`: it
+registers, starts a session and answers items through the same forms a browser
+posts. An answer is *acknowledged* when the server answered its POST with the
+redirect that follows a recorded answer.
+"""
+import os
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import requests
+
+QUIZAPP = Path(sys.executable).with_name("quizapp")
+TOKEN = re.compile(r'name="csrf_token"(?: type="hidden")? value="([^"]+)"')
+ITEM = re.compile(r'name="item_id" type="hidden" value="(\d+)"')
+CHOICE = re.compile(r'type="radio" name="choice" value="([^"]*)"')
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def server_env(folder, **settings):
+    """Environment for a server on its own database, with extra settings in a config file."""
+    config = Path(folder) / "settings.py"
+    config.write_text("".join(f"{key} = {value!r}\n" for key, value in settings.items()))
+    env = {**os.environ, "QUIZAPP_DATABASE": str(Path(folder) / "quizapp.db"), "QUIZAPP_CONFIG": str(config),
+           "QUIZAPP_SECRET_KEY": "load test key"}
+    return env
+
+
+def start_server(env, port, *, threads=8):
+    process = subprocess.Popen([str(QUIZAPP), "serve", "--port", str(port), "--threads", str(threads)], env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            return process
+        except OSError:
+            if process.poll() is not None:
+                raise RuntimeError("quizapp serve exited at start")
+            time.sleep(0.1)
+    process.kill()
+    raise RuntimeError("quizapp serve did not start")
+
+
+def prepare_database(env):
+    """`quizapp setup`: migrations, the seed quiz (approved), the teacher account."""
+    subprocess.run([str(QUIZAPP), "setup"], env=env, check=True, capture_output=True, timeout=300)
+
+
+class Student:
+    def __init__(self, base, name, timeout=30):
+        self.base, self.name, self.timeout = base, name, timeout
+        self.http = requests.Session()
+        self.acknowledged = []  # (item_id, response) the server confirmed
+        self.latencies = []  # seconds per answer POST
+        self.errors = []
+        self.url = None
+
+    def _token(self, html):
+        return TOKEN.search(html).group(1)
+
+    def register(self):
+        page = self.http.get(f"{self.base}/auth/register", timeout=self.timeout).text
+        response = self.http.post(f"{self.base}/auth/register", allow_redirects=False, timeout=self.timeout, data={
+            "csrf_token": self._token(page), "username": self.name, "password": "load test password",
+            "confirm": "load test password", "timezone": "UTC"})
+        if response.status_code != 302:
+            raise RuntimeError(f"{self.name}: register answered {response.status_code}")
+
+    def start(self, size):
+        page = self.http.get(f"{self.base}/", timeout=self.timeout).text
+        response = self.http.post(f"{self.base}/study/start", allow_redirects=False, timeout=self.timeout, data={
+            "csrf_token": self._token(page), "mode": "quiz", "size": size, "article": 0})
+        if response.status_code != 302 or "/study/" not in response.headers["Location"]:
+            raise RuntimeError(f"{self.name}: start answered {response.status_code}")
+        self.url = self.base + response.headers["Location"] if response.headers["Location"].startswith("/") else response.headers["Location"]
+
+    def answer_one(self, index):
+        """Answer the item shown (right or wrong by turns) and rate it; False when the session is over."""
+        page = self.http.get(self.url, timeout=self.timeout).text
+        item = ITEM.search(page)
+        if item is None:
+            return False
+        item_id = int(item.group(1))
+        choices = CHOICE.findall(page)
+        data = {"csrf_token": self._token(page), "item_id": item_id}
+        if choices:
+            data["choice"] = choices[index % len(choices)]
+        else:
+            data["response"] = f"answer {index}"
+        started = time.perf_counter()
+        response = self.http.post(f"{self.url}/answer", data=data, allow_redirects=False, timeout=self.timeout)
+        self.latencies.append(time.perf_counter() - started)
+        if response.status_code != 302:
+            self.errors.append(f"answer: {response.status_code}")
+            return True
+        self.acknowledged.append((item_id, data.get("choice", data.get("response"))))
+        feedback = self.http.get(self.url, timeout=self.timeout).text
+        rating = "Good" if 'value="Good"' in feedback else "Again"
+        rated = self.http.post(f"{self.url}/rate", allow_redirects=False, timeout=self.timeout,
+                               data={"csrf_token": self._token(feedback), "item_id": item_id, "rating": rating})
+        if rated.status_code != 302:
+            self.errors.append(f"rate: {rated.status_code}")
+        return True
+
+    def run(self, answers):
+        """Register, then answer `answers` items; errors are collected, never raised."""
+        return self.prepare(answers).answer_all(answers)
+
+    def prepare(self, answers):
+        """Register and start a session of `answers` items."""
+        try:
+            self.register()
+            self.start(answers)
+        except (requests.RequestException, RuntimeError, AttributeError) as error:
+            self.errors.append(f"{type(error).__name__}: {error}")
+        return self
+
+    def answer_all(self, answers):
+        if self.url is None:
+            return self
+        try:
+            for index in range(answers):
+                if not self.answer_one(index):
+                    break
+        except (requests.RequestException, RuntimeError, AttributeError) as error:
+            self.errors.append(f"{type(error).__name__}: {error}")
+        return self
+
+
+def temporary_folder():
+    return tempfile.mkdtemp(prefix="quizapp-load-")
