@@ -87,12 +87,12 @@ def test_student_studies_three_items_and_teacher_exports_them(server, browser, t
     page.get_by_label("Password", exact=True).fill("a good long password")
     page.get_by_label("Confirm password").fill("a good long password")
     page.get_by_role("button", name="Register").click()
-    assert "Welcome, maya" in page.content()
+    expect(page.locator(".flash")).to_contain_text("Welcome, maya")
 
     page.get_by_role("button", name="Study now").click()
     answered = []
     for number in range(1, 4):
-        assert f"Question {number} of 10" in page.locator(".position").inner_text()
+        expect(page.locator(".position")).to_contain_text(f"Question {number} of 10")
         prompt, verdict = answer_current_item(page)
         assert verdict in ("Correct", "Incorrect")
         answered.append((prompt, verdict))
@@ -105,6 +105,7 @@ def test_student_studies_three_items_and_teacher_exports_them(server, browser, t
     page.get_by_label("Password").fill(teacher_password)
     page.get_by_role("button", name="Log in").click()
     page.get_by_role("link", name="Teacher").click()
+    expect(page.locator("h1")).to_have_text("Class")
     with page.expect_download() as download:
         page.get_by_role("link", name="Export results (CSV)").click()
     path = tmp_path / "results.csv"
@@ -125,6 +126,7 @@ def test_flashcard_keyboard(server, browser):
     page.get_by_label("Confirm password").fill("a good long password")
     page.get_by_role("button", name="Register").click()
     page.get_by_role("button", name="Flashcards").click()
+    expect(page).to_have_title(re.compile("Card 1"))
     assert page.locator("#back").is_hidden()
     first_prompt = page.locator("h1.prompt").inner_text()
     page.keyboard.press("Space")
@@ -152,12 +154,13 @@ def test_teacher_adds_an_article_approves_its_questions_and_exports(server, brow
     page.get_by_label("Or upload a .txt file").set_input_files(str(article))
     page.get_by_role("button", name="Generate questions").click()
     page.get_by_role("link", name="Review the questions").click(timeout=60_000)  # the job page refreshes until done
+    expect(page).to_have_url(re.compile(r"/teacher/articles/\d+$"))
     assert "Supersonic jet" in page.locator("h1").inner_text()
     drafts = page.locator("li.item.status-draft").count()
     assert drafts > 10
     page.get_by_label("Approve all drafts scored at least").fill("0")
     page.get_by_role("button", name="Approve all above").click()
-    assert f"Approved {drafts} draft questions" in page.locator(".flash").inner_text()
+    expect(page.locator(".flash")).to_contain_text(f"Approved {drafts} draft questions")
     assert page.locator("li.item.status-draft").count() == 0
 
     page.get_by_role("link", name="Questions", exact=True).click()
