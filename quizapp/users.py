@@ -1,4 +1,5 @@
 """Accounts: creating users and checking passwords, without Flask requests."""
+import functools
 import sqlite3
 
 from flask_login import UserMixin
@@ -54,12 +55,14 @@ def authenticate(db, username, password):
     """The user when the password is right, else None (same answer for an unknown name)."""
     rows = list(db.query("SELECT * FROM users WHERE username = ? COLLATE NOCASE", [username]))
     if not rows:
-        check_password_hash(_DUMMY_HASH, password)
+        check_password_hash(_dummy_hash(), password)  # same time as a wrong password: names stay private
         return None
     return User(rows[0]) if check_password_hash(rows[0]["password_hash"], password) else None
 
 
-_DUMMY_HASH = generate_password_hash("not a real password")
+@functools.cache
+def _dummy_hash():
+    return generate_password_hash("not a real password")
 
 
 def recent_failures(db, username, address, now, window):

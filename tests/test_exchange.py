@@ -191,3 +191,31 @@ def test_exports_download(client, auth, stored):
         response = client.get(url)
         assert response.status_code == 200 and response.mimetype == kind
         assert "attachment" in response.headers["Content-Disposition"]
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+cells = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30)
+rows = st.lists(st.fixed_dictionaries({
+    "article": cells, "kind": st.sampled_from(["short_answer", "true_false", "fill_blank", "multiple_choice", "essay", ""]),
+    "prompt": cells, "answer": st.one_of(cells, st.sampled_from(["True", "False"])), "choices": cells, "accepted": cells,
+}), max_size=6)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows)
+def test_csv_import_applies_whole_or_not_at_all(db, rows):
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=["article", "kind", "prompt", "answer", "choices", "accepted"])
+    writer.writeheader()
+    writer.writerows(rows)
+    before = db.execute("SELECT count(*) FROM items").fetchone()[0]
+    try:
+        created, updated = exchange.apply_import(db, exchange.parse_questions_csv(buffer.getvalue()))
+    except exchange.RefusedImport as refused:
+        assert refused.errors
+        assert db.execute("SELECT count(*) FROM items").fetchone()[0] == before
+    else:
+        assert created == len(rows) and updated == 0
+        assert db.execute("SELECT count(*) FROM items").fetchone()[0] == before + len(rows)
