@@ -47,6 +47,7 @@ class Entity:
     first_sentence: int = 0
     takes_the: bool = False  # written "the United States", not "United States"
     standalone: bool = False  # named on its own at least once, not only inside a title ("Defense Secretary")
+    participant: bool = False  # at least once a subject or object, not only a modifier ("U.S. officials")
     labels: Counter = field(default_factory=Counter)  # what the model called each mention
 
     @property
@@ -86,7 +87,7 @@ def is_alias(a, b):
         return False
     if na == nb:
         return True
-    wa, wb = words(na), words(nb)
+    wa, wb = _singular(words(na)), _singular(words(nb))
     if _contains(wa, wb) or _contains(wb, wa):
         return True
     compact_a, compact_b = re.sub(r"[^a-z]", "", na), re.sub(r"[^a-z]", "", nb)
@@ -106,6 +107,10 @@ def same_thing(short, full):
     capitals = "".join(w[0] for w in wf if w[0].isalpha() and "." not in w)
     is_acronym = len(ws) == 1 or all(len(w) == 1 for w in ws)
     return is_acronym and len(wf) > 1 and len(compact) >= 2 and (compact == initials(nf) or compact == capitals)
+
+
+def _singular(tokens):
+    return tuple(t[:-1] if len(t) > 3 and t.endswith("s") and not t.endswith("ss") else t for t in tokens)
 
 
 def _contains(hay, needle):
@@ -142,6 +147,7 @@ def consolidate(sentences):
         entity.mentions += 1
         entity.takes_the |= _written_with_the(ent)
         entity.standalone |= ent.root.dep_ != "compound" or len(ent) > 1 or (len(text) >= 3 and text.isupper())
+        entity.participant |= ent.root.dep_ not in ("compound", "amod", "nmod", "poss") and not in_title(ent)
         lookup[(index, ent.start_char)] = entity
     return entities, lookup
 
@@ -157,6 +163,18 @@ def _vote(counter):
 def _is_surname(text, people):
     tokens = words(text)
     return len(tokens) == 1 and any(tokens[0] == words(p.name)[-1] for p in people)
+
+
+def in_title(ent):
+    """'Secretary of State' in 'Secretary of State Mike Pompeo': part of a person's title."""
+    token = ent.root
+    for _ in range(4):
+        if token.dep_ not in ("compound", "nmod", "pobj", "prep") or token.head.i == token.i:
+            return False
+        token = token.head
+        if token.ent_type_ == "PERSON":
+            return token.i >= ent.end  # a title comes before the name; "Madan of Brookings" is an affiliation
+    return False
 
 
 def _written_with_the(ent):

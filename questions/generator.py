@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from . import checker, phrasing
 from .cleaning import story_paragraphs
-from .entities import (COUNTRIES, consolidate, date_style, date_variants, is_alias, number_variants, number_word_forms,
-                       propagate_names)
+from .entities import (COUNTRIES, consolidate, date_style, date_variants, in_title, is_alias, number_variants,
+                       number_word_forms, propagate_names)
 from .references import is_vague_phrase, names_its_subject, render, resolve, subject_of
 from .textnorm import contains_phrase, norm, words
 
@@ -78,7 +78,7 @@ def usable(sentence, resolved):
     tokens = [t for t in span if not t.is_space]
     if not 5 <= len(tokens) <= 50 or not re.search(r"[.!][\"'\u201d\u2019)]*$", text):
         return False
-    if speech_inside(sentence):
+    if speech_inside(sentence) or _speaks_to_reader(span):
         return False
     subject = subject_of(span)
     if subject is not None and subject._.qtext is None:
@@ -90,6 +90,12 @@ def usable(sentence, resolved):
     if first is None or (first.pos_ == "PRON" and first._.qtext is None and first.lower_ in checker.VAGUE_STARTS):
         return False
     return True
+
+
+def _speaks_to_reader(span):
+    """'Here is a look back at the stories we covered': the writer talking, not a fact."""
+    return any(t.lower_ in ("we", "us", "our", "i", "you", "your") and t.pos_ == "PRON" and not _quote_depth(
+        span.doc.text[span.start_char : t.idx], 0) for t in span)
 
 
 def _seed(*parts):
@@ -141,7 +147,7 @@ class Builder:
         pool = []
         if entity.label not in NUMERIC:
             for other in sorted(self.entities, key=lambda e: (-e.mentions, e.first_sentence)):
-                if other is entity or other.kind != entity.kind or other.name in in_sentence or not other.standalone:
+                if other is entity or other.kind != entity.kind or other.name in in_sentence or not other.participant:
                     continue
                 if not other.reliable:
                     continue
@@ -186,7 +192,7 @@ class Builder:
                 continue
             if entity.label != "PERSON" and not entity.standalone and len(key) == 1:
                 continue  # "Defense" in "Defense Secretary": a fragment of a title, not a thing
-            if _in_title(ent) or _place_qualifier(ent):
+            if in_title(ent) or _place_qualifier(ent):
                 continue
             answer, accepted = self.answer_forms(key, entity)
             base = self.score(sentence, entity, ent)
@@ -251,18 +257,6 @@ class Builder:
 def _keywords(sentences, top=12):
     counts = Counter(t.lemma_.lower() for s in sentences for t in s.span if t.pos_ in ("NOUN", "PROPN") and not t.is_stop)
     return {word for word, _ in counts.most_common(top)}
-
-
-def _in_title(ent):
-    """'Secretary of State' in 'Secretary of State Mike Pompeo': part of a person's title."""
-    token = ent.root
-    for _ in range(4):
-        if token.dep_ not in ("compound", "nmod", "pobj", "prep") or token.head.i == token.i:
-            return False
-        token = token.head
-        if token.ent_type_ == "PERSON":
-            return token.i >= ent.end  # a title comes before the name; "Madan of Brookings" is an affiliation
-    return False
 
 
 def _place_qualifier(ent):

@@ -245,3 +245,19 @@ def test_a_surname_key_gets_surname_options():
             "Macron thanked Obama. The Trump administration later changed the plan.")
     items = [i for i in items_of(text, "multiple_choice") if i["answer"] == "Trump"]
     assert items and all(len(choice.split()) == 1 for choice in items[0]["choices"])
+
+
+def test_options_are_never_titles_or_another_form_of_the_key():
+    text = ("Sanaz Toossi, an Iranian-American, wrote the play. The play is about Iranians in Tehran. "
+            "Secretary of State Mike Pompeo met Indian officials. The Pentagon and NATO praised India. "
+            "Germans and Persians watched the play in Berlin.")
+    for item in items_of(text, "multiple_choice"):
+        assert "State" not in item["choices"]
+        if item["answer"] == "Iranian-American":
+            assert "Iranians" not in item["choices"]
+
+
+def test_the_writer_talking_to_the_reader_is_not_a_fact():
+    text = "Here is a look back at some of the stories we covered in 2024. Apple sold 10 million phones in May."
+    sources = {i["source_sentence"] for i in items_of(text)}
+    assert sources == {"Apple sold 10 million phones in May."}
