@@ -128,7 +128,7 @@ def consolidate(sentences):
         for ent in sent.ents:
             label = LABELS.get(ent.label_)
             text = strip_article(ent.text)
-            if label and words(text):
+            if label and words(text) and _looks_like_a_name(ent, label):
                 mentions.append((index, ent, text))
                 votes.setdefault(norm(text), Counter())[label] += 1
     entities, lookup, people = [], {}, []
@@ -163,6 +163,16 @@ def _vote(counter):
 def _is_surname(text, people):
     tokens = words(text)
     return len(tokens) == 1 and any(tokens[0] == words(p.name)[-1] for p in people)
+
+
+NAMES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
+
+
+def _looks_like_a_name(ent, label):
+    """'Attendees' tagged as an organization is a common noun, not a name."""
+    if label not in NAMES:
+        return True
+    return any(t.pos_ == "PROPN" or (t.text.isupper() and len(t.text) > 1) for t in ent)
 
 
 def in_title(ent):
