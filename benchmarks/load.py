@@ -62,12 +62,18 @@ def bare_route(port, requests_per_client):
 
 
 def main():
+    import argparse
+
+    parser = argparse.ArgumentParser(description="50 students x 40 answers against quizapp serve")
+    parser.add_argument("--think", type=float, default=0.0,
+                        help="seconds each student pauses after each answer (0: as fast as the client can go)")
+    think = parser.parse_args().think
     folder = temporary_folder()
     env = server_env(folder, NEW_PER_DAY=1000, LOGIN_FAILURES_PER_ADDRESS=100_000)
     prepare_database(env)
     port = free_port()
     server = start_server(env, port, threads=THREADS)
-    students = [Student(f"http://127.0.0.1:{port}", f"student{i}") for i in range(STUDENTS)]
+    students = [Student(f"http://127.0.0.1:{port}", f"student{i}", think=think) for i in range(STUDENTS)]
     with ThreadPoolExecutor(max_workers=STUDENTS) as pool:
         list(pool.map(lambda s: s.prepare(ANSWERS), students))  # registering hashes passwords: not timed
         started = time.perf_counter()
@@ -81,7 +87,8 @@ def main():
     db = sqlite3.connect(env["QUIZAPP_DATABASE"])
     stored = sorted(db.execute(
         "SELECT users.username, reviews.item_id, reviews.response FROM reviews JOIN users ON users.id = reviews.user_id"))
-    print(f"quizapp: {STUDENTS} students x {ANSWERS} answers, waitress with {THREADS} threads, {os.cpu_count()} cores")
+    print(f"quizapp: {STUDENTS} students x {ANSWERS} answers, {think:g} s pause after each, "
+          f"waitress with {THREADS} threads, {os.cpu_count()} cores")
     print(f"  acknowledged answers: {len(acknowledged)}, stored: {len(stored)}, identical: {stored == acknowledged}, errors: {len(errors)}")
     print(f"  answering phase (show, answer, feedback, rate for every item): {elapsed:.1f} s")
     print(f"  answer requests: {len(latencies) / elapsed:.0f}/s within the run (each answer is 4 requests); "

@@ -9,6 +9,7 @@ import hashlib
 import json
 
 from .clock import to_iso, utcnow
+from .db import query
 
 
 def text_hash(text):
@@ -193,7 +194,7 @@ def find_items(db, *, article_id=None, kind=None, status=None, text=None, flagge
     order = "open_reports > 0 DESC, " if flagged_first else ""
     sql += f" ORDER BY {order}items.status = 'draft' DESC, items.score DESC, items.id DESC LIMIT ?"
     rows = []
-    for row in db.query(sql, params + [limit]):
+    for row in query(db, sql, params + [limit]):
         row = dict(row)
         row["choices"] = json.loads(row["choices"] or "[]")
         row["accepted"] = json.loads(row["accepted"] or "[]")
@@ -210,7 +211,7 @@ def report_problem(db, item_id, user_id, reason):
 
 
 def item_reports(db, item_id):
-    return list(db.query(
+    return list(query(db, 
         "SELECT reports.*, users.username FROM reports JOIN users ON users.id = reports.user_id "
         "WHERE item_id = ? ORDER BY reports.id DESC", [item_id]))
 
@@ -221,7 +222,7 @@ def resolve_reports(db, item_id):
 
 
 def articles(db):
-    return list(db.query(
+    return list(query(db, 
         "SELECT articles.id, articles.title, articles.source, articles.created_at, count(items.id) AS items, "
         "sum(items.status = 'draft') AS drafts, sum(items.status = 'approved') AS approved "
         "FROM articles LEFT JOIN items ON items.article_id = articles.id GROUP BY articles.id ORDER BY articles.id DESC"))

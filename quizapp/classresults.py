@@ -11,6 +11,7 @@ import io
 from . import scheduling
 from .clock import to_iso
 from .results import inert
+from .db import query
 
 SUMMARY_COLUMNS = ["username", "answers", "correct", "accuracy", "items_seen", "items_due", "mastery", "last_answer"]
 
@@ -18,14 +19,14 @@ SUMMARY_COLUMNS = ["username", "answers", "correct", "accuracy", "items_seen", "
 def student_rows(db, scheduler, now):
     """One dict per student: answers, accuracy, items seen and due, mastery, last answer."""
     students = {row["id"]: dict(row, answers=0, correct=0, last_answer=None, seen=0, due=0, mastery=None)
-                for row in db.query("SELECT id, username FROM users WHERE role = 'student' ORDER BY username COLLATE NOCASE")}
+                for row in query(db, "SELECT id, username FROM users WHERE role = 'student' ORDER BY username COLLATE NOCASE")}
     for user_id, answers, correct, last in db.execute(
         "SELECT user_id, count(*), sum(correct), max(answered_at) FROM reviews GROUP BY user_id"
     ):
         if user_id in students:
             students[user_id].update(answers=answers, correct=correct, last_answer=last)
     recall = {}
-    for row in db.query("SELECT * FROM cards"):
+    for row in query(db, "SELECT * FROM cards"):
         student = students.get(row["user_id"])
         if student is None:
             continue
@@ -56,7 +57,7 @@ def item_rows(db):
         elif user_id in weak:
             stats["weak"].append(correct)
     rows = []
-    for item in db.query(
+    for item in query(db, 
         "SELECT items.id, items.kind, items.prompt, items.answer, items.status, articles.title AS article_title "
         "FROM items JOIN articles ON articles.id = items.article_id"
     ):
@@ -76,12 +77,12 @@ def item_rows(db):
 def student_detail(db, scheduler, user_id, now):
     """One student's cards (with recall now) and latest answers."""
     cards = []
-    for row in db.query(
+    for row in query(db, 
         "SELECT cards.*, items.prompt, items.answer, items.kind FROM cards JOIN items ON items.id = cards.item_id "
         "WHERE cards.user_id = ? ORDER BY cards.due", [user_id]
     ):
         cards.append(dict(row, recall=scheduling.retrievability(scheduler, row, now)))
-    reviews = list(db.query(
+    reviews = list(query(db, 
         "SELECT reviews.*, items.prompt, items.answer FROM reviews JOIN items ON items.id = reviews.item_id "
         "WHERE reviews.user_id = ? ORDER BY reviews.id DESC LIMIT 200", [user_id]))
     return cards, reviews

@@ -8,7 +8,7 @@ import questions
 
 from . import bank
 from .clock import to_iso, utcnow
-from .db import connect
+from .db import connect, query
 
 
 def start(database, user_id, *, title, text, source):
@@ -48,4 +48,4 @@ def run(database, job_id, title, text, source):
 
 
 def get(db, job_id, user_id):
-    return next(db.query("SELECT * FROM jobs WHERE id = ? AND user_id = ?", [job_id, user_id]), None)
+    return next(query(db, "SELECT * FROM jobs WHERE id = ? AND user_id = ?", [job_id, user_id]), None)

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from . import grading, scheduling
 from .clock import from_iso, to_iso
-from .db import write_transaction
+from .db import query, write_transaction
 
 
 class NotCurrentItem(ValueError):
@@ -114,12 +114,12 @@ def next_due(db, user_id, article_id=None):
 
 def get_session(db, user_id, session_id):
     """The user's own session row, or None (another student's session is not theirs)."""
-    rows = list(db.query("SELECT * FROM study_sessions WHERE id = ? AND user_id = ?", [session_id, user_id]))
+    rows = list(query(db, "SELECT * FROM study_sessions WHERE id = ? AND user_id = ?", [session_id, user_id]))
     return rows[0] if rows else None
 
 
 def get_item(db, item_id):
-    rows = list(db.query("SELECT * FROM items WHERE id = ?", [item_id]))
+    rows = list(query(db, "SELECT * FROM items WHERE id = ?", [item_id]))
     if not rows:
         return None
     item = dict(rows[0])
@@ -129,7 +129,7 @@ def get_item(db, item_id):
 
 
 def _card_row(db, user_id, item_id):
-    rows = list(db.query("SELECT * FROM cards WHERE user_id = ? AND item_id = ?", [user_id, item_id]))
+    rows = list(query(db, "SELECT * FROM cards WHERE user_id = ? AND item_id = ?", [user_id, item_id]))
     return rows[0] if rows else None
 
 
@@ -160,7 +160,7 @@ def show_current(db, scheduler, session, now):
                     [json.dumps(stored), to_iso(now), session["id"]],
                 )
             review_id = row[1]
-    review = next(db.query("SELECT * FROM reviews WHERE id = ?", [review_id]), None) if review_id else None
+    review = next(query(db, "SELECT * FROM reviews WHERE id = ?", [review_id]), None) if review_id else None
     intervals = {
         name: scheduling.interval_label(from_iso(card["due"]) - now) for name, card in stored["ratings"].items()
     }
@@ -175,7 +175,7 @@ def show_current(db, scheduler, session, now):
 
 
 def _locked_state(db, session_id):
-    return next(db.query("SELECT * FROM study_sessions WHERE id = ?", [session_id]))
+    return next(query(db, "SELECT * FROM study_sessions WHERE id = ?", [session_id]))
 
 
 def seen_item_ids(state):
@@ -254,7 +254,7 @@ def rate(db, session_id, item_id, rating, now):
         state = _locked_state(db, session_id)
         _guard(state, item_id)
         if state["review_id"]:
-            review = next(db.query("SELECT * FROM reviews WHERE id = ?", [state["review_id"]]))
+            review = next(query(db, "SELECT * FROM reviews WHERE id = ?", [state["review_id"]]))
             if review["correct"] and rating != "Again":
                 outcome = json.loads(state["outcomes"])["ratings"][rating]
                 db.execute(
@@ -283,7 +283,7 @@ def rate(db, session_id, item_id, rating, now):
 def session_summary(db, session_id):
     """Score, missed items with their answers, and when each item comes back."""
     rows = list(
-        db.query(
+        query(db, 
             "SELECT reviews.*, items.prompt, items.answer, items.kind, cards.due AS card_due FROM reviews "
             "JOIN items ON items.id = reviews.item_id "
             "LEFT JOIN cards ON cards.item_id = reviews.item_id AND cards.user_id = reviews.user_id "

@@ -8,7 +8,7 @@ import questions
 
 from . import bank, exchange, jobs
 from .auth import safe_next, teacher_required
-from .db import get_db
+from .db import get_db, query
 from .forms import ApproveAboveForm, ArticleForm, FilterForm, ImportForm, ItemForm, options
 from .practice import get_item
 from .teacher import bp
@@ -51,7 +51,7 @@ def job(job_id):
 @teacher_required
 def article(article_id):
     db = get_db()
-    row = next(db.query("SELECT * FROM articles WHERE id = ?", [article_id]), None)
+    row = next(query(db, "SELECT * FROM articles WHERE id = ?", [article_id]), None)
     if row is None:
         abort(404)
     return render_template("teacher/article.html", article=row, items=bank.find_items(db, article_id=article_id),

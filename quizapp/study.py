@@ -4,7 +4,7 @@ from flask_login import current_user, login_required
 
 from . import bank, charts, practice, scheduling
 from .clock import utcnow
-from .db import get_db
+from .db import get_db, query
 from .forms import AnswerForm, RateForm, ReportForm, StartStudyForm, options
 
 bp = Blueprint("study", __name__, url_prefix="/study")
@@ -19,7 +19,7 @@ def get_scheduler():
 
 def start_form(db):
     form = StartStudyForm(size=current_app.config["SESSION_SIZE"])
-    articles = db.query(
+    articles = query(db, 
         "SELECT articles.id, articles.title, count(items.id) AS n FROM articles JOIN items ON items.article_id = articles.id "
         "WHERE items.status = 'approved' GROUP BY articles.id ORDER BY articles.id"
     )

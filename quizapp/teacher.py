@@ -4,7 +4,7 @@ from flask import Blueprint, Response, abort, current_app, render_template, stre
 from . import charts, classresults, exchange
 from .auth import teacher_required
 from .clock import utcnow
-from .db import connect, get_db
+from .db import connect, get_db, query
 from .results import results_csv
 from .study import get_scheduler
 
@@ -43,7 +43,7 @@ def results():
 @teacher_required
 def student(user_id):
     db = get_db()
-    row = next(db.query("SELECT id, username, role, created_at FROM users WHERE id = ? AND role = 'student'", [user_id]), None)
+    row = next(query(db, "SELECT id, username, role, created_at FROM users WHERE id = ? AND role = 'student'", [user_id]), None)
     if row is None:
         abort(404)
     cards, reviews = classresults.student_detail(db, get_scheduler(), user_id, utcnow())

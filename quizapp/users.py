@@ -6,6 +6,7 @@ from flask_login import UserMixin
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from .clock import to_iso, utcnow
+from .db import query
 
 ROLES = ("student", "teacher")
 
@@ -42,18 +43,18 @@ def create_user(db, username, password, role="student", timezone="UTC"):
 
 
 def find_user(db, username):
-    rows = list(db.query("SELECT * FROM users WHERE username = ? COLLATE NOCASE", [username]))
+    rows = list(query(db, "SELECT * FROM users WHERE username = ? COLLATE NOCASE", [username]))
     return User(rows[0]) if rows else None
 
 
 def load_user(db, user_id):
-    rows = list(db.query("SELECT * FROM users WHERE id = ?", [user_id]))
+    rows = list(query(db, "SELECT * FROM users WHERE id = ?", [user_id]))
     return User(rows[0]) if rows else None
 
 
 def authenticate(db, username, password):
     """The user when the password is right, else None (same answer for an unknown name)."""
-    rows = list(db.query("SELECT * FROM users WHERE username = ? COLLATE NOCASE", [username]))
+    rows = list(query(db, "SELECT * FROM users WHERE username = ? COLLATE NOCASE", [username]))
     if not rows:
         check_password_hash(_dummy_hash(), password)  # same time as a wrong password: names stay private
         return None

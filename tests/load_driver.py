@@ -59,8 +59,8 @@ def prepare_database(env):
 
 
 class Student:
-    def __init__(self, base, name, timeout=30):
-        self.base, self.name, self.timeout = base, name, timeout
+    def __init__(self, base, name, timeout=30, think=0.0):
+        self.base, self.name, self.timeout, self.think = base, name, timeout, think
         self.http = requests.Session()
         self.acknowledged = []  # (item_id, response) the server confirmed
         self.latencies = []  # seconds per answer POST
@@ -134,6 +134,8 @@ class Student:
             for index in range(answers):
                 if not self.answer_one(index):
                     break
+                if self.think:
+                    time.sleep(self.think)  # reading the feedback before the next question
         except (requests.RequestException, RuntimeError, AttributeError) as error:
             self.errors.append(f"{type(error).__name__}: {error}")
         return self
