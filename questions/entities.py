@@ -133,7 +133,7 @@ def consolidate(sentences):
                 votes.setdefault(norm(text), Counter())[label] += 1
     entities, lookup, people = [], {}, []
     for index, ent, text in mentions:
-        label = _vote(votes[norm(text)])
+        label = _vote(votes[norm(text)], text)
         if label != "PERSON" and _is_surname(text, people):
             label = "PERSON"
         entity = _match(entities, people, text, label)
@@ -156,8 +156,17 @@ _PREFERENCE = ["PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "EVENT", "PRODUCT",
                "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "NUMBER"]
 
 
-def _vote(counter):
-    return max(counter, key=lambda label: (counter[label], -_PREFERENCE.index(label)))
+COMPANY_WORDS = {"inc", "corp", "corporation", "company", "co", "ltd", "llc", "group", "innovation", "innovations",
+                 "technologies", "technology", "systems", "airways", "airlines", "motors", "labs", "bank", "holdings",
+                 "industries", "media", "energy", "pharmaceuticals", "university", "institute", "foundation",
+                 "association", "agency", "council", "party", "times", "news", "supersonic", "aerospace"}
+
+
+def _vote(counter, text=""):
+    label = max(counter, key=lambda label: (counter[label], -_PREFERENCE.index(label)))
+    if label == "PERSON" and set(words(text)) & COMPANY_WORDS:
+        return "ORG"  # "Aurora Innovation" is a company whatever the model thought
+    return label
 
 
 def _is_surname(text, people):

@@ -121,6 +121,9 @@ def subject_question(span, key, entity, descriptor=None):
         return None
     if root.lemma_ == "be" and root.tag_ == "VBP":
         return None  # "are" after a singular wh-word
+    if any(t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECTS for c in t.children)
+           for t in root.children):
+        return None  # "X ordered buses, and Y plans ...": the question would swallow a second clause
     body = _text(rest)
     if lead:
         tail = _text([t for t in lead if not (t.is_punct and t.i == left - 1)]).rstrip(",")

@@ -105,9 +105,17 @@ def resolve(sentences, lookup, descriptors=None):
     last_person = None  # (sentence index, name) of the latest person who was a subject
     previous_thing = None  # (sentence index, phrase) of the latest specific non-person subject
     nouns = {}  # head noun lemma -> (sentence index, the name last given to it)
+    people = []  # the person names each sentence mentions, by index
     for sentence in sentences:
         span, index = sentence.span, sentence.index
         subject = subject_of(span)
+        named = {lookup[(index, e.start_char)].name for e in span.ents
+                 if (index, e.start_char) in lookup and lookup[(index, e.start_char)].label == "PERSON"}
+        people.append(named)
+        if last_person and subject is not None and subject.lower_ in PERSON_PRONOUNS:
+            others = set().union(*people[last_person[0] + 1 : index]) - {last_person[2]}
+            if others:
+                last_person = None  # another person came up since: "he" is not clear
         if subject is not None and _resolve_subject(subject, index, last_person, previous_thing, nouns):
             resolved.add(index)
         _learn_names(span, nouns, lookup, index, descriptors)
@@ -136,10 +144,15 @@ def _carry(subject, index, lookup, last_person):
     if subject is None:
         return last_person, None
     entity = _entity_of(subject, lookup, index)
+    if entity is None:  # "Its president, Dorval Carter, ...": the person is in an apposition
+        named = next((t for t in subject.children if t.dep_ == "appos" and t.ent_type_ == "PERSON"), None)
+        if named is not None:
+            entity = _entity_of(named, lookup, index)
+            subject = named
     if entity is not None and entity.label == "PERSON":
-        return (index, _person_form(subject, entity)), None
+        return (index, _person_form(subject, entity), entity.name), None
     if subject.lower_ in PERSON_PRONOUNS:
-        return ((index, last_person[1]) if subject._.qtext and last_person else last_person), None
+        return ((index, last_person[1], last_person[2]) if subject._.qtext and last_person else last_person), None
     phrase = list(subject.subtree)
     if subject.tag_ in ("NNS", "NNPS") or any(t.dep_ == "conj" for t in subject.children) or len(phrase) > 8:
         return last_person, None

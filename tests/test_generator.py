@@ -261,3 +261,20 @@ def test_the_writer_talking_to_the_reader_is_not_a_fact():
     text = "Here is a look back at some of the stories we covered in 2024. Apple sold 10 million phones in May."
     sources = {i["source_sentence"] for i in items_of(text)}
     assert sources == {"Apple sold 10 million phones in May."}
+
+
+def test_he_means_the_person_just_introduced_in_an_apposition():
+    text = ("Mayor Brandon Johnson praised the plan on Monday. Its president, Dorval Carter, told reporters that old "
+            "buses break down. He said the new buses will come from Proterra.")
+    assert "Dorval Carter said the new buses will come from _____." in [i["prompt"] for i in items_of(text, "fill_blank")]
+
+
+def test_she_is_left_alone_when_another_person_came_up_since():
+    text = "Maria Lopez spoke in Denver on Monday. Officials praised Ana Ruiz for the plan. She said the talks went well."
+    assert "She said the talks went well." not in [i["source_sentence"] for i in items_of(text)]
+
+
+def test_a_question_never_swallows_a_second_clause():
+    text = "In 2023, Los Angeles ordered 300 electric buses, and New York City plans to replace its whole fleet by 2040."
+    for item in items_of(text, "short_answer"):
+        assert "New York City plans" not in item["prompt"] or item["answer"] != "Los Angeles"
