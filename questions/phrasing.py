@@ -49,7 +49,8 @@ ORGANIZATION_WORDS = {"department", "agency", "institution", "institute", "admin
                       "corporation", "council", "ministry", "court", "university", "bank", "association",
                       "organization", "union", "party", "commission", "service", "office", "committee", "foundation",
                       "group", "airways", "airlines", "times", "news", "fund", "board", "force", "army", "navy",
-                      "congress", "parliament", "senate", "pentagon", "club", "team", "school", "college"}
+                      "congress", "parliament", "senate", "pentagon", "club", "team", "school", "college", "nations",
+                      "network", "authority", "federation", "alliance", "bureau", "organisation"}
 
 
 def _looks_like_organization(name):
@@ -106,10 +107,19 @@ def subject_question(span, key, entity, descriptor=None):
     """'Jim Mattis confirmed X.' -> 'Who confirmed X?' when the key is the subject."""
     root = span.root
     subject = next((t for t in root.children if t.dep_ in SUBJECTS), None)
-    if subject is None or not _covers(key, subject) or root.pos_ not in ("VERB", "AUX"):
+    if subject is None or root.pos_ not in ("VERB", "AUX"):
         return None
-    wh = wh_word(entity, subject=True, descriptor=descriptor)
-    if wh is None or subject.tag_ in ("NNS", "NNPS") or any(t.dep_ == "conj" for t in subject.children):
+    counted_noun = _counted_noun(key, entity)
+    if counted_noun is not None and counted_noun.i == subject.i:  # "300 scientists worked" -> "How many scientists ...?"
+        counted = [t for t in subject.subtree if t.i >= key.end and t.dep_ not in ("det", "punct")]
+        if not counted or any(t.dep_ == "conj" for t in subject.children):
+            return None
+        wh, plural_ok = "How many " + _text(counted), True
+    elif _covers(key, subject):
+        wh, plural_ok = wh_word(entity, subject=True, descriptor=descriptor), False
+    else:
+        return None
+    if wh is None or (not plural_ok and (subject.tag_ in ("NNS", "NNPS") or any(t.dep_ == "conj" for t in subject.children))):
         return None
     left, right = subject.left_edge.i, subject.right_edge.i
     tokens = _ends(span)
@@ -119,7 +129,7 @@ def subject_question(span, key, entity, descriptor=None):
     rest = [t for t in tokens if t.i > right]
     if not rest or rest[0].is_punct or any(t.pos_ in ("VERB", "AUX") or t.dep_ == "mark" for t in lead):
         return None
-    if root.lemma_ == "be" and root.tag_ == "VBP":
+    if root.lemma_ == "be" and root.tag_ == "VBP" and not plural_ok:
         return None  # "are" after a singular wh-word
     if any(t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECTS for c in t.children)
            for t in root.children):
@@ -143,9 +153,13 @@ def object_question(span, key, entity, descriptor=None):
         return None
     counted = _counted_noun(key, entity)
     if counted is not None:
+        phrase = [t for t in counted.subtree if t.i >= key.end]
+        if counted.dep_ not in ("dobj", "npadvmod") or len(phrase) > 4 or any(
+                t.dep_ in ("prep", "relcl", "acl", "punct") for t in phrase):
+            return None  # only a short counted phrase moves well: "How many new teachers ..."
         target, preposition = _target(root, span.doc[counted.left_edge.i : counted.right_edge.i + 1])
         word = None
-        wh = "How many " + _text([t for t in counted.subtree if t.i >= key.end and t.dep_ not in ("det",)])
+        wh = "How many " + _text(phrase)
         if target is None or preposition is not None:
             return None
     else:
@@ -210,7 +224,10 @@ def _counted_noun(key, entity):
     if entity.label not in ("NUMBER", "QUANTITY") or key.root.dep_ != "nummod":
         return None
     noun = key.root.head
-    if noun.pos_ != "NOUN" or noun.tag_ != "NNS" or any(t.i < key.start and t.dep_ != "det" for t in noun.subtree):
+    doc = key.doc
+    hedge = doc[noun.left_edge.i : key.start]  # "More than", "about", "around"
+    if noun.pos_ != "NOUN" or noun.tag_ != "NNS" or any(t.dep_ not in ("det", "advmod", "amod", "quantmod") or t.like_num
+                                                       for t in hedge if t.lower_ not in ("than", "more", "less", "about", "around", "nearly", "almost", "over")):
         return None
     return noun
 

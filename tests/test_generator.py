@@ -40,6 +40,10 @@ def find(items, kind, answer):
         (JETS, "Japan", "Which country did the United States sell new fighter jets to in March?"),
         (MAYOR, "200", "How many new teachers did Maria Lopez say the city would hire?"),
         (CONCORDE, "Concorde", "What was the world's first supersonic passenger jet?"),
+        ("More than 300 scientists in 73 countries worked on the research.", "300",
+         "How many scientists in 73 countries worked on the research?"),
+        ("The United Nations has called on countries to cut carbon emissions by 2030.", "United Nations",
+         "Which organization has called on countries to cut carbon emissions by 2030?"),
     ],
 )
 def test_wh_word_and_verb_form(text, answer, question):
@@ -72,6 +76,11 @@ def test_references_are_resolved_in_prompts(text, expected_prompt):
 )
 def test_sentences_that_cannot_stand_alone_give_no_items(text, unusable):
     assert unusable not in [i["source_sentence"] for i in items_of(text)]
+
+
+def test_a_long_counted_phrase_is_not_moved():
+    text = "The comedy is about four Iranian students in an upper-level English class preparing to take the TOEFL."
+    assert not [i for i in items_of(text, "short_answer") if i["prompt"].startswith("How many")]
 
 
 def test_no_prompt_starts_with_a_pronoun():
