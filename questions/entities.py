@@ -346,6 +346,5 @@ def propagate_names(docs):
         matcher.add(labels.most_common(1)[0][0], [ent.as_doc()])
     for doc in docs:
         found = [Span(doc, start, end, label=label) for label, start, end in matcher(doc)]
-        found = [span for span in found if not any(span.start < e.end and e.start < span.end for e in doc.ents)]
-        if found:
+        if found:  # the longer name wins: "Lockheed Martin" over "Lockheed" + "Martin"
             doc.ents = filter_spans(list(doc.ents) + found)

@@ -192,7 +192,7 @@ class Builder:
                 continue
             if entity.label != "PERSON" and not entity.standalone and len(key) == 1:
                 continue  # "Defense" in "Defense Secretary": a fragment of a title, not a thing
-            if in_title(ent) or _place_qualifier(ent) or _modifies_a_crowd(ent):
+            if in_title(ent) or _place_qualifier(ent) or _modifies_a_crowd(ent) or _relative_date(entity, key):
                 continue
             answer, accepted = self.answer_forms(key, entity)
             base = self.score(sentence, entity, ent)
@@ -267,6 +267,15 @@ CROWDS = {"official", "officials", "leader", "leaders", "media", "company", "com
 def _modifies_a_crowd(ent):
     """'U.S. officials', 'Indian media': the nationality of a crowd is rarely the fact that matters."""
     return ent.root.dep_ in ("compound", "amod", "nmod") and ent.root.head.lower_ in CROWDS
+
+
+RELATIVE = {"this", "last", "next", "earlier", "later", "ago", "recently", "yesterday", "today", "tomorrow", "coming",
+            "past", "previous", "current", "now", "soon"}
+
+
+def _relative_date(entity, key):
+    """'last week', 'earlier this month': true only on the day the story ran, stale in a quiz."""
+    return entity.label in ("DATE", "TIME") and bool({t.lower_ for t in key} & RELATIVE)
 
 
 def _place_qualifier(ent):
