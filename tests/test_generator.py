@@ -289,3 +289,16 @@ def test_a_long_counted_phrase_is_not_moved(generated):
     once gave "How many Iranian students in upper-level English class ... is the play?"."""
     prompts = [i["prompt"] for _, items in generated for i in items if i["prompt"].startswith("How many")]
     assert prompts and not [p for p in prompts if " is the play" in p or len(p.split()) > 25]
+
+
+def test_relative_dates_are_not_asked():
+    text = "Last week, the Pentagon threatened to impose sanctions on India. India signed the deal on March 3, 2018."
+    answers = {i["answer"] for i in items_of(text)}
+    assert "Last week" not in answers and "March 3, 2018" in answers
+
+
+def test_the_longest_known_name_wins(generated):
+    """The model splits "NASA and Lockheed Martin teams" into "Lockheed" and "Martin" in one sentence of the
+    X-59 article; the full name it found elsewhere in the article wins."""
+    answers = {i["answer"] for path, items in generated if "x59" in path.name for i in items}
+    assert "Lockheed Martin" in answers and "Martin" not in answers
