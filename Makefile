@@ -4,12 +4,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 5000
+WORKERS ?= 2
 
 .PHONY: run test install install-test check-items bench clean
 
 run: $(VENV)/.installed
 	$(BIN)/quizapp setup
-	$(BIN)/quizapp serve --host $(HOST) --port $(PORT)
+	$(BIN)/quizapp serve --host $(HOST) --port $(PORT) --workers $(WORKERS)
 
 test: $(VENV)/.installed-test
 	$(BIN)/pytest $(PYTEST_ARGS)

@@ -28,10 +28,10 @@ def percentile(values, share):
     return ordered[min(int(share * len(ordered)), len(ordered) - 1)]
 
 
-def bare_route(port, requests_per_client):
-    """A Flask route that does nothing, under waitress with the same threads, posted to the same way."""
+def bare_route(port, requests_per_client, workers):
+    """A Flask route that does nothing, under waitress with the same processes and threads, posted to the same way."""
     code = textwrap.dedent(f"""
-        import logging
+        import logging, socket
         import waitress
         from flask import Flask
         logging.getLogger("waitress.queue").setLevel(logging.ERROR)
@@ -39,9 +39,13 @@ def bare_route(port, requests_per_client):
         @app.post("/answer")
         def answer():
             return "", 302, {{"Location": "/"}}
-        waitress.serve(app, host="127.0.0.1", port={port}, threads={THREADS}, _quiet=True)
+        sock = socket.socket()
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+        sock.bind(("127.0.0.1", {port}))
+        sock.listen(1024)
+        waitress.serve(app, sockets=[sock], threads={THREADS}, _quiet=True)
     """)
-    server = subprocess.Popen([sys.executable, "-c", code])
+    servers = [subprocess.Popen([sys.executable, "-c", code]) for _ in range(workers)]
     time.sleep(1.5)
     latencies = []
 
@@ -56,8 +60,9 @@ def bare_route(port, requests_per_client):
     with ThreadPoolExecutor(max_workers=STUDENTS) as pool:
         list(pool.map(client, range(STUDENTS)))
     elapsed = time.perf_counter() - started
-    server.terminate()
-    server.wait()
+    for server in servers:
+        server.terminate()
+        server.wait()
     return len(latencies) / elapsed, latencies
 
 
@@ -67,12 +72,14 @@ def main():
     parser = argparse.ArgumentParser(description="50 students x 40 answers against quizapp serve")
     parser.add_argument("--think", type=float, default=0.0,
                         help="seconds each student pauses after each answer (0: as fast as the client can go)")
-    think = parser.parse_args().think
+    parser.add_argument("--workers", type=int, default=2, help="quizapp serve --workers (make run uses 2)")
+    options = parser.parse_args()
+    think, workers = options.think, options.workers
     folder = temporary_folder()
     env = server_env(folder, NEW_PER_DAY=1000, LOGIN_FAILURES_PER_ADDRESS=100_000)
     prepare_database(env)
     port = free_port()
-    server = start_server(env, port, threads=THREADS)
+    server = start_server(env, port, threads=THREADS, workers=workers)
     students = [Student(f"http://127.0.0.1:{port}", f"student{i}", think=think) for i in range(STUDENTS)]
     with ThreadPoolExecutor(max_workers=STUDENTS) as pool:
         list(pool.map(lambda s: s.prepare(ANSWERS), students))  # registering hashes passwords: not timed
@@ -88,14 +95,14 @@ def main():
     stored = sorted(db.execute(
         "SELECT users.username, reviews.item_id, reviews.response FROM reviews JOIN users ON users.id = reviews.user_id"))
     print(f"quizapp: {STUDENTS} students x {ANSWERS} answers, {think:g} s pause after each, "
-          f"waitress with {THREADS} threads, {os.cpu_count()} cores")
+          f"waitress with {workers} process(es) x {THREADS} threads, {os.cpu_count()} cores")
     print(f"  acknowledged answers: {len(acknowledged)}, stored: {len(stored)}, identical: {stored == acknowledged}, errors: {len(errors)}")
     print(f"  answering phase (show, answer, feedback, rate for every item): {elapsed:.1f} s")
     print(f"  answer requests: {len(latencies) / elapsed:.0f}/s within the run (each answer is 4 requests); "
           f"p50 {percentile(latencies, 0.5) * 1000:.1f} ms, p99 {percentile(latencies, 0.99) * 1000:.1f} ms")
     per_request = len(latencies) * 4 / elapsed
     print(f"  all study requests: {per_request:.0f}/s")
-    rate, bare = bare_route(free_port(), ANSWERS * 4)
+    rate, bare = bare_route(free_port(), ANSWERS * 4, workers)
     print(f"bare Flask route, same server and concurrency: {rate:.0f} requests/s; "
           f"p50 {percentile(bare, 0.5) * 1000:.1f} ms, p99 {percentile(bare, 0.99) * 1000:.1f} ms")
     print(f"quizapp study requests / bare route: {per_request / rate:.2f} (target >= 0.5)")

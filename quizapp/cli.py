@@ -2,6 +2,7 @@
 import json
 import os
 import secrets
+import signal
 import sys
 from pathlib import Path
 
@@ -101,14 +102,62 @@ def export_results_command(out):
 @main.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
-@click.option("--threads", default=8, show_default=True, type=int, help="Worker threads.")
+@click.option("--threads", default=8, show_default=True, type=int, help="Worker threads per process.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 16),
+              help="Server processes sharing the port (Linux SO_REUSEPORT); more than one uses more cores.")
 @with_appcontext
-def serve_command(host, port, threads):
+def serve_command(host, port, threads, workers):
     """Serve the app with the production WSGI server (waitress)."""
+    import socket
+
     import waitress
 
-    click.echo(f"quizapp is serving on http://{host}:{port}/ (Ctrl+C stops it).")
-    waitress.serve(current_app._get_current_object(), host=host, port=port, threads=threads, ident="quizapp")
+    app = current_app._get_current_object()
+    if workers == 1:
+        click.echo(f"quizapp is serving on http://{host}:{port}/ (Ctrl+C stops it).")
+        waitress.serve(app, host=host, port=port, threads=threads, ident="quizapp")
+        return
+    if not hasattr(socket, "SO_REUSEPORT"):
+        raise click.ClickException("--workers needs SO_REUSEPORT (Linux); use one worker here.")
+    click.echo(f"quizapp is serving on http://{host}:{port}/ with {workers} processes (Ctrl+C stops it).")
+    children, parent = [], os.getpid()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stopping the parent stops the workers (finally below)
+    for _ in range(workers):
+        pid = os.fork()
+        if pid == 0:
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            _exit_with_parent(parent)
+            sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+            sock.bind((host, port))
+            sock.listen(1024)
+            waitress.serve(app, sockets=[sock], threads=threads, ident="quizapp", _quiet=True)
+            os._exit(0)
+        children.append(pid)
+    try:
+        for pid in children:
+            os.waitpid(pid, 0)
+    except (KeyboardInterrupt, SystemExit):
+        pass
+    finally:
+        for pid in children:
+            try:
+                os.kill(pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+
+
+def _exit_with_parent(parent):
+    """A worker never outlives the `quizapp serve` that started it (even one killed with SIGKILL)."""
+    import threading
+    import time
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 @main.command("setup")

@@ -37,9 +37,9 @@ def server_env(folder, **settings):
     return env
 
 
-def start_server(env, port, *, threads=8):
-    process = subprocess.Popen([str(QUIZAPP), "serve", "--port", str(port), "--threads", str(threads)], env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+def start_server(env, port, *, threads=8, workers=1):
+    process = subprocess.Popen([str(QUIZAPP), "serve", "--port", str(port), "--threads", str(threads),
+                                "--workers", str(workers)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:

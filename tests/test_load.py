@@ -31,11 +31,12 @@ def stored_answers(env):
     return rows, check
 
 
-def test_concurrent_students_lose_nothing(prepared):
+@pytest.mark.parametrize("workers", [1, 2])
+def test_concurrent_students_lose_nothing(prepared, workers):
     port = free_port()
-    server = start_server(prepared, port)
+    server = start_server(prepared, port, workers=workers)
     try:
-        students = [Student(f"http://127.0.0.1:{port}", f"load{i}") for i in range(20)]
+        students = [Student(f"http://127.0.0.1:{port}", f"load{workers}_{i}") for i in range(20)]
         with ThreadPoolExecutor(max_workers=20) as pool:
             list(pool.map(lambda s: s.run(10), students))
     finally:
@@ -46,7 +47,13 @@ def test_concurrent_students_lose_nothing(prepared):
     assert len(acknowledged) == 200
     rows, check = stored_answers(prepared)
     assert check == "ok"
-    assert sorted(r for r in rows if r[0].startswith("load")) == acknowledged
+    assert sorted(r for r in rows if r[0].startswith(f"load{workers}_")) == acknowledged
+    if workers > 1:  # stopping `quizapp serve` stops its worker processes too: the port is free again
+        import socket
+
+        time.sleep(1)
+        with pytest.raises(OSError):
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
 
 
 def test_killed_server_keeps_every_acknowledged_answer(prepared):
