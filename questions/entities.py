@@ -49,6 +49,7 @@ class Entity:
     standalone: bool = False  # named on its own at least once, not only inside a title ("Defense Secretary")
     participant: bool = False  # at least once a subject or object, not only a modifier ("U.S. officials")
     labels: Counter = field(default_factory=Counter)  # what the model called each mention
+    plural: bool = False  # "iPhones": a product line, not an organization, whatever the label
 
     @property
     def reliable(self):
@@ -57,6 +58,8 @@ class Entity:
         if len(self.labels) > 1 and self.labels.most_common(1)[0][1] < 2 * sum(self.labels.values()) / 3:
             return False
         short_caps = self.name.isupper() and len(self.name.replace(".", "")) <= 4
+        if self.plural and self.label in ("ORG", "PERSON", "PRODUCT"):
+            return False
         return not (short_caps and self.label in ("GPE", "PERSON", "LOC", "NORP") and not self.is_country)
 
     @property
@@ -109,6 +112,11 @@ def same_thing(short, full):
     return is_acronym and len(wf) > 1 and len(compact) >= 2 and (compact == initials(nf) or compact == capitals)
 
 
+def _is_acronym(text):
+    letters = re.sub(r"[^A-Za-z]", "", text)
+    return 2 <= len(letters) <= 6 and letters.isupper()
+
+
 def _singular(tokens):
     return tuple(t[:-1] if len(t) > 3 and t.endswith("s") and not t.endswith("ss") else t for t in tokens)
 
@@ -144,6 +152,7 @@ def consolidate(sentences):
                 people.append(entity)
         entity.forms.add(text)
         entity.labels[LABELS[ent.label_]] += 1
+        entity.plural |= ent.root.tag_ == "NNPS" and ent.root.text.endswith("s")
         entity.mentions += 1
         entity.takes_the |= _written_with_the(ent)
         entity.standalone |= ent.root.dep_ != "compound" or len(ent) > 1 or (len(text) >= 3 and text.isupper())
@@ -212,8 +221,8 @@ def _match(entities, people, text, label):
             return person
     for entity in entities:
         if entity.label == label and label not in ("NUMBER", "MONEY", "PERCENT", "DATE", "QUANTITY", "TIME") and (
-            same_thing(text, entity.name) or same_thing(entity.name, text)
-        ):
+            same_thing(text, entity.name) or (_is_acronym(entity.name) and same_thing(entity.name, text))
+        ):  # a later short form names the earlier full name; "Apple" then "Apple Intelligence" are two things
             return entity
         if entity.label == label and norm(entity.name) == norm(text):
             return entity

@@ -77,9 +77,8 @@ def _covers(key, token):
     doc = token.doc
     while left < right and (doc[left].dep_ in ("det", "quantmod", "advmod") or doc[left].lower_ in ("about", "around")):
         left += 1
-    if token.ent_type_ == "PERSON":
-        while left < key.start and doc[left].dep_ in ("compound", "nmod", "amod", "punct") and doc[left].head.i >= left:
-            left += 1
+    while left < key.start and doc[left].dep_ in ("compound", "nmod", "amod", "punct", "det") and doc[left].head.i >= left:
+        left += 1  # a title or descriptor before the name: "U.S. Defense Secretary", "technology company"
     return key.start <= left and right < key.end and key.start <= token.i < key.end
 
 

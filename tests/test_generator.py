@@ -302,3 +302,13 @@ def test_the_longest_known_name_wins(generated):
     X-59 article; the full name it found elsewhere in the article wins."""
     answers = {i["answer"] for path, items in generated if "x59" in path.name for i in items}
     assert "Lockheed Martin" in answers and "Martin" not in answers
+
+
+def test_names_are_not_merged_just_because_they_start_alike(generated):
+    """'Apple' and, later, 'Apple Intelligence' are two things; 'iPhones' is not an option among companies."""
+    for path, items in generated:
+        for item in items:
+            if item["answer"] == "Apple":
+                assert "Apple Intelligence" not in item["accepted"]
+            if item["kind"] == "multiple_choice" and "Google" in item["choices"]:
+                assert "iPhones" not in item["choices"]
