@@ -15,10 +15,8 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import requests
-
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tests.load_driver import Student, free_port, prepare_database, server_env, start_server, temporary_folder  # noqa: E402
+from tests.load_driver import Browser, Student, free_port, prepare_database, server_env, start_server, temporary_folder  # noqa: E402
 
 STUDENTS, ANSWERS, THREADS = 50, 40, 8
 
@@ -50,10 +48,10 @@ def bare_route(port, requests_per_client, workers):
     latencies = []
 
     def client(_):
-        session = requests.Session()
+        browser = Browser(timeout=30)
         for _ in range(requests_per_client):
             started = time.perf_counter()
-            session.post(f"http://127.0.0.1:{port}/answer", data={"item_id": 1, "response": "x"}, allow_redirects=False)
+            browser.post(f"http://127.0.0.1:{port}/answer", data={"item_id": 1, "response": "x"})
             latencies.append(time.perf_counter() - started)
 
     started = time.perf_counter()

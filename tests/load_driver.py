@@ -14,7 +14,8 @@ import tempfile
 import time
 from pathlib import Path
 
-import requests
+import http.client
+from urllib.parse import urlencode, urlsplit
 
 QUIZAPP = Path(sys.executable).with_name("quizapp")
 TOKEN = re.compile(r'name="csrf_token"(?: type="hidden")? value="([^"]+)"')
@@ -58,10 +59,56 @@ def prepare_database(env):
     subprocess.run([str(QUIZAPP), "setup"], env=env, check=True, capture_output=True, timeout=300)
 
 
+class RequestError(Exception):
+    pass
+
+
+class Response:
+    def __init__(self, status, headers, text):
+        self.status_code, self.headers, self.text = status, headers, text
+
+
+class Browser:
+    """A small keep-alive HTTP client with a cookie jar: light, so that the server, not the
+    load generator, is what gets measured (both share this machine's cores)."""
+
+    def __init__(self, timeout):
+        self.timeout, self.connection, self.cookies = timeout, None, {}
+
+    def _send(self, method, url, data):
+        parts = urlsplit(url)
+        if self.connection is None:
+            self.connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=self.timeout)
+        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())} if self.cookies else {}
+        body = None
+        if data is not None:
+            body = urlencode(data)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        try:
+            self.connection.request(method, parts.path or "/", body=body, headers=headers)
+            reply = self.connection.getresponse()
+            text = reply.read().decode("utf-8", "replace")
+        except (OSError, http.client.HTTPException) as error:
+            self.connection.close()
+            self.connection = None
+            raise RequestError(str(error)) from None
+        for name, value in reply.getheaders():
+            if name.lower() == "set-cookie":
+                key, _, rest = value.partition("=")
+                self.cookies[key] = rest.split(";", 1)[0]
+        return Response(reply.status, {k: v for k, v in reply.getheaders() if k.lower() != "set-cookie"}, text)
+
+    def get(self, url, timeout=None):
+        return self._send("GET", url, None)
+
+    def post(self, url, data=None, allow_redirects=False, timeout=None):
+        return self._send("POST", url, data or {})
+
+
 class Student:
     def __init__(self, base, name, timeout=30, think=0.0):
         self.base, self.name, self.timeout, self.think = base, name, timeout, think
-        self.http = requests.Session()
+        self.http = Browser(timeout)
         self.acknowledged = []  # (item_id, response) the server confirmed
         self.latencies = []  # seconds per answer POST
         self.errors = []
@@ -123,7 +170,7 @@ class Student:
         try:
             self.register()
             self.start(answers)
-        except (requests.RequestException, RuntimeError, AttributeError) as error:
+        except (RequestError, RuntimeError, AttributeError) as error:
             self.errors.append(f"{type(error).__name__}: {error}")
         return self
 
@@ -136,7 +183,7 @@ class Student:
                     break
                 if self.think:
                     time.sleep(self.think)  # reading the feedback before the next question
-        except (requests.RequestException, RuntimeError, AttributeError) as error:
+        except (RequestError, RuntimeError, AttributeError) as error:
             self.errors.append(f"{type(error).__name__}: {error}")
         return self
 
