@@ -18,7 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tests.load_driver import Browser, Student, free_port, prepare_database, server_env, start_server, temporary_folder  # noqa: E402
 
-STUDENTS, ANSWERS, THREADS = 50, 40, 8
+STUDENTS, ANSWERS, THREADS = 50, 40, 4
 
 
 def percentile(values, share):

@@ -102,7 +102,7 @@ def export_results_command(out):
 @main.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
-@click.option("--threads", default=8, show_default=True, type=int, help="Worker threads per process.")
+@click.option("--threads", default=4, show_default=True, type=int, help="Worker threads per process (waitress does the network I/O itself).")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 16),
               help="Server processes sharing the port (Linux SO_REUSEPORT); more than one uses more cores.")
 @with_appcontext
@@ -113,6 +113,9 @@ def serve_command(host, port, threads, workers):
     import waitress
 
     app = current_app._get_current_object()
+    # A thread holding the database write lock must get the interpreter back quickly, or every
+    # other request queues behind it for whole 5 ms switch intervals.
+    sys.setswitchinterval(0.0005)
     if workers == 1:
         click.echo(f"quizapp is serving on http://{host}:{port}/ (Ctrl+C stops it).")
         waitress.serve(app, host=host, port=port, threads=threads, ident="quizapp")

@@ -38,7 +38,7 @@ def server_env(folder, **settings):
     return env
 
 
-def start_server(env, port, *, threads=8, workers=1):
+def start_server(env, port, *, threads=4, workers=1):
     process = subprocess.Popen([str(QUIZAPP), "serve", "--port", str(port), "--threads", str(threads),
                                 "--workers", str(workers)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 30
