@@ -330,15 +330,23 @@ def build_items(text, doc_iter, *, source="", limit=None):
     return rank(items, limit=limit)
 
 
+MAX_SAME_ANSWER = 4  # items of one kind with the same answer: more is a drill, not a quiz
+
+
 def rank(items, *, limit=None):
-    """Best first, with a growing penalty for asking about the same answer or sentence again."""
+    """Best first, with a growing penalty for asking about the same answer or sentence again,
+    and at most a few items of one kind with the same answer."""
     order = lambda it: (-it["score"], it["source_sentence"], it["kind"], it["prompt"])
-    asked, used = Counter(), Counter()
+    asked, used, same, kept = Counter(), Counter(), Counter(), []
     for item in sorted(items, key=order):
         answer = norm(item["answer"]) if item["kind"] != "true_false" else item["source_sentence"]
+        if item["kind"] != "true_false" and same[(item["kind"], answer)] >= MAX_SAME_ANSWER:
+            continue
+        same[(item["kind"], answer)] += 1
         penalty = 0.06 * asked[answer] + 0.03 * used[item["source_sentence"]]
         item["score"] = round(min(max(item["score"] - penalty, 0.0), 1.0), 3)
         asked[answer] += 1
         used[item["source_sentence"]] += 1
-    items.sort(key=order)
-    return items[:limit] if limit else items
+        kept.append(item)
+    kept.sort(key=order)
+    return kept[:limit] if limit else kept

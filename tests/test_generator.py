@@ -312,3 +312,13 @@ def test_names_are_not_merged_just_because_they_start_alike(generated):
                 assert "Apple Intelligence" not in item["accepted"]
             if item["kind"] == "multiple_choice" and "Google" in item["choices"]:
                 assert "iPhones" not in item["choices"]
+
+
+def test_one_answer_is_not_drilled(generated):
+    from collections import Counter
+
+    from questions.generator import MAX_SAME_ANSWER
+
+    for _, items in generated:
+        counts = Counter((i["kind"], norm(i["answer"])) for i in items if i["kind"] != "true_false")
+        assert max(counts.values()) <= MAX_SAME_ANSWER
