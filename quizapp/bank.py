@@ -7,6 +7,7 @@ the students' progress, of every item that did not change.
 """
 import hashlib
 import json
+import secrets
 
 from .clock import to_iso, utcnow
 from .db import query
@@ -142,7 +143,7 @@ def create_item(db, article_id, item, *, status="approved"):
     cursor = db.execute(
         "INSERT INTO items (article_id, item_key, kind, prompt, answer, choices, accepted, source_sentence, answer_type, "
         "score, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [article_id, "own:" + item_key(item) + ":" + now, *_row_values(item), item["score"], status, now, now],
+        [article_id, "own:" + secrets.token_hex(8), *_row_values(item), item["score"], status, now, now],
     )
     return cursor.lastrowid
 

@@ -219,3 +219,9 @@ def test_csv_import_applies_whole_or_not_at_all(db, rows):
     else:
         assert created == len(rows) and updated == 0
         assert db.execute("SELECT count(*) FROM items").fetchone()[0] == before + len(rows)
+
+
+def test_two_identical_new_rows_import_as_two_questions(db):
+    """Found by the property test: two equal rows in one second once collided on their key."""
+    text = "article,kind,prompt,answer\nA,short_answer,Same?,Yes\nA,short_answer,Same?,Yes\n"
+    assert exchange.apply_import(db, exchange.parse_questions_csv(text)) == (2, 0)
