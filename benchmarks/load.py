@@ -7,7 +7,6 @@ Not a test: machines here are shared and noisy. Usage: .venv/bin/python benchmar
 """
 import os
 import sqlite3
-import statistics
 import subprocess
 import sys
 import textwrap

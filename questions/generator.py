@@ -15,7 +15,7 @@ from .cleaning import story_paragraphs
 from .entities import (COUNTRIES, consolidate, date_style, date_variants, in_title, is_alias, number_variants,
                        number_word_forms, propagate_names)
 from .references import is_vague_phrase, names_its_subject, render, resolve, subject_of
-from .textnorm import contains_phrase, norm, words
+from .textnorm import contains_phrase, norm
 
 ASKABLE = {"PERSON", "ORG", "GPE", "LOC", "NORP", "DATE", "MONEY", "NUMBER", "PERCENT", "EVENT", "FAC", "PRODUCT",
            "LAW", "QUANTITY", "WORK_OF_ART", "LANGUAGE"}

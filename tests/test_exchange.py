@@ -6,7 +6,7 @@ import zipfile
 
 import pytest
 
-from quizapp import bank, exchange
+from quizapp import exchange
 
 from .helpers import make_article, make_item
 

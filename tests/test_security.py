@@ -15,7 +15,8 @@ XSS = "<script>alert('x')</script>"
 def world(db):
     """Two students, a teacher, an article with one approved question, a session of the first student."""
     article_id = make_article(db, [make_item("short_answer", "Who leads?", "Ana Lopez")], title="News")
-    ana, ben = make_user(db, "ana"), make_user(db, "ben")
+    ana = make_user(db, "ana")
+    make_user(db, "ben")
     teacher = make_user(db, "mrs_lee", role="teacher")
     from quizapp import practice
 

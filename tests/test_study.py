@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from .helpers import make_article, make_item, make_user
+from .helpers import make_article, make_item
 
 
 def short(prompt, answer, **extra):
