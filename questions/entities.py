@@ -50,6 +50,7 @@ class Entity:
     participant: bool = False  # at least once a subject or object, not only a modifier ("U.S. officials")
     labels: Counter = field(default_factory=Counter)  # what the model called each mention
     plural: bool = False  # "iPhones": a product line, not an organization, whatever the label
+    term: bool = False  # "known as Advanced Air Mobility": a name being defined, of no clear type
 
     @property
     def reliable(self):
@@ -58,7 +59,7 @@ class Entity:
         if len(self.labels) > 1 and self.labels.most_common(1)[0][1] < 2 * sum(self.labels.values()) / 3:
             return False
         short_caps = self.name.isupper() and len(self.name.replace(".", "")) <= 4
-        if self.plural and self.label in ("ORG", "PERSON", "PRODUCT"):
+        if self.term or (self.plural and self.label in ("ORG", "PERSON", "PRODUCT")):
             return False
         return not (short_caps and self.label in ("GPE", "PERSON", "LOC", "NORP") and not self.is_country)
 
@@ -153,6 +154,8 @@ def consolidate(sentences):
         entity.forms.add(text)
         entity.labels[LABELS[ent.label_]] += 1
         entity.plural |= ent.root.tag_ == "NNPS" and ent.root.text.endswith("s")
+        before = [t.lower_ for t in ent.doc[max(ent.start - 2, 0) : ent.start]]
+        entity.term |= before[-1:] in (["called"], ["named"]) and label not in ("PERSON",) or before == ["known", "as"]
         entity.mentions += 1
         entity.takes_the |= _written_with_the(ent)
         entity.standalone |= ent.root.dep_ != "compound" or len(ent) > 1 or (len(text) >= 3 and text.isupper())

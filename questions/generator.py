@@ -149,7 +149,7 @@ class Builder:
             for other in sorted(self.entities, key=lambda e: (-e.mentions, e.first_sentence)):
                 if other is entity or other.kind != entity.kind or other.name in in_sentence or not other.participant:
                     continue
-                if not other.reliable:
+                if not other.reliable or other.term:
                     continue
                 if entity.label == "GPE" and other.is_country != entity.is_country:
                     continue

@@ -322,3 +322,13 @@ def test_one_answer_is_not_drilled(generated):
     for _, items in generated:
         counts = Counter((i["kind"], norm(i["answer"])) for i in items if i["kind"] != "true_false")
         assert max(counts.values()) <= MAX_SAME_ANSWER
+
+
+def test_a_term_being_defined_gets_no_options_of_a_guessed_type():
+    text = ("Google and Apple sell phones. Microsoft and Amazon sell software. The FAA said air taxis are a kind of "
+            "aircraft known as Advanced Air Mobility flyers. Google praised the rules.")
+    for item in items_of(text):
+        if item["answer"] == "Advanced Air Mobility":
+            assert item["kind"] in ("fill_blank", "short_answer")
+        if item["kind"] in ("multiple_choice", "true_false"):
+            assert "Advanced Air Mobility" not in " ".join(item["choices"]) or item["answer"] == "Advanced Air Mobility"
