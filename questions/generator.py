@@ -118,6 +118,9 @@ class Builder:
         self.article_norm = norm(text)
         self.entities, self.lookup = consolidate([s.span for s in sentences])
         self.by_name = {e.name: e for e in self.entities}
+        self.names_in = [set() for _ in sentences]  # the names each sentence mentions, by index
+        for (index, _), entity in self.lookup.items():
+            self.names_in[index].add(entity.name)
         self.descriptors = {}
         self.resolved = resolve(sentences, self.lookup, self.descriptors)
         self.total = max(len(sentences), 1)
@@ -143,7 +146,7 @@ class Builder:
     def distractors(self, entity, answer, sentence):
         """Three options of the same type and format as the key, never another name for it,
         and whether all three come from the article itself."""
-        in_sentence = {e.name for (i, _), e in self.lookup.items() if i == sentence.index}
+        in_sentence = self.names_in[sentence.index]
         pool = []
         if entity.label not in NUMERIC:
             for other in sorted(self.entities, key=lambda e: (-e.mentions, e.first_sentence)):
