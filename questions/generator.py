@@ -199,7 +199,8 @@ class Builder:
                 continue
             answer, accepted = self.answer_forms(key, entity)
             base = self.score(sentence, entity, ent)
-            blanked = render(tokens, cut=(key.start, key.end), insert=checker.BLANK)
+            shown = _first_clause(sentence.span, tokens, key)
+            blanked = _full_stop(render(shown, cut=(key.start, key.end), insert=checker.BLANK), shown, tokens)
             common = {"source_sentence": sentence.text, "answer_type": entity.label, "source": self.source}
             fill_answer = answer if entity.label == "PERSON" else key.text  # the full name, even for "Mattis"
             fill_accepted = sorted({a for a in accepted + [key.text, answer] if norm(a) != norm(fill_answer)})
@@ -218,7 +219,7 @@ class Builder:
                 items.append(dict(kind="multiple_choice", prompt=question or blanked, answer=answer, choices=choices,
                                   accepted=accepted, score=base + (0.07 if strong else 0.03), **common))
                 if not tf_done:
-                    statement = self.true_false(sentence, tokens, key, entity, options, base, common)
+                    statement = self.true_false(sentence, shown, key, entity, options, base, common)
                     if statement:
                         tf_done = True
                         items.append(statement)
@@ -226,11 +227,12 @@ class Builder:
 
     def true_false(self, sentence, tokens, key, entity, options, base, common):
         """The sentence as the prompt writes it (True), or with one fact swapped (False)."""
-        true_text = render(tokens)
+        full = list(sentence.span)
+        true_text = _full_stop(render(tokens), tokens, full)
         person_modifier = entity.label == "PERSON" and key.root.dep_ == "compound"  # "the Trump administration"
         swaps = [o for o in options if (self.by_name[o].takes_the if o in self.by_name else False) == entity.takes_the]
         if _seed(sentence.text) % 2 and swaps and not person_modifier:
-            false = render(tokens, cut=(key.start, key.end), insert=swaps[0])
+            false = _full_stop(render(tokens, cut=(key.start, key.end), insert=swaps[0]), tokens, full)
             if norm(false) not in self.article_norm:
                 return dict(kind="true_false", prompt=false, answer="False", choices=["True", "False"], accepted=[],
                             score=base, **common)
@@ -255,6 +257,31 @@ class Builder:
         if entity.label == "DATE" and date_style(ent.text) is None:
             value -= 0.05  # "last week", "this year": true only relative to the article's date
         return value
+
+
+def _first_clause(span, tokens, key):
+    """'X confirmed he will discuss Y, but said Z.' asked about X or Y needs only its first part.
+
+    Long sentences whose main verb is coordinated with a second verb phrase ("..., but
+    said ...") are cut before the conjunction when the key lies before it."""
+    if len(tokens) < 25:
+        return tokens
+    root = span.root
+    for child in root.children:
+        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and child.i > key.end:
+            cc = next((t for t in root.children if t.dep_ == "cc" and key.end <= t.i < child.i), None)
+            if cc is None:
+                return tokens
+            end = cc.i
+            while end > 0 and span.doc[end - 1].is_punct:
+                end -= 1
+            return [t for t in tokens if t.i < end]
+    return tokens
+
+
+def _full_stop(text, shown, tokens):
+    """A cut-short sentence still ends like a sentence."""
+    return text if len(shown) == len(tokens) else text.rstrip(",;: ") + "."
 
 
 def _keywords(sentences, top=12):

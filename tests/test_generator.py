@@ -332,3 +332,12 @@ def test_a_term_being_defined_gets_no_options_of_a_guessed_type():
             assert item["kind"] in ("fill_blank", "short_answer")
         if item["kind"] in ("multiple_choice", "true_false"):
             assert "Advanced Air Mobility" not in " ".join(item["choices"]) or item["answer"] == "Advanced Air Mobility"
+
+
+def test_a_long_sentence_is_cut_before_a_second_verb_phrase_the_key_is_not_in():
+    text = ("On his way to India on Monday, U.S. Defense Secretary Jim Mattis confirmed he will discuss the Russian "
+            "missile defense system, but said shared values will allow the two countries to handle any problems "
+            "calmly and without alarm.")
+    prompts = [i["prompt"] for i in items_of(text, "fill_blank")]
+    assert ("On his way to India on Monday, U.S. Defense Secretary _____ confirmed he will discuss the Russian "
+            "missile defense system.") in prompts
