@@ -126,6 +126,12 @@ def subject_question(span, key, entity, descriptor=None):
     while lead and (lead[0].dep_ == "cc" or lead[0].is_punct):
         lead = lead[1:]
     rest = [t for t in tokens if t.i > right]
+    second = next((t for t in root.children if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and t.i > root.i), None)
+    cc = next((t for t in root.children if t.dep_ == "cc" and second is not None and root.i < t.i < second.i), None)
+    if cc is not None and len(tokens) >= 25:  # "Who confirmed X, but said Y?": ask about the first verb phrase only
+        rest = [t for t in rest if t.i < cc.i]
+        while rest and rest[-1].is_punct:
+            rest = rest[:-1]
     if not rest or rest[0].is_punct or any(t.pos_ in ("VERB", "AUX") or t.dep_ == "mark" for t in lead):
         return None
     if root.lemma_ == "be" and root.tag_ == "VBP" and not plural_ok:

@@ -341,3 +341,11 @@ def test_a_long_sentence_is_cut_before_a_second_verb_phrase_the_key_is_not_in():
     prompts = [i["prompt"] for i in items_of(text, "fill_blank")]
     assert ("On his way to India on Monday, U.S. Defense Secretary _____ confirmed he will discuss the Russian "
             "missile defense system.") in prompts
+
+
+def test_a_subject_question_asks_about_the_first_verb_phrase_only():
+    text = ("On his way to India on Monday, U.S. Defense Secretary Jim Mattis confirmed he will discuss the Russian "
+            "missile defense system, but said shared values will allow the two countries to handle any problems "
+            "calmly and without alarm.")
+    assert "Who confirmed he will discuss the Russian missile defense system on his way to India on Monday?" in [
+        i["prompt"] for i in items_of(text, "short_answer")]
