@@ -25,14 +25,14 @@ def student_rows(db, scheduler, now):
     ):
         if user_id in students:
             students[user_id].update(answers=answers, correct=correct, last_answer=last)
-    recall = {}
-    for row in query(db, "SELECT * FROM cards"):
-        student = students.get(row["user_id"])
+    recall, now_text = {}, to_iso(now)
+    for user_id, due, stability, last_review in db.execute("SELECT user_id, due, stability, last_review FROM cards"):
+        student = students.get(user_id)
         if student is None:
             continue
         student["seen"] += 1
-        student["due"] += row["due"] <= to_iso(now)
-        recall.setdefault(row["user_id"], []).append(scheduling.retrievability(scheduler, row, now))
+        student["due"] += due <= now_text
+        recall.setdefault(user_id, []).append(scheduling.recall_probability(scheduler, stability, last_review, now))
     for user_id, values in recall.items():
         students[user_id]["mastery"] = sum(values) / len(values)
     for student in students.values():

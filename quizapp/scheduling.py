@@ -54,9 +54,19 @@ def outcomes(scheduler, card, now):
 
 def retrievability(scheduler, row, now):
     """Probability of recall of a stored card at `now` (0 for a card never seen)."""
-    if row is None or row["stability"] is None:
+    if row is None:
         return 0.0
-    return scheduler.get_card_retrievability(card_from_row(row, card_id=1), now)
+    return recall_probability(scheduler, row["stability"], row["last_review"], now)
+
+
+def recall_probability(scheduler, stability, last_review, now):
+    """FSRS-6's forgetting curve, as `Scheduler.get_card_retrievability` computes it, on bare
+    column values: R = (1 + F * t / S) ** D, t in whole days since the last review.
+    Used for a whole class at once, where building a Card per row would cost more."""
+    if stability is None or last_review is None:
+        return 0.0
+    elapsed_days = max(0, (now - from_iso(last_review)).days)
+    return (1 + scheduler._FACTOR * elapsed_days / stability) ** scheduler._DECAY
 
 
 def interval_label(delta):

@@ -57,3 +57,13 @@ def test_retrievability_of_unseen_card_is_zero():
 )
 def test_interval_label(delta, label):
     assert scheduling.interval_label(delta) == label
+
+
+def test_recall_probability_matches_fsrs():
+    scheduler = scheduling.make_scheduler(fuzz=False)
+    row = scheduling.outcomes(scheduler, scheduling.card_from_row(None, card_id=1), NOW)["Easy"]
+    card = scheduling.card_from_row(row, card_id=1)
+    for days in (0, 1, 5, 40, 400):
+        later = NOW + dt.timedelta(days=days, hours=3)
+        assert scheduling.retrievability(scheduler, row, later) == pytest.approx(
+            scheduler.get_card_retrievability(card, later))
