@@ -1,6 +1,7 @@
 """The `quizapp` command line (CONTRACTS.md section 1), a Flask CLI group."""
 import json
 import os
+import re
 import secrets
 import signal
 import sys
@@ -71,6 +72,8 @@ def generate_command(paths, as_json, limit, draft):
 @click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True, help="Prompted for when not given.")
 def add_user_command(username, role, password):
     """Create an account (prompts for the password when not given)."""
+    if not re.fullmatch(r"[A-Za-z0-9_.-]{3,40}", username):
+        raise click.ClickException("A username has 3 to 40 letters, digits, dots, dashes or underscores.")
     if len(password) < 8:
         raise click.ClickException("The password must have at least 8 characters.")
     db = _database()

@@ -127,6 +127,8 @@ def test_add_user(runner, db):
     assert taken.exit_code == 1 and "already taken" in taken.output
     short = runner.invoke(["add-user", "kim", "--password", "short"])
     assert short.exit_code == 1 and "at least 8" in short.output
+    odd = runner.invoke(["add-user", "<b>x</b>", "--password", "a long password"])
+    assert odd.exit_code == 1 and "3 to 40 letters" in odd.output
 
 
 def test_add_user_prompts_for_the_password(runner, db):
