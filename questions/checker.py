@@ -68,7 +68,3 @@ def _choice_defects(answer, accepted, choices):
         if norm(choice) in keys or any(contains_phrase(k, choice) or contains_phrase(choice, k) for k in keys):
             return ["distractor-also-correct"]
     return []
-
-
-def passes(item, article_text=None):
-    return not defects(item, article_text)

@@ -238,11 +238,10 @@ def _counted_noun(key, entity):
 
 
 def _drop(head, key, preposition, wh):
-    """The tokens the question leaves out: the whole 'in June' for When/Where, else just the key."""
-    if preposition is not None:
-        if wh in ("When", "Where", "How much") and preposition.right_edge.i < key.end:
-            return preposition.left_edge.i, preposition.right_edge.i
-        return head.left_edge.i, head.right_edge.i
+    """The tokens the question leaves out: the whole 'in June' for When/Where, else the key's phrase
+    (a stranded preposition stays: "Which country did X sell jets to?")."""
+    if preposition is not None and wh in ("When", "Where", "How much") and preposition.right_edge.i < key.end:
+        return preposition.left_edge.i, preposition.right_edge.i
     return head.left_edge.i, head.right_edge.i
 
 
