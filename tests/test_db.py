@@ -1,5 +1,11 @@
 """The database: migrations, pragmas, the init-db command."""
-from quizapp.db import connect, migrate, migrations
+import os
+import subprocess
+import sys
+
+import pytest
+
+from quizapp.db import connect, migrate, migrations, write_transaction
 
 
 def test_migrations_are_idempotent(tmp_path):
@@ -43,3 +49,36 @@ def test_init_db_command(runner, app):
     result = runner.invoke(args=["init-db"])
     assert result.exit_code == 0
     assert "Database ready" in result.output
+
+
+def _other_process_can_lock(path):
+    """Whether a separate process gets the write lock file at once (it exits 0 if it does)."""
+    code = (
+        "import fcntl, os, sys\n"
+        "fd = os.open(sys.argv[1], os.O_RDWR)\n"
+        "try:\n    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)\nexcept BlockingIOError:\n    sys.exit(1)\n"
+    )
+    return subprocess.run([sys.executable, "-c", code, path], timeout=30).returncode == 0
+
+
+def test_writers_of_every_process_queue_on_one_file_lock(tmp_path):
+    """A server process holding a write transaction makes the other processes' writers wait on
+    the lock file (woken by the kernel), not on SQLite's sleeping busy wait."""
+    db = connect(str(tmp_path / "quizapp.db"))
+    migrate(db)
+    lock = str(tmp_path / "quizapp.db-writelock")
+    with write_transaction(db):
+        assert oct(os.stat(lock).st_mode & 0o777) == "0o600"
+        assert not _other_process_can_lock(lock)
+    assert _other_process_can_lock(lock)
+
+
+def test_a_failed_write_transaction_releases_the_lock(tmp_path):
+    db = connect(str(tmp_path / "quizapp.db"))
+    migrate(db)
+    with pytest.raises(ZeroDivisionError):
+        with write_transaction(db):
+            db.execute("INSERT INTO users (username, password_hash, role, created_at) VALUES ('a', 'h', 'student', 'now')")
+            1 / 0
+    assert db.execute("SELECT count(*) FROM users").fetchone()[0] == 0
+    assert _other_process_can_lock(str(tmp_path / "quizapp.db-writelock"))
