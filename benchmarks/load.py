@@ -6,6 +6,7 @@ and checks that the review log holds exactly the answers the server acknowledged
 Not a test: machines here are shared and noisy. Usage: .venv/bin/python benchmarks/load.py
 """
 import os
+import resource
 import sqlite3
 import subprocess
 import sys
@@ -20,12 +21,29 @@ from tests.load_driver import Browser, Student, free_port, prepare_database, ser
 STUDENTS, ANSWERS, THREADS = 50, 40, 4
 
 
+def tree_cpu(pid):
+    """CPU seconds used so far by a process and its children (Linux /proc)."""
+    total, ticks = 0.0, os.sysconf("SC_CLK_TCK")
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    total += (int(fields[11]) + int(fields[12])) / ticks
+    return total + sum(tree_cpu(int(child)) for child in children)
+
+
+def own_cpu():
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def percentile(values, share):
     ordered = sorted(values)
     return ordered[min(int(share * len(ordered)), len(ordered) - 1)]
 
 
-def bare_route(port, requests_per_client, workers):
+def bare_route(port, requests_per_client, workers, threads):
     """A Flask route that does nothing, under waitress with the same processes and threads, posted to the same way."""
     code = textwrap.dedent(f"""
         import logging, socket
@@ -40,7 +58,7 @@ def bare_route(port, requests_per_client, workers):
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
         sock.bind(("127.0.0.1", {port}))
         sock.listen(1024)
-        waitress.serve(app, sockets=[sock], threads={THREADS}, _quiet=True)
+        waitress.serve(app, sockets=[sock], threads={threads}, _quiet=True)
     """)
     servers = [subprocess.Popen([sys.executable, "-c", code]) for _ in range(workers)]
     time.sleep(1.5)
@@ -53,14 +71,15 @@ def bare_route(port, requests_per_client, workers):
             browser.post(f"http://127.0.0.1:{port}/answer", data={"item_id": 1, "response": "x"})
             latencies.append(time.perf_counter() - started)
 
-    started = time.perf_counter()
+    started, cpu, client_cpu = time.perf_counter(), sum(tree_cpu(s.pid) for s in servers), own_cpu()
     with ThreadPoolExecutor(max_workers=STUDENTS) as pool:
         list(pool.map(client, range(STUDENTS)))
     elapsed = time.perf_counter() - started
+    cpu, client_cpu = sum(tree_cpu(s.pid) for s in servers) - cpu, own_cpu() - client_cpu
     for server in servers:
         server.terminate()
         server.wait()
-    return len(latencies) / elapsed, latencies
+    return len(latencies) / elapsed, latencies, cpu / len(latencies), client_cpu / len(latencies)
 
 
 def main():
@@ -70,19 +89,22 @@ def main():
     parser.add_argument("--think", type=float, default=0.0,
                         help="seconds each student pauses after each answer (0: as fast as the client can go)")
     parser.add_argument("--workers", type=int, default=2, help="quizapp serve --workers (make run uses 2)")
+    parser.add_argument("--threads", type=int, default=THREADS, help="quizapp serve --threads (default 4)")
     options = parser.parse_args()
+    threads = options.threads
     think, workers = options.think, options.workers
     folder = temporary_folder()
     env = server_env(folder, NEW_PER_DAY=1000, LOGIN_FAILURES_PER_ADDRESS=100_000)
     prepare_database(env)
     port = free_port()
-    server = start_server(env, port, threads=THREADS, workers=workers)
+    server = start_server(env, port, threads=threads, workers=workers)
     students = [Student(f"http://127.0.0.1:{port}", f"student{i}", think=think) for i in range(STUDENTS)]
     with ThreadPoolExecutor(max_workers=STUDENTS) as pool:
         list(pool.map(lambda s: s.prepare(ANSWERS), students))  # registering hashes passwords: not timed
-        started = time.perf_counter()
+        started, cpu, client_cpu = time.perf_counter(), tree_cpu(server.pid), own_cpu()
         list(pool.map(lambda s: s.answer_all(ANSWERS), students))
         elapsed = time.perf_counter() - started
+        cpu, client_cpu = tree_cpu(server.pid) - cpu, own_cpu() - client_cpu
     server.terminate()
     server.wait()
     latencies = [t for s in students for t in s.latencies]
@@ -92,16 +114,18 @@ def main():
     stored = sorted(db.execute(
         "SELECT users.username, reviews.item_id, reviews.response FROM reviews JOIN users ON users.id = reviews.user_id"))
     print(f"quizapp: {STUDENTS} students x {ANSWERS} answers, {think:g} s pause after each, "
-          f"waitress with {workers} process(es) x {THREADS} threads, {os.cpu_count()} cores")
+          f"waitress with {workers} process(es) x {threads} threads, {os.cpu_count()} cores")
     print(f"  acknowledged answers: {len(acknowledged)}, stored: {len(stored)}, identical: {stored == acknowledged}, errors: {len(errors)}")
     print(f"  answering phase (show, answer, feedback, rate for every item): {elapsed:.1f} s")
     print(f"  answer requests: {len(latencies) / elapsed:.0f}/s within the run (each answer is 4 requests); "
           f"p50 {percentile(latencies, 0.5) * 1000:.1f} ms, p99 {percentile(latencies, 0.99) * 1000:.1f} ms")
     per_request = len(latencies) * 4 / elapsed
-    print(f"  all study requests: {per_request:.0f}/s")
-    rate, bare = bare_route(free_port(), ANSWERS * 4, workers)
+    print(f"  all study requests: {per_request:.0f}/s; CPU per request: server {cpu / len(latencies) / 4 * 1000:.2f} ms, "
+          f"load client {client_cpu / len(latencies) / 4 * 1000:.2f} ms")
+    rate, bare, bare_cpu, bare_client_cpu = bare_route(free_port(), ANSWERS * 4, workers, threads)
     print(f"bare Flask route, same server and concurrency: {rate:.0f} requests/s; "
-          f"p50 {percentile(bare, 0.5) * 1000:.1f} ms, p99 {percentile(bare, 0.99) * 1000:.1f} ms")
+          f"p50 {percentile(bare, 0.5) * 1000:.1f} ms, p99 {percentile(bare, 0.99) * 1000:.1f} ms; "
+          f"CPU per request: server {bare_cpu * 1000:.2f} ms, load client {bare_client_cpu * 1000:.2f} ms")
     print(f"quizapp study requests / bare route: {per_request / rate:.2f} (target >= 0.5)")
     if errors:
         print("errors:", errors[:10])

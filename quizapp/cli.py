@@ -1,5 +1,6 @@
 """The `quizapp` command line (CONTRACTS.md section 1), a Flask CLI group."""
 import json
+import logging
 import os
 import re
 import secrets
@@ -116,6 +117,8 @@ def serve_command(host, port, threads, workers):
     import waitress
 
     app = current_app._get_current_object()
+    # A class arriving at once queues requests for a few milliseconds: normal, not worth a log line each.
+    logging.getLogger("waitress.queue").setLevel(logging.ERROR)
     # A thread holding the database write lock must get the interpreter back quickly, or every
     # other request queues behind it for whole 5 ms switch intervals.
     sys.setswitchinterval(0.0005)

@@ -48,11 +48,17 @@ class StartStudyForm(FlaskForm):
 
 
 class AnswerForm(FlaskForm):
+    class Meta:
+        csrf = False  # CSRFProtect has checked the token of every POST already
+
     item_id = HiddenField(validators=[InputRequired()])
     response = StringField("Your answer", validators=[Length(max=500, message="Keep the answer under 500 characters.")])
 
 
 class RateForm(FlaskForm):
+    class Meta:
+        csrf = False  # CSRFProtect has checked the token of every POST already
+
     item_id = HiddenField(validators=[InputRequired()])
     rating = HiddenField()
 

@@ -78,11 +78,7 @@ def session(session_id):
     if shown is None:
         return render_template("study/summary.html", summary=practice.session_summary(db, session_id))
     template = "study/flashcard.html" if state["mode"] == "flashcards" else "study/question.html"
-    return render_template(
-        template, session=state, **shown, form=AnswerForm(item_id=shown["item"]["id"]),
-        rate_form=RateForm(item_id=shown["item"]["id"]), report_form=ReportForm(item_id=shown["item"]["id"]),
-        reveal=request.args.get("show") == "1",
-    )
+    return render_template(template, session=state, **shown, reveal=request.args.get("show") == "1")
 
 
 def _item_id(form):
