@@ -197,6 +197,9 @@ class Builder:
                 continue  # "Defense" in "Defense Secretary": a fragment of a title, not a thing
             if in_title(ent) or _place_qualifier(ent) or _modifies_a_crowd(ent) or _relative_date(entity, key):
                 continue
+            if _describes_a_name(ent) or _spelled_out_before(ent) or (
+                    ent.root.dep_ in MODIFIER and not (entity.reliable or entity.term)):
+                continue  # "the _____ space agency NASA"; "new _____ tools" over a name of unclear type ("AI")
             answer, accepted = self.answer_forms(key, entity)
             base = self.score(sentence, entity, ent)
             shown = _first_clause(sentence.span, tokens, key)
@@ -294,9 +297,34 @@ CROWDS = {"official", "officials", "leader", "leaders", "media", "company", "com
           "users", "voters", "groups", "firms", "side", "sides"}
 
 
+MODIFIER = ("compound", "amod", "nmod")
+
+
+def _spelled_out_before(ent):
+    """'(AI)' right after 'artificial intelligence': the blank is given away by the words before it."""
+    doc, letters = ent.doc, ent.text.replace(".", "")
+    if not (letters.isupper() and 2 <= len(letters) <= 8 and ent.start >= len(letters) + 1):
+        return False
+    if doc[ent.start - 1].text != "(" or ent.end >= len(doc) or doc[ent.end].text != ")":
+        return False
+    words = [t for t in doc[ent.start - 1 - len(letters) * 2 : ent.start - 1] if t.is_alpha and t.lower_ not in ("of", "and", "for", "the")]
+    initials = "".join(t.text[0] for t in words[-len(letters):]).upper()
+    return initials == letters.upper()
+
+
 def _modifies_a_crowd(ent):
     """'U.S. officials', 'Indian media': the nationality of a crowd is rarely the fact that matters."""
-    return ent.root.dep_ in ("compound", "amod", "nmod") and ent.root.head.lower_ in CROWDS
+    return ent.root.dep_ in MODIFIER and ent.root.head.lower_ in CROWDS
+
+
+def _describes_a_name(ent):
+    """'American' in 'the American space agency NASA' or 'German carmaker Volkswagen': a
+    descriptor in front of a name, answerable without reading the article."""
+    head, doc = ent.root.head, ent.doc
+    if ent.label_ not in ("NORP", "GPE") or ent.root.dep_ not in MODIFIER or head.pos_ != "NOUN" or head.i < ent.end:
+        return False
+    after = doc[head.i + 1] if head.i + 1 < len(doc) else None
+    return after is not None and after.pos_ == "PROPN" and after.ent_type_ not in ("", "NORP", "DATE", "TIME")
 
 
 RELATIVE = {"this", "last", "next", "earlier", "later", "ago", "recently", "yesterday", "today", "tomorrow", "coming",
@@ -304,8 +332,11 @@ RELATIVE = {"this", "last", "next", "earlier", "later", "ago", "recently", "yest
 
 
 def _relative_date(entity, key):
-    """'last week', 'earlier this month': true only on the day the story ran, stale in a quiz."""
-    return entity.label in ("DATE", "TIME") and bool({t.lower_ for t in key} & RELATIVE)
+    """'last week', 'earlier this month': true only on the day the story ran, stale in a quiz;
+    'the year', 'decades': no date at all (no number, no name of a month, day or holiday)."""
+    if entity.label not in ("DATE", "TIME"):
+        return False
+    return bool({t.lower_ for t in key} & RELATIVE) or not any(t.like_num or t.text[:1].isupper() for t in key)
 
 
 def _place_qualifier(ent):

@@ -201,10 +201,16 @@ def object_question(span, key, entity, descriptor=None):
     if root.lemma_ == "be":
         return _finish(f"{wh} {root.lower_} {subject_text} {_text([t for t in keep if t.i != root.i])}")
     do = VERB_TAGS.get(root.tag_)
+    if do == "do" and _singular(subject) and root.lower_ == root.lemma_:
+        do = "did"  # "AI spread quickly": with a singular subject a bare verb can only be the past
     if do is None:
         return None
     body = "".join(root.lemma_ + root.whitespace_ if t.i == root.i else rendered(t) for t in keep)
     return _finish(f"{wh} {do} {subject_text} {body}")
+
+
+def _singular(subject):
+    return subject.tag_ in ("NN", "NNP") and not any(t.dep_ == "conj" for t in subject.children)
 
 
 def _target(root, key):
