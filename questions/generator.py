@@ -25,6 +25,8 @@ LABEL_WEIGHT = {"PERSON": 0.12, "MONEY": 0.12, "PERCENT": 0.1, "ORG": 0.1, "GPE"
 NUMERIC = {"MONEY", "NUMBER", "PERCENT", "QUANTITY"}
 HEDGES = {"about", "around", "nearly", "almost", "approximately", "roughly", "some", "over", "under", "only", "just",
           "more", "less", "than", "up", "to", "at", "least", "most", "the", "a", "an"}
+MAX_QUESTION_WORDS = 24  # longer, a question is the sentence again with a wh-word, and hard to parse
+AMOUNT_HEDGES = {"as", "many", "much", "few"}  # "as many as 87 million"
 OPEN_QUOTES, CLOSE_QUOTES = "\u201c", "\u201d"
 
 
@@ -103,9 +105,10 @@ def _seed(*parts):
 
 
 def key_span(ent):
-    """The part of an entity a student should type: without 'the', 'about', 'more than'."""
-    start = ent.start
-    while start < ent.end - 1 and ent.doc[start].lower_ in HEDGES and not ent.doc[start].like_num:
+    """The part of an entity a student should type: without 'the', 'about', 'more than', 'as many as'."""
+    start, numeric = ent.start, any(t.like_num for t in ent)
+    while start < ent.end - 1 and not ent.doc[start].like_num and (
+            ent.doc[start].lower_ in HEDGES or (numeric and ent.doc[start].lower_ in AMOUNT_HEDGES)):
         start += 1
     return ent.doc[start : ent.end]
 
@@ -197,7 +200,7 @@ class Builder:
                 continue  # "Defense" in "Defense Secretary": a fragment of a title, not a thing
             if in_title(ent) or _place_qualifier(ent) or _modifies_a_crowd(ent) or _relative_date(entity, key):
                 continue
-            if _describes_a_name(ent) or _spelled_out_before(ent) or (
+            if _describes_a_name(ent) or _spelled_out_before(ent) or _cut_short(ent) or (
                     ent.root.dep_ in MODIFIER and not (entity.reliable or entity.term)):
                 continue  # "the _____ space agency NASA"; "new _____ tools" over a name of unclear type ("AI")
             answer, accepted = self.answer_forms(key, entity)
@@ -210,7 +213,7 @@ class Builder:
             items.append(dict(kind="fill_blank", prompt=blanked, answer=fill_answer, choices=[], accepted=fill_accepted,
                               score=base + 0.03, **common))
             question = phrasing.question_for(sentence.span, key, entity, self.descriptors.get(entity.name))
-            if question and len(question.split()) > 28:
+            if question and len(question.split()) > MAX_QUESTION_WORDS:
                 question = None  # a question that long is the sentence again with a wh-word
             if question:
                 items.append(dict(kind="short_answer", prompt=question, answer=answer, choices=[], accepted=accepted,
@@ -294,10 +297,31 @@ def _keywords(sentences, top=12):
 
 CROWDS = {"official", "officials", "leader", "leaders", "media", "company", "companies", "government", "force",
           "forces", "troops", "people", "citizens", "lawmakers", "authorities", "experts", "students", "workers",
-          "users", "voters", "groups", "firms", "side", "sides"}
+          "users", "voters", "groups", "firms", "side", "sides", "army", "military", "navy", "police", "soldiers",
+          "farmers", "families", "residents", "fans"}
 
 
 MODIFIER = ("compound", "amod", "nmod")
+
+
+NAMES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "NORP"}
+NAME_PARTICLES = {"da", "de", "del", "della", "di", "do", "dos", "das", "du", "van", "von", "der", "den", "bin", "al"}
+
+
+def _cut_short(ent):
+    """The model's entity ends inside a longer name: 'RMIT' of 'RMIT University', 'Rio Grande'
+    of 'Rio Grande do Sul'. A blank there would leave half a name in the prompt."""
+    doc = ent.doc
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if ent.label_ not in NAMES:
+        return False
+    if after is not None and after.pos_ == "PROPN" and after.text[:1].isupper() and not after.ent_type_:
+        return True
+    if after is not None and after.text in NAME_PARTICLES and ent.end + 1 < len(doc) and doc[ent.end + 1].text[:1].isupper():
+        return True
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    return (before is not None and before.text in NAME_PARTICLES and ent.start > 1
+            and doc[ent.start - 2].pos_ == "PROPN" and doc[ent.start - 2].text[:1].isupper())
 
 
 def _spelled_out_before(ent):

@@ -24,6 +24,11 @@ def wh_word(entity, *, subject, preposition=None, descriptor=None):
         return f"Which {descriptor}"
     if label == "PERSON":
         return "Who"
+    category = _category(entity.name)
+    if category and label in ("LOC", "FAC", "GPE", "ORG") and not entity.is_country:
+        if label != "ORG" and preposition in ("in", "at") and not subject:
+            return "Where"
+        return f"Which {category}"  # "Which river rose ...?" for "the Guaiba River"
     if label in ("DATE", "TIME"):
         return None if subject else "When"
     if label == "GPE":
@@ -51,6 +56,19 @@ ORGANIZATION_WORDS = {"department", "agency", "institution", "institute", "admin
                       "group", "airways", "airlines", "times", "news", "fund", "board", "force", "army", "navy",
                       "congress", "parliament", "senate", "pentagon", "club", "team", "school", "college", "nations",
                       "network", "authority", "federation", "alliance", "bureau", "organisation"}
+
+
+CATEGORY_WORDS = {"river", "lake", "sea", "ocean", "mountain", "mountains", "island", "islands", "bay", "gulf", "desert",
+                  "valley", "canal", "bridge", "airport", "university", "college", "hospital", "museum", "stadium", "park",
+                  "dam", "volcano", "street", "square", "palace", "prison", "court", "bank", "party", "company", "province",
+                  "county", "strait", "peninsula", "coast", "forest", "glacier", "reef", "channel", "station", "cathedral",
+                  "church", "mosque", "temple", "zoo", "festival", "orchestra"}
+
+
+def _category(name):
+    """'river' for 'the Guaiba River': a name that says what kind of thing it is."""
+    tokens = name.split()
+    return tokens[-1].lower() if len(tokens) >= 2 and tokens[-1][:1].isupper() and tokens[-1].lower() in CATEGORY_WORDS else None
 
 
 def _looks_like_organization(name):
@@ -85,7 +103,7 @@ def _covers(key, token):
 def _lower_first(text, token):
     if token._.qtext:
         return "the " + text[4:] if text.startswith("The ") else text
-    if token.pos_ == "PROPN" or token.text.isupper() or token.text == "I":
+    if token.pos_ == "PROPN" or (token.text.isupper() and len(token.text) > 1) or token.text == "I":
         return text
     return text[:1].lower() + text[1:]
 
@@ -110,7 +128,8 @@ def subject_question(span, key, entity, descriptor=None):
         return None
     counted_noun = _counted_noun(key, entity)
     if counted_noun is not None and counted_noun.i == subject.i:  # "300 scientists worked" -> "How many scientists ...?"
-        counted = [t for t in subject.subtree if t.i >= key.end and t.dep_ not in ("det", "punct")]
+        counted = [t for t in subject.subtree if t.i >= key.end and not t.is_punct
+                   and not (t.dep_ == "det" and t.head.i == subject.i)]  # "the" of "the United States" stays
         if not counted or any(t.dep_ == "conj" for t in subject.children):
             return None
         wh, plural_ok = "How many " + _text(counted), True
@@ -176,7 +195,7 @@ def object_question(span, key, entity, descriptor=None):
     if wh is None or (wh == "When" and _is_duration(key)):
         return None
     if wh in ("When", "Where", "How much") and preposition is not None:
-        allowed = {"When": ("in", "on", "at", "during", "since", "until"), "Where": ("in", "at"), "How much": ("for", "at")}
+        allowed = {"When": ("in", "on", "at", "during"), "Where": ("in", "at"), "How much": ("for", "at")}
         if word not in allowed[wh]:
             return None
     drop = _drop(target, key, preposition, wh)
@@ -201,12 +220,22 @@ def object_question(span, key, entity, descriptor=None):
     if root.lemma_ == "be":
         return _finish(f"{wh} {root.lower_} {subject_text} {_text([t for t in keep if t.i != root.i])}")
     do = VERB_TAGS.get(root.tag_)
-    if do == "do" and _singular(subject) and root.lower_ == root.lemma_:
+    base = base_form(root)
+    if do == "do" and _singular(subject) and root.lower_ == base:
         do = "did"  # "AI spread quickly": with a singular subject a bare verb can only be the past
     if do is None:
         return None
-    body = "".join(root.lemma_ + root.whitespace_ if t.i == root.i else rendered(t) for t in keep)
+    body = "".join(base + root.whitespace_ if t.i == root.i else rendered(t) for t in keep)
     return _finish(f"{wh} {do} {subject_text} {body}")
+
+
+def base_form(verb):
+    """The verb's dictionary form for do-support: 'fine' for 'fined', where the small
+    model's lemmatiser says 'fin'. LemmInflect's lexicon knows English verb forms."""
+    from lemminflect import getLemma  # its lexicon loads on first use (~0.2 s)
+
+    lemmas = getLemma(verb.lower_, upos="VERB") if verb.text.islower() else ()
+    return lemmas[0] if lemmas else verb.lemma_
 
 
 def _singular(subject):

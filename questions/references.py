@@ -64,11 +64,14 @@ def is_vague_phrase(token):
     phrase = list(token.subtree)
     if token.pos_ == "PRON":
         return token.lower_ not in ("anyone", "everyone", "someone", "nobody", "everybody")
-    if token.pos_ == "PROPN" or any(t.ent_type_ or t.pos_ in ("PROPN", "NUM") for t in phrase):
+    if token.pos_ == "PROPN" or any((t.ent_type_ and t.ent_type_ != "NORP") or t.pos_ in ("PROPN", "NUM") for t in phrase):
         return False
-    if len(phrase) > 4 or any(t.dep_ in ("relcl", "acl", "prep") for t in phrase):
+    if any(t.dep_ in ("relcl", "acl", "prep") for t in phrase):
         return False
-    return any(t.dep_ == "det" and t.lower_ in DEMONSTRATIVES for t in phrase)
+    if any(t.dep_ == "det" and t.lower_ in DEMONSTRATIVES - {"the"} for t in phrase):
+        return True  # "that British political consulting company" points back, whatever its length
+    nationality = any(t.ent_type_ == "NORP" for t in phrase)  # "the Brazilian army" is one army
+    return len(phrase) <= 4 and not nationality and any(t.dep_ == "det" and t.lower_ == "the" for t in phrase)
 
 
 def _replace(token, text):

@@ -15,6 +15,12 @@ MEETING = "Angela Merkel met Emmanuel Macron in Paris on Tuesday. Merkel said Ge
 TOYOTA = "Toyota sold 10 million cars in 2023. The company expects sales to grow by 5 percent next year. Honda and Nissan sold fewer cars."
 MAYOR = "The city council approved a new budget. She said the plan was good. Maria Lopez, the mayor of Denver, signed the budget on Friday. She said the city would hire 200 new teachers."
 CONCORDE = "The Concorde was the world's first supersonic passenger jet. It was operated jointly by Britain and France."
+COURT = ("A federal court fined Meta $725 million on Tuesday in San Francisco. About 250 million Facebook users in the "
+         "United States could receive payments. Users had until August 25 to file a claim. The Guaiba River rose to "
+         "5.3 meters on Saturday in Porto Alegre. The state of Rio Grande do Sul was hit hardest by the floods in Brazil. "
+         "Researchers at RMIT University in Melbourne trained 14 bees. The Cambridge Analytica scandal broke in 2018. "
+         "That British political consulting company had gathered information from as many as 87 million Facebook users. "
+         "Analysts said as many as 40 million people had used the service in Canada.")
 DESCRIPTORS = ("The German carmaker Volkswagen said on Monday it would close three plants in Saxony. "
                "Artificial intelligence (AI) spread quickly in 2024. During the year, companies continued developing and "
                "deploying new AI tools. The X-59 jet was built by American defense contractor Lockheed Martin in California. "
@@ -48,7 +54,10 @@ def find(items, kind, answer):
          "How many scientists in 73 countries worked on the research?"),
         ("The United Nations has called on countries to cut carbon emissions by 2030.", "United Nations",
          "Which organization has called on countries to cut carbon emissions by 2030?"),
-        (DESCRIPTORS, "2024", "When did artificial intelligence (AI) spread quickly?"),  # a bare verb after a singular subject is past
+        (DESCRIPTORS, "2024", "When did artificial intelligence (AI) spread quickly?"),
+        (COURT, "$725 million", "How much did a federal court fine Meta on Tuesday in San Francisco?"),  # not "fin", not "A"
+        (COURT, "250 million", "How many Facebook users in the United States could receive payments?"),
+        (COURT, "Guaiba River", "Which river rose to 5.3 meters on Saturday in Porto Alegre?"),  # a bare verb after a singular subject is past
     ],
 )
 def test_wh_word_and_verb_form(text, answer, question):
@@ -241,6 +250,8 @@ CLAUSES = "Maria Lopez visited Denver on Monday. It is not clear what the visit 
         (DESCRIPTORS, "American"),  # "_____ software company Microsoft"
         (DESCRIPTORS, "AI"),  # "new _____ tools": a term of unclear type as a modifier; "intelligence (_____)"
         (DESCRIPTORS, "FDA"),  # "the Food and Drug Administration (_____)": spelled out just before
+        (COURT, "Rio Grande"),  # the model's entity stops inside "Rio Grande do Sul"
+        (COURT, "RMIT"),  # ... and inside "RMIT University"
     ],
 )
 def test_phrases_not_worth_asking(text, answer):
@@ -298,6 +309,23 @@ def test_a_long_counted_phrase_is_not_moved(generated):
     once gave "How many Iranian students in upper-level English class ... is the play?"."""
     prompts = [i["prompt"] for _, items in generated for i in items if i["prompt"].startswith("How many")]
     assert prompts and not [p for p in prompts if " is the play" in p or len(p.split()) > 25]
+
+
+def test_until_and_since_are_not_when():
+    """'Users had until August 25 to file' is not 'When did users have to file?'."""
+    assert not [i for i in items_of(COURT, "short_answer") if i["answer"] == "August 25"]
+    assert find(items_of(COURT), "fill_blank", "August 25")
+
+
+def test_a_demonstrative_phrase_is_a_reference_even_when_long():
+    """'That British political consulting company had ...' cannot stand alone."""
+    assert not [i for i in items_of(COURT) if "consulting company" in i["prompt"]]
+
+
+def test_as_many_as_is_not_part_of_the_answer():
+    items = items_of(COURT, "fill_blank")
+    assert "Analysts said as many as _____ people had used the service in Canada." in [i["prompt"] for i in items]
+    assert not [i for i in items if i["answer"].startswith("as many")]
 
 
 def test_relative_dates_are_not_asked():
