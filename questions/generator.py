@@ -91,7 +91,17 @@ def usable(sentence, resolved):
     first = next((t for t in tokens if t.dep_ != "cc" and not t.is_punct), None)
     if first is None or (first.pos_ == "PRON" and first._.qtext is None and first.lower_ in checker.VAGUE_STARTS):
         return False
-    return True
+    return not any(_points_back(t) for t in tokens)
+
+
+TIME_NOUNS = {"year", "month", "week", "day", "time", "morning", "afternoon", "evening", "night", "spring", "summer",
+              "fall", "autumn", "winter", "season", "decade", "century", "moment", "period", "quarter", "weekend", "point"}
+
+
+def _points_back(token):
+    """'that record', 'these plans': a thing named in an earlier sentence (times are dated elsewhere)."""
+    return (token.dep_ == "det" and token.lower_ in ("this", "that", "these", "those") and token._.qtext is None
+            and token.head.pos_ == "NOUN" and token.head.lemma_.lower() not in TIME_NOUNS)
 
 
 def _speaks_to_reader(span):
@@ -305,6 +315,19 @@ MODIFIER = ("compound", "amod", "nmod")
 
 
 NAMES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "NORP"}
+TITLE_WORDS = {"president", "vice", "administrator", "minister", "prime", "governor", "gov", "judge", "justice", "secretary", "senator",
+               "sen", "representative", "rep", "general", "gen", "king", "queen", "prince", "princess", "pope", "mayor",
+               "chancellor", "chairman", "chairwoman", "chair", "ceo", "director", "dr", "mr", "mrs", "ms", "professor",
+               "prof", "coach", "captain", "capt", "ambassador", "commissioner", "sheriff", "chief", "speaker", "premier",
+               "emperor", "sultan", "sheikh", "bishop", "cardinal", "father", "sister", "lord", "lady", "sir", "dame",
+               "admiral", "colonel", "col", "lieutenant", "lt", "sergeant", "sgt", "major", "officer", "agent", "detective",
+               "inspector", "deputy", "assistant", "associate", "attorney", "lawyer", "spokesperson", "spokesman",
+               "spokeswoman", "leader", "founder", "host", "anchor", "reporter", "author", "writer", "actor", "actress",
+               "singer", "rapper", "player", "runner", "striker", "goalkeeper", "quarterback", "manager", "executive",
+               "economist", "scientist", "researcher", "doctor", "nurse", "teacher", "student", "activist", "rabbi",
+               "imam", "reverend", "rev", "saint", "st", "crown", "grand", "duke", "duchess", "count", "baron", "auditor",
+               "treasurer", "trustee", "councilman", "councilwoman", "councillor", "congressman", "congresswoman",
+               "assemblyman", "assemblywoman", "delegate", "envoy", "consul", "marshal", "pastor", "ayatollah"}
 NAME_PARTICLES = {"da", "de", "del", "della", "di", "do", "dos", "das", "du", "van", "von", "der", "den", "bin", "al"}
 
 
@@ -320,7 +343,12 @@ def _cut_short(ent):
     if after is not None and after.text in NAME_PARTICLES and ent.end + 1 < len(doc) and doc[ent.end + 1].text[:1].isupper():
         return True
     before = doc[ent.start - 1] if ent.start > 0 else None
-    return (before is not None and before.text in NAME_PARTICLES and ent.start > 1
+    if before is None:
+        return False
+    if (ent.label_ == "PERSON" and len(ent) == 1 and before.pos_ == "PROPN" and before.text[:1].isupper()
+            and not before.ent_type_ and before.head.i == ent.root.i and before.lower_.rstrip(".") not in TITLE_WORDS):
+        return True  # "Eliud _____": a surname alone, its first name outside the model's entity
+    return (before.text in NAME_PARTICLES and ent.start > 1
             and doc[ent.start - 2].pos_ == "PROPN" and doc[ent.start - 2].text[:1].isupper())
 
 

@@ -103,8 +103,8 @@ def _covers(key, token):
 def _lower_first(text, token):
     if token._.qtext:
         return "the " + text[4:] if text.startswith("The ") else text
-    if token.pos_ == "PROPN" or (token.text.isupper() and len(token.text) > 1) or token.text == "I":
-        return text
+    if token.pos_ == "PROPN" or (token.ent_type_ and token.pos_ != "DET") or (token.text.isupper() and len(token.text) > 1) or token.text == "I":
+        return text  # "Kenyan runner Kelvin Kiptum" keeps its capital
     return text[:1].lower() + text[1:]
 
 
@@ -194,6 +194,8 @@ def object_question(span, key, entity, descriptor=None):
         wh = wh_word(entity, subject=False, preposition=word, descriptor=descriptor)
     if wh is None or (wh == "When" and _is_duration(key)):
         return None
+    if preposition is not None and preposition.head.pos_ in ("NOUN", "PROPN") and wh not in ("When", "Where"):
+        return None  # "Which place did he grow up in the village of?": a preposition stranded inside a noun phrase
     if wh in ("When", "Where", "How much") and preposition is not None:
         allowed = {"When": ("in", "on", "at", "during"), "Where": ("in", "at"), "How much": ("for", "at")}
         if word not in allowed[wh]:

@@ -21,6 +21,10 @@ COURT = ("A federal court fined Meta $725 million on Tuesday in San Francisco. A
          "Researchers at RMIT University in Melbourne trained 14 bees. The Cambridge Analytica scandal broke in 2018. "
          "That British political consulting company had gathered information from as many as 87 million Facebook users. "
          "Analysts said as many as 40 million people had used the service in Canada.")
+RUNNER = ("Kenyan runner Kelvin Kiptum set a new marathon world record on Sunday in Chicago. "
+          "Kiptum beat the old record held by fellow Kenyan Eliud Kipchoge by 34 seconds. "
+          "Kipchoge set that record in Berlin in 2022. Kiptum grew up in the village of Chepkorio in western Kenya. "
+          "The Bank of Japan raised interest rates in March for the first time in 17 years.")
 DESCRIPTORS = ("The German carmaker Volkswagen said on Monday it would close three plants in Saxony. "
                "Artificial intelligence (AI) spread quickly in 2024. During the year, companies continued developing and "
                "deploying new AI tools. The X-59 jet was built by American defense contractor Lockheed Martin in California. "
@@ -57,7 +61,9 @@ def find(items, kind, answer):
         (DESCRIPTORS, "2024", "When did artificial intelligence (AI) spread quickly?"),
         (COURT, "$725 million", "How much did a federal court fine Meta on Tuesday in San Francisco?"),  # not "fin", not "A"
         (COURT, "250 million", "How many Facebook users in the United States could receive payments?"),
-        (COURT, "Guaiba River", "Which river rose to 5.3 meters on Saturday in Porto Alegre?"),  # a bare verb after a singular subject is past
+        (COURT, "Guaiba River", "Which river rose to 5.3 meters on Saturday in Porto Alegre?"),
+        (RUNNER, "Chicago", "Where did Kenyan runner Kelvin Kiptum set a new marathon world record on Sunday?"),
+        (RUNNER, "March", "When did the Bank of Japan raise interest rates for the first time in 17 years?"),  # a bare verb after a singular subject is past
     ],
 )
 def test_wh_word_and_verb_form(text, answer, question):
@@ -252,6 +258,7 @@ CLAUSES = "Maria Lopez visited Denver on Monday. It is not clear what the visit 
         (DESCRIPTORS, "FDA"),  # "the Food and Drug Administration (_____)": spelled out just before
         (COURT, "Rio Grande"),  # the model's entity stops inside "Rio Grande do Sul"
         (COURT, "RMIT"),  # ... and inside "RMIT University"
+        (RUNNER, "Kipchoge"),  # "Eliud _____", and "that record" points back to an earlier sentence
     ],
 )
 def test_phrases_not_worth_asking(text, answer):
@@ -309,6 +316,11 @@ def test_a_long_counted_phrase_is_not_moved(generated):
     once gave "How many Iranian students in upper-level English class ... is the play?"."""
     prompts = [i["prompt"] for _, items in generated for i in items if i["prompt"].startswith("How many")]
     assert prompts and not [p for p in prompts if " is the play" in p or len(p.split()) > 25]
+
+
+def test_no_preposition_is_stranded_inside_a_noun_phrase():
+    """Not 'Which place did Kiptum grow up in the village of in western Kenya?'."""
+    assert not [i for i in items_of(RUNNER, "short_answer") if "village of in" in i["prompt"] or i["answer"] == "Chepkorio"]
 
 
 def test_until_and_since_are_not_when():
