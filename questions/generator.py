@@ -348,6 +348,9 @@ def _cut_short(ent):
     if (ent.label_ == "PERSON" and len(ent) == 1 and before.pos_ == "PROPN" and before.text[:1].isupper()
             and not before.ent_type_ and before.head.i == ent.root.i and before.lower_.rstrip(".") not in TITLE_WORDS):
         return True  # "Eliud _____": a surname alone, its first name outside the model's entity
+    if (before.pos_ == "PROPN" and before.dep_ == "compound" and before.head.i == ent.root.i and before.ent_iob_ != "O"
+            and before.ent_type_ not in ("GPE", "NORP", "LOC") and before.lower_.rstrip(".") not in TITLE_WORDS):
+        return True  # "Lockheed" + "Martin": the model cut one name in two
     return (before.text in NAME_PARTICLES and ent.start > 1
             and doc[ent.start - 2].pos_ == "PROPN" and doc[ent.start - 2].text[:1].isupper())
 

@@ -1,7 +1,9 @@
 """Turning a sentence and one of its phrases into a grammatical wh-question.
 
-Two shapes, both read off the dependency parse:
+Three shapes, all read off the dependency parse:
 - the phrase is the subject: the wh-word takes its place ("Who confirmed ...?");
+- the phrase is the agent of a passive: the question turns active ("The X-59 was built
+  by Lockheed Martin" -> "Which company built the X-59?");
 - the phrase is an object, a place or a time inside the main verb's phrase: the
   wh-word moves to the front and the subject inverts with the auxiliary, with
   do-support when there is none ("When did the Pentagon threaten ...?", "What did
@@ -117,7 +119,42 @@ def _finish(text):
 
 def question_for(span, key, entity, descriptor=None):
     """A wh-question whose answer is `key`, or None."""
-    return subject_question(span, key, entity, descriptor) or object_question(span, key, entity, descriptor)
+    return (subject_question(span, key, entity, descriptor) or passive_question(span, key, entity, descriptor)
+            or object_question(span, key, entity, descriptor))
+
+
+PASSIVE_TENSES = {"was": "VBD", "were": "VBD", "is": "VBZ", "are": "VBZ"}
+
+
+def passive_question(span, key, entity, descriptor=None):
+    """'The X-59 was built by Lockheed Martin in California.' -> 'Which company built the X-59 in California?'"""
+    from lemminflect import getInflection
+
+    root = span.root
+    auxes = [t for t in root.children if t.dep_ in ("aux", "auxpass")]
+    subject = next((t for t in root.children if t.dep_ == "nsubjpass"), None)
+    agent = next((t for t in root.children if t.dep_ == "agent"), None)
+    if root.tag_ != "VBN" or subject is None or agent is None or len(auxes) != 1 or auxes[0].lower_ not in PASSIVE_TENSES:
+        return None
+    by = next((t for t in agent.children if t.dep_ == "pobj"), None)
+    if by is None or not _covers(key, by) or any(t.dep_ == "conj" for t in by.children):
+        return None
+    if any(t.dep_ == "neg" or (t.dep_ in ("cc", "conj") and t.i > root.i) for t in root.children):
+        return None
+    wh = wh_word(entity, subject=True, descriptor=descriptor)
+    verb = getInflection(base_form(root), tag=PASSIVE_TENSES[auxes[0].lower_])
+    if wh is None or not verb:
+        return None
+    tokens = _ends(span)
+    left, right = subject.left_edge.i, subject.right_edge.i
+    if any(not t.is_punct and t.dep_ != "cc" for t in tokens if t.i < left):
+        return None  # material before the subject we cannot place
+    between = [t for t in tokens if right < t.i < root.i and t.i != auxes[0].i]
+    if any(not t.is_punct for t in between):
+        return None  # "was jointly operated": an adverb we would have to move
+    rest = [t for t in tokens if t.i > root.i and not (agent.left_edge.i <= t.i <= agent.right_edge.i)]
+    subject_text = _lower_first(phrase_text(list(span.doc[left : right + 1])), span.doc[left])
+    return _finish(f"{wh} {verb[0]} {subject_text} {_text(rest)}")
 
 
 def subject_question(span, key, entity, descriptor=None):

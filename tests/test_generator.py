@@ -1,6 +1,7 @@
 """The generator, rule by rule: sentence in, expected item out (real spaCy model)."""
 import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -21,6 +22,8 @@ COURT = ("A federal court fined Meta $725 million on Tuesday in San Francisco. A
          "Researchers at RMIT University in Melbourne trained 14 bees. The Cambridge Analytica scandal broke in 2018. "
          "That British political consulting company had gathered information from as many as 87 million Facebook users. "
          "Analysts said as many as 40 million people had used the service in Canada.")
+PASSIVE = ("Microsoft was founded by Bill Gates in 1975. The Nobel Peace Prize was awarded to Maria Ressa by the "
+           "Norwegian Nobel Committee in 2021. The Concorde was operated by British Airways and Air France.")
 RUNNER = ("Kenyan runner Kelvin Kiptum set a new marathon world record on Sunday in Chicago. "
           "Kiptum beat the old record held by fellow Kenyan Eliud Kipchoge by 34 seconds. "
           "Kipchoge set that record in Berlin in 2022. Kiptum grew up in the village of Chepkorio in western Kenya. "
@@ -62,6 +65,9 @@ def find(items, kind, answer):
         (COURT, "$725 million", "How much did a federal court fine Meta on Tuesday in San Francisco?"),  # not "fin", not "A"
         (COURT, "250 million", "How many Facebook users in the United States could receive payments?"),
         (COURT, "Guaiba River", "Which river rose to 5.3 meters on Saturday in Porto Alegre?"),
+        (PASSIVE, "Bill Gates", "Who founded Microsoft in 1975?"),  # a passive's agent: the question turns active
+        (PASSIVE, "Norwegian Nobel Committee",
+         "Which organization awarded the Nobel Peace Prize to Maria Ressa in 2021?"),
         (RUNNER, "Chicago", "Where did Kenyan runner Kelvin Kiptum set a new marathon world record on Sunday?"),
         (RUNNER, "March", "When did the Bank of Japan raise interest rates for the first time in 17 years?"),  # a bare verb after a singular subject is past
     ],
@@ -183,6 +189,21 @@ def test_every_item_passes_the_gate_and_the_contract(generated):
             assert checker.defects(item, text) == [], item
             assert item["source_sentence"] in text
             assert not item["source_sentence"].startswith("FILE")
+
+
+WRITTEN = sorted((Path(__file__).parent / "data" / "written").glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", WRITTEN, ids=lambda p: p.stem)
+def test_written_stories_pass_the_gate(path):
+    """Stories the generator was never tuned on: every item passes the gate, enough of them."""
+    text = path.read_text(encoding="utf-8")
+    items = questions.generate(text, source=str(path))
+    assert len(items) / len(text.split()) * 800 >= 25
+    assert {"fill_blank", "short_answer", "multiple_choice", "true_false"} <= {i["kind"] for i in items}
+    for item in items:
+        assert checker.defects(item, text) == [], item
+        assert not re.search(r"\b(that|this|these|those) (record|company|deal|plan)\b", item["prompt"]), item
 
 
 def test_enough_items_per_800_words(generated):
@@ -321,6 +342,11 @@ def test_a_long_counted_phrase_is_not_moved(generated):
 def test_no_preposition_is_stranded_inside_a_noun_phrase():
     """Not 'Which place did Kiptum grow up in the village of in western Kenya?'."""
     assert not [i for i in items_of(RUNNER, "short_answer") if "village of in" in i["prompt"] or i["answer"] == "Chepkorio"]
+
+
+def test_two_agents_are_not_asked_as_one():
+    """'operated by British Airways and Air France': 'Which company operated ...?' has two answers."""
+    assert not [i for i in items_of(PASSIVE, "short_answer") if i["answer"] in ("British Airways", "Air France")]
 
 
 def test_until_and_since_are_not_when():
