@@ -216,7 +216,8 @@ class Builder:
             answer, accepted = self.answer_forms(key, entity)
             base = self.score(sentence, entity, ent)
             shown = _first_clause(sentence.span, tokens, key)
-            blanked = _full_stop(render(shown, cut=(key.start, key.end), insert=checker.BLANK), shown, tokens)
+            blanked = _article_before(_full_stop(render(shown, cut=(key.start, key.end), insert=checker.BLANK), shown, tokens),
+                                      checker.BLANK)
             common = {"source_sentence": sentence.text, "answer_type": entity.label, "source": self.source}
             fill_answer = answer if entity.label == "PERSON" else key.text  # the full name, even for "Mattis"
             fill_accepted = sorted({a for a in accepted + [key.text, answer] if norm(a) != norm(fill_answer)})
@@ -248,7 +249,8 @@ class Builder:
         person_modifier = entity.label == "PERSON" and key.root.dep_ == "compound"  # "the Trump administration"
         swaps = [o for o in options if (self.by_name[o].takes_the if o in self.by_name else False) == entity.takes_the]
         if _seed(sentence.text) % 2 and swaps and not person_modifier:
-            false = _full_stop(render(tokens, cut=(key.start, key.end), insert=swaps[0]), tokens, full)
+            false = _article_before(_full_stop(render(tokens, cut=(key.start, key.end), insert=swaps[0]), tokens, full),
+                                    swaps[0])
             if norm(false) not in self.article_norm:
                 return dict(kind="true_false", prompt=false, answer="False", choices=["True", "False"], accepted=[],
                             score=base, **common)
@@ -273,6 +275,18 @@ class Builder:
         if entity.label == "DATE" and date_style(ent.text) is None:
             value -= 0.05  # "last week", "this year": true only relative to the article's date
         return value
+
+
+def _article_before(text, inserted):
+    """'an _____' would hint at the answer: 'a(n) _____'. A swapped-in option gets the
+    article it needs: 'a Chinese jury', not 'an Chinese jury'."""
+    def fix(match):
+        article = match.group(1)
+        if inserted == checker.BLANK:
+            return f"{article[0]}(n) {inserted}"
+        wanted = "an" if inserted[:1].lower() in "aeiou" else "a"
+        return f"{article[0]}{wanted[1:]} {inserted}"
+    return re.sub(r"\b([Aa]n?) " + re.escape(inserted), fix, text, count=1)
 
 
 def _first_clause(span, tokens, key):
@@ -336,6 +350,9 @@ def _cut_short(ent):
     of 'Rio Grande do Sul'. A blank there would leave half a name in the prompt."""
     doc = ent.doc
     after = doc[ent.end] if ent.end < len(doc) else None
+    if (ent.start > 0 and doc[ent.start - 1].text == "-" and not doc[ent.start - 2].whitespace_) or (
+            after is not None and after.text == "-" and not ent[-1].whitespace_):
+        return True  # 'off-_____', '_____-based': half of a hyphenated word
     if ent.label_ not in NAMES:
         return False
     if after is not None and after.pos_ == "PROPN" and after.text[:1].isupper() and not after.ent_type_:
@@ -379,6 +396,8 @@ def _describes_a_name(ent):
     if ent.label_ not in ("NORP", "GPE") or ent.root.dep_ not in MODIFIER or head.pos_ != "NOUN" or head.i < ent.end:
         return False
     after = doc[head.i + 1] if head.i + 1 < len(doc) else None
+    if after is not None and after.text == "," and head.i + 2 < len(doc):
+        after = doc[head.i + 2]  # "its Chinese parent, ByteDance"
     return after is not None and after.pos_ == "PROPN" and after.ent_type_ not in ("", "NORP", "DATE", "TIME")
 
 

@@ -22,6 +22,9 @@ COURT = ("A federal court fined Meta $725 million on Tuesday in San Francisco. A
          "Researchers at RMIT University in Melbourne trained 14 bees. The Cambridge Analytica scandal broke in 2018. "
          "That British political consulting company had gathered information from as many as 87 million Facebook users. "
          "Analysts said as many as 40 million people had used the service in Canada.")
+HINTS = ("The Obie awards honor theater that is off-Broadway in New York. TikTok asked a court to block a law requiring "
+         "its Chinese parent, ByteDance, to sell the app by January. About one year ago, an American jury found that "
+         "Google broke the law in California. Sanaz Toossi, an Iranian-American, wrote the play in 2022.")
 PASSIVE = ("Microsoft was founded by Bill Gates in 1975. The Nobel Peace Prize was awarded to Maria Ressa by the "
            "Norwegian Nobel Committee in 2021. The Concorde was operated by British Airways and Air France.")
 RUNNER = ("Kenyan runner Kelvin Kiptum set a new marathon world record on Sunday in Chicago. "
@@ -279,7 +282,9 @@ CLAUSES = "Maria Lopez visited Denver on Monday. It is not clear what the visit 
         (DESCRIPTORS, "FDA"),  # "the Food and Drug Administration (_____)": spelled out just before
         (COURT, "Rio Grande"),  # the model's entity stops inside "Rio Grande do Sul"
         (COURT, "RMIT"),  # ... and inside "RMIT University"
-        (RUNNER, "Kipchoge"),  # "Eliud _____", and "that record" points back to an earlier sentence
+        (RUNNER, "Kipchoge"),
+        (HINTS, "Broadway"),  # "off-_____": half of a hyphenated word
+        (HINTS, "Chinese"),  # "its _____ parent, ByteDance": a descriptor before a name  # "Eliud _____", and "that record" points back to an earlier sentence
     ],
 )
 def test_phrases_not_worth_asking(text, answer):
@@ -347,6 +352,26 @@ def test_no_preposition_is_stranded_inside_a_noun_phrase():
 def test_two_agents_are_not_asked_as_one():
     """'operated by British Airways and Air France': 'Which company operated ...?' has two answers."""
     assert not [i for i in items_of(PASSIVE, "short_answer") if i["answer"] in ("British Airways", "Air France")]
+
+
+def test_a_or_an_before_a_blank_gives_nothing_away():
+    prompts = [i["prompt"] for i in items_of(HINTS) if i["kind"] in ("fill_blank", "multiple_choice")]
+    assert "Sanaz Toossi, a(n) _____, wrote the play in 2022." in prompts
+    assert not [p for p in prompts if re.search(r"\ban? _____", p)]
+
+
+@pytest.mark.parametrize(
+    "text, inserted, expected",
+    [
+        ("An Chinese jury found it.", "Chinese", "A Chinese jury found it."),  # after the swap of "American"
+        ("It was a Iranian plan.", "Iranian", "It was an Iranian plan."),
+        ("It was an _____ plan.", checker.BLANK, "It was a(n) _____ plan."),
+    ],
+)
+def test_a_swapped_option_gets_the_article_it_needs(text, inserted, expected):
+    from questions.generator import _article_before
+
+    assert _article_before(text, inserted) == expected
 
 
 def test_until_and_since_are_not_when():
