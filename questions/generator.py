@@ -14,14 +14,14 @@ from . import checker, phrasing
 from .cleaning import story_paragraphs
 from .entities import (COUNTRIES, consolidate, date_style, date_variants, in_title, is_alias, number_variants,
                        number_word_forms, propagate_names)
-from .references import is_vague_phrase, names_its_subject, render, resolve, subject_of
+from .references import is_vague_phrase, meaning_clause, names_its_subject, render, resolve, subject_of
 from .textnorm import contains_phrase, norm
 
-ASKABLE = {"PERSON", "ORG", "GPE", "LOC", "NORP", "DATE", "MONEY", "NUMBER", "PERCENT", "EVENT", "FAC", "PRODUCT",
-           "LAW", "QUANTITY", "WORK_OF_ART", "LANGUAGE"}
+ASKABLE = {"PERSON", "ORG", "GPE", "LOC", "NORP", "DATE", "TIME", "MONEY", "NUMBER", "PERCENT", "EVENT", "FAC",
+           "PRODUCT", "LAW", "QUANTITY", "WORK_OF_ART", "LANGUAGE"}
 LABEL_WEIGHT = {"PERSON": 0.12, "MONEY": 0.12, "PERCENT": 0.1, "ORG": 0.1, "GPE": 0.09, "EVENT": 0.09, "DATE": 0.08,
                 "NUMBER": 0.08, "QUANTITY": 0.08, "LAW": 0.07, "PRODUCT": 0.08, "WORK_OF_ART": 0.07, "FAC": 0.06,
-                "LOC": 0.06, "NORP": 0.03, "LANGUAGE": 0.04}
+                "LOC": 0.06, "NORP": 0.03, "LANGUAGE": 0.04, "TIME": 0.05}
 NUMERIC = {"MONEY", "NUMBER", "PERCENT", "QUANTITY"}
 HEDGES = {"about", "around", "nearly", "almost", "approximately", "roughly", "some", "over", "under", "only", "just",
           "more", "less", "than", "up", "to", "at", "least", "most", "the", "a", "an"}
@@ -137,6 +137,13 @@ class Builder:
         self.descriptors = {}
         self.resolved = resolve(sentences, self.lookup, self.descriptors)
         self.total = max(len(sentences), 1)
+        self.titles = {}  # a title as written -> the people the article gives it to
+        for sentence in sentences:
+            for ent in sentence.span.ents:
+                entity = self.lookup.get((sentence.index, ent.start_char))
+                title = _title_before(ent) if entity is not None and entity.label == "PERSON" else None
+                if title:
+                    self.titles.setdefault(norm(title), set()).add(entity.name)
         self.keywords = _keywords(sentences)
 
     def answer_forms(self, key, entity):
@@ -242,6 +249,34 @@ class Builder:
                         items.append(statement)
         return items
 
+    def title_items(self, sentence):
+        """'Indian Defense Minister Nirmala Sitharaman' -> 'Who is the Indian Defense Minister, according
+        to the article?': the title and the name stand on their own, whatever the rest of the sentence does."""
+        if speech_inside(sentence):
+            return []
+        items = []
+        for ent in sentence.span.ents:
+            entity = self.lookup.get((sentence.index, ent.start_char))
+            title = _title_before(ent) if entity is not None and entity.label == "PERSON" else None
+            if title is None or self.titles.get(norm(title)) != {entity.name} or _former(ent, title):
+                continue  # no title, one that two people hold in this article, or one held no more
+            the = "" if "'s " in title or "’s " in title else "the "  # "Kenya's President"
+            answer, accepted = entity.name, sorted({entity.name.split()[-1], ent.text} - {entity.name})
+            common = {"source_sentence": sentence.text, "answer_type": "PERSON", "source": self.source}
+            base = self.score(sentence, entity, ent) - 0.02
+            question = f"Who is {the}{title}, according to the article?"
+            items.append(dict(kind="short_answer", prompt=question, answer=answer, choices=[], accepted=accepted,
+                              score=base + 0.06, **common))
+            items.append(dict(kind="fill_blank", prompt=f"According to the article, {the}{title} is {checker.BLANK}.",
+                              answer=answer, choices=[], accepted=accepted, score=base, **common))
+            options, strong = self.distractors(entity, answer, sentence) if entity.reliable else (None, False)
+            if options:
+                choices = options + [answer]
+                random.Random(_seed(sentence.text, answer, title)).shuffle(choices)
+                items.append(dict(kind="multiple_choice", prompt=question, answer=answer, choices=choices,
+                                  accepted=accepted, score=base + (0.05 if strong else 0.01), **common))
+        return items
+
     def true_false(self, sentence, tokens, key, entity, options, base, common):
         """The sentence as the prompt writes it (True), or with one fact swapped (False)."""
         full = list(sentence.span)
@@ -275,6 +310,40 @@ class Builder:
         if entity.label == "DATE" and date_style(ent.text) is None:
             value -= 0.05  # "last week", "this year": true only relative to the article's date
         return value
+
+
+OFFICES = {"president", "minister", "secretary", "governor", "administrator", "spokesperson", "spokesman",
+           "spokeswoman", "director", "ceo", "chairman", "chairwoman", "mayor", "senator", "ambassador", "chief",
+           "commissioner", "chancellor", "premier", "king", "queen", "general", "leader", "founder", "executive",
+           "coach", "speaker", "attorney", "justice", "envoy", "sheriff", "head", "officer", "editor", "manager"}
+
+
+def _title_before(ent):
+    """'U.S. Secretary of State' before 'Mike Pompeo', 'Kenya's President' before 'William Ruto':
+    a title of office with something that says whose, or None."""
+    doc, i, parts = ent.doc, ent.start - 1, []
+    while i >= ent.sent.start:
+        token = doc[i]
+        joins = token.lower_ == "of" and parts and parts[0].text[:1].isupper()
+        if not (token.text[:1].isupper() or token.text in ("'s", "\u2019s") or joins) or token.ent_type_ == "PERSON":
+            break
+        parts.insert(0, token)
+        i -= 1
+    while parts and (parts[0].lower_ in ("the", "of") or parts[0].lower_ in FORMER or parts[0].text in ("'s", "\u2019s")):
+        parts = parts[1:]
+    office = bool(parts) and parts[-1].lower_ in OFFICES or (len(parts) >= 3 and parts[-2].lower_ == "of" and parts[-3].lower_ in OFFICES)
+    if len(parts) < 2 or not office or any(t.ent_type_ in ("DATE", "TIME") for t in parts):
+        return None  # "Governor" alone says nothing; "Secretary of State" is an office too
+    return "".join(t.text_with_ws for t in parts).strip()
+
+
+FORMER = {"former", "late", "then", "acting", "interim", "outgoing", "incoming", "ex", "retired", "future"}
+
+
+def _former(ent, title):
+    """'former U.S. Secretary of State Rex Tillerson': he is not the one to name as holding it."""
+    words_before = ent.doc[max(ent.start - len(title.split()) - 2, 0) : ent.start]
+    return any(t.lower_ in FORMER for t in words_before)
 
 
 def _article_before(text, inserted):
@@ -435,6 +504,10 @@ def clause_views(sentence):
     """The second clause of "It's not clear what that means, but India received a waiver."
     as a sentence of its own, when the first clause cannot stand alone but the second can."""
     span = sentence.span
+    meant = meaning_clause(span)
+    if meant is not None:  # "This meant it could travel ...": the clause, its subject resolved
+        start = meant.left_edge.i + (meant.left_edge.dep_ == "mark")
+        yield Sentence(sentence.index, span.doc[start : span.end], sentence.text, sentence.starts_in_quote)
     for child in span.root.children:
         if child.dep_ != "conj" or child.pos_ not in ("VERB", "AUX") or child.i < span.root.i:
             continue
@@ -456,7 +529,8 @@ def build_items(text, doc_iter, *, source="", limit=None):
     items, seen = [], set()
     for sentence in sentences:
         views = [sentence] if usable(sentence, builder.resolved) else clause_views(sentence)
-        for item in (item for view in views if usable(view, builder.resolved) for item in builder.items_for(view)):
+        made = [item for view in views if usable(view, builder.resolved) for item in builder.items_for(view)]
+        for item in made + builder.title_items(sentence):
             key = (item["kind"], norm(item["prompt"]))
             if key in seen or checker.defects(item, article_norm=builder.article_norm):
                 continue

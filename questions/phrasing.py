@@ -252,6 +252,10 @@ def object_question(span, key, entity, descriptor=None):
         return None  # two coordinated clauses: the question would ask about both
     subject_text = _lower_first(phrase_text(list(span.doc[s_left : s_right + 1])), span.doc[s_left])
     keep = [t for t in tokens if t.i > s_right and not (drop[0] <= t.i <= drop[1])]
+    stranded = next((n for n, t in enumerate(keep) if preposition is not None and t.i == preposition.i), None)
+    if stranded is not None and stranded + 1 < len(keep) and keep[stranded].lower_ in ("from", "between") and \
+            keep[stranded + 1].pos_ in ("ADP", "CCONJ"):
+        return None  # "travel from to New York": half of a "from ... to" pair
     auxes = [t for t in root.children if t.dep_ in ("aux", "auxpass") and t.i < root.i]
     if auxes:
         first = auxes[0]

@@ -60,8 +60,16 @@ def subject_of(span):
 
 
 def is_vague_phrase(token):
-    """'the deal', 'this company': a definite phrase with nothing that names its referent."""
+    """'the deal', 'this company': a definite phrase with nothing that names its referent.
+
+    What follows a comma ("The deal, estimated at around $6 billion, ...") describes the
+    thing without saying which it is, so only the phrase before it counts."""
     phrase = list(token.subtree)
+    if any(c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_) for c in token.children):
+        return False  # "The teacher, Marjan, ..."
+    comma = next((t.i for t in phrase if t.text == "," and t.i > token.i), None)
+    if comma is not None:
+        phrase = [t for t in phrase if t.i < comma]
     if token.pos_ == "PRON":
         return token.lower_ not in ("anyone", "everyone", "someone", "nobody", "everybody")
     if token.pos_ == "PROPN" or any((t.ent_type_ and t.ent_type_ != "NORP") or t.pos_ in ("PROPN", "NUM") for t in phrase):
@@ -121,12 +129,46 @@ def resolve(sentences, lookup, descriptors=None):
                 last_person = None  # another person came up since: "he" is not clear
         if subject is not None and _resolve_subject(subject, index, last_person, previous_thing, nouns):
             resolved.add(index)
+        meant = meaning_clause(span)
+        if meant is not None and _resolve_subject(subject_of_clause(meant), index, None, previous_thing, nouns):
+            resolved.add(index)  # "This meant it could travel ...": "it" is what the last sentence was about
         _learn_names(span, nouns, lookup, index, descriptors)
         last_person, previous_thing = _carry(subject, index, lookup, last_person)
+        reported = _reported_subject(span)
+        if reported is not None:
+            thing = _carry(reported, index, lookup, None)[1]
+            previous_thing = thing or previous_thing
     return resolved
 
 
+REPORTING = {"say", "explain", "tell", "add", "note", "report", "announce", "write", "state"}
+
+
+def _reported_subject(span):
+    """'The Concorde flew ..., British Airways explained.': what the sentence is about is the
+    subject of the reported clause, not the one who reports it."""
+    root = span.root
+    if root.lemma_ not in REPORTING:
+        return None
+    clause = next((t for t in root.children if t.dep_ == "ccomp" and t.i < root.i), None)
+    return subject_of_clause(clause) if clause is not None else None
+
+
+def meaning_clause(span):
+    """The clause after 'This meant (that)' / 'That means', or None."""
+    root, subject = span.root, subject_of(span)
+    if root.lemma_ != "mean" or subject is None or subject.lower_ not in ("this", "that"):
+        return None
+    return next((t for t in root.children if t.dep_ == "ccomp" and t.i > root.i), None)
+
+
+def subject_of_clause(verb):
+    return next((t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
+
+
 def _resolve_subject(subject, index, last_person, previous_thing, nouns):
+    if subject is None:
+        return False
     word = subject.lower_
     if word in PERSON_PRONOUNS and last_person and index - last_person[0] <= 2:
         _replace(subject, last_person[1])

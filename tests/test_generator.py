@@ -98,6 +98,9 @@ def test_references_are_resolved_in_prompts(text, expected_prompt):
     [
         (MAYOR, "She said the plan was good."),  # no person named before: nothing to resolve to
         (JETS, "The deal would cost $5 billion."),  # "the deal" with no name for it
+        ("India may buy the S-400 system from Russia. The deal, estimated at around $6 billion, would violate U.S. "
+         "sanctions on Russia.", "The deal, estimated at around $6 billion, would violate U.S. sanctions on Russia."),
+        # what follows the comma describes the deal, it does not say which deal
         (TOYOTA, "The company expects sales to grow by 5 percent next year."),
         ("“We will win this war and we will win it soon,” said Ivan Petrov, the general.", "“We will win this war and we will win it soon,” said Ivan Petrov, the general."),
         ("Maria Lopez visited Denver on Monday. It is not clear what the visit means for the city.", "It is not clear what the visit means for the city."),
@@ -372,6 +375,31 @@ def test_a_swapped_option_gets_the_article_it_needs(text, inserted, expected):
     from questions.generator import _article_before
 
     assert _article_before(text, inserted) == expected
+
+
+def test_this_meant_uses_the_clause_with_its_subject_resolved():
+    text = ("The Concorde flew at more than twice the speed of sound, British Airways explained. "
+            "This meant it could travel from London to New York in about three hours.")
+    prompts = [i["prompt"] for i in items_of(text)]
+    assert "The Concorde could travel from London to _____ in about three hours." in prompts
+    assert not [p for p in prompts if "British Airways could" in p or "from to" in p]
+
+
+def test_a_title_and_its_holder_make_a_question_of_their_own():
+    """The sentence's subject is vague, but 'Indian Defense Minister Nirmala Sitharaman' is not."""
+    text = ("The talks will also include Indian Defense Minister Nirmala Sitharaman. "
+            "Kenya's President William Ruto praised the runner on social media. Ruto met Sitharaman in May.")
+    items = items_of(text)
+    assert find(items, "short_answer", "Nirmala Sitharaman")[0]["prompt"] == (
+        "Who is the Indian Defense Minister, according to the article?")
+    assert "According to the article, Kenya's President is _____." in [i["prompt"] for i in find(items, "fill_blank", "William Ruto")]
+    assert not [i for i in items if i["prompt"].startswith("The talks")]
+
+
+def test_a_title_two_people_hold_is_not_asked():
+    text = ("Former Secretary of State Rex Tillerson left in March. Secretary of State Mike Pompeo arrived in India. "
+            "Pompeo met Tillerson in Ohio.")
+    assert not [i for i in items_of(text) if "Secretary of State, according" in i["prompt"]]
 
 
 def test_until_and_since_are_not_when():
