@@ -90,6 +90,8 @@ def main():
                         help="seconds each student pauses after each answer (0: as fast as the client can go)")
     parser.add_argument("--workers", type=int, default=2, help="quizapp serve --workers (make run uses 2)")
     parser.add_argument("--threads", type=int, default=THREADS, help="quizapp serve --threads (default 4)")
+    parser.add_argument("--no-js", action="store_true",
+                        help="answer as a browser without JavaScript does (4 requests per item instead of 3)")
     options = parser.parse_args()
     threads = options.threads
     think, workers = options.think, options.workers
@@ -98,7 +100,9 @@ def main():
     prepare_database(env)
     port = free_port()
     server = start_server(env, port, threads=threads, workers=workers)
-    students = [Student(f"http://127.0.0.1:{port}", f"student{i}", think=think) for i in range(STUDENTS)]
+    per_answer = 4 if options.no_js else 3
+    students = [Student(f"http://127.0.0.1:{port}", f"student{i}", think=think, in_place=not options.no_js)
+                for i in range(STUDENTS)]
     with ThreadPoolExecutor(max_workers=STUDENTS) as pool:
         list(pool.map(lambda s: s.prepare(ANSWERS), students))  # registering hashes passwords: not timed
         started, cpu, client_cpu = time.perf_counter(), tree_cpu(server.pid), own_cpu()
@@ -116,13 +120,14 @@ def main():
     print(f"quizapp: {STUDENTS} students x {ANSWERS} answers, {think:g} s pause after each, "
           f"waitress with {workers} process(es) x {threads} threads, {os.cpu_count()} cores")
     print(f"  acknowledged answers: {len(acknowledged)}, stored: {len(stored)}, identical: {stored == acknowledged}, errors: {len(errors)}")
-    print(f"  answering phase (show, answer, feedback, rate for every item): {elapsed:.1f} s")
-    print(f"  answer requests: {len(latencies) / elapsed:.0f}/s within the run (each answer is 4 requests); "
+    steps = "show, answer, feedback page, rate" if options.no_js else "show, answer (feedback in place), rate"
+    print(f"  answering phase ({steps} for every item): {elapsed:.1f} s")
+    print(f"  answer requests: {len(latencies) / elapsed:.0f}/s within the run (each answer is {per_answer} requests); "
           f"p50 {percentile(latencies, 0.5) * 1000:.1f} ms, p99 {percentile(latencies, 0.99) * 1000:.1f} ms")
-    per_request = len(latencies) * 4 / elapsed
-    print(f"  all study requests: {per_request:.0f}/s; CPU per request: server {cpu / len(latencies) / 4 * 1000:.2f} ms, "
-          f"load client {client_cpu / len(latencies) / 4 * 1000:.2f} ms")
-    rate, bare, bare_cpu, bare_client_cpu = bare_route(free_port(), ANSWERS * 4, workers, threads)
+    per_request = len(latencies) * per_answer / elapsed
+    print(f"  all study requests: {per_request:.0f}/s; CPU per request: server {cpu / len(latencies) / per_answer * 1000:.2f} ms, "
+          f"load client {client_cpu / len(latencies) / per_answer * 1000:.2f} ms")
+    rate, bare, bare_cpu, bare_client_cpu = bare_route(free_port(), ANSWERS * per_answer, workers, threads)
     print(f"bare Flask route, same server and concurrency: {rate:.0f} requests/s; "
           f"p50 {percentile(bare, 0.5) * 1000:.1f} ms, p99 {percentile(bare, 0.99) * 1000:.1f} ms; "
           f"CPU per request: server {bare_cpu * 1000:.2f} ms, load client {bare_client_cpu * 1000:.2f} ms")

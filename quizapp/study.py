@@ -99,12 +99,19 @@ def answer(session_id):
     if not response.strip() and "dont_know" not in request.form:
         flash("Pick or type an answer before checking it.")
         return redirect(url_for("study.session", session_id=session_id))
+    in_place = request.headers.get("X-Requested-With") == "fetch"  # app.js shows the feedback without a reload
     try:
         practice.check_answer(get_db(), session_id, _item_id(form), response.strip(), utcnow())
     except practice.AlreadyRecorded as done:
-        flash(str(done))
+        if not in_place:
+            flash(str(done))
     except practice.NotCurrentItem as wrong:
         abort(400, str(wrong))
+    if in_place:
+        state = own_session(session_id)
+        shown = practice.show_current(get_db(), get_scheduler(), state, utcnow())
+        if shown is not None:
+            return render_template("study/_question_card.html", session=state, **shown)
     return redirect(url_for("study.session", session_id=session_id))
 
 

@@ -64,6 +64,17 @@ def browser():
         browser.close()
 
 
+def register(browser, base, username):
+    """A new page with a freshly registered student, on the dashboard."""
+    page = browser.new_page()
+    page.goto(f"{base}/auth/register")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password", exact=True).fill("a good long password")
+    page.get_by_label("Confirm password").fill("a good long password")
+    page.get_by_role("button", name="Register").click()
+    return page
+
+
 def answer_current_item(page):
     """Answer whatever item is shown; return its prompt and the feedback verdict."""
     prompt = page.locator("h1.prompt").inner_text()
@@ -119,12 +130,7 @@ def test_student_studies_three_items_and_teacher_exports_them(server, browser, t
 
 def test_flashcard_keyboard(server, browser):
     base, _, _ = server
-    page = browser.new_page()
-    page.goto(f"{base}/auth/register")
-    page.get_by_label("Username").fill("kofi")
-    page.get_by_label("Password", exact=True).fill("a good long password")
-    page.get_by_label("Confirm password").fill("a good long password")
-    page.get_by_role("button", name="Register").click()
+    page = register(browser, base, "kofi")
     page.get_by_role("button", name="Flashcards").click()
     expect(page).to_have_title(re.compile("Card 1"))
     assert page.locator("#back").is_hidden()
@@ -176,4 +182,21 @@ def test_teacher_adds_an_article_approves_its_questions_and_exports(server, brow
     download.value.save_as(tmp_path / "results.csv")
     header = (tmp_path / "results.csv").read_text(encoding="utf-8").splitlines()[0]
     assert header.startswith("username,item_id,article,kind,prompt,response,correct,rating,answered_at,next_due")
+    page.close()
+
+
+def test_checking_an_answer_shows_the_feedback_in_place(server, browser):
+    """With JavaScript the answer is checked without a page load; Enter then moves on."""
+    base, _, _ = server
+    page = register(browser, base, "lena")
+    page.get_by_role("button", name="Study now").click()
+    expect(page.locator(".position")).to_contain_text("Question 1 of 10")
+    page.evaluate("window.stillThisPage = true")
+    page.get_by_role("button", name="I don't know").click()
+    expect(page.locator("h2.verdict")).to_have_text("Incorrect")
+    assert page.evaluate("window.stillThisPage === true")  # no reload happened
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Next"
+    page.keyboard.press("Enter")
+    expect(page.locator(".position")).to_contain_text("Question 2 of 10")
+    assert page.evaluate("window.stillThisPage === undefined")  # the next question is a new page
     page.close()

@@ -111,6 +111,35 @@ def test_double_submitted_answer_is_recorded_once(client, auth, db, three_items)
     assert "already recorded" in client.get(url).get_data(as_text=True)
 
 
+IN_PLACE = {"X-Requested-With": "fetch"}  # what app.js sends to show the feedback without a reload
+
+
+def test_an_answer_checked_in_place_returns_the_card_with_its_feedback(client, auth, db, three_items):
+    auth.login_as("student")
+    url = start(client)
+    item_id = shown_item_id(client.get(url).get_data(as_text=True))
+    response = client.post(f"{url}/answer", data={"item_id": item_id, "response": "Mattis"}, headers=IN_PLACE)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert '<article class="card question" id="card">' in html
+    assert ">Correct</h2>" in html and "<mark>Jim Mattis</mark>" in html and 'value="Good"' in html
+    assert "<html" not in html  # the card alone, not a page
+    again = client.post(f"{url}/answer", data={"item_id": item_id, "response": "Mattis"}, headers=IN_PLACE)
+    assert again.status_code == 200 and ">Correct</h2>" in again.get_data(as_text=True)  # a double click
+    assert db.execute("SELECT count(*) FROM reviews").fetchone()[0] == 1
+    assert client.post(f"{url}/rate", data={"item_id": item_id, "rating": "Good"}).status_code == 302
+
+
+def test_an_empty_answer_checked_in_place_goes_back_to_the_page_that_says_why(client, auth, db, three_items):
+    auth.login_as("student")
+    url = start(client)
+    item_id = shown_item_id(client.get(url).get_data(as_text=True))
+    response = client.post(f"{url}/answer", data={"item_id": item_id, "response": " "}, headers=IN_PLACE)
+    assert response.status_code == 302  # app.js follows it to the page with the message
+    assert "Pick or type an answer" in client.get(url).get_data(as_text=True)
+    assert db.execute("SELECT count(*) FROM reviews").fetchone()[0] == 0
+
+
 def test_answer_for_another_item_is_refused(client, auth, db, three_items):
     auth.login_as("student")
     url = start(client)
