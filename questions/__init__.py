@@ -23,7 +23,11 @@ def load_model():
     """The spaCy English pipeline, loaded once per process from the installed package."""
     import spacy
 
-    return spacy.load(MODEL)
+    from . import pipeline  # noqa: F401  (registers our pipeline step)
+
+    nlp = spacy.load(MODEL)
+    nlp.add_pipe("quizapp_abbreviation_ends", before="parser")
+    return nlp
 
 
 def read_article(path):

@@ -18,15 +18,41 @@ LABELS = {
     "LAW": "LAW", "LANGUAGE": "LANGUAGE",
 }
 # General knowledge, not any article's: keeps countries among countries in options.
-COUNTRIES = {
+WELL_KNOWN_COUNTRIES = {  # fallback options: countries a student has heard of
     "afghanistan", "argentina", "australia", "austria", "bangladesh", "belgium", "brazil", "britain", "canada",
     "chile", "china", "colombia", "cuba", "denmark", "egypt", "ethiopia", "finland", "france", "germany", "greece",
     "india", "indonesia", "iran", "iraq", "ireland", "israel", "italy", "japan", "jordan", "kenya", "lebanon",
     "libya", "malaysia", "mexico", "morocco", "nepal", "netherlands", "new zealand", "nigeria", "north korea",
     "norway", "pakistan", "peru", "philippines", "poland", "portugal", "qatar", "russia", "saudi arabia",
     "singapore", "south africa", "south korea", "spain", "sri lanka", "sudan", "sweden", "switzerland", "syria",
-    "taiwan", "thailand", "turkey", "ukraine", "united kingdom", "united states", "venezuela", "vietnam", "yemen",
-    "soviet union", "england", "scotland", "wales", "u.s", "u.k", "us", "uk", "united arab emirates", "qatar",
+    "thailand", "turkey", "ukraine", "united kingdom", "united states", "venezuela", "vietnam", "yemen",
+}
+COUNTRIES = {  # UN members and observers by their everyday English names, and a few historic/short forms
+    "afghanistan", "albania", "algeria", "andorra", "angola", "antigua and barbuda", "argentina", "armenia",
+    "australia", "austria", "azerbaijan", "bahamas", "bahrain", "bangladesh", "barbados", "belarus", "belgium",
+    "belize", "benin", "bhutan", "bolivia", "bosnia and herzegovina", "botswana", "brazil", "brunei", "bulgaria",
+    "burkina faso", "burundi", "cabo verde", "cape verde", "cambodia", "cameroon", "canada",
+    "central african republic", "chad", "chile", "china", "colombia", "comoros", "congo", "costa rica",
+    "ivory coast", "cote d'ivoire", "croatia", "cuba", "cyprus", "czech republic", "czechia",
+    "democratic republic of the congo", "denmark", "djibouti", "dominica", "dominican republic", "ecuador", "egypt",
+    "el salvador", "equatorial guinea", "eritrea", "estonia", "eswatini", "ethiopia", "fiji", "finland", "france",
+    "gabon", "gambia", "georgia", "germany", "ghana", "greece", "grenada", "guatemala", "guinea", "guinea-bissau",
+    "guyana", "haiti", "honduras", "hungary", "iceland", "india", "indonesia", "iran", "iraq", "ireland", "israel",
+    "italy", "jamaica", "japan", "jordan", "kazakhstan", "kenya", "kiribati", "kosovo", "kuwait", "kyrgyzstan",
+    "laos", "latvia", "lebanon", "lesotho", "liberia", "libya", "liechtenstein", "lithuania", "luxembourg",
+    "madagascar", "malawi", "malaysia", "maldives", "mali", "malta", "marshall islands", "mauritania", "mauritius",
+    "mexico", "micronesia", "moldova", "monaco", "mongolia", "montenegro", "morocco", "mozambique", "myanmar",
+    "namibia", "nauru", "nepal", "netherlands", "new zealand", "nicaragua", "niger", "nigeria", "north korea",
+    "north macedonia", "norway", "oman", "pakistan", "palau", "palestine", "panama", "papua new guinea",
+    "paraguay", "peru", "philippines", "poland", "portugal", "qatar", "romania", "russia", "rwanda",
+    "saint kitts and nevis", "saint lucia", "saint vincent and the grenadines", "samoa", "san marino",
+    "sao tome and principe", "saudi arabia", "senegal", "serbia", "seychelles", "sierra leone", "singapore",
+    "slovakia", "slovenia", "solomon islands", "somalia", "south africa", "south korea", "south sudan", "spain",
+    "sri lanka", "sudan", "suriname", "sweden", "switzerland", "syria", "taiwan", "tajikistan", "tanzania",
+    "thailand", "timor-leste", "east timor", "togo", "tonga", "trinidad and tobago", "tunisia", "turkey",
+    "turkiye", "turkmenistan", "tuvalu", "uganda", "ukraine", "united arab emirates", "united kingdom",
+    "united states", "uruguay", "uzbekistan", "vanuatu", "vatican", "venezuela", "vietnam", "yemen", "zambia",
+    "zimbabwe", "soviet union", "england", "scotland", "wales", "u.s", "u.k", "us", "uk", "usa", "britain",
 }
 PUBLIC_BODIES = {"administration", "department", "agency", "ministry", "court", "council", "congress", "parliament",
                  "senate", "pentagon", "commission", "committee", "office", "service", "army", "navy", "police",
@@ -268,14 +294,20 @@ def number_variants(text):
     is_year = re.fullmatch(r"(1[5-9]|20)\d\d", raw) is not None
     if is_year:
         candidates = [value - 3, value - 1, value + 2, value + 4]
+    elif ("%" in text or "percent" in text.lower()) and 10 <= value <= 100:  # a share: other plausible shares
+        candidates = [round(value * f) for f in (0.5, 0.75)] + [value + d for d in (-20, -10, 10, 20)]
     elif value < 10 and value == int(value):
         candidates = [value + d for d in (-2, -1, 1, 2, 3, 5)]
     else:
         candidates = [value * f for f in (0.5, 0.75, 1.5, 2, 3)]
-    out = []
+    share = ("%" in text or "percent" in text.lower()) and value <= 100  # a share of something stays a share
+    out, taken = [], []
     for candidate in candidates:
-        if candidate <= 0 or candidate == value:
+        if candidate <= 0 or candidate == value or (share and candidate > 100):
             continue
+        if share and any(abs(candidate - other) < 0.08 * max(candidate, other) for other in [value, *taken]):
+            continue  # "55 percent" next to "56 percent" is no choice
+        taken.append(candidate)
         shown = _format_like(raw, candidate)
         variant = text.replace(raw, shown, 1)
         if variant != text and variant not in out:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from . import checker, phrasing
 from .cleaning import story_paragraphs
-from .entities import (COUNTRIES, consolidate, date_style, date_variants, in_title, is_alias, number_variants,
+from .entities import (WELL_KNOWN_COUNTRIES, consolidate, date_style, date_variants, in_title, is_alias, number_variants,
                        number_word_forms, propagate_names)
 from .references import is_vague_phrase, meaning_clause, names_its_subject, render, resolve, subject_of
 from .textnorm import contains_phrase, norm
@@ -179,13 +179,15 @@ class Builder:
                 if entity.label == "DATE" and (date_style(other.name) is None or date_style(other.name) != date_style(answer)):
                     continue
                 pool.append(other.name.split()[-1] if entity.label == "PERSON" and len(answer.split()) == 1 else other.name)
+        last = answer.split()[-1].lower() if answer.split() else ""
+        pool.sort(key=lambda name: name.split()[-1].lower() != last)  # "Conservative Party" for "Liberal Party" first
         from_article = len(pool)
         if entity.label in NUMERIC:
             pool += number_variants(answer)
         elif entity.label == "DATE":
             pool += date_variants(answer)
         elif entity.is_country:
-            fallback = sorted(c.title() for c in COUNTRIES if "." not in c and len(c) > 2)
+            fallback = sorted(c.title() for c in WELL_KNOWN_COUNTRIES)
             random.Random(_seed(answer, sentence.text)).shuffle(fallback)
             pool += fallback
         chosen, article_options = [], 0
@@ -379,8 +381,11 @@ def _first_clause(span, tokens, key):
 
 
 def _full_stop(text, shown, tokens):
-    """A cut-short sentence still ends like a sentence."""
-    return text if len(shown) == len(tokens) else text.rstrip(",;: ") + "."
+    """A cut-short sentence still ends like a sentence, and so does one whose last word, with
+    its full stop, was the key ('... go to the U.S.' -> '... go to the _____.')."""
+    if len(shown) != len(tokens):
+        return text.rstrip(",;: ") + "."
+    return text + "." if text.endswith(checker.BLANK) else text
 
 
 def _keywords(sentences, top=12):

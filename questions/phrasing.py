@@ -17,6 +17,7 @@ SUBJECTS = {"nsubj", "nsubjpass"}
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "who", "which", "there"}
 PATH_DEPS = {"dobj", "pobj", "prep", "xcomp", "ccomp", "attr", "oprd", "dative", "acomp", "npadvmod", "conj"}
 VERB_TAGS = {"VBD": "did", "VBZ": "does", "VBP": "do"}
+NAMED = {"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 
 
 def wh_word(entity, *, subject, preposition=None, descriptor=None):
@@ -105,7 +106,7 @@ def _covers(key, token):
 def _lower_first(text, token):
     if token._.qtext:
         return "the " + text[4:] if text.startswith("The ") else text
-    if token.pos_ == "PROPN" or (token.ent_type_ and token.pos_ != "DET") or (token.text.isupper() and len(token.text) > 1) or token.text == "I":
+    if token.pos_ == "PROPN" or (token.ent_type_ in NAMED and token.pos_ != "DET") or (token.text.isupper() and len(token.text) > 1) or token.text == "I":
         return text  # "Kenyan runner Kelvin Kiptum" keeps its capital
     return text[:1].lower() + text[1:]
 

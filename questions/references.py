@@ -251,7 +251,7 @@ def _learn_names(span, nouns, lookup, index, descriptors=None):
         if root.dep_ == "appos" and head.pos_ == "NOUN":
             nouns[noun_key(head.lemma_)] = (index, f"the {head.lower_} \u201c{name}\u201d" if quoted else name)
         for child in root.children:
-            if child.dep_ in ("compound", "appos") and child.pos_ == "NOUN":
+            if child.dep_ in ("compound", "appos") and child.pos_ == "NOUN" and not ent.start <= child.i < ent.end:
                 nouns[noun_key(child.lemma_)] = (index, f"the {child.lower_} \u201c{name}\u201d" if quoted else name)
                 if descriptors is not None and child.i < root.i:
                     descriptors.setdefault(entity.name, child.lemma_.lower())

@@ -25,6 +25,11 @@ COURT = ("A federal court fined Meta $725 million on Tuesday in San Francisco. A
 HINTS = ("The Obie awards honor theater that is off-Broadway in New York. TikTok asked a court to block a law requiring "
          "its Chinese parent, ByteDance, to sell the app by January. About one year ago, an American jury found that "
          "Google broke the law in California. Sanaz Toossi, an Iranian-American, wrote the play in 2022.")
+ELECTION = ("Canadians voted on Monday in an early election. Romania had the most cases, with 30,692, followed by "
+            "Kazakhstan with 28,147. About 75 percent of Canadian exports go to the U.S. The Liberal Party won 169 of the "
+            "343 seats in the House of Commons. Elections Canada said more than 7.3 million people voted early. "
+            "The Conservative Party won 144 seats in Ottawa. Mark Carney, a former governor of the Bank of Canada, leads "
+            "the Liberal Party. Jagmeet Singh leads the New Democratic Party in Canada.")
 PASSIVE = ("Microsoft was founded by Bill Gates in 1975. The Nobel Peace Prize was awarded to Maria Ressa by the "
            "Norwegian Nobel Committee in 2021. The Concorde was operated by British Airways and Air France.")
 RUNNER = ("Kenyan runner Kelvin Kiptum set a new marathon world record on Sunday in Chicago. "
@@ -71,6 +76,8 @@ def find(items, kind, answer):
         (PASSIVE, "Bill Gates", "Who founded Microsoft in 1975?"),  # a passive's agent: the question turns active
         (PASSIVE, "Norwegian Nobel Committee",
          "Which organization awarded the Nobel Peace Prize to Maria Ressa in 2021?"),
+        (ELECTION, "Romania", "Which country had the most cases, with 30,692, followed by Kazakhstan with 28,147?"),
+        (ELECTION, "U.S.", "Which country did about 75 percent of Canadian exports go to?"),  # not "About" mid-question
         (RUNNER, "Chicago", "Where did Kenyan runner Kelvin Kiptum set a new marathon world record on Sunday?"),
         (RUNNER, "March", "When did the Bank of Japan raise interest rates for the first time in 17 years?"),  # a bare verb after a singular subject is past
     ],
@@ -400,6 +407,44 @@ def test_a_title_two_people_hold_is_not_asked():
     text = ("Former Secretary of State Rex Tillerson left in March. Secretary of State Mike Pompeo arrived in India. "
             "Pompeo met Tillerson in Ohio.")
     assert not [i for i in items_of(text) if "Secretary of State, according" in i["prompt"]]
+
+
+@pytest.mark.parametrize(
+    "key, expected",
+    [
+        ("97 percent", ["48 percent", "73 percent", "87 percent"]),  # a share stays under 100 percent
+        ("75 percent", ["38 percent", "56 percent", "65 percent", "85 percent", "95 percent"]),  # none 1 point apart
+        ("5.1 percent", ["2.5 percent", "3.8 percent", "7.6 percent", "10.2 percent", "15.3 percent"]),
+        ("$6 billion", ["$4 billion", "$5 billion", "$7 billion", "$8 billion", "$9 billion", "$11 billion"]),
+    ],
+)
+def test_numeric_options_keep_unit_magnitude_and_sense(key, expected):
+    from questions.entities import number_variants
+
+    assert number_variants(key) == expected
+
+
+def test_options_for_a_party_are_parties_first():
+    item = next(i for i in items_of(ELECTION, "multiple_choice") if i["answer"] == "Liberal Party")
+    others = [c for c in item["choices"] if c != "Liberal Party"]
+    assert others[:2] == ["Conservative Party", "New Democratic Party"] or set(others[:2]) == {
+        "Conservative Party", "New Democratic Party"}
+
+
+def test_a_word_of_the_name_is_not_its_descriptor():
+    """'Elections Canada said ...' is not 'Which election said ...?'."""
+    assert not [i for i in items_of(ELECTION) if i["prompt"].startswith("Which election")]
+
+
+def test_a_sentence_ending_in_an_abbreviation_ends_there():
+    """'... go to the U.S. The Liberal Party won ...' is two sentences."""
+    sources = {i["source_sentence"] for i in items_of(ELECTION)}
+    assert "About 75 percent of Canadian exports go to the U.S." in sources
+    assert "The Liberal Party won 169 of the 343 seats in the House of Commons." in sources
+
+
+def test_a_blank_in_place_of_the_last_word_keeps_the_full_stop():
+    assert "About 75 percent of Canadian exports go to the _____." in [i["prompt"] for i in items_of(ELECTION, "fill_blank")]
 
 
 def test_until_and_since_are_not_when():
