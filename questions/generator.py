@@ -176,6 +176,8 @@ class Builder:
                     continue
                 if entity.label == "GPE" and other.is_country != entity.is_country:
                     continue
+                if entity.label == "NORP" and _people_word(other.name) != _people_word(answer):
+                    continue  # "Iranians" is no option for "_____ romantic comedies" ("American")
                 if entity.label == "DATE" and (date_style(other.name) is None or date_style(other.name) != date_style(answer)):
                     continue
                 pool.append(other.name.split()[-1] if entity.label == "PERSON" and len(answer.split()) == 1 else other.name)
@@ -346,6 +348,11 @@ def _former(ent, title):
     """'former U.S. Secretary of State Rex Tillerson': he is not the one to name as holding it."""
     words_before = ent.doc[max(ent.start - len(title.split()) - 2, 0) : ent.start]
     return any(t.lower_ in FORMER for t in words_before)
+
+
+def _people_word(name):
+    """'Iranians', 'Canadians': a nationality as a plural noun, not an adjective."""
+    return name.endswith("s") and not name.endswith(("ss", "ese"))
 
 
 def _article_before(text, inserted):

@@ -43,7 +43,7 @@ def wh_word(entity, *, subject, preposition=None, descriptor=None):
     if label == "NORP":
         return "Which group"
     if label == "ORG":
-        if _looks_like_organization(entity.name):
+        if _looks_like_organization(entity.name) or _surely_organization(entity):
             return "Which organization"
         return None if subject else "What"
     if label == "MONEY":
@@ -72,6 +72,11 @@ def _category(name):
     """'river' for 'the Guaiba River': a name that says what kind of thing it is."""
     tokens = name.split()
     return tokens[-1].lower() if len(tokens) >= 2 and tokens[-1][:1].isupper() and tokens[-1].lower() in CATEGORY_WORDS else None
+
+
+def _surely_organization(entity):
+    """A name the model called an organization every one of at least three times ('Google')."""
+    return entity.mentions >= 3 and set(entity.labels) == {"ORG"} and entity.reliable and entity.participant
 
 
 def _looks_like_organization(name):

@@ -424,6 +424,15 @@ def test_numeric_options_keep_unit_magnitude_and_sense(key, expected):
     assert number_variants(key) == expected
 
 
+@pytest.mark.parametrize("name, plural_noun", [("Iranians", True), ("Canadians", True), ("American", False),
+                                               ("Chinese", False), ("Swiss", False), ("Iranian-American", False)])
+def test_nationality_options_keep_their_form(name, plural_noun):
+    """'Iranians' is never an option for 'watch _____ romantic comedies' ('American')."""
+    from questions.generator import _people_word
+
+    assert _people_word(name) is plural_noun
+
+
 def test_options_for_a_party_are_parties_first():
     item = next(i for i in items_of(ELECTION, "multiple_choice") if i["answer"] == "Liberal Party")
     others = [c for c in item["choices"] if c != "Liberal Party"]
