@@ -99,20 +99,29 @@ def answer(session_id):
     if not response.strip() and "dont_know" not in request.form:
         flash("Pick or type an answer before checking it.")
         return redirect(url_for("study.session", session_id=session_id))
-    in_place = request.headers.get("X-Requested-With") == "fetch"  # app.js shows the feedback without a reload
     try:
         practice.check_answer(get_db(), session_id, _item_id(form), response.strip(), utcnow())
     except practice.AlreadyRecorded as done:
-        if not in_place:
+        if not _in_place():
             flash(str(done))
     except practice.NotCurrentItem as wrong:
         abort(400, str(wrong))
-    if in_place:
+    return _card_or_redirect(session_id)
+
+
+def _in_place():
+    """app.js asks for the card alone: feedback and the next question without a page load."""
+    return request.headers.get("X-Requested-With") == "fetch"
+
+
+def _card_or_redirect(session_id):
+    """After an answer or a rating: the quiz card as it is now for app.js, else the page (PRG)."""
+    if _in_place():
         state = own_session(session_id)
-        shown = practice.show_current(get_db(), get_scheduler(), state, utcnow())
+        shown = practice.show_current(get_db(), get_scheduler(), state, utcnow()) if state["mode"] == "quiz" else None
         if shown is not None:
             return render_template("study/_question_card.html", session=state, **shown)
-    return redirect(url_for("study.session", session_id=session_id))
+    return redirect(url_for("study.session", session_id=session_id))  # the summary, a flashcard: a page
 
 
 @bp.route("/<int:session_id>/rate", methods=["POST"])
@@ -125,10 +134,11 @@ def rate(session_id):
     try:
         practice.rate(get_db(), session_id, _item_id(form), form.rating.data, utcnow())
     except practice.AlreadyRecorded as done:
-        flash(str(done))
+        if not _in_place():
+            flash(str(done))
     except (practice.NotCurrentItem, ValueError) as wrong:
         abort(400, str(wrong))
-    return redirect(url_for("study.session", session_id=session_id))
+    return _card_or_redirect(session_id)
 
 
 @bp.route("/progress")

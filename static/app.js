@@ -20,15 +20,20 @@
     if (form) {
       form.addEventListener("submit", function (event) { event.preventDefault(); reveal(); });
     }
-    var answer = document.querySelector("form[data-in-place]");
-    if (answer && window.fetch && window.FormData) {
-      answer.addEventListener("submit", function (event) { answerInPlace(answer, event); });
+  });
+  // Quiz forms marked data-in-place (check an answer, rate it) post in the background
+  // and swap in the card the server sends back; the first question is the only page load.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (form && form.matches && form.matches("form[data-in-place]") && window.fetch && window.FormData) {
+      inPlace(form, event);
     }
   });
 
-  // Check an answer without reloading the page: the server records it and sends back the
-  // card with the feedback. Anything unexpected falls back to the plain form post.
-  function answerInPlace(form, event) {
+  // The server records the answer or rating and sends back the card as it is now (the
+  // feedback, or the next question); a finished session or anything unexpected is a
+  // page load, as without JavaScript.
+  function inPlace(form, event) {
     event.preventDefault();
     var data = new FormData(form);
     var submitter = event.submitter;
@@ -44,14 +49,15 @@
       })
       .then(function (html) {
         if (html === null) return;
-        var card = document.getElementById("card");
+        var current = document.getElementById("study");
         var holder = document.createElement("div");
         holder.innerHTML = html;  // our own server-rendered, escaped card
-        var fresh = holder.querySelector("#card");
-        if (!card || !fresh) throw new Error("no card");
-        card.replaceWith(fresh);
-        var next = fresh.querySelector(".ratings button[autofocus]");
-        if (next) next.focus();
+        var fresh = holder.querySelector("#study");
+        if (!current || !fresh) throw new Error("no card");
+        current.replaceWith(fresh);
+        if (fresh.dataset.title) document.title = fresh.dataset.title;
+        var focus = fresh.querySelector(".ratings button[autofocus], #response, input[type=radio]");
+        if (focus) focus.focus();
       })
       .catch(function () { HTMLFormElement.prototype.submit.call(form); });
   }

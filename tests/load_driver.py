@@ -2,8 +2,9 @@
 
 Each simulated student is a real HTTP session against a real `quizapp serve`: it
 registers, starts a session and answers items through the same forms a browser
-posts, the way app.js does (the answer checked in place, 3 requests per item) or, with
-`in_place=False`, the way a browser without JavaScript does (4 requests). An answer is
+posts, the way app.js does (the answer checked and rated in place: 2 requests per item,
+the next question comes back with the rating) or, with `in_place=False`, the way a
+browser without JavaScript does (4 requests: question page, answer, feedback page, rating). An answer is
 *acknowledged* when the server answered its POST with the feedback (in place) or with the
 redirect that follows a recorded answer.
 """
@@ -117,6 +118,7 @@ class Student:
         self.latencies = []  # seconds per answer POST
         self.errors = []
         self.url = None
+        self.next_card = None  # the question card a rating in place brought back
 
     def _token(self, html):
         return TOKEN.search(html).group(1)
@@ -139,7 +141,7 @@ class Student:
 
     def answer_one(self, index):
         """Answer the item shown (right or wrong by turns) and rate it; False when the session is over."""
-        page = self.http.get(self.url, timeout=self.timeout).text
+        page, self.next_card = self.next_card or self.http.get(self.url, timeout=self.timeout).text, None
         item = ITEM.search(page)
         if item is None:
             return False
@@ -159,9 +161,11 @@ class Student:
         self.acknowledged.append((item_id, data.get("choice", data.get("response"))))
         feedback = response.text if self.in_place else self.http.get(self.url, timeout=self.timeout).text
         rating = "Good" if 'value="Good"' in feedback else "Again"
-        rated = self.http.post(f"{self.url}/rate", allow_redirects=False, timeout=self.timeout,
+        rated = self.http.post(f"{self.url}/rate", headers=IN_PLACE if self.in_place else None,
                                data={"csrf_token": self._token(feedback), "item_id": item_id, "rating": rating})
-        if rated.status_code != 302:
+        if rated.status_code == 200 and self.in_place:
+            self.next_card = rated.text  # the next question came back in place
+        elif rated.status_code != 302:
             self.errors.append(f"rate: {rated.status_code}")
         return True
 

@@ -198,5 +198,21 @@ def test_checking_an_answer_shows_the_feedback_in_place(server, browser):
     assert page.evaluate("document.activeElement.textContent.trim()") == "Next"
     page.keyboard.press("Enter")
     expect(page.locator(".position")).to_contain_text("Question 2 of 10")
-    assert page.evaluate("window.stillThisPage === undefined")  # the next question is a new page
+    expect(page).to_have_title(re.compile("Question 2"))
+    assert page.evaluate("window.stillThisPage === true")  # the next question came in place too
+    prompt, verdict = answer_current_item(page)  # focus is in the new card: typing or choosing works
+    assert verdict in ("Correct", "Incorrect") and page.evaluate("window.stillThisPage === true")
+    page.close()
+
+
+def test_the_last_answer_in_place_leads_to_the_summary(server, browser):
+    base, _, _ = server
+    page = register(browser, base, "omar")
+    page.get_by_label("Items").fill("1")
+    page.get_by_role("button", name="Study now").click()
+    expect(page.locator(".position")).to_contain_text("Question 1 of 1")
+    _, verdict = answer_current_item(page)
+    page.keyboard.press("Enter")  # Good or Next has the focus
+    expect(page).to_have_title(re.compile("Session summary"))
+    expect(page.locator(".score")).to_contain_text(f"You got {1 if verdict == 'Correct' else 0} of 1 right")
     page.close()

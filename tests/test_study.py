@@ -127,7 +127,24 @@ def test_an_answer_checked_in_place_returns_the_card_with_its_feedback(client, a
     again = client.post(f"{url}/answer", data={"item_id": item_id, "response": "Mattis"}, headers=IN_PLACE)
     assert again.status_code == 200 and ">Correct</h2>" in again.get_data(as_text=True)  # a double click
     assert db.execute("SELECT count(*) FROM reviews").fetchone()[0] == 1
-    assert client.post(f"{url}/rate", data={"item_id": item_id, "rating": "Good"}).status_code == 302
+
+
+def test_a_rating_in_place_returns_the_next_question_and_the_last_one_the_summary_page(client, auth, db, three_items):
+    auth.login_as("student")
+    url = start(client)
+    item_id = shown_item_id(client.get(url).get_data(as_text=True))
+    for number in (2, 3):
+        client.post(f"{url}/answer", data={"item_id": item_id, "response": "x", "dont_know": "1"}, headers=IN_PLACE)
+        response = client.post(f"{url}/rate", data={"item_id": item_id, "rating": "Again"}, headers=IN_PLACE)
+        html = response.get_data(as_text=True)
+        assert response.status_code == 200 and f"Question {number} of 3" in html and ">Check answer</button>" in html
+        assert shown_item_id(html) != item_id
+        item_id = shown_item_id(html)
+    client.post(f"{url}/answer", data={"item_id": item_id, "response": "x", "dont_know": "1"}, headers=IN_PLACE)
+    last = client.post(f"{url}/rate", data={"item_id": item_id, "rating": "Again"}, headers=IN_PLACE)
+    assert last.status_code == 302 and last.headers["Location"].endswith(url)  # app.js loads the summary page
+    assert "You got <strong>0 of 3</strong> right" in client.get(url).get_data(as_text=True)
+    assert db.execute("SELECT count(*) FROM reviews").fetchone()[0] == 3
 
 
 def test_an_empty_answer_checked_in_place_goes_back_to_the_page_that_says_why(client, auth, db, three_items):
