@@ -87,7 +87,8 @@ def main():
 
     parser = argparse.ArgumentParser(description="50 students x 40 answers against quizapp serve")
     parser.add_argument("--think", type=float, default=0.0,
-                        help="seconds each student pauses after each answer (0: as fast as the client can go)")
+                        help="seconds each student pauses after each answer, on average (0.5-1.5 times it, "
+                             "so a class does not answer in lockstep; 0: as fast as the client can go)")
     parser.add_argument("--workers", type=int, default=2, help="quizapp serve --workers (make run uses 2)")
     parser.add_argument("--threads", type=int, default=THREADS, help="quizapp serve --threads (default 4)")
     parser.add_argument("--no-js", action="store_true",

@@ -9,6 +9,7 @@ browser without JavaScript does (4 requests: question page, answer, feedback pag
 redirect that follows a recorded answer.
 """
 import os
+import random
 import re
 import socket
 import subprocess
@@ -119,6 +120,7 @@ class Student:
         self.errors = []
         self.url = None
         self.next_card = None  # the question card a rating in place brought back
+        self.pace = random.Random(name)  # each student's own, repeatable reading times
 
     def _token(self, html):
         return TOKEN.search(html).group(1)
@@ -189,8 +191,8 @@ class Student:
             for index in range(answers):
                 if not self.answer_one(index):
                     break
-                if self.think:
-                    time.sleep(self.think)  # reading the feedback before the next question
+                if self.think:  # reading the feedback: half to one and a half times `think`, as people differ
+                    time.sleep(self.think * self.pace.uniform(0.5, 1.5))
         except (RequestError, RuntimeError, AttributeError) as error:
             self.errors.append(f"{type(error).__name__}: {error}")
         return self
