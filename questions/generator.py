@@ -183,6 +183,8 @@ class Builder:
                 pool.append(other.name.split()[-1] if entity.label == "PERSON" and len(answer.split()) == 1 else other.name)
         last = answer.split()[-1].lower() if answer.split() else ""
         pool.sort(key=lambda name: name.split()[-1].lower() != last)  # "Conservative Party" for "Liberal Party" first
+        if entity.label in ("LOC", "FAC") and phrasing.category(answer):
+            pool = [name for name in pool if phrasing.category(name)]  # a canal among canals and seas, not continents
         from_article = len(pool)
         if entity.label in NUMERIC:
             pool += number_variants(answer)

@@ -27,11 +27,11 @@ def wh_word(entity, *, subject, preposition=None, descriptor=None):
         return f"Which {descriptor}"
     if label == "PERSON":
         return "Who"
-    category = _category(entity.name)
-    if category and label in ("LOC", "FAC", "GPE", "ORG") and not entity.is_country:
+    kind = category(entity.name)
+    if kind and label in ("LOC", "FAC", "GPE", "ORG") and not entity.is_country:
         if label != "ORG" and preposition in ("in", "at") and not subject:
             return "Where"
-        return f"Which {category}"  # "Which river rose ...?" for "the Guaiba River"
+        return f"Which {kind}"  # "Which river rose ...?" for "the Guaiba River"
     if label in ("DATE", "TIME"):
         return None if subject else "When"
     if label == "GPE":
@@ -68,7 +68,7 @@ CATEGORY_WORDS = {"river", "lake", "sea", "ocean", "mountain", "mountains", "isl
                   "church", "mosque", "temple", "zoo", "festival", "orchestra"}
 
 
-def _category(name):
+def category(name):
     """'river' for 'the Guaiba River': a name that says what kind of thing it is."""
     tokens = name.split()
     return tokens[-1].lower() if len(tokens) >= 2 and tokens[-1][:1].isupper() and tokens[-1].lower() in CATEGORY_WORDS else None

@@ -433,6 +433,15 @@ def test_nationality_options_keep_their_form(name, plural_noun):
     assert _people_word(name) is plural_noun
 
 
+def test_a_named_waterway_gets_no_continents_as_options():
+    text = (Path(__file__).parent / "data" / "written" / "h_ships.txt").read_text(encoding="utf-8")
+    items = items_of(text)
+    for item in items:
+        if item["kind"] == "multiple_choice" and item["answer"] == "Suez Canal":
+            assert not {"Africa", "Asia", "Europe"} & set(item["choices"]), item["choices"]
+    assert find(items, "fill_blank", "Suez Canal")
+
+
 def test_options_for_a_party_are_parties_first():
     item = next(i for i in items_of(ELECTION, "multiple_choice") if i["answer"] == "Liberal Party")
     others = [c for c in item["choices"] if c != "Liberal Party"]
