@@ -57,6 +57,7 @@ COUNTRIES = {  # UN members and observers by their everyday English names, and a
 PUBLIC_BODIES = {"administration", "department", "agency", "ministry", "court", "council", "congress", "parliament",
                  "senate", "pentagon", "commission", "committee", "office", "service", "army", "navy", "police",
                  "government", "nato", "un", "faa", "nasa", "fbi", "cia", "eu", "who", "imf", "bureau", "authority"}
+NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "NORP"}
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]
@@ -159,10 +160,13 @@ def consolidate(sentences):
     on its own), and a surname or first-and-last name joins the person met earlier."""
     mentions = []
     votes = {}
+    common = {t.text for sent in sentences for t in sent if t.is_lower and t.is_alpha}  # "lava", "sending"
     for index, sent in enumerate(sentences):
         for ent in sent.ents:
             label = LABELS.get(ent.label_)
             text = strip_article(ent.text)
+            if label in NAMED_LABELS and len(ent) == 1 and ent.text.lower() in common and ent.text[:1].isupper():
+                continue  # "Lava was flowing ...": a capital at the start of a sentence, not a name
             if label and words(text) and _looks_like_a_name(ent, label):
                 mentions.append((index, ent, text))
                 votes.setdefault(norm(text), Counter())[label] += 1

@@ -442,6 +442,13 @@ def test_a_named_waterway_gets_no_continents_as_options():
     assert find(items, "fill_blank", "Suez Canal")
 
 
+def test_a_capital_at_the_start_of_a_sentence_is_not_a_name():
+    """The small model calls 'Lava' a person in 'Lava was flowing ...' when 'lava' is a word of the article."""
+    text = ("A volcano erupted in Iceland on Monday, sending lava into the sky. "
+            "Lava was flowing at a rate of 200 cubic meters per second near Grindavik.")
+    assert not [i for i in items_of(text) if i["answer"] == "Lava" or i["prompt"].startswith("Who was flowing")]
+
+
 def test_options_for_a_party_are_parties_first():
     item = next(i for i in items_of(ELECTION, "multiple_choice") if i["answer"] == "Liberal Party")
     others = [c for c in item["choices"] if c != "Liberal Party"]
