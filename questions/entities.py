@@ -396,3 +396,31 @@ def propagate_names(docs):
         found = [Span(doc, start, end, label=label) for label, start, end in matcher(doc)]
         if found:  # the longer name wins: "Lockheed Martin" over "Lockheed" + "Martin"
             doc.ents = filter_spans(list(doc.ents) + found)
+
+
+UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "meter", "kilometer", "mile",
+         "foot", "inch", "kilogram", "gram", "pound", "ton", "liter", "gallon", "percent"}
+
+
+def join_fractions(docs):
+    """'about three-and-a-half hours': the model stops at 'about three'; the amount is the whole phrase."""
+    from spacy.tokens import Span
+    from spacy.util import filter_spans
+
+    for doc in docs:
+        found = []
+        for ent in doc.ents:
+            if ent.label_ != "CARDINAL":
+                continue
+            words_after, i = [], ent.end
+            while i < len(doc) and len(words_after) < 4:
+                if doc[i].text != "-":
+                    words_after.append(doc[i])
+                i += 1
+            if [t.lower_ for t in words_after[:3]] == ["and", "a", "half"] and len(words_after) == 4:
+                unit = words_after[3]
+                if unit.lemma_.lower() in UNITS:
+                    label = "TIME" if unit.lemma_.lower() in ("second", "minute", "hour") else "QUANTITY"
+                    found.append(Span(doc, ent.start, unit.i + 1, label=label))
+        if found:
+            doc.ents = filter_spans(found + [e for e in doc.ents if not any(f.start <= e.start < f.end for f in found)])

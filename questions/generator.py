@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from . import checker, phrasing
 from .cleaning import story_paragraphs
 from .entities import (WELL_KNOWN_COUNTRIES, consolidate, date_style, date_variants, in_title, is_alias, number_variants,
-                       number_word_forms, propagate_names)
+                       join_fractions, number_word_forms, propagate_names)
 from .references import is_vague_phrase, meaning_clause, names_its_subject, render, resolve, subject_of
 from .textnorm import contains_phrase, norm
 
@@ -538,6 +538,7 @@ def build_items(text, doc_iter, *, source="", limit=None):
     paragraphs = story_paragraphs(text)
     docs = list(doc_iter(paragraphs))
     propagate_names(docs)
+    join_fractions(docs)
     sentences = article_sentences(text, docs, paragraphs)
     builder = Builder(text, sentences, source)
     items, seen = [], set()

@@ -472,6 +472,13 @@ def test_a_blank_in_place_of_the_last_word_keeps_the_full_stop():
     assert "About 75 percent of Canadian exports go to the _____." in [i["prompt"] for i in items_of(ELECTION, "fill_blank")]
 
 
+def test_and_a_half_belongs_to_the_amount():
+    text = ("The Concorde flew from London to New York in 1976. This meant it could travel from London to New York "
+            "in about three-and-a-half hours. The trip took two and a half days by ship in 1950.")
+    answers = {i["answer"] for i in items_of(text, "fill_blank")}
+    assert "three-and-a-half hours" in answers and "three" not in answers
+
+
 def test_until_and_since_are_not_when():
     """'Users had until August 25 to file' is not 'When did users have to file?'."""
     assert not [i for i in items_of(COURT, "short_answer") if i["answer"] == "August 25"]
