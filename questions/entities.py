@@ -57,6 +57,25 @@ COUNTRIES = {  # UN members and observers by their everyday English names, and a
 PUBLIC_BODIES = {"administration", "department", "agency", "ministry", "court", "council", "congress", "parliament",
                  "senate", "pentagon", "commission", "committee", "office", "service", "army", "navy", "police",
                  "government", "nato", "un", "faa", "nasa", "fbi", "cia", "eu", "who", "imf", "bureau", "authority"}
+US_STATES = {
+    "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut", "delaware", "florida",
+    "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky", "louisiana", "maine",
+    "maryland", "massachusetts", "michigan", "minnesota", "mississippi", "missouri", "montana", "nebraska", "nevada",
+    "new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota", "ohio", "oklahoma",
+    "oregon", "pennsylvania", "rhode island", "south carolina", "south dakota", "tennessee", "texas", "utah",
+    "vermont", "virginia", "washington", "west virginia", "wisconsin", "wyoming",
+}
+CITY_OR_STATE = {"new york", "washington", "georgia"}  # a state, a city or a country: it depends on the story
+
+
+def place_kind(name):
+    """'state' for a U.S. state, 'other' for any other place that is not a country, None when it could be either."""
+    key = norm(name).removeprefix("the ")
+    if key in CITY_OR_STATE:
+        return None
+    return "state" if key in US_STATES else "other"
+
+
 NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "NORP"}
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",

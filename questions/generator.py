@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from . import checker, phrasing
 from .cleaning import story_paragraphs
 from .entities import (WELL_KNOWN_COUNTRIES, consolidate, date_style, date_variants, in_title, is_alias, number_variants,
-                       join_fractions, number_word_forms, propagate_names)
+                       join_fractions, number_word_forms, place_kind, propagate_names, CITY_OR_STATE, US_STATES)
 from .references import is_vague_phrase, meaning_clause, names_its_subject, render, resolve, subject_of
 from .textnorm import contains_phrase, norm
 
@@ -176,6 +176,8 @@ class Builder:
                     continue
                 if entity.label == "GPE" and other.is_country != entity.is_country:
                     continue
+                if entity.label == "GPE" and not entity.is_country and place_kind(other.name) != place_kind(answer):
+                    continue  # states among states, cities among cities: not "Texas" for "Dallas"
                 if entity.label == "NORP" and _people_word(other.name) != _people_word(answer):
                     continue  # "Iranians" is no option for "_____ romantic comedies" ("American")
                 if entity.label == "DATE" and (date_style(other.name) is None or date_style(other.name) != date_style(answer)):
@@ -190,8 +192,9 @@ class Builder:
             pool += number_variants(answer)
         elif entity.label == "DATE":
             pool += date_variants(answer)
-        elif entity.is_country:
-            fallback = sorted(c.title() for c in WELL_KNOWN_COUNTRIES)
+        elif entity.is_country or (entity.label == "GPE" and place_kind(answer) == "state"):
+            known = WELL_KNOWN_COUNTRIES if entity.is_country else US_STATES - CITY_OR_STATE
+            fallback = sorted(c.title() for c in known)
             random.Random(_seed(answer, sentence.text)).shuffle(fallback)
             pool += fallback
         chosen, article_options = [], 0

@@ -449,6 +449,22 @@ def test_a_capital_at_the_start_of_a_sentence_is_not_a_name():
     assert not [i for i in items_of(text) if i["answer"] == "Lava" or i["prompt"].startswith("Who was flowing")]
 
 
+def test_states_get_states_as_options_and_cities_never_do():
+    text = ("In California, three laws were passed in 2024. Aurora began the service in Texas in May, with 20 trucks "
+            "between Dallas and Houston. Boom Supersonic is based in Colorado. NASA showed the X-59 in Palmdale in "
+            "January. Houston has many trucks, and Dallas has more.")
+    from questions.entities import US_STATES
+
+    items = items_of(text, "multiple_choice")
+    states = [i for i in items if i["answer"] in ("California", "Texas", "Colorado")]
+    assert states
+    for item in states:
+        assert all(c.lower() in US_STATES for c in item["choices"]), item["choices"]
+    for item in items:
+        if item["answer"] in ("Dallas", "Houston", "Palmdale"):
+            assert not [c for c in item["choices"] if c.lower() in US_STATES], item["choices"]
+
+
 def test_options_for_a_party_are_parties_first():
     item = next(i for i in items_of(ELECTION, "multiple_choice") if i["answer"] == "Liberal Party")
     others = [c for c in item["choices"] if c != "Liberal Party"]
