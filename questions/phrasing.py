@@ -101,6 +101,10 @@ def _covers(key, token):
     or a title in front of a name ("U.S. Defense Secretary Jim Mattis")."""
     left, right = token.left_edge.i, token.right_edge.i
     doc = token.doc
+    aside = next((c for c in token.children if c.dep_ == "appos" and c.i > token.i and doc[c.left_edge.i - 1].text == ","),
+                 None)
+    if aside is not None:  # "Adrian Dyer, a professor at RMIT," is Adrian Dyer: the aside goes with the phrase
+        right = aside.left_edge.i - 2
     while left < right and (doc[left].dep_ in ("det", "quantmod", "advmod") or doc[left].lower_ in ("about", "around")):
         left += 1
     while left < key.start and doc[left].dep_ in ("compound", "nmod", "amod", "punct", "det") and doc[left].head.i >= left:

@@ -73,6 +73,8 @@ def find(items, kind, answer):
         (COURT, "$725 million", "How much did a federal court fine Meta on Tuesday in San Francisco?"),  # not "fin", not "A"
         (COURT, "250 million", "How many Facebook users in the United States could receive payments?"),
         (COURT, "Guaiba River", "Which river rose to 5.3 meters on Saturday in Porto Alegre?"),
+        ("Adrian Dyer, a professor at RMIT, led the research in Australia. The bees were trained in 2019.",
+         "Adrian Dyer", "Who led the research in Australia?"),  # the aside goes with the name it describes
         (PASSIVE, "Bill Gates", "Who founded Microsoft in 1975?"),  # a passive's agent: the question turns active
         (PASSIVE, "Norwegian Nobel Committee",
          "Which organization awarded the Nobel Peace Prize to Maria Ressa in 2021?"),
