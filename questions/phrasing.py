@@ -11,6 +11,8 @@ Three shapes, all read off the dependency parse:
 Resolved references (`token._.qtext`) are written in. Whatever the rules are not
 sure of gives None, and no question is made.
 """
+import re
+
 from .references import phrase_text, rendered
 
 SUBJECTS = {"nsubj", "nsubjpass"}
@@ -120,10 +122,15 @@ def _lower_first(text, token):
     return text[:1].lower() + text[1:]
 
 
+STALE_ENDING = re.compile(r",?\s+(?:(?:earlier |later )?(?:last|this|next) (?:week|month|year|weekend|spring|summer|fall|"
+                          r"autumn|winter)|yesterday|today|tomorrow|recently)$", re.IGNORECASE)
+
+
 def _finish(text):
     text = " ".join(text.replace(" ,", ",").split()).strip(",;: ")
     if text.count("\u201c") != text.count("\u201d") or text.count('"') % 2:
         return None  # the question would end inside a quotation
+    text = STALE_ENDING.sub("", text)  # "... last week?" means nothing once the story is old
     return text[:1].upper() + text[1:] + "?"
 
 
@@ -248,6 +255,8 @@ def object_question(span, key, entity, descriptor=None):
         if word not in allowed[wh]:
             return None
     drop = _drop(target, key, preposition, wh)
+    if preposition is not None and preposition.head.pos_ in ("NOUN", "PROPN") and not drop[0] <= preposition.i <= drop[1]:
+        return None  # "... during an event in?": a preposition left behind inside a noun phrase
     if root.lemma_ == "be" and any(t.dep_ in ("attr", "acomp") for t in root.children) and target.dep_ not in ("attr", "acomp"):
         if not (preposition is not None and preposition.head.i == root.i):
             return None  # "Where is X Y?" from "X is Y in Z"

@@ -497,6 +497,14 @@ def test_and_a_half_belongs_to_the_amount():
     assert "three-and-a-half hours" in answers and "three" not in answers
 
 
+def test_a_question_does_not_end_on_a_date_that_goes_stale():
+    text = ("Last week, the Pentagon threatened to impose sanctions on India. "
+            "NASA and Lockheed Martin recently showed off the X-59 plane during an event in Palmdale, California.")
+    questions_ = [i["prompt"] for i in items_of(text, "short_answer")]
+    assert "Which organization threatened to impose sanctions on India?" in questions_
+    assert not [q for q in questions_ if q.endswith((" last week?", " in?"))]
+
+
 def test_until_and_since_are_not_when():
     """'Users had until August 25 to file' is not 'When did users have to file?'."""
     assert not [i for i in items_of(COURT, "short_answer") if i["answer"] == "August 25"]
