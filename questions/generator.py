@@ -245,7 +245,8 @@ class Builder:
             if question:
                 items.append(dict(kind="short_answer", prompt=question, answer=answer, choices=[], accepted=accepted,
                                   score=base + 0.08, **common))
-            options, strong = self.distractors(entity, answer, sentence) if entity.reliable else (None, False)
+            swappable = entity.reliable and not _names_a_kind_of_thing(ent)
+            options, strong = self.distractors(entity, answer, sentence) if swappable else (None, False)
             if options:
                 choices = options + [answer]
                 random.Random(_seed(sentence.text, answer)).shuffle(choices)
@@ -473,6 +474,14 @@ def _spelled_out_before(ent):
 def _modifies_a_crowd(ent):
     """'U.S. officials', 'Indian media': the nationality of a crowd is rarely the fact that matters."""
     return ent.root.dep_ in MODIFIER and ent.root.head.lower_ in CROWDS
+
+
+def _names_a_kind_of_thing(ent):
+    """'COVID-19' in 'the COVID-19 pandemic': a name used as a modifier says what kind of thing the
+    head is, and another name of its label in its place ('the UNICEF pandemic') is nonsense, not a
+    plausible option. Places, nationalities, people and amounts as modifiers swap well ('Indian
+    military', 'its 2 percent target')."""
+    return ent.root.dep_ in ("compound", "nmod") and ent.label_ in ("ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "FAC")
 
 
 def _describes_a_name(ent):

@@ -505,6 +505,15 @@ def test_a_question_does_not_end_on_a_date_that_goes_stale():
     assert not [q for q in questions_ if q.endswith((" last week?", " in?"))]
 
 
+def test_a_name_that_says_what_kind_of_thing_gets_no_options():
+    """Not 'vaccination rates had fallen during the UNICEF pandemic' as a false statement."""
+    text = (Path(__file__).parent / "data" / "written" / "f_health.txt").read_text(encoding="utf-8")
+    items = items_of(text)
+    assert not [i for i in items if "UNICEF pandemic" in i["prompt"] or "WHO pandemic" in i["prompt"]]
+    assert not [i for i in items if i["kind"] == "multiple_choice" and "_____ pandemic" in i["prompt"]]
+    assert find(items, "fill_blank", "COVID-19")
+
+
 def test_until_and_since_are_not_when():
     """'Users had until August 25 to file' is not 'When did users have to file?'."""
     assert not [i for i in items_of(COURT, "short_answer") if i["answer"] == "August 25"]
