@@ -181,7 +181,10 @@ def subject_question(span, key, entity, descriptor=None):
     if subject is None or root.pos_ not in ("VERB", "AUX"):
         return None
     counted_noun = _counted_noun(key, entity)
-    if counted_noun is not None and counted_noun.i == subject.i:  # "300 scientists worked" -> "How many scientists ...?"
+    share = _share_of(key, entity)
+    if share is not None and share[0].i == subject.i:  # "About 12 percent of trade passes ..." -> "What percentage of trade passes ...?"
+        wh, plural_ok = share[1], True
+    elif counted_noun is not None and counted_noun.i == subject.i:  # "300 scientists worked" -> "How many scientists ...?"
         counted = [t for t in subject.subtree if t.i >= key.end and not t.is_punct
                    and not (t.dep_ == "det" and t.head.i == subject.i)]  # "the" of "the United States" stays
         if not counted or any(t.dep_ == "conj" for t in subject.children):
@@ -230,7 +233,15 @@ def object_question(span, key, entity, descriptor=None):
     if subject.lower_ in PRONOUNS and subject._.qtext is None:
         return None
     counted = _counted_noun(key, entity)
-    if counted is not None:
+    share = _share_of(key, entity)
+    if share is not None:  # "made up more than 40 percent of the cases" -> "What percentage of the cases ...?"
+        if share[0].dep_ != "dobj":
+            return None
+        target, preposition = _target(root, span.doc[share[0].left_edge.i : share[0].right_edge.i + 1])
+        word, wh = None, share[1]
+        if target is None or preposition is not None:
+            return None
+    elif counted is not None:
         phrase = [t for t in counted.subtree if t.i >= key.end]
         if counted.dep_ not in ("dobj", "npadvmod") or len(phrase) > 4 or any(
                 t.dep_ in ("prep", "relcl", "acl", "punct") for t in phrase):
@@ -319,6 +330,24 @@ def _target(root, key):
             return None, None
         node = node.head
     return head, (head.head if head.dep_ == "pobj" else None)
+
+
+AMOUNT_WORDS = {"about", "around", "nearly", "almost", "more", "less", "fewer", "than", "over", "under", "roughly",
+                "some", "just", "only", "approximately", "at", "least", "most", "up", "to"}
+
+
+def _share_of(key, entity):
+    """('percent' token, 'What percentage of global trade') for '12 percent of global trade', else None."""
+    head = key.root
+    if entity.label != "PERCENT" or head.lower_ not in ("percent", "%") or head.i != key.end - 1:
+        return None
+    of = next((t for t in head.children if t.dep_ == "prep" and t.lower_ == "of" and t.i == key.end), None)
+    if of is None or len(list(of.subtree)) > 5 or any(
+            t.dep_ in ("relcl", "acl", "punct") or (t.dep_ == "prep" and t.i != of.i) for t in of.subtree):
+        return None  # "of people from the disease": the parse has swallowed the verb's phrase
+    if any(t.i < key.start and t.lower_ not in AMOUNT_WORDS for t in head.subtree if not t.is_punct):
+        return None  # words before the amount ("the remaining 40 percent"); "about", "more than" may go
+    return head, "What percentage " + _text(list(of.subtree))
 
 
 def _counted_noun(key, entity):

@@ -75,6 +75,9 @@ def find(items, kind, answer):
         (COURT, "Guaiba River", "Which river rose to 5.3 meters on Saturday in Porto Alegre?"),
         ("Adrian Dyer, a professor at RMIT, led the research in Australia. The bees were trained in 2019.",
          "Adrian Dyer", "Who led the research in Australia?"),  # the aside goes with the name it describes
+        ("Children under the age of five made up more than 40 percent of the cases. Measles spread in Romania in 2024.",
+         "40 percent", "What percentage of the cases did children under the age of five make up?"),
+        (ELECTION, "75 percent", "What percentage of Canadian exports go to the U.S.?"),
         (PASSIVE, "Bill Gates", "Who founded Microsoft in 1975?"),  # a passive's agent: the question turns active
         (PASSIVE, "Norwegian Nobel Committee",
          "Which organization awarded the Nobel Peace Prize to Maria Ressa in 2021?"),
