@@ -153,12 +153,7 @@ def show_current(db, scheduler, session, now):
             row = db.execute("SELECT outcomes, review_id FROM study_sessions WHERE id = ?", [session["id"]]).fetchone()
             stored = json.loads(row[0]) if row[0] else None
             if stored is None or stored["item_id"] != item_id:
-                card = scheduling.card_from_row(_card_row(db, session["user_id"], item_id), card_id=item_id)
-                stored = {"item_id": item_id, "ratings": scheduling.outcomes(scheduler, card, now)}
-                db.execute(
-                    "UPDATE study_sessions SET outcomes = ?, shown_at = ? WHERE id = ?",
-                    [json.dumps(stored), to_iso(now), session["id"]],
-                )
+                stored = _show(db, scheduler, session["id"], session["user_id"], item_id, now)
             review_id = row[1]
     review = next(query(db, "SELECT * FROM reviews WHERE id = ?", [review_id]), None) if review_id else None
     intervals = {
@@ -172,6 +167,15 @@ def show_current(db, scheduler, session, now):
         "number": session["position"] + 1,
         "total": len(item_ids),
     }
+
+
+def _show(db, scheduler, session_id, user_id, item_id, now):
+    """Inside a write transaction: the four outcomes of `item_id`, computed once and kept on the session."""
+    card = scheduling.card_from_row(_card_row(db, user_id, item_id), card_id=item_id)
+    stored = {"item_id": item_id, "ratings": scheduling.outcomes(scheduler, card, now)}
+    db.execute("UPDATE study_sessions SET outcomes = ?, shown_at = ? WHERE id = ?",
+               [json.dumps(stored), to_iso(now), session_id])
+    return stored
 
 
 def _locked_state(db, session_id):
@@ -243,11 +247,13 @@ def check_answer(db, session_id, item_id, response, now):
     return correct
 
 
-def rate(db, session_id, item_id, rating, now):
+def rate(db, session_id, item_id, rating, now, scheduler=None):
     """Apply the student's rating and move on to the next item.
 
     In a quiz the answer is already recorded: a right answer may be re-rated Hard,
-    Good or Easy, a wrong one stays Again. On a flashcard the rating is the answer."""
+    Good or Easy, a wrong one stays Again. On a flashcard the rating is the answer.
+    With a `scheduler` the next item is shown in the same transaction (its outcomes
+    made now), for the card that goes straight back to the student."""
     if rating not in scheduling.RATINGS:
         raise ValueError("Choose one of Again, Hard, Good or Easy.")
     with write_transaction(db):
@@ -271,13 +277,15 @@ def rate(db, session_id, item_id, rating, now):
             _apply(db, state, item_id, rating, now, correct=rating != "Again", response=None)
         else:
             raise NotCurrentItem("Check your answer before rating it.")
-        total = len(json.loads(state["item_ids"]))
+        item_ids = json.loads(state["item_ids"])
         position = state["position"] + 1
         db.execute(
             "UPDATE study_sessions SET position = ?, outcomes = NULL, shown_at = NULL, review_id = NULL, "
             "finished_at = ? WHERE id = ?",
-            [position, to_iso(now) if position >= total else None, session_id],
+            [position, to_iso(now) if position >= len(item_ids) else None, session_id],
         )
+        if scheduler is not None and position < len(item_ids):
+            _show(db, scheduler, session_id, state["user_id"], item_ids[position], now)
 
 
 def session_summary(db, session_id):

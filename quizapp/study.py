@@ -132,7 +132,8 @@ def rate(session_id):
     if not form.validate_on_submit():
         abort(400, "The rating could not be read.")
     try:
-        practice.rate(get_db(), session_id, _item_id(form), form.rating.data, utcnow())
+        practice.rate(get_db(), session_id, _item_id(form), form.rating.data, utcnow(),
+                      scheduler=get_scheduler() if _in_place() else None)
     except practice.AlreadyRecorded as done:
         if not _in_place():
             flash(str(done))

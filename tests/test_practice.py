@@ -115,3 +115,20 @@ def test_daily_review_limit(db):
     answer_all(db, flash_session(db, user, later, size=5, reviews_per_day=2), later, rating="Again")
     much_later = later + dt.timedelta(minutes=20)
     assert practice.plan_session(db, user, much_later, size=5, reviews_per_day=2) == []
+
+
+def test_a_rating_with_a_scheduler_shows_the_next_item_in_the_same_transaction(db):
+    """The card sent straight back after a rating has its four outcomes made and kept already."""
+    user = make_user(db)
+    make_article(db, items(3))
+    session_id = flash_session(db, user, NOW, size=3)
+    scheduler = scheduling.make_scheduler(fuzz=False)
+    first = practice.show_current(db, scheduler, practice.get_session(db, user.id, session_id), NOW)
+    later = NOW + dt.timedelta(seconds=30)
+    practice.rate(db, session_id, first["item"]["id"], "Good", later, scheduler=scheduler)
+    row = db.execute("SELECT position, outcomes, shown_at, item_ids FROM study_sessions WHERE id = ?", [session_id]).fetchone()
+    assert row[0] == 1
+    assert json.loads(row[1])["item_id"] == json.loads(row[3])[1]
+    assert row[2] == to_iso(later)
+    practice.rate(db, session_id, json.loads(row[3])[1], "Good", later, scheduler=None)
+    assert db.execute("SELECT outcomes FROM study_sessions WHERE id = ?", [session_id]).fetchone()[0] is None
