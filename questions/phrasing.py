@@ -366,8 +366,9 @@ def _counted_noun(key, entity):
 def _drop(head, key, preposition, wh):
     """The tokens the question leaves out: the whole 'in June' for When/Where, else the key's phrase
     (a stranded preposition stays: "Which country did X sell jets to?")."""
-    if preposition is not None and wh in ("When", "Where", "How much") and preposition.right_edge.i < key.end:
-        return preposition.left_edge.i, preposition.right_edge.i
+    if preposition is not None and wh in ("When", "Where", "How much") and (
+            preposition.right_edge.i < key.end or head.head.i == preposition.i):
+        return preposition.left_edge.i, preposition.right_edge.i  # "in Washington, D.C.," goes whole
     return head.left_edge.i, head.right_edge.i
 
 

@@ -78,6 +78,8 @@ def find(items, kind, answer):
         ("Children under the age of five made up more than 40 percent of the cases. Measles spread in Romania in 2024.",
          "40 percent", "What percentage of the cases did children under the age of five make up?"),
         (ELECTION, "75 percent", "What percentage of Canadian exports go to the U.S.?"),
+        ("\u201cEnglish\u201d began showing in Washington, D.C., in January. Sanaz Toossi wrote it in 2022.",
+         "Washington", "Where did \u201cEnglish\u201d begin showing in January?"),  # not "showing in in January"
         (PASSIVE, "Bill Gates", "Who founded Microsoft in 1975?"),  # a passive's agent: the question turns active
         (PASSIVE, "Norwegian Nobel Committee",
          "Which organization awarded the Nobel Peace Prize to Maria Ressa in 2021?"),
