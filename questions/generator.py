@@ -10,10 +10,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from . import checker, phrasing
+from . import checker, phrasing, worth
 from .cleaning import story_paragraphs
-from .entities import (WELL_KNOWN_COUNTRIES, consolidate, date_style, date_variants, in_title, is_alias, number_variants,
-                       join_fractions, number_word_forms, place_kind, propagate_names, CITY_OR_STATE, US_STATES)
+from .entities import (CITY_OR_STATE, US_STATES, WELL_KNOWN_COUNTRIES, consolidate, date_style, date_variants,
+                       is_alias, join_fractions, number_variants, number_word_forms, place_kind, propagate_names)
 from .references import is_vague_phrase, meaning_clause, names_its_subject, render, resolve, subject_of
 from .textnorm import contains_phrase, norm
 
@@ -220,15 +220,12 @@ class Builder:
             if any(t._.qtext is not None for t in ent):
                 continue  # inside a phrase the prompt rewrites
             key = key_span(ent)
-            if len(norm(key.text)) < 2 or (entity.label == "NUMBER" and not _meaningful_number(key)):
+            if len(norm(key.text)) < 2 or (entity.label == "NUMBER" and not worth.meaningful_number(key)):
                 continue
             if entity.label != "PERSON" and not entity.standalone and len(key) == 1:
                 continue  # "Defense" in "Defense Secretary": a fragment of a title, not a thing
-            if in_title(ent) or _place_qualifier(ent) or _modifies_a_crowd(ent) or _relative_date(entity, key):
+            if worth.not_worth_asking(ent, entity, key):
                 continue
-            if _describes_a_name(ent) or _spelled_out_before(ent) or _cut_short(ent) or (
-                    ent.root.dep_ in MODIFIER and not (entity.reliable or entity.term)):
-                continue  # "the _____ space agency NASA"; "new _____ tools" over a name of unclear type ("AI")
             answer, accepted = self.answer_forms(key, entity)
             base = self.score(sentence, entity, ent)
             shown = _first_clause(sentence.span, tokens, key)
@@ -245,7 +242,7 @@ class Builder:
             if question:
                 items.append(dict(kind="short_answer", prompt=question, answer=answer, choices=[], accepted=accepted,
                                   score=base + 0.08, **common))
-            swappable = entity.reliable and not _names_a_kind_of_thing(ent)
+            swappable = entity.reliable and not worth.names_a_kind_of_thing(ent)
             options, strong = self.distractors(entity, answer, sentence) if swappable else (None, False)
             if options:
                 choices = options + [answer]
@@ -404,121 +401,6 @@ def _full_stop(text, shown, tokens):
 def _keywords(sentences, top=12):
     counts = Counter(t.lemma_.lower() for s in sentences for t in s.span if t.pos_ in ("NOUN", "PROPN") and not t.is_stop)
     return {word for word, _ in counts.most_common(top)}
-
-
-CROWDS = {"official", "officials", "leader", "leaders", "media", "company", "companies", "government", "force",
-          "forces", "troops", "people", "citizens", "lawmakers", "authorities", "experts", "students", "workers",
-          "users", "voters", "groups", "firms", "side", "sides", "army", "military", "navy", "police", "soldiers",
-          "farmers", "families", "residents", "fans"}
-
-
-MODIFIER = ("compound", "amod", "nmod")
-
-
-NAMES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "NORP"}
-TITLE_WORDS = {"president", "vice", "administrator", "minister", "prime", "governor", "gov", "judge", "justice", "secretary", "senator",
-               "sen", "representative", "rep", "general", "gen", "king", "queen", "prince", "princess", "pope", "mayor",
-               "chancellor", "chairman", "chairwoman", "chair", "ceo", "director", "dr", "mr", "mrs", "ms", "professor",
-               "prof", "coach", "captain", "capt", "ambassador", "commissioner", "sheriff", "chief", "speaker", "premier",
-               "emperor", "sultan", "sheikh", "bishop", "cardinal", "father", "sister", "lord", "lady", "sir", "dame",
-               "admiral", "colonel", "col", "lieutenant", "lt", "sergeant", "sgt", "major", "officer", "agent", "detective",
-               "inspector", "deputy", "assistant", "associate", "attorney", "lawyer", "spokesperson", "spokesman",
-               "spokeswoman", "leader", "founder", "host", "anchor", "reporter", "author", "writer", "actor", "actress",
-               "singer", "rapper", "player", "runner", "striker", "goalkeeper", "quarterback", "manager", "executive",
-               "economist", "scientist", "researcher", "doctor", "nurse", "teacher", "student", "activist", "rabbi",
-               "imam", "reverend", "rev", "saint", "st", "crown", "grand", "duke", "duchess", "count", "baron", "auditor",
-               "treasurer", "trustee", "councilman", "councilwoman", "councillor", "congressman", "congresswoman",
-               "assemblyman", "assemblywoman", "delegate", "envoy", "consul", "marshal", "pastor", "ayatollah"}
-NAME_PARTICLES = {"da", "de", "del", "della", "di", "do", "dos", "das", "du", "van", "von", "der", "den", "bin", "al"}
-
-
-def _cut_short(ent):
-    """The model's entity ends inside a longer name: 'RMIT' of 'RMIT University', 'Rio Grande'
-    of 'Rio Grande do Sul'. A blank there would leave half a name in the prompt."""
-    doc = ent.doc
-    after = doc[ent.end] if ent.end < len(doc) else None
-    if (ent.start > 0 and doc[ent.start - 1].text == "-" and not doc[ent.start - 2].whitespace_) or (
-            after is not None and after.text == "-" and not ent[-1].whitespace_):
-        return True  # 'off-_____', '_____-based': half of a hyphenated word
-    if ent.label_ not in NAMES:
-        return False
-    if after is not None and after.pos_ == "PROPN" and after.text[:1].isupper() and not after.ent_type_:
-        return True
-    if after is not None and after.text in NAME_PARTICLES and ent.end + 1 < len(doc) and doc[ent.end + 1].text[:1].isupper():
-        return True
-    before = doc[ent.start - 1] if ent.start > 0 else None
-    if before is None:
-        return False
-    if (ent.label_ == "PERSON" and len(ent) == 1 and before.pos_ == "PROPN" and before.text[:1].isupper()
-            and not before.ent_type_ and before.head.i == ent.root.i and before.lower_.rstrip(".") not in TITLE_WORDS):
-        return True  # "Eliud _____": a surname alone, its first name outside the model's entity
-    if (before.pos_ == "PROPN" and before.dep_ == "compound" and before.head.i == ent.root.i and before.ent_iob_ != "O"
-            and before.ent_type_ not in ("GPE", "NORP", "LOC") and before.lower_.rstrip(".") not in TITLE_WORDS):
-        return True  # "Lockheed" + "Martin": the model cut one name in two
-    return (before.text in NAME_PARTICLES and ent.start > 1
-            and doc[ent.start - 2].pos_ == "PROPN" and doc[ent.start - 2].text[:1].isupper())
-
-
-def _spelled_out_before(ent):
-    """'(AI)' right after 'artificial intelligence': the blank is given away by the words before it."""
-    doc, letters = ent.doc, ent.text.replace(".", "")
-    if not (letters.isupper() and 2 <= len(letters) <= 8 and ent.start >= len(letters) + 1):
-        return False
-    if doc[ent.start - 1].text != "(" or ent.end >= len(doc) or doc[ent.end].text != ")":
-        return False
-    words = [t for t in doc[ent.start - 1 - len(letters) * 2 : ent.start - 1] if t.is_alpha and t.lower_ not in ("of", "and", "for", "the")]
-    initials = "".join(t.text[0] for t in words[-len(letters):]).upper()
-    return initials == letters.upper()
-
-
-def _modifies_a_crowd(ent):
-    """'U.S. officials', 'Indian media': the nationality of a crowd is rarely the fact that matters."""
-    return ent.root.dep_ in MODIFIER and ent.root.head.lower_ in CROWDS
-
-
-def _names_a_kind_of_thing(ent):
-    """'COVID-19' in 'the COVID-19 pandemic': a name used as a modifier says what kind of thing the
-    head is, and another name of its label in its place ('the UNICEF pandemic') is nonsense, not a
-    plausible option. Places, nationalities, people and amounts as modifiers swap well ('Indian
-    military', 'its 2 percent target')."""
-    return ent.root.dep_ in ("compound", "nmod") and ent.label_ in ("ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "FAC")
-
-
-def _describes_a_name(ent):
-    """'American' in 'the American space agency NASA' or 'German carmaker Volkswagen': a
-    descriptor in front of a name, answerable without reading the article."""
-    head, doc = ent.root.head, ent.doc
-    if ent.label_ not in ("NORP", "GPE") or ent.root.dep_ not in MODIFIER or head.pos_ != "NOUN" or head.i < ent.end:
-        return False
-    after = doc[head.i + 1] if head.i + 1 < len(doc) else None
-    if after is not None and after.text == "," and head.i + 2 < len(doc):
-        after = doc[head.i + 2]  # "its Chinese parent, ByteDance"
-    return after is not None and after.pos_ == "PROPN" and after.ent_type_ not in ("", "NORP", "DATE", "TIME")
-
-
-RELATIVE = {"this", "last", "next", "earlier", "later", "ago", "recently", "yesterday", "today", "tomorrow", "coming",
-            "past", "previous", "current", "now", "soon"}
-
-
-def _relative_date(entity, key):
-    """'last week', 'earlier this month': true only on the day the story ran, stale in a quiz;
-    'the year', 'decades': no date at all (no number, no name of a month, day or holiday)."""
-    if entity.label not in ("DATE", "TIME"):
-        return False
-    return bool({t.lower_ for t in key} & RELATIVE) or not any(t.like_num or t.text[:1].isupper() for t in key)
-
-
-def _place_qualifier(ent):
-    """'California' in 'Palmdale, California', 'D.C.' in 'Washington, D.C.': asking it tests nothing."""
-    doc = ent.doc
-    return (ent.label_ == "GPE" and ent.start >= 2 and doc[ent.start - 1].text == ","
-            and doc[ent.start - 2].ent_type_ == "GPE")
-
-
-def _meaningful_number(key):
-    """Counts worth asking: '20 tractor-trailers', 'five times'; not 'one' in 'one of them'."""
-    text = key.text.lower()
-    return any(c.isdigit() for c in text) or text not in ("one", "two", "zero")
 
 
 def _inside_quotes(span, ent):
