@@ -273,3 +273,34 @@ def test_class_results(client, auth, db, stocked):
     teacher_id = db.execute("SELECT id FROM users WHERE role = 'teacher'").fetchone()[0]
     assert client.get(f"/teacher/students/{teacher_id}").status_code == 404
     assert client.get("/teacher/students/99999").status_code == 404
+
+
+def test_class_figures_from_sqlite_match_the_python_forgetting_curve(db):
+    """Mastery is computed by SQLite in one pass (pow, julianday); it must equal the Python
+    formula that matches fsrs, card for card, including whole days and never-reviewed cards."""
+    import datetime as dt
+    import random
+
+    from quizapp import classresults, scheduling
+    from quizapp.clock import to_iso
+
+    scheduler = scheduling.make_scheduler(fuzz=False)
+    now = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.timezone.utc)
+    make_article(db, [make_item("short_answer", f"Question {i}?", f"Answer{i}") for i in range(30)])
+    item_ids = [row[0] for row in db.execute("SELECT id FROM items")]
+    rng = random.Random(5)
+    for n in range(6):
+        user = make_user(db, f"student{n}")
+        for item_id in rng.sample(item_ids, 20):
+            last = now - dt.timedelta(days=rng.choice([0, 1, 5, 30]), seconds=rng.choice([0, 1, 43200, 86399]))
+            reviewed = rng.random() > 0.1
+            db.execute("INSERT INTO cards (user_id, item_id, state, step, stability, difficulty, due, last_review, reps) "
+                       "VALUES (?, ?, 2, 0, ?, 5.0, ?, ?, 1)",
+                       [user.id, item_id, rng.uniform(0.1, 90) if reviewed else None,
+                        to_iso(now + dt.timedelta(days=rng.randint(-3, 3))), to_iso(last) if reviewed else None])
+    in_sql = sorted(classresults._card_figures_in_sql(db, scheduler, now))
+    in_python = sorted(classresults._card_figures_in_python(db, scheduler, now))
+    assert [row[:3] for row in in_sql] == [row[:3] for row in in_python]
+    for (_, _, _, sql_mastery), (_, _, _, python_mastery) in zip(in_sql, in_python):
+        assert abs(sql_mastery - python_mastery) < 1e-9
+    assert all(0 < row[3] <= 1 for row in in_sql)
