@@ -36,12 +36,12 @@ def wh_word(entity, *, subject, preposition=None, descriptor=None):
         return f"Which {kind}"  # "Which river rose ...?" for "the Guaiba River"
     if label in ("DATE", "TIME"):
         return None if subject else "When"
-    if label == "GPE":
+    if label in ("GPE", "LOC", "FAC"):
         if preposition in ("in", "at") and not subject:
             return "Where"
-        return "Which country" if entity.is_country else "Which place"
-    if label in ("LOC", "FAC"):
-        return "Where" if preposition in ("in", "at") and not subject else "Which place"
+        if entity.is_country:
+            return "Which country"
+        return None if subject else "Which place"  # a "place" that says or founds things is a mislabel
     if label == "NORP":
         return "Which group"
     if label == "ORG":
@@ -122,8 +122,8 @@ def _lower_first(text, token):
     return text[:1].lower() + text[1:]
 
 
-STALE_ENDING = re.compile(r",?\s+(?:(?:earlier |later )?(?:last|this|next) (?:week|month|year|weekend|spring|summer|fall|"
-                          r"autumn|winter)|yesterday|today|tomorrow|recently)$", re.IGNORECASE)
+STALE_ENDING = re.compile(r",?\s+(?:(?:earlier |later )?(?:last|this|next) (?:week|month|year|quarter|weekend|spring|"
+                          r"summer|fall|autumn|winter)|yesterday|today|tomorrow|recently)$", re.IGNORECASE)
 
 
 def _finish(text):
@@ -266,6 +266,8 @@ def object_question(span, key, entity, descriptor=None):
         if word not in allowed[wh]:
             return None
     drop = _drop(target, key, preposition, wh)
+    if wh == "When" and _two_times(root, key):
+        return None  # "When did Nvidia say Wednesday that sales rose ...?": which of the two times is asked?
     if preposition is not None and preposition.head.pos_ in ("NOUN", "PROPN") and not drop[0] <= preposition.i <= drop[1]:
         return None  # "... during an event in?": a preposition left behind inside a noun phrase
     if root.lemma_ == "be" and any(t.dep_ in ("attr", "acomp") for t in root.children) and target.dep_ not in ("attr", "acomp"):
@@ -309,6 +311,17 @@ def base_form(verb):
 
     lemmas = getLemma(verb.lower_, upos="VERB") if verb.text.islower() else ()
     return lemmas[0] if lemmas else verb.lemma_
+
+
+def _two_times(root, key):
+    """The key is a time inside a reported clause and the reporting verb has a time of its own."""
+    node, embedded = key.root, False
+    while node.i != root.i and node.head.i != node.i:
+        embedded |= node.dep_ in ("ccomp", "xcomp", "advcl")
+        node = node.head
+    own_time = any(t.ent_type_ in ("DATE", "TIME") and not key.start <= t.i < key.end
+                   and (t.head.i == root.i or (t.head.dep_ == "prep" and t.head.head.i == root.i)) for t in root.subtree)
+    return embedded and own_time
 
 
 def _singular(subject):

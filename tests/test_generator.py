@@ -519,6 +519,16 @@ def test_a_name_that_says_what_kind_of_thing_gets_no_options():
     assert find(items, "fill_blank", "COVID-19")
 
 
+def test_earnings_story_questions():
+    """A company the model calls a place is never 'Which place said ...?'; 'When' is not asked of a
+    time inside a reported clause when the report has its own ('said Wednesday'); no 'last quarter'."""
+    text = (Path(__file__).parent / "data" / "written" / "k_earnings.txt").read_text(encoding="utf-8")
+    asked = {i["prompt"]: i["answer"] for i in items_of(text, "short_answer")}
+    assert not [q for q in asked if q.startswith("Which place")]
+    assert "third quarter" not in asked.values()
+    assert "Which country accounted for about 15 percent of Nvidia's sales?" in asked
+
+
 def test_until_and_since_are_not_when():
     """'Users had until August 25 to file' is not 'When did users have to file?'."""
     assert not [i for i in items_of(COURT, "short_answer") if i["answer"] == "August 25"]
