@@ -31,6 +31,13 @@ def start(client, **data):
     return response.headers["Location"]
 
 
+def begin(client, auth):
+    """A student logged in with a quiz started: (session URL, id of the item shown)."""
+    auth.login_as("student")
+    url = start(client)
+    return url, shown_item_id(client.get(url).get_data(as_text=True))
+
+
 def shown_item_id(html):
     return int(re.search(r'name="item_id" type="hidden" value="(\d+)"', html).group(1))
 
@@ -100,9 +107,7 @@ def test_rating_buttons_show_the_interval_they_apply(client, auth, db, three_ite
 
 
 def test_double_submitted_answer_is_recorded_once(client, auth, db, three_items):
-    auth.login_as("student")
-    url = start(client)
-    item_id = shown_item_id(client.get(url).get_data(as_text=True))
+    url, item_id = begin(client, auth)
     for _ in range(2):
         assert client.post(f"{url}/answer", data={"item_id": item_id, "response": "Mattis"}).status_code == 302
     for _ in range(2):
@@ -115,9 +120,7 @@ IN_PLACE = {"X-Requested-With": "fetch"}  # what app.js sends to show the feedba
 
 
 def test_an_answer_checked_in_place_returns_the_card_with_its_feedback(client, auth, db, three_items):
-    auth.login_as("student")
-    url = start(client)
-    item_id = shown_item_id(client.get(url).get_data(as_text=True))
+    url, item_id = begin(client, auth)
     response = client.post(f"{url}/answer", data={"item_id": item_id, "response": "Mattis"}, headers=IN_PLACE)
     html = response.get_data(as_text=True)
     assert response.status_code == 200
@@ -130,9 +133,7 @@ def test_an_answer_checked_in_place_returns_the_card_with_its_feedback(client, a
 
 
 def test_a_rating_in_place_returns_the_next_question_and_the_last_one_the_summary_page(client, auth, db, three_items):
-    auth.login_as("student")
-    url = start(client)
-    item_id = shown_item_id(client.get(url).get_data(as_text=True))
+    url, item_id = begin(client, auth)
     for number in (2, 3):
         client.post(f"{url}/answer", data={"item_id": item_id, "response": "x", "dont_know": "1"}, headers=IN_PLACE)
         response = client.post(f"{url}/rate", data={"item_id": item_id, "rating": "Again"}, headers=IN_PLACE)
@@ -148,9 +149,7 @@ def test_a_rating_in_place_returns_the_next_question_and_the_last_one_the_summar
 
 
 def test_an_empty_answer_checked_in_place_goes_back_to_the_page_that_says_why(client, auth, db, three_items):
-    auth.login_as("student")
-    url = start(client)
-    item_id = shown_item_id(client.get(url).get_data(as_text=True))
+    url, item_id = begin(client, auth)
     response = client.post(f"{url}/answer", data={"item_id": item_id, "response": " "}, headers=IN_PLACE)
     assert response.status_code == 302  # app.js follows it to the page with the message
     assert "Pick or type an answer" in client.get(url).get_data(as_text=True)
@@ -170,18 +169,14 @@ def test_answer_for_another_item_is_refused(client, auth, db, three_items):
 
 
 def test_rating_before_checking_is_refused(client, auth, db, three_items):
-    auth.login_as("student")
-    url = start(client)
-    item_id = shown_item_id(client.get(url).get_data(as_text=True))
+    url, item_id = begin(client, auth)
     assert client.post(f"{url}/rate", data={"item_id": item_id, "rating": "Easy"}).status_code == 400
     assert client.post(f"{url}/rate", data={"item_id": item_id, "rating": "Brilliant"}).status_code == 400
     assert db.execute("SELECT count(*) FROM reviews").fetchone()[0] == 0
 
 
 def test_empty_answer_is_not_graded(client, auth, db, three_items):
-    auth.login_as("student")
-    url = start(client)
-    item_id = shown_item_id(client.get(url).get_data(as_text=True))
+    url, item_id = begin(client, auth)
     client.post(f"{url}/answer", data={"item_id": item_id, "response": "  "})
     assert "Pick or type an answer" in client.get(url).get_data(as_text=True)
     assert db.execute("SELECT count(*) FROM reviews").fetchone()[0] == 0
@@ -243,9 +238,7 @@ def test_bad_start_form_is_explained(client, auth, three_items):
 
 
 def test_progress_page(client, auth, db, three_items):
-    auth.login_as("student")
-    url = start(client)
-    item_id = shown_item_id(client.get(url).get_data(as_text=True))
+    url, item_id = begin(client, auth)
     client.post(f"{url}/answer", data={"item_id": item_id, "response": "Mattis"})
     html = client.get("/study/progress").get_data(as_text=True)
     assert "<svg" in html and "1 answers, 1 correct" in html
