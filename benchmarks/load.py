@@ -1,8 +1,10 @@
 """50 students answering 40 items each, at once, against `quizapp serve` on loopback.
 
-Prints answers per second and the answer request's p50/p99 latency, beside a bare
-Flask route served by the same WSGI server with the same concurrency in the same run,
-and checks that the review log holds exactly the answers the server acknowledged.
+Prints answers per second and the answer request's p50/p99 latency, beside two
+yardsticks served by the same WSGI server with the same concurrency in the same run
+(benchmarks/baselines.py: a bare Flask route, and the "floor": the least an
+authenticated form POST costs on the fixed stack), and checks that the review log
+holds exactly the answers the server acknowledged.
 Not a test: machines here are shared and noisy. Usage: .venv/bin/python benchmarks/load.py
 """
 import os
@@ -10,13 +12,12 @@ import resource
 import sqlite3
 import subprocess
 import sys
-import textwrap
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tests.load_driver import Browser, Student, free_port, prepare_database, server_env, start_server, temporary_folder  # noqa: E402
+from tests.load_driver import TOKEN, Browser, Student, free_port, prepare_database, server_env, start_server, temporary_folder  # noqa: E402
 
 STUDENTS, ANSWERS, THREADS = 50, 40, 4
 
@@ -43,39 +44,39 @@ def percentile(values, share):
     return ordered[min(int(share * len(ordered)), len(ordered) - 1)]
 
 
-def bare_route(port, requests_per_client, workers, threads):
-    """A Flask route that does nothing, under waitress with the same processes and threads, posted to the same way."""
-    code = textwrap.dedent(f"""
-        import logging, socket
-        import waitress
-        from flask import Flask
-        logging.getLogger("waitress.queue").setLevel(logging.ERROR)
-        app = Flask("bare")
-        @app.post("/answer")
-        def answer():
-            return "", 302, {{"Location": "/"}}
-        sock = socket.socket()
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
-        sock.bind(("127.0.0.1", {port}))
-        sock.listen(1024)
-        waitress.serve(app, sockets=[sock], threads={threads}, _quiet=True)
-    """)
-    servers = [subprocess.Popen([sys.executable, "-c", code]) for _ in range(workers)]
+def yardstick(kind, port, requests_per_client, workers, threads):
+    """Serve benchmarks/baselines.py's `kind` app with the same processes and threads, post to it the same way.
+
+    Returns requests/s, latencies, and server and client CPU seconds per request."""
+    folder = temporary_folder()
+    command = [sys.executable, str(Path(__file__).with_name("baselines.py")), kind, str(port), str(threads),
+               str(Path(folder) / f"{kind}.db")]
+    servers = [subprocess.Popen(command) for _ in range(workers)]
     time.sleep(1.5)
     latencies = []
+    url = f"http://127.0.0.1:{port}"
 
-    def client(_):
+    def login():
         browser = Browser(timeout=30)
+        if kind == "bare":
+            return browser, None
+        return browser, TOKEN.search(browser.get(f"{url}/login").text).group(1)
+
+    def client(session):
+        browser, token = session
         for _ in range(requests_per_client):
             started = time.perf_counter()
-            browser.post(f"http://127.0.0.1:{port}/answer", data={"item_id": 1, "response": "x"})
+            reply = browser.post(f"{url}/answer", data={"csrf_token": token or "", "item_id": 1, "response": "x"})
             latencies.append(time.perf_counter() - started)
+            if reply.status_code != 302:
+                raise RuntimeError(f"{kind} route answered {reply.status_code}")
 
-    started, cpu, client_cpu = time.perf_counter(), sum(tree_cpu(s.pid) for s in servers), own_cpu()
     with ThreadPoolExecutor(max_workers=STUDENTS) as pool:
-        list(pool.map(client, range(STUDENTS)))
-    elapsed = time.perf_counter() - started
-    cpu, client_cpu = sum(tree_cpu(s.pid) for s in servers) - cpu, own_cpu() - client_cpu
+        sessions = list(pool.map(lambda _: login(), range(STUDENTS)))
+        started, cpu, client_cpu = time.perf_counter(), sum(tree_cpu(s.pid) for s in servers), own_cpu()
+        list(pool.map(client, sessions))
+        elapsed = time.perf_counter() - started
+        cpu, client_cpu = sum(tree_cpu(s.pid) for s in servers) - cpu, own_cpu() - client_cpu
     for server in servers:
         server.terminate()
         server.wait()
@@ -128,12 +129,19 @@ def main():
     per_request = len(latencies) * per_answer / elapsed
     print(f"  all study requests: {per_request:.0f}/s; CPU per request: server {cpu / len(latencies) / per_answer * 1000:.2f} ms, "
           f"load client {client_cpu / len(latencies) / per_answer * 1000:.2f} ms")
-    rate, bare, bare_cpu, bare_client_cpu = bare_route(free_port(), ANSWERS * per_answer, workers, threads)
-    print(f"bare Flask route, same server and concurrency: {rate:.0f} requests/s; "
-          f"p50 {percentile(bare, 0.5) * 1000:.1f} ms, p99 {percentile(bare, 0.99) * 1000:.1f} ms; "
-          f"CPU per request: server {bare_cpu * 1000:.2f} ms, load client {bare_client_cpu * 1000:.2f} ms")
-    print(f"quizapp study requests / bare route: {per_request / rate:.2f}; "
-          f"answers / bare route requests: {len(latencies) / elapsed / rate:.2f} (target >= 0.5)")
+    answers_per_second = len(latencies) / elapsed
+    for kind, label in (("bare", "bare Flask route"),
+                        ("floor", "floor (session + Flask-Login + CSRF + one SQLite write, no page)")):
+        rate, times, server_cpu, load_cpu = yardstick(kind, free_port(), ANSWERS * per_answer, workers, threads)
+        print(f"{label}, same server and concurrency: {rate:.0f} requests/s; "
+              f"p50 {percentile(times, 0.5) * 1000:.1f} ms, p99 {percentile(times, 0.99) * 1000:.1f} ms; "
+              f"CPU per request: server {server_cpu * 1000:.2f} ms, load client {load_cpu * 1000:.2f} ms")
+        if kind == "bare":
+            bare_rate = rate
+        else:
+            print(f"floor / bare route: {rate / bare_rate:.2f}")
+    print(f"quizapp study requests / bare route: {per_request / bare_rate:.2f}; "
+          f"answers / bare route requests: {answers_per_second / bare_rate:.2f} (target >= 0.5)")
     if errors:
         print("errors:", errors[:10])
 
