@@ -398,7 +398,7 @@ def propagate_names(docs):
     The model may see "Farsi" in one sentence and miss it in the next; a name is the
     same name wherever it occurs in one article."""
     from spacy.matcher import PhraseMatcher
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span
     from spacy.util import filter_spans
 
     patterns = {}
@@ -409,10 +409,18 @@ def propagate_names(docs):
     if not patterns:
         return
     matcher = PhraseMatcher(docs[0].vocab)
+    surnames = set()
     for labels, ent in patterns.values():
-        matcher.add(labels.most_common(1)[0][0], [ent.as_doc()])
+        label = labels.most_common(1)[0][0]
+        matcher.add(label, [ent.as_doc()])
+        last = ent[-1]
+        if label == "PERSON" and len(ent) > 1 and last.is_alpha and last.is_title and last.text not in patterns:
+            surnames.add(last.text)  # "Margaret Osei", then "Osei received ...": the model may never tag "Osei"
+    if surnames:
+        matcher.add("PERSON", [Doc(docs[0].vocab, words=[surname]) for surname in sorted(surnames)])
     for doc in docs:
-        found = [Span(doc, start, end, label=label) for label, start, end in matcher(doc)]
+        found = [Span(doc, start, end, label=label) for label, start, end in matcher(doc)
+                 if end - start > 1 or doc[start].text not in surnames or doc[start].pos_ == "PROPN"]
         if found:  # the longer name wins: "Lockheed Martin" over "Lockheed" + "Martin"
             doc.ents = filter_spans(list(doc.ents) + found)
 

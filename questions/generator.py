@@ -141,7 +141,7 @@ class Builder:
         for sentence in sentences:
             for ent in sentence.span.ents:
                 entity = self.lookup.get((sentence.index, ent.start_char))
-                title = _title_before(ent) if entity is not None and entity.label == "PERSON" else None
+                title = title_of(ent) if entity is not None and entity.label == "PERSON" else None
                 if title:
                     self.titles.setdefault(norm(title), set()).add(entity.name)
         self.keywords = _keywords(sentences)
@@ -259,12 +259,14 @@ class Builder:
     def title_items(self, sentence):
         """'Indian Defense Minister Nirmala Sitharaman' -> 'Who is the Indian Defense Minister, according
         to the article?': the title and the name stand on their own, whatever the rest of the sentence does."""
-        if speech_inside(sentence):
+        if sentence.starts_in_quote:
             return []
         items = []
         for ent in sentence.span.ents:
             entity = self.lookup.get((sentence.index, ent.start_char))
-            title = _title_before(ent) if entity is not None and entity.label == "PERSON" else None
+            if entity is None or entity.label != "PERSON" or _inside_quotes(sentence.span, ent):
+                continue
+            title = title_of(ent)
             if title is None or self.titles.get(norm(title)) != {entity.name} or _former(ent, title):
                 continue  # no title, one that two people hold in this article, or one held no more
             the = "" if "'s " in title or "’s " in title else "the "  # "Kenya's President"
@@ -342,6 +344,34 @@ def _title_before(ent):
     if len(parts) < 2 or not office or any(t.ent_type_ in ("DATE", "TIME") for t in parts):
         return None  # "Governor" alone says nothing; "Secretary of State" is an office too
     return "".join(t.text_with_ws for t in parts).strip()
+
+
+def title_of(ent):
+    """The office the sentence gives a person, before the name or in an apposition after it."""
+    return _title_before(ent) or _title_after(ent)
+
+
+def _title_after(ent):
+    """'Marion Ackermann, director of the Dresden State Art Collections': an office of a named
+    body, held by this one person ('a spokesman for ...' is one of several; 'the company's
+    chief' does not say which company)."""
+    appos = next((t for t in ent.root.children if t.dep_ == "appos" and t.i >= ent.end), None)
+    if appos is None or appos.lemma_.lower() not in OFFICES:
+        return None
+    phrase = [t for t in appos.subtree if t.i >= ent.end]
+    stop = next((t.i for t in phrase if t.is_punct or t.dep_ in ("relcl", "acl", "cc")), None)
+    if stop is not None:
+        phrase = [t for t in phrase if t.i < stop]
+    if not phrase or phrase[0].lower_ in ("a", "an", "one", "another") or len(phrase) > 10:
+        return None
+    if any(t.lower_ in FORMER or t.ent_type_ in ("DATE", "TIME", "PERSON") for t in phrase):
+        return None
+    whose = [t for t in phrase if t.ent_type_ in ("ORG", "GPE", "NORP", "FAC", "LOC") and t.i != appos.i]
+    if not whose or any(t.dep_ == "poss" and not t.ent_type_ for t in phrase):
+        return None
+    if phrase[0].lower_ == "the":
+        phrase = phrase[1:]
+    return "".join(t.text_with_ws for t in phrase).strip()
 
 
 FORMER = {"former", "late", "then", "acting", "interim", "outgoing", "incoming", "ex", "retired", "future"}

@@ -129,16 +129,55 @@ def resolve(sentences, lookup, descriptors=None):
                 last_person = None  # another person came up since: "he" is not clear
         if subject is not None and _resolve_subject(subject, index, last_person, previous_thing, nouns):
             resolved.add(index)
+        if not named and subject is not None and subject.lower_ not in PERSON_PRONOUNS and _clear_person(
+                last_person, people, index):
+            _resolve_objects(span, last_person[1])
         meant = meaning_clause(span)
         if meant is not None and _resolve_subject(subject_of_clause(meant), index, None, previous_thing, nouns):
             resolved.add(index)  # "This meant it could travel ...": "it" is what the last sentence was about
         _learn_names(span, nouns, lookup, index, descriptors)
         last_person, previous_thing = _carry(subject, index, lookup, last_person)
+        if _quotes_about_a_person(span):
+            last_person = None  # '"She never gave up," said Ama Boateng.': two people a later "she" may be
         reported = _reported_subject(span)
         if reported is not None:
             thing = _carry(reported, index, lookup, None)[1]
             previous_thing = thing or previous_thing
     return resolved
+
+
+OBJECT_PRONOUNS = {"him", "her", "his"}
+THIRD_PERSON = PERSON_PRONOUNS | OBJECT_PRONOUNS | {"himself", "herself"}
+
+
+def _clear_person(last_person, people, index):
+    """The latest person is still the one a pronoun means: near, and nobody else named since."""
+    if not last_person or index - last_person[0] > 2:
+        return False
+    return not set().union(*people[last_person[0] + 1 : index]) - {last_person[2]}
+
+
+def _resolve_objects(span, name):
+    """'The university named a laboratory after her', in a sentence about no one else: 'after Osei'."""
+    for token in span:
+        if token.lower_ not in OBJECT_PRONOUNS or token.pos_ != "PRON" or token._.qtext is not None:
+            continue
+        if _in_quotes(token):
+            continue
+        if token.dep_ == "poss":
+            token._.qtext = f"{name}’s{token.whitespace_}" if "’" in span.text else f"{name}'s{token.whitespace_}"
+        elif token.dep_ in ("dobj", "pobj", "dative", "iobj") and token.lower_ != "his":
+            token._.qtext = name + token.whitespace_
+
+
+def _in_quotes(token):
+    before = token.doc.text[token.sent.start_char : token.idx]
+    return (before.count('"') % 2 == 1) or before.count("“") > before.count("”")
+
+
+def _quotes_about_a_person(span):
+    """A quotation in the sentence speaks of a third person ("she", "him")."""
+    return any(t.lower_ in THIRD_PERSON and _in_quotes(t) for t in span)
 
 
 REPORTING = {"say", "explain", "tell", "add", "note", "report", "announce", "write", "state"}

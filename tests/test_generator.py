@@ -348,6 +348,32 @@ def test_she_is_left_alone_when_another_person_came_up_since():
     assert "She said the talks went well." not in [i["source_sentence"] for i in items_of(text)]
 
 
+def test_a_surname_the_model_never_tags_is_still_the_person():
+    """The model tags 'Mensah' alone as nothing here; after 'Abena Mensah' it is her."""
+    text = ("Abena Mensah, a Ghanaian engineer, died Monday in Accra. Mensah led a team that tracked the birds across "
+            "the lake. She won the Hartmann Prize in 1988.")
+    assert "Mensah won the Hartmann Prize in _____." in [i["prompt"] for i in items_of(text, "fill_blank")]
+
+
+def test_she_after_a_quote_about_someone_else_is_not_resolved_to_the_speaker():
+    text = ("Teresa Kowalski, a Polish engineer, died Monday in Warsaw. \"She never stopped working,\" said Anna Nowak, "
+            "a former student. In 1988, she won the Hartmann Prize.")
+    items = items_of(text)
+    assert not [i for i in items if "Nowak won" in i["prompt"] or i["source_sentence"].startswith("In 1988")]
+
+
+def test_an_object_pronoun_is_resolved_when_the_sentence_names_no_one_else():
+    text = "Teresa Kowalski won the Hartmann Prize in 1988. The city of Gdansk named a bridge after her in 2010."
+    assert "When did the city of Gdansk name a bridge after Teresa Kowalski?" in [
+        i["prompt"] for i in items_of(text, "short_answer")]
+
+
+def test_an_object_pronoun_is_left_alone_when_another_person_came_up():
+    text = ("Teresa Kowalski won the Hartmann Prize in 1988. Officials praised Anna Nowak for the plan. "
+            "The city of Gdansk named a bridge after her in 2010.")
+    assert not [i for i in items_of(text) if "after Teresa Kowalski" in i["prompt"] or "after Anna Nowak" in i["prompt"]]
+
+
 def test_a_question_never_swallows_a_second_clause():
     text = "In 2023, Los Angeles ordered 300 electric buses, and New York City plans to replace its whole fleet by 2040."
     for item in items_of(text, "short_answer"):
@@ -408,6 +434,31 @@ def test_a_title_and_its_holder_make_a_question_of_their_own():
         "Who is the Indian Defense Minister, according to the article?")
     assert "According to the article, Kenya's President is _____." in [i["prompt"] for i in find(items, "fill_blank", "William Ruto")]
     assert not [i for i in items if i["prompt"].startswith("The talks")]
+
+
+@pytest.mark.parametrize(
+    "text, prompt",
+    [
+        ("\u201cWe will find them,\u201d said Marta Lindqvist, director of the Swedish Police Authority.",
+         "Who is the director of the Swedish Police Authority, according to the article?"),  # outside the quotation
+        ("Peter Okafor, the chief executive of Lagos Foods, announced the deal on Monday.",
+         "Who is the chief executive of Lagos Foods, according to the article?"),
+    ],
+)
+def test_a_title_in_an_apposition_after_the_name_is_asked(text, prompt):
+    assert prompt in [i["prompt"] for i in items_of(text, "short_answer")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peter Okafor, a spokesman for Lagos Foods, announced the deal on Monday.",  # one of several spokesmen
+        "Peter Okafor, the former director of Lagos Foods, announced the deal on Monday.",  # not any more
+        "Peter Okafor, the company's director, announced the deal on Monday.",  # which company?
+    ],
+)
+def test_an_apposition_that_does_not_name_one_office_holder_is_not_asked(text):
+    assert not [i for i in items_of(text) if ", according to the article?" in i["prompt"]]
 
 
 def test_a_title_two_people_hold_is_not_asked():
