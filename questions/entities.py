@@ -227,6 +227,8 @@ def _vote(counter, text=""):
     label = max(counter, key=lambda label: (counter[label], -_PREFERENCE.index(label)))
     if label == "PERSON" and set(words(text)) & COMPANY_WORDS:
         return "ORG"  # "Aurora Innovation" is a company whatever the model thought
+    if label == "PERSON" and _is_acronym(text):
+        return "ORG"  # "known as JAXA": news writes no one's name in capitals
     return label
 
 

@@ -116,6 +116,7 @@ def resolve(sentences, lookup, descriptors=None):
     last_person = None  # (sentence index, name) of the latest person who was a subject
     previous_thing = None  # (sentence index, phrase) of the latest specific non-person subject
     nouns = {}  # head noun lemma -> (sentence index, the name last given to it)
+    linked = {}  # head noun lemma -> every name the article gave it so far
     people = []  # the person names each sentence mentions, by index
     for sentence in sentences:
         span, index = sentence.span, sentence.index
@@ -127,15 +128,18 @@ def resolve(sentences, lookup, descriptors=None):
             others = set().union(*people[last_person[0] + 1 : index]) - {last_person[2]}
             if others:
                 last_person = None  # another person came up since: "he" is not clear
-        if subject is not None and _resolve_subject(subject, index, last_person, previous_thing, nouns):
+        if subject is not None and _resolve_subject(subject, index, last_person, previous_thing, nouns, linked):
             resolved.add(index)
         if not named and subject is not None and subject.lower_ not in PERSON_PRONOUNS and _clear_person(
                 last_person, people, index):
             _resolve_objects(span, last_person[1])
         meant = meaning_clause(span)
-        if meant is not None and _resolve_subject(subject_of_clause(meant), index, None, previous_thing, nouns):
+        if meant is not None and _resolve_subject(subject_of_clause(meant), index, None, previous_thing, nouns, linked):
             resolved.add(index)  # "This meant it could travel ...": "it" is what the last sentence was about
         _learn_names(span, nouns, lookup, index, descriptors)
+        for key, (found_at, name) in nouns.items():
+            if found_at == index:
+                linked.setdefault(key, set()).add(name)
         last_person, previous_thing = _carry(subject, index, lookup, last_person)
         if _quotes_about_a_person(span):
             last_person = None  # '"She never gave up," said Ama Boateng.': two people a later "she" may be
@@ -205,7 +209,7 @@ def subject_of_clause(verb):
     return next((t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
 
 
-def _resolve_subject(subject, index, last_person, previous_thing, nouns):
+def _resolve_subject(subject, index, last_person, previous_thing, nouns, linked):
     if subject is None:
         return False
     word = subject.lower_
@@ -217,7 +221,7 @@ def _resolve_subject(subject, index, last_person, previous_thing, nouns):
         return True
     if subject.pos_ == "NOUN" and is_vague_phrase(subject) and noun_key(subject.lemma_) in nouns:
         found_at, name = nouns[noun_key(subject.lemma_)]
-        if index - found_at <= 3:
+        if index - found_at <= (3 if len(linked.get(noun_key(subject.lemma_), ())) > 1 else 12):  # one name for it: stays clear
             _replace(subject, name)
             return True
     return False

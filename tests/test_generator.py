@@ -374,6 +374,26 @@ def test_an_object_pronoun_is_left_alone_when_another_person_came_up():
     assert not [i for i in items_of(text) if "after Teresa Kowalski" in i["prompt"] or "after Anna Nowak" in i["prompt"]]
 
 
+def test_a_thing_named_once_stays_clear_for_a_few_paragraphs():
+    text = ("Toyota said on Monday it had built a new electric truck called the Hilux Volt. Sales of electric cars rose "
+            "in Japan last year. Many buyers want cheaper models. Prices of batteries fell by 14 percent. Rivals are "
+            "also building trucks. The truck can carry 1,200 kilograms and costs $38,000.")
+    assert "The Hilux Volt can carry _____ and costs $38,000." in [i["prompt"] for i in items_of(text, "fill_blank")]
+
+
+def test_a_thing_two_names_were_given_is_not_resolved_from_afar():
+    text = ("Toyota built a truck called the Hilux Volt. Honda built a truck called the Ridge Spark. Sales rose in Japan "
+            "last year. Many buyers want cheaper models. Prices of batteries fell by 14 percent. "
+            "The truck can carry 1,200 kilograms.")
+    assert not [i for i in items_of(text) if i["source_sentence"].startswith("The truck")]
+
+
+def test_an_acronym_is_never_a_person():
+    text = ("The Japan Aerospace Exploration Agency, known as JAXA, said the lander touched down on Saturday near a "
+            "crater in the south.")
+    assert {i["answer_type"] for i in items_of(text) if i["answer"] == "JAXA"} == {"ORG"}
+
+
 def test_a_question_never_swallows_a_second_clause():
     text = "In 2023, Los Angeles ordered 300 electric buses, and New York City plans to replace its whole fleet by 2040."
     for item in items_of(text, "short_answer"):
