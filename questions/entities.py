@@ -453,3 +453,23 @@ def join_fractions(docs):
                     found.append(Span(doc, ent.start, unit.i + 1, label=label))
         if found:
             doc.ents = filter_spans(found + [e for e in doc.ents if not any(f.start <= e.start < f.end for f in found)])
+
+
+def trim_dates(docs):
+    """'children under 15 in 2018': the model makes one date of an age and a year; the date is '2018'."""
+    from spacy.tokens import Span
+
+    for doc in docs:
+        fixed, changed = [], False
+        for ent in doc.ents:
+            joint = next((t for t in ent if t.lower_ == "in" and t.i > ent.start), None)
+            year = doc[joint.i + 1 : ent.end] if joint is not None else None
+            before = doc[ent.start : joint.i] if joint is not None else None
+            if (ent.label_ == "DATE" and year is not None and len(year) == 1 and re.fullmatch(r"\d{4}", year.text)
+                    and any(t.like_num for t in before) and not any(t.text in MONTHS or t.text in WEEKDAYS for t in before)):
+                fixed.append(Span(doc, year.start, year.end, label="DATE"))
+                changed = True
+            else:
+                fixed.append(ent)
+        if changed:
+            doc.ents = fixed

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from . import checker, phrasing, worth
 from .cleaning import story_paragraphs
 from .entities import (CITY_OR_STATE, US_STATES, WELL_KNOWN_COUNTRIES, consolidate, date_style, date_variants,
-                       is_alias, join_fractions, number_variants, number_word_forms, place_kind, propagate_names)
+                       is_alias, join_fractions, number_variants, number_word_forms, place_kind, propagate_names,
+                       trim_dates)
 from .references import is_vague_phrase, meaning_clause, names_its_subject, render, resolve, subject_of
 from .textnorm import contains_phrase, norm
 
@@ -99,9 +100,11 @@ TIME_NOUNS = {"year", "month", "week", "day", "time", "morning", "afternoon", "e
 
 
 def _points_back(token):
-    """'that record', 'these plans': a thing named in an earlier sentence (times are dated elsewhere)."""
-    return (token.dep_ == "det" and token.lower_ in ("this", "that", "these", "those") and token._.qtext is None
-            and token.head.pos_ == "NOUN" and token.head.lemma_.lower() not in TIME_NOUNS)
+    """'that record', 'these plans', 'such a step': a thing named in an earlier sentence (times are dated elsewhere)."""
+    pointing = (token.dep_ == "det" and token.lower_ in ("this", "that", "these", "those")) or (
+        token.lower_ == "such" and token.dep_ in ("predet", "amod", "det"))
+    return (pointing and token._.qtext is None and token.head.pos_ == "NOUN"
+            and token.head.lemma_.lower() not in TIME_NOUNS)
 
 
 def _speaks_to_reader(span):
@@ -463,6 +466,7 @@ def build_items(text, doc_iter, *, source="", limit=None):
     docs = list(doc_iter(paragraphs))
     propagate_names(docs)
     join_fractions(docs)
+    trim_dates(docs)
     sentences = article_sentences(text, docs, paragraphs)
     builder = Builder(text, sentences, source)
     items, seen = [], set()

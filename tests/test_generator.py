@@ -394,6 +394,17 @@ def test_an_acronym_is_never_a_person():
     assert {i["answer_type"] for i in items_of(text) if i["answer"] == "JAXA"} == {"ORG"}
 
 
+def test_such_points_back_like_this():
+    text = "Peru banned plastic bags in 2019. Chile is not the first country to take such a step."
+    assert not [i for i in items_of(text) if i["source_sentence"].startswith("Chile")]
+
+
+def test_an_age_before_a_year_is_not_part_of_the_date():
+    text = "France banned phones in schools for children under 15 in 2018."
+    assert "When did France ban phones in schools for children under 15?" in [
+        i["prompt"] for i in find(items_of(text), "short_answer", "2018")]
+
+
 def test_a_question_never_swallows_a_second_clause():
     text = "In 2023, Los Angeles ordered 300 electric buses, and New York City plans to replace its whole fleet by 2040."
     for item in items_of(text, "short_answer"):
