@@ -169,13 +169,35 @@ def show_current(db, scheduler, session, now):
     }
 
 
-def _show(db, scheduler, session_id, user_id, item_id, now):
-    """Inside a write transaction: the four outcomes of `item_id`, computed once and kept on the session."""
-    card = scheduling.card_from_row(_card_row(db, user_id, item_id), card_id=item_id)
-    stored = {"item_id": item_id, "ratings": scheduling.outcomes(scheduler, card, now)}
+def _show(db, scheduler, session_id, user_id, item_id, now, prepared=None):
+    """Inside a write transaction: the four outcomes of `item_id`, computed once and kept on the session.
+
+    `prepared` is what `_outcomes` worked out before the transaction began; it is used
+    when the card has not changed since, so the scheduler's work stays outside the lock."""
+    row = _card_row(db, user_id, item_id)
+    if prepared is None or prepared[0] != (item_id, row):
+        prepared = _outcomes(scheduler, item_id, now, row)
+    stored = prepared[1]
     db.execute("UPDATE study_sessions SET outcomes = ?, shown_at = ? WHERE id = ?",
                [json.dumps(stored), to_iso(now), session_id])
     return stored
+
+
+def _outcomes(scheduler, item_id, now, row):
+    """((item id, card row), the outcomes to keep) for the card in `row` (None: never studied)."""
+    card = scheduling.card_from_row(row, card_id=item_id)
+    return (item_id, row), {"item_id": item_id, "ratings": scheduling.outcomes(scheduler, card, now)}
+
+
+def _prepare_next(db, scheduler, session_id, now):
+    """Before the write lock: the outcomes of the item after the current one, or None."""
+    state = _locked_state(db, session_id)  # read without the lock: checked again under it
+    item_ids = json.loads(state["item_ids"])
+    upcoming = state["position"] + 1
+    if upcoming >= len(item_ids):
+        return None
+    item_id = item_ids[upcoming]
+    return _outcomes(scheduler, item_id, now, _card_row(db, state["user_id"], item_id))
 
 
 def _locked_state(db, session_id):
@@ -230,18 +252,22 @@ def _guard(state, item_id):
 
 
 def check_answer(db, session_id, item_id, response, now):
-    """Grade a quiz answer on the spot and schedule it (Again if wrong, Good if right)."""
+    """Grade a quiz answer on the spot and schedule it (Again if wrong, Good if right).
+
+    The grading happens before the write lock is taken; under it, only the checks and the writes."""
+    item = get_item(db, item_id)
+    if item is None:
+        raise NotCurrentItem("That is not the question being shown. Answer the question on the page.")
+    if item["kind"] in ("multiple_choice", "true_false"):
+        correct = grading.is_choice_correct(response, item["answer"])
+    else:
+        correct = grading.is_correct(response, item["answer"], item["accepted"])
+    rating = "Good" if correct else "Again"
     with write_transaction(db):
         state = _locked_state(db, session_id)
         _guard(state, item_id)
         if state["review_id"]:
             raise AlreadyRecorded("That answer was already recorded.")
-        item = get_item(db, item_id)
-        if item["kind"] in ("multiple_choice", "true_false"):
-            correct = grading.is_choice_correct(response, item["answer"])
-        else:
-            correct = grading.is_correct(response, item["answer"], item["accepted"])
-        rating = "Good" if correct else "Again"
         review_id = _apply(db, state, item_id, rating, now, correct=correct, response=response or "")
         db.execute("UPDATE study_sessions SET review_id = ? WHERE id = ?", [review_id, session_id])
     return correct
@@ -256,6 +282,7 @@ def rate(db, session_id, item_id, rating, now, scheduler=None):
     made now), for the card that goes straight back to the student."""
     if rating not in scheduling.RATINGS:
         raise ValueError("Choose one of Again, Hard, Good or Easy.")
+    prepared = _prepare_next(db, scheduler, session_id, now) if scheduler is not None else None
     with write_transaction(db):
         state = _locked_state(db, session_id)
         _guard(state, item_id)
@@ -285,7 +312,7 @@ def rate(db, session_id, item_id, rating, now, scheduler=None):
             [position, to_iso(now) if position >= len(item_ids) else None, session_id],
         )
         if scheduler is not None and position < len(item_ids):
-            _show(db, scheduler, session_id, state["user_id"], item_ids[position], now)
+            _show(db, scheduler, session_id, state["user_id"], item_ids[position], now, prepared)
 
 
 def session_summary(db, session_id):

@@ -117,6 +117,27 @@ def test_daily_review_limit(db):
     assert practice.plan_session(db, user, much_later, size=5, reviews_per_day=2) == []
 
 
+def test_outcomes_worked_out_before_the_lock_are_redone_when_the_card_changed_since(db):
+    """rate() schedules the next item before taking the write lock; if that card was answered
+    meanwhile (the same student in another tab), the outcomes kept are those of the card as it is now."""
+    user = make_user(db)
+    make_article(db, items(2))
+    session_id = practice.start_session(db, user, NOW, size=2)
+    scheduler = scheduling.make_scheduler(fuzz=False)
+    second = ids(db)[1]
+    stale = practice._prepare_next(db, scheduler, session_id, NOW)
+    assert stale[1]["item_id"] == second
+    other = flash_session(db, user, NOW, size=2)  # the other tab answers the second item first
+    practice.show_current(db, scheduler, practice.get_session(db, user.id, other), NOW)
+    practice.rate(db, other, ids(db)[0], "Good", NOW)
+    practice.show_current(db, scheduler, practice.get_session(db, user.id, other), NOW)
+    practice.rate(db, other, second, "Again", NOW)
+    with practice.write_transaction(db):
+        kept = practice._show(db, scheduler, session_id, user.id, second, NOW, stale)
+    card = scheduling.card_from_row(practice._card_row(db, user.id, second), card_id=second)
+    assert kept["ratings"] == scheduling.outcomes(scheduler, card, NOW) != stale[1]["ratings"]
+
+
 def test_a_rating_with_a_scheduler_shows_the_next_item_in_the_same_transaction(db):
     """The card sent straight back after a rating has its four outcomes made and kept already."""
     user = make_user(db)
