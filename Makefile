@@ -5,12 +5,13 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 5000
 WORKERS ?= 2
+THREADS ?= 1
 
 .PHONY: run test install install-test check-items bench clean
 
 run: $(VENV)/.installed
 	$(BIN)/quizapp setup
-	$(BIN)/quizapp serve --host $(HOST) --port $(PORT) --workers $(WORKERS)
+	$(BIN)/quizapp serve --host $(HOST) --port $(PORT) --workers $(WORKERS) --threads $(THREADS)
 
 test: $(VENV)/.installed-test
 	$(BIN)/pytest $(PYTEST_ARGS)

@@ -19,7 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tests.load_driver import TOKEN, Browser, Student, free_port, prepare_database, server_env, start_server, temporary_folder  # noqa: E402
 
-STUDENTS, ANSWERS, THREADS = 50, 40, 4
+STUDENTS, ANSWERS, THREADS = 50, 40, 1  # 2 processes x 1 thread: what `make run` serves with
 
 
 def tree_cpu(pid):
@@ -91,7 +91,7 @@ def main():
                         help="seconds each student pauses after each answer, on average (0.5-1.5 times it, "
                              "so a class does not answer in lockstep; 0: as fast as the client can go)")
     parser.add_argument("--workers", type=int, default=2, help="quizapp serve --workers (make run uses 2)")
-    parser.add_argument("--threads", type=int, default=THREADS, help="quizapp serve --threads (default 4)")
+    parser.add_argument("--threads", type=int, default=THREADS, help="quizapp serve --threads (default 1, as make run)")
     parser.add_argument("--no-js", action="store_true",
                         help="answer as a browser without JavaScript does (4 requests per item instead of 2)")
     options = parser.parse_args()

@@ -106,7 +106,9 @@ def export_results_command(out):
 @main.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
-@click.option("--threads", default=4, show_default=True, type=int, help="Worker threads per process (waitress does the network I/O itself).")
+@click.option("--threads", default=4, show_default=True, type=click.IntRange(1, 64),
+              help="Request threads per process (waitress does the network I/O itself). With several "
+                   "processes, 1 each is fastest: a thread holding the write lock never waits for a sibling.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 16),
               help="Server processes sharing the port (Linux SO_REUSEPORT); more than one uses more cores.")
 @with_appcontext
