@@ -180,11 +180,16 @@ def consolidate(sentences):
     mentions = []
     votes = {}
     common = {t.text for sent in sentences for t in sent if t.is_lower and t.is_alpha}  # "lava", "sending"
+    for sent in sentences:
+        first = sent[0]
+        if first.is_title and first.lower_ in common and not first.ent_type_:
+            first._.plain = True  # "Railway workers went ...", where the article also writes "railway"
     for index, sent in enumerate(sentences):
         for ent in sent.ents:
-            label = LABELS.get(ent.label_)
+            label = _in_context(ent, LABELS.get(ent.label_))
             text = strip_article(ent.text)
             if label in NAMED_LABELS and len(ent) == 1 and ent.text.lower() in common and ent.text[:1].isupper():
+                ent[0]._.plain = True
                 continue  # "Lava was flowing ...": a capital at the start of a sentence, not a name
             if label and words(text) and _looks_like_a_name(ent, label):
                 mentions.append((index, ent, text))
@@ -192,6 +197,7 @@ def consolidate(sentences):
     entities, lookup, people = [], {}, []
     for index, ent, text in mentions:
         label = _vote(votes[norm(text)], text)
+        seen_as = _in_context(ent, LABELS[ent.label_])
         if label != "PERSON" and _is_surname(text, people):
             label = "PERSON"
         entity = _match(entities, people, text, label)
@@ -201,7 +207,8 @@ def consolidate(sentences):
             if label == "PERSON":
                 people.append(entity)
         entity.forms.add(text)
-        entity.labels[LABELS[ent.label_]] += 1
+        entity.labels[seen_as] += 1
+        entity.term |= label == "OTHER"  # named, but of no type we can pick options of
         entity.plural |= ent.root.tag_ == "NNPS" and ent.root.text.endswith("s")
         before = [t.lower_ for t in ent.doc[max(ent.start - 2, 0) : ent.start]]
         entity.term |= before[-1:] in (["called"], ["named"]) and label not in ("PERSON",) or before == ["known", "as"]
@@ -213,7 +220,23 @@ def consolidate(sentences):
     return entities, lookup
 
 
-_PREFERENCE = ["PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE",
+PLACE_NOUNS = {"city", "town", "village", "region", "province", "state", "county", "district", "island", "capital",
+               "port", "suburb", "municipality", "neighborhood", "neighbourhood", "prefecture"}
+
+
+def _in_context(ent, label):
+    """The type the words around a mention give it, where they contradict the model's label."""
+    if label != "PERSON" or ent.root.dep_ in ("compound", "amod", "nmod", "poss"):
+        return label  # "the Trump administration": a person's name as a modifier
+    head = ent.root.head
+    if ent.root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS:
+        return "GPE"  # "the nearby city of Larissa"
+    if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the":
+        return "OTHER"  # "won the Oscar for best picture": no one's name follows "the"
+    return label
+
+
+_PREFERENCE = ["PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE", "OTHER",
                "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "NUMBER"]
 
 

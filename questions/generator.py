@@ -19,7 +19,7 @@ from .references import is_vague_phrase, meaning_clause, names_its_subject, rend
 from .textnorm import contains_phrase, norm
 
 ASKABLE = {"PERSON", "ORG", "GPE", "LOC", "NORP", "DATE", "TIME", "MONEY", "NUMBER", "PERCENT", "EVENT", "FAC",
-           "PRODUCT", "LAW", "QUANTITY", "WORK_OF_ART", "LANGUAGE"}
+           "PRODUCT", "LAW", "QUANTITY", "WORK_OF_ART", "LANGUAGE", "OTHER"}
 LABEL_WEIGHT = {"PERSON": 0.12, "MONEY": 0.12, "PERCENT": 0.1, "ORG": 0.1, "GPE": 0.09, "EVENT": 0.09, "DATE": 0.08,
                 "NUMBER": 0.08, "QUANTITY": 0.08, "LAW": 0.07, "PRODUCT": 0.08, "WORK_OF_ART": 0.07, "FAC": 0.06,
                 "LOC": 0.06, "NORP": 0.03, "LANGUAGE": 0.04, "TIME": 0.05}
@@ -92,7 +92,17 @@ def usable(sentence, resolved):
     first = next((t for t in tokens if t.dep_ != "cc" and not t.is_punct), None)
     if first is None or (first.pos_ == "PRON" and first._.qtext is None and first.lower_ in checker.VAGUE_STARTS):
         return False
-    return not any(_points_back(t) for t in tokens)
+    return not any(_points_back(t) for t in tokens) and not _someone_unnamed(span, subject)
+
+
+def _someone_unnamed(span, subject):
+    """'Iran had stopped him from leaving': a person the sentence never names, nor any sentence it could lean on."""
+    if any(e.label_ == "PERSON" for e in span.ents) or (subject is not None and subject.lower_ in ("he", "she")):
+        return False
+    if any(t._.qtext and t.lower_ in ("him", "her", "his") for t in span):
+        return False  # named once in the prompt ("sentenced Panahi ... and banned him")
+    return any(t.lower_ in ("him", "her") and t.dep_ != "poss" and t.pos_ == "PRON" and t._.qtext is None
+               and not _quote_depth(span.doc.text[span.start_char : t.idx], 0) for t in span)
 
 
 TIME_NOUNS = {"year", "month", "week", "day", "time", "morning", "afternoon", "evening", "night", "spring", "summer",
@@ -242,6 +252,9 @@ class Builder:
             question = phrasing.question_for(sentence.span, key, entity, self.descriptors.get(entity.name))
             if question and len(question.split()) > MAX_QUESTION_WORDS:
                 question = None  # a question that long is the sentence again with a wh-word
+            if key.start > 0 and key.doc[key.start - 1].text in (OPEN_QUOTES, '"'):
+                question = None  # a quoted title moved out of its quotation marks leaves them behind: '", by'
+
             if question:
                 items.append(dict(kind="short_answer", prompt=question, answer=answer, choices=[], accepted=accepted,
                                   score=base + 0.08, **common))

@@ -117,7 +117,10 @@ def _covers(key, token):
 def _lower_first(text, token):
     if token._.qtext:
         return "the " + text[4:] if text.startswith("The ") else text
-    if token.pos_ == "PROPN" or (token.ent_type_ in NAMED and token.pos_ != "DET") or (token.text.isupper() and len(token.text) > 1) or token.text == "I":
+    if token._.plain:
+        return text[:1].lower() + text[1:]  # "Railway workers", when the article writes "railway" elsewhere
+    if token.pos_ == "PROPN" or (token.ent_type_ in NAMED and token.pos_ != "DET") or (
+            token.text.isupper() and len(token.text) > 1) or token.text == "I":
         return text  # "Kenyan runner Kelvin Kiptum" keeps its capital
     return text[:1].lower() + text[1:]
 
@@ -288,6 +291,10 @@ def object_question(span, key, entity, descriptor=None):
     if stranded is not None and stranded + 1 < len(keep) and keep[stranded].lower_ in ("from", "between") and \
             keep[stranded + 1].pos_ in ("ADP", "CCONJ"):
         return None  # "travel from to New York": half of a "from ... to" pair
+    if (stranded is not None and stranded + 1 < len(keep) and keep[stranded + 1].pos_ == "ADP"
+            and wh.split()[0] in ("Which", "What", "Who")):
+        keep = keep[:stranded] + keep[stranded + 1 :]  # "win the top prize at on Saturday" -> "At which festival ..."
+        wh = f"{preposition.lower_.capitalize()} {'whom' if wh == 'Who' else wh[0].lower() + wh[1:]}"
     auxes = [t for t in root.children if t.dep_ in ("aux", "auxpass") and t.i < root.i]
     if auxes:
         first = auxes[0]

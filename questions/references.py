@@ -11,6 +11,8 @@ from spacy.tokens import Token
 
 if not Token.has_extension("qtext"):
     Token.set_extension("qtext", default=None)
+if not Token.has_extension("plain"):
+    Token.set_extension("plain", default=False)  # capitalised only because it opens the sentence ("Railway workers")
 
 PERSON_PRONOUNS = {"he", "she"}
 THING_PRONOUNS = {"it"}
@@ -169,9 +171,12 @@ def _resolve_objects(span, name):
         if _in_quotes(token):
             continue
         if token.dep_ == "poss":
-            token._.qtext = f"{name}’s{token.whitespace_}" if "’" in span.text else f"{name}'s{token.whitespace_}"
+            token._.qtext = f"{name}\u2019s{token.whitespace_}" if "\u2019" in span.text else f"{name}'s{token.whitespace_}"
         elif token.dep_ in ("dobj", "pobj", "dative", "iobj") and token.lower_ != "his":
             token._.qtext = name + token.whitespace_
+        else:
+            continue
+        return  # the name once; a later "him" reads back to it ("sentenced Panahi ... and banned him")
 
 
 def _in_quotes(token):

@@ -1,14 +1,14 @@
 """Which phrases of a sentence are worth a question: the rules that keep trivia, half
 names, giveaways and stale dates out of the quiz (QUESTION-QUALITY.md rules 5 and 6)."""
-from .entities import in_title
+from .entities import MONTHS, in_title
 
 
 def not_worth_asking(ent, entity, key):
     """Why not to ask about this mention, as a bool: each rule below has its own test table."""
     if in_title(ent) or place_qualifier(ent) or modifies_a_crowd(ent) or relative_date(entity, key):
         return True
-    if describes_a_name(ent) or spelled_out_before(ent) or cut_short(ent):
-        return True  # "the _____ space agency NASA", "intelligence (_____)", "_____ do Sul"
+    if describes_a_name(ent) or spelled_out_before(ent) or cut_short(ent) or an_age(ent):
+        return True  # "the _____ space agency NASA", "intelligence (_____)", "_____ do Sul", "Panahi, _____,"
     return ent.root.dep_ in MODIFIER and not (entity.reliable or entity.term)  # "new _____ tools" ("AI")
 
 
@@ -129,3 +129,13 @@ def meaningful_number(key):
     """Counts worth asking: '20 tractor-trailers', 'five times'; not 'one' in 'one of them'."""
     text = key.text.lower()
     return any(c.isdigit() for c in text) or text not in ("one", "two", "zero")
+
+
+def an_age(ent):
+    """'Jafar Panahi, 64, has been ...': a person's age set off by commas is trivia, not the story."""
+    doc = ent.doc
+    if len(ent) != 1 or not ent[0].like_num or ent.start < 2 or ent.end >= len(doc):
+        return False
+    name = doc[ent.start - 2]
+    return (doc[ent.start - 1].text == "," and doc[ent.end].text == "," and name.text not in MONTHS
+            and (name.ent_type_ == "PERSON" or name.pos_ == "PROPN"))

@@ -62,7 +62,7 @@ def find(items, kind, answer):
         (MEETING, "Germany", "Which country will pay $3 billion for the new pipeline?"),
         (TOYOTA, "10 million", "How many cars did Toyota sell in 2023?"),
         (TOYOTA, "2023", "When did Toyota sell 10 million cars?"),
-        (JETS, "Japan", "Which country did the United States sell new fighter jets to in March?"),
+        (JETS, "Japan", "To which country did the United States sell new fighter jets in March?"),  # not "to in March"
         (MAYOR, "200", "How many new teachers did Maria Lopez say the city would hire?"),
         (CONCORDE, "Concorde", "What was the world's first supersonic passenger jet?"),
         ("More than 300 scientists in 73 countries worked on the research.", "300",
@@ -403,6 +403,57 @@ def test_an_age_before_a_year_is_not_part_of_the_date():
     text = "France banned phones in schools for children under 15 in 2018."
     assert "When did France ban phones in schools for children under 15?" in [
         i["prompt"] for i in find(items_of(text), "short_answer", "2018")]
+
+
+def test_a_quoted_title_is_blanked_but_never_moved_out_of_its_quotation_marks():
+    text = 'The second prize went to "Quiet Rivers," by the Danish director Lars Holm, on Sunday.'
+    items = items_of(text)
+    assert not [i for i in items if '","' in i["prompt"] or '",' in i["prompt"].replace('"_____,"', "")]
+    assert 'The second prize went to "_____," by the Danish director Lars Holm, on Sunday.' in [
+        i["prompt"] for i in items if i["kind"] == "fill_blank"]
+
+
+def test_the_city_of_a_name_is_a_place_whatever_the_model_says():
+    text = ("Police arrested the stationmaster in the nearby city of Larissa on Wednesday. Rescue workers reached "
+            "people trapped on rooftops in the city of Porto Alegre. Minister Kostas Karamanlis resigned on Friday.")
+    types = {i["answer"]: i["answer_type"] for i in items_of(text, "fill_blank")}
+    assert types["Larissa"] == types["Porto Alegre"] == "GPE"
+
+
+def test_a_name_after_the_is_no_person_and_gets_no_people_as_options():
+    text = ('The film "Parasite" also won the Oscar for best picture in 2020. Juliette Binoche led the jury. '
+            "Wagner Moura won the award for best actor. Joachim Trier directed the film.")
+    oscar = [i for i in items_of(text) if i["answer"] == "Oscar"]
+    assert oscar and {i["answer_type"] for i in oscar} == {"OTHER"}
+    assert all(i["kind"] == "fill_blank" for i in oscar)
+
+
+def test_a_person_the_sentence_never_names_makes_it_unusable():
+    text = "Jafar Panahi won the top prize on Saturday. This was his first trip in 20 years. Iran had stopped him from leaving for years."
+    assert not [i for i in items_of(text) if i["source_sentence"].startswith("Iran had stopped")]
+
+
+def test_a_pronoun_is_named_once_in_a_prompt():
+    text = "Maria Lopez won the prize on Saturday. In 2010, a court sentenced her to six years in prison and banned her from making films."
+    assert "In _____, a court sentenced Maria Lopez to six years in prison and banned her from making films." in [
+        i["prompt"] for i in items_of(text, "fill_blank")]
+
+
+def test_a_preposition_before_another_moves_to_the_front():
+    text = "An Iranian director won the top prize at the Cannes Film Festival on Saturday."
+    assert "At which festival did an Iranian director win the top prize on Saturday?" in [
+        i["prompt"] for i in items_of(text, "short_answer")]
+
+
+def test_a_common_word_opening_a_sentence_loses_its_capital_in_a_question():
+    text = ("The state railway company runs 300 trains a day in Greece. "
+            "Railway workers went on strike on Thursday in Athens.")
+    assert "When did railway workers go on strike in Athens?" in [i["prompt"] for i in items_of(text, "short_answer")]
+
+
+def test_an_age_is_not_asked():
+    text = "Jafar Panahi, 64, has been arrested several times by Iranian authorities in Tehran."
+    assert not [i for i in items_of(text) if i["answer"] == "64"]
 
 
 def test_a_question_never_swallows_a_second_clause():
