@@ -110,7 +110,9 @@ TIME_NOUNS = {"year", "month", "week", "day", "time", "morning", "afternoon", "e
 
 
 def _points_back(token):
-    """'that record', 'these plans', 'such a step': a thing named in an earlier sentence (times are dated elsewhere)."""
+    """'that record', 'these plans', 'such a step', 'did so': a thing named in an earlier sentence (times are dated elsewhere)."""
+    if token.lower_ == "so" and token.i > 0 and token.doc[token.i - 1].lemma_ == "do":
+        return True  # "Apple did so on Tuesday": did what?
     pointing = (token.dep_ == "det" and token.lower_ in ("this", "that", "these", "those")) or (
         token.lower_ == "such" and token.dep_ in ("predet", "amod", "det"))
     return (pointing and token._.qtext is None and token.head.pos_ == "NOUN"
@@ -149,6 +151,7 @@ class Builder:
             self.names_in[index].add(entity.name)
         self.descriptors = {}
         self.resolved = resolve(sentences, self.lookup, self.descriptors)
+        self._relabel_companies()
         self.total = max(len(sentences), 1)
         self.titles = {}  # a title as written -> the people the article gives it to
         for sentence in sentences:
@@ -158,6 +161,27 @@ class Builder:
                 if title:
                     self.titles.setdefault(norm(title), set()).add(entity.name)
         self.keywords = _keywords(sentences)
+
+    def _relabel_companies(self):
+        """'Nvidia became the first company', 'XTB, a trading company': whatever the model
+        called it (a place, a person), the article says it is an organization."""
+        said = dict(self.descriptors)
+        for sentence in self.sentences:
+            root = sentence.span.root
+            subject = subject_of(sentence.span)
+            attr = next((t for t in root.children if t.dep_ == "attr"), None)
+            if subject is None or attr is None or root.lemma_ not in ("be", "become", "remain"):
+                continue
+            entity = next((self.lookup.get((sentence.index, e.start_char)) for e in sentence.span.ents
+                           if e.start <= subject.i < e.end), None)
+            if entity is not None:
+                said.setdefault(entity.name, attr.lemma_.lower())
+        for name, noun in said.items():
+            entity = self.by_name.get(name)
+            if entity is not None and noun in COMPANY_NOUNS and entity.label in ("GPE", "PERSON", "LOC"):
+                entity.label = "ORG"
+                entity.labels = Counter({"ORG": 1})
+                self.descriptors.setdefault(name, noun)  # "Which company did Huang start ...?"
 
     def answer_forms(self, key, entity):
         """(answer, accepted) for one mention: the answer as written, other fair forms accepted."""
@@ -336,6 +360,11 @@ class Builder:
             value -= 0.05  # "last week", "this year": true only relative to the article's date
         return value
 
+
+COMPANY_NOUNS = {"company", "firm", "business", "corporation", "maker", "manufacturer", "bank", "startup", "retailer",
+                 "airline", "carrier", "lender", "insurer", "automaker", "carmaker", "chipmaker", "broadcaster",
+                 "publisher", "newspaper", "brand", "chain", "developer", "producer", "group", "agency", "organization",
+                 "university", "club", "team", "party", "union", "network"}
 
 OFFICES = {"president", "minister", "secretary", "governor", "administrator", "spokesperson", "spokesman",
            "spokeswoman", "director", "ceo", "chairman", "chairwoman", "mayor", "senator", "ambassador", "chief",

@@ -69,19 +69,32 @@ def is_vague_phrase(token):
     phrase = list(token.subtree)
     if any(c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_) for c in token.children):
         return False  # "The teacher, Marjan, ..."
+    if any(t.text in ('"', "\u201c") for t in phrase):
+        return False  # 'The film "Parasite"': a quoted title names it
+    after = token.doc[phrase[-1].i + 1] if phrase[-1].i + 1 < len(token.doc) else None
+    if after is not None and after.pos_ == "PROPN" and after.ent_type_:
+        return False  # "the Nairobi-based charity Book Aid Kenya", however the model parsed it
     comma = next((t.i for t in phrase if t.text == "," and t.i > token.i), None)
     if comma is not None:
         phrase = [t for t in phrase if t.i < comma]
     if token.pos_ == "PRON":
         return token.lower_ not in ("anyone", "everyone", "someone", "nobody", "everybody")
-    if token.pos_ == "PROPN" or any((t.ent_type_ and t.ent_type_ != "NORP") or t.pos_ in ("PROPN", "NUM") for t in phrase):
+    naming = [t for t in phrase if not _in_hyphenated_modifier(t)]  # "The California-based company" names no company
+    if token.pos_ == "PROPN" or any((t.ent_type_ and t.ent_type_ != "NORP") or t.pos_ in ("PROPN", "NUM") for t in naming):
         return False
     if any(t.dep_ in ("relcl", "acl", "prep") for t in phrase):
         return False
     if any(t.dep_ == "det" and t.lower_ in DEMONSTRATIVES - {"the"} for t in phrase):
         return True  # "that British political consulting company" points back, whatever its length
     nationality = any(t.ent_type_ == "NORP" for t in phrase)  # "the Brazilian army" is one army
-    return len(phrase) <= 4 and not nationality and any(t.dep_ == "det" and t.lower_ == "the" for t in phrase)
+    words = [t for t in phrase if not t.is_punct]  # "the California-based company" is three words and a hyphen
+    return len(words) <= 4 and not nationality and any(t.dep_ == "det" and t.lower_ == "the" for t in phrase)
+
+
+def _in_hyphenated_modifier(token):
+    """'California' in 'California-based', 'state' in 'state-owned'."""
+    doc = token.doc
+    return token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and doc[token.i + 2].pos_ in ("VERB", "ADJ")
 
 
 def _replace(token, text):

@@ -456,6 +456,32 @@ def test_an_age_is_not_asked():
     assert not [i for i in items_of(text) if i["answer"] == "64"]
 
 
+def test_a_name_the_article_calls_a_company_is_asked_as_one():
+    text = ("Nvidia on Wednesday became the first company in history to be worth $5 trillion. "
+            "Jensen Huang started Nvidia in 1993 with two friends. Apple and Microsoft reached $4 trillion in July.")
+    items = items_of(text)
+    assert {i["answer_type"] for i in items if i["answer"] == "Nvidia"} == {"ORG"}
+    assert "Which company did Jensen Huang start in 1993 with two friends?" in [i["prompt"] for i in items]
+
+
+def test_did_so_points_back():
+    text = ("Apple and Microsoft are the only other companies to have reached $4 trillion. Microsoft passed that mark "
+            "in July, and Apple did so on Tuesday.")
+    assert not [i for i in items_of(text) if "did so" in i["prompt"] or "do so" in i["prompt"]]
+
+
+@pytest.mark.parametrize(
+    "text, usable",
+    [
+        ("Nvidia makes chips in Asia. The California-based company reported revenue of $35 billion in October.", False),
+        ("In 2022, the Nairobi-based charity Book Aid Kenya gave the project 3,000 new books.", True),
+    ],
+)
+def test_a_place_based_company_is_a_reference_unless_it_is_named(text, usable):
+    sources = {i["source_sentence"] for i in items_of(text)}
+    assert any("-based" in source for source in sources) == usable
+
+
 def test_a_question_never_swallows_a_second_clause():
     text = "In 2023, Los Angeles ordered 300 electric buses, and New York City plans to replace its whole fleet by 2040."
     for item in items_of(text, "short_answer"):
