@@ -348,6 +348,9 @@ def number_variants(text):
         candidates = [value + d for d in (-2, -1, 1, 2, 3, 5)]
     else:
         candidates = [value * f for f in (0.5, 0.75, 1.5, 2, 3)]
+        if re.search(r"\b(thousand|million|billion|trillion)\b", text, re.IGNORECASE):
+            # "$730 million": "$1095 million" is no way to write an amount; stay under the next scale word
+            candidates = [c for c in candidates + [value * f for f in (0.6, 1.2, 1.25)] if c < 1000]
     share = ("%" in text or "percent" in text.lower()) and value <= 100  # a share of something stays a share
     out, taken = [], []
     for candidate in candidates:
