@@ -15,7 +15,8 @@ from .cleaning import story_paragraphs
 from .entities import (CITY_OR_STATE, US_STATES, WELL_KNOWN_COUNTRIES, consolidate, date_style, date_variants,
                        is_alias, join_fractions, number_variants, number_word_forms, place_kind, propagate_names,
                        trim_dates)
-from .references import is_vague_phrase, meaning_clause, names_its_subject, render, resolve, subject_of
+from .references import (_reported_subject, is_vague_phrase, meaning_clause, names_its_subject, render, resolve,
+                         subject_of)
 from .textnorm import contains_phrase, norm
 
 ASKABLE = {"PERSON", "ORG", "GPE", "LOC", "NORP", "DATE", "TIME", "MONEY", "NUMBER", "PERCENT", "EVENT", "FAC",
@@ -84,6 +85,11 @@ def usable(sentence, resolved):
     if speech_inside(sentence) or _speaks_to_reader(span):
         return False
     subject = subject_of(span)
+    reported = _reported_subject(span)
+    if reported is not None and subject is not None and subject.pos_ == "NOUN" and any(
+            t.ent_type_ in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW")
+            for t in reported.subtree):
+        subject = reported  # "Japan's economy shrank ..., the government said": the sentence is about the economy
     if subject is not None and subject._.qtext is None:
         if subject.pos_ == "PRON" or subject.lower_ in checker.VAGUE_STARTS:
             return False
@@ -240,6 +246,8 @@ class Builder:
                 break
             if any(is_alias(option, form) for form in [answer, *entity.forms]) or contains_phrase(sentence.text, option):
                 continue
+            if any(is_alias(option, re.sub(r"['\u2019]s$", "", t._.qtext.strip())) for t in sentence.span if t._.qtext):
+                continue  # "Mark Carney's main opponent was _____": not "Mark Carney" among the options
             if any(is_alias(option, c) for c in chosen):
                 continue
             chosen.append(option)

@@ -145,6 +145,8 @@ def resolve(sentences, lookup, descriptors=None):
                 last_person = None  # another person came up since: "he" is not clear
         if subject is not None and _resolve_subject(subject, index, last_person, previous_thing, nouns, linked):
             resolved.add(index)
+        if subject is not None and _resolve_owner(subject, index, last_person, previous_thing, people):
+            resolved.add(index)
         if not named and subject is not None and subject.lower_ not in PERSON_PRONOUNS and _clear_person(
                 last_person, people, index):
             _resolve_objects(span, last_person[1])
@@ -167,6 +169,22 @@ def resolve(sentences, lookup, descriptors=None):
 
 OBJECT_PRONOUNS = {"him", "her", "his"}
 THIRD_PERSON = PERSON_PRONOUNS | OBJECT_PRONOUNS | {"himself", "herself"}
+
+
+def _resolve_owner(subject, index, last_person, previous_thing, people):
+    """'Her son, Kwame Osei, said ...' -> 'Margaret Osei's son, ...'; 'Its chief executive ...' -> 'Nvidia's ...'."""
+    owner = next((c for c in subject.children if c.dep_ == "poss" and c.pos_ == "PRON" and c._.qtext is None), None)
+    if owner is None:
+        return False
+    if owner.lower_ in ("his", "her") and _clear_person(last_person, people, index):
+        name = last_person[1]
+    elif owner.lower_ == "its" and previous_thing and index - previous_thing[0] == 1:
+        name = previous_thing[1]
+    else:
+        return False
+    mark = "\u2019s" if "\u2019" in owner.sent.text else "'s"
+    owner._.qtext = f"{name}{mark}{owner.whitespace_}"
+    return True
 
 
 def _clear_person(last_person, people, index):

@@ -482,6 +482,27 @@ def test_a_place_based_company_is_a_reference_unless_it_is_named(text, usable):
     assert any("-based" in source for source in sources) == usable
 
 
+def test_a_possessive_opening_the_sentence_is_resolved():
+    text = ("Justin Trudeau resigned in March. Jagmeet Singh leads the New Democratic Party. Elizabeth May leads the "
+            "Green Party. Mark Carney leads the Liberal Party in Canada. His main opponent was Pierre Poilievre of the "
+            "Conservative Party.")
+    items = items_of(text)
+    assert "Mark Carney's main opponent was _____ of the Conservative Party." in [i["prompt"] for i in items]
+    options = [i["choices"] for i in items if i["kind"] == "multiple_choice" and i["answer"] == "Pierre Poilievre"]
+    assert all("Mark Carney" not in choices for choices in options)  # named in the prompt: no option
+
+
+def test_a_report_about_a_named_thing_is_usable_whoever_reports_it():
+    text = "Japan's economy shrank at an annual rate of 2 percent in the first three months of the year, the government said Thursday."
+    assert "Japan's economy shrank at an annual rate of _____ in the first three months of the year, the government said Thursday." in [
+        i["prompt"] for i in items_of(text, "fill_blank")]
+
+
+def test_a_report_about_an_unnamed_thing_is_not():
+    text = "Sales rose 5 percent in the third quarter, the company said Thursday."
+    assert not items_of(text)
+
+
 def test_a_question_never_swallows_a_second_clause():
     text = "In 2023, Los Angeles ordered 300 electric buses, and New York City plans to replace its whole fleet by 2040."
     for item in items_of(text, "short_answer"):
