@@ -93,8 +93,8 @@ def usable(sentence, resolved):
     if subject is not None and subject._.qtext is None:
         if subject.pos_ == "PRON" or subject.lower_ in checker.VAGUE_STARTS:
             return False
-        if is_vague_phrase(subject) and not names_its_subject(span):
-            return False
+        if is_vague_phrase(subject) and (subject.pos_ in ("ADJ", "NUM") or not names_its_subject(span)):
+            return False  # "The first was Geoff Hurst": the first what?
     first = next((t for t in tokens if t.dep_ != "cc" and not t.is_punct), None)
     if first is None or (first.pos_ == "PRON" and first._.qtext is None and first.lower_ in checker.VAGUE_STARTS):
         return False

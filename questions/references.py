@@ -79,7 +79,8 @@ def is_vague_phrase(token):
         phrase = [t for t in phrase if t.i < comma]
     if token.pos_ == "PRON":
         return token.lower_ not in ("anyone", "everyone", "someone", "nobody", "everybody")
-    naming = [t for t in phrase if not _in_hyphenated_modifier(t)]  # "The California-based company" names no company
+    naming = [t for t in phrase if not _in_hyphenated_modifier(t)  # "The California-based company" names no company
+              and t.ent_type_ not in ("ORDINAL", "CARDINAL")]  # nor do "The first", "The two men"
     if token.pos_ == "PROPN" or any((t.ent_type_ and t.ent_type_ != "NORP") or t.pos_ in ("PROPN", "NUM") for t in naming):
         return False
     if any(t.dep_ in ("relcl", "acl", "prep") for t in phrase):
@@ -255,7 +256,8 @@ def _resolve_subject(subject, index, last_person, previous_thing, nouns, linked)
     if word in THING_PRONOUNS and previous_thing and index - previous_thing[0] == 1 and not _is_extraposed(subject):
         _replace(subject, previous_thing[1])
         return True
-    if subject.pos_ == "NOUN" and is_vague_phrase(subject) and noun_key(subject.lemma_) in nouns:
+    counted = subject.tag_ == "NNS" or any(t.like_num for t in subject.subtree)  # "the three companies": not one name
+    if subject.pos_ == "NOUN" and not counted and is_vague_phrase(subject) and noun_key(subject.lemma_) in nouns:
         found_at, name = nouns[noun_key(subject.lemma_)]
         if index - found_at <= (3 if len(linked.get(noun_key(subject.lemma_), ())) > 1 else 12):  # one name for it: stays clear
             _replace(subject, name)

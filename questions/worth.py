@@ -125,10 +125,17 @@ def place_qualifier(ent):
             and doc[ent.start - 2].ent_type_ == "GPE")
 
 
+VAGUE_AMOUNTS = {"one", "two", "zero", "dozens", "hundreds", "thousands", "millions", "billions", "tens", "scores"}
+
+
 def meaningful_number(key):
-    """Counts worth asking: '20 tractor-trailers', 'five times'; not 'one' in 'one of them'."""
+    """Counts worth asking: '20 tractor-trailers', 'five times', 'more than half of the economy'; not 'one' in
+    'one of them', not 'the second half' (of a game), not 'thousands of fans' (no number to know)."""
     text = key.text.lower()
-    return any(c.isdigit() for c in text) or text not in ("one", "two", "zero")
+    if text in ("half", "quarter"):
+        following = key.doc[key.end] if key.end < len(key.doc) else None
+        return following is not None and following.lower_ == "of"
+    return any(c.isdigit() for c in text) or text not in VAGUE_AMOUNTS
 
 
 def an_age(ent):

@@ -406,10 +406,10 @@ def test_an_age_before_a_year_is_not_part_of_the_date():
 
 
 def test_a_quoted_title_is_blanked_but_never_moved_out_of_its_quotation_marks():
-    text = 'The second prize went to "Quiet Rivers," by the Danish director Lars Holm, on Sunday.'
+    text = 'The Grand Prix went to "Quiet Rivers," by the Danish director Lars Holm, on Sunday.'
     items = items_of(text)
     assert not [i for i in items if '","' in i["prompt"] or '",' in i["prompt"].replace('"_____,"', "")]
-    assert 'The second prize went to "_____," by the Danish director Lars Holm, on Sunday.' in [
+    assert 'The Grand Prix went to "_____," by the Danish director Lars Holm, on Sunday.' in [
         i["prompt"] for i in items if i["kind"] == "fill_blank"]
 
 
@@ -501,6 +501,30 @@ def test_a_report_about_a_named_thing_is_usable_whoever_reports_it():
 def test_a_report_about_an_unnamed_thing_is_not():
     text = "Sales rose 5 percent in the third quarter, the company said Thursday."
     assert not items_of(text)
+
+
+@pytest.mark.parametrize(
+    "text, opening",
+    [
+        ("Kylian Mbappé scored three goals in the final. The first was Geoff Hurst of England in 1966.", "The first"),
+        ("Maersk and MSC stopped sailing through the Red Sea. Together, the three companies carry about half of the "
+         "world's container trade.", "Together"),  # three companies are not one of the names before
+    ],
+)
+def test_an_ordinal_or_a_count_does_not_say_which(text, opening):
+    assert not [i for i in items_of(text) if i["source_sentence"].startswith(opening)]
+
+
+@pytest.mark.parametrize(
+    "text, answer, asked",
+    [
+        ("Private consumption makes up more than half of the economy in Japan.", "half", True),
+        ("Kylian Mbappé scored twice late in the second half in Qatar.", "half", False),
+        ("Thousands of fans celebrated in the streets of Buenos Aires on Sunday.", "Thousands", False),
+    ],
+)
+def test_vague_amounts_are_not_asked(text, answer, asked):
+    assert bool([i for i in items_of(text) if i["answer"] == answer]) == asked
 
 
 def test_a_question_never_swallows_a_second_clause():
