@@ -221,7 +221,11 @@ def subject_question(span, key, entity, descriptor=None):
     body = _text(rest)
     if lead:
         tail = _text([t for t in lead if not (t.is_punct and t.i == left - 1)]).rstrip(",")
-        body = f"{body} {_lower_first(tail, lead[0])}"
+        attribution = re.search(r",\s+according to\b", body)
+        if attribution:  # "... in April, according to the data", not "... according to the data in April"
+            body = f"{body[:attribution.start()]} {_lower_first(tail, lead[0])}{body[attribution.start():]}"
+        else:
+            body = f"{body} {_lower_first(tail, lead[0])}"
     return _finish(f"{wh} {body}")
 
 

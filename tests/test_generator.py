@@ -527,6 +527,12 @@ def test_vague_amounts_are_not_asked(text, answer, asked):
     assert bool([i for i in items_of(text) if i["answer"] == answer]) == asked
 
 
+def test_a_time_moved_to_the_end_stays_before_the_attribution():
+    text = "In April, Japan spent about $62 billion to support the yen, according to Finance Ministry data."
+    assert "Which country spent about $62 billion to support the yen in April, according to Finance Ministry data?" in [
+        i["prompt"] for i in items_of(text, "short_answer")]
+
+
 def test_a_question_never_swallows_a_second_clause():
     text = "In 2023, Los Angeles ordered 300 electric buses, and New York City plans to replace its whole fleet by 2040."
     for item in items_of(text, "short_answer"):
