@@ -267,6 +267,8 @@ class Builder:
             key = key_span(ent)
             if len(norm(key.text)) < 2 or (entity.label == "NUMBER" and not worth.meaningful_number(key)):
                 continue
+            if ent.text.endswith(("'", "\u2019")):
+                continue  # "the United Nations' cultural agency": the blank would keep a stray apostrophe
             if entity.label != "PERSON" and not entity.standalone and len(key) == 1:
                 continue  # "Defense" in "Defense Secretary": a fragment of a title, not a thing
             if worth.not_worth_asking(ent, entity, key):

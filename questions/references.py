@@ -85,8 +85,8 @@ def is_vague_phrase(token):
         return False
     if any(t.dep_ in ("relcl", "acl", "prep") for t in phrase):
         return False
-    if any(t.dep_ == "det" and t.lower_ in DEMONSTRATIVES - {"the"} for t in phrase):
-        return True  # "that British political consulting company" points back, whatever its length
+    if any(t.dep_ in ("det", "predet") and t.lower_ in DEMONSTRATIVES - {"the"} | {"both"} for t in phrase):
+        return True  # "that British political consulting company", "Both numbers" point back, whatever their length
     nationality = any(t.ent_type_ == "NORP" for t in phrase)  # "the Brazilian army" is one army
     words = [t for t in phrase if not t.is_punct]  # "the California-based company" is three words and a hyphen
     return len(words) <= 4 and not nationality and any(t.dep_ == "det" and t.lower_ == "the" for t in phrase)

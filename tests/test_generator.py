@@ -533,6 +533,17 @@ def test_a_time_moved_to_the_end_stays_before_the_attribution():
         i["prompt"] for i in items_of(text, "short_answer")]
 
 
+def test_both_points_back():
+    text = ("Coral covered 36 percent of the northern reefs and 33 percent of the central reefs. Both numbers are the "
+            "highest since AIMS began its yearly studies in 1986.")
+    assert not [i for i in items_of(text) if i["source_sentence"].startswith("Both")]
+
+
+def test_a_plural_possessive_name_is_not_blanked_with_its_apostrophe():
+    text = "The United Nations' cultural agency, UNESCO, met in Paris on Monday."
+    assert not [i for i in items_of(text) if i["answer"].endswith("'") or "_____'" in i["prompt"]]
+
+
 def test_a_question_never_swallows_a_second_clause():
     text = "In 2023, Los Angeles ordered 300 electric buses, and New York City plans to replace its whole fleet by 2040."
     for item in items_of(text, "short_answer"):
