@@ -79,6 +79,8 @@ def is_vague_phrase(token):
         phrase = [t for t in phrase if t.i < comma]
     if token.pos_ == "PRON":
         return token.lower_ not in ("anyone", "everyone", "someone", "nobody", "everybody")
+    if any(_the_few(t) for t in phrase):
+        return True  # "Trade between the two countries": which two?
     naming = [t for t in phrase if not _in_hyphenated_modifier(t)  # "The California-based company" names no company
               and t.ent_type_ not in ("ORDINAL", "CARDINAL")]  # nor do "The first", "The two men"
     if token.pos_ == "PROPN" or any((t.ent_type_ and t.ent_type_ != "NORP") or t.pos_ in ("PROPN", "NUM") for t in naming):
@@ -90,6 +92,14 @@ def is_vague_phrase(token):
     nationality = any(t.ent_type_ == "NORP" for t in phrase)  # "the Brazilian army" is one army
     words = [t for t in phrase if not t.is_punct]  # "the California-based company" is three words and a hyphen
     return len(words) <= 4 and not nationality and any(t.dep_ == "det" and t.lower_ == "the" for t in phrase)
+
+
+def _the_few(token):
+    """'the two countries', 'the three companies': a count of things named before, not a name."""
+    noun = token.head
+    return (token.lower_ in ("two", "three", "four", "both") and token.dep_ == "nummod" and noun.tag_ == "NNS"
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+            and not any(c.ent_type_ and c.ent_type_ not in ("CARDINAL", "ORDINAL") for c in noun.children))
 
 
 def _in_hyphenated_modifier(token):

@@ -533,6 +533,11 @@ def test_a_time_moved_to_the_end_stays_before_the_attribution():
         i["prompt"] for i in items_of(text, "short_answer")]
 
 
+def test_the_two_countries_point_back():
+    text = "India and China signed a deal in May. Trade between the two countries reached $118 billion last year."
+    assert not [i for i in items_of(text) if i["source_sentence"].startswith("Trade")]
+
+
 def test_both_points_back():
     text = ("Coral covered 36 percent of the northern reefs and 33 percent of the central reefs. Both numbers are the "
             "highest since AIMS began its yearly studies in 1986.")
