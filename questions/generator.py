@@ -137,11 +137,13 @@ def _seed(*parts):
 
 def key_span(ent):
     """The part of an entity a student should type: without 'the', 'about', 'more than', 'as many as'."""
-    start, numeric = ent.start, any(t.like_num for t in ent)
-    while start < ent.end - 1 and not ent.doc[start].like_num and (
+    start, end, numeric = ent.start, ent.end, any(t.like_num for t in ent)
+    while start < end - 1 and not ent.doc[start].like_num and (
             ent.doc[start].lower_ in HEDGES or (numeric and ent.doc[start].lower_ in AMOUNT_HEDGES)):
         start += 1
-    return ent.doc[start : ent.end]
+    if end - 1 > start and ent.doc[end - 1].text in ("'s", "\u2019s"):
+        end -= 1  # "the European Union's climate agency": the answer is "European Union"
+    return ent.doc[start:end]
 
 
 class Builder:

@@ -165,7 +165,7 @@ def resolve(sentences, lookup, descriptors=None):
         if meant is not None and _resolve_subject(subject_of_clause(meant), index, None, previous_thing, nouns, linked):
             resolved.add(index)  # "This meant it could travel ...": "it" is what the last sentence was about
         _learn_names(span, nouns, lookup, index, descriptors)
-        for key, (found_at, name) in nouns.items():
+        for key, (found_at, name, _) in nouns.items():
             if found_at == index:
                 linked.setdefault(key, set()).add(name)
         last_person, previous_thing = _carry(subject, index, lookup, last_person)
@@ -268,7 +268,9 @@ def _resolve_subject(subject, index, last_person, previous_thing, nouns, linked)
         return True
     counted = subject.tag_ == "NNS" or any(t.like_num for t in subject.subtree)  # "the three companies": not one name
     if subject.pos_ == "NOUN" and not counted and is_vague_phrase(subject) and noun_key(subject.lemma_) in nouns:
-        found_at, name = nouns[noun_key(subject.lemma_)]
+        found_at, name, described = nouns[noun_key(subject.lemma_)]
+        if not _modifiers(subject) <= described:
+            return False  # "the fire service" is not "the national weather service AEMET"
         if index - found_at <= (3 if len(linked.get(noun_key(subject.lemma_), ())) > 1 else 12):  # one name for it: stays clear
             _replace(subject, name)
             return True
@@ -323,6 +325,17 @@ def _person_form(subject, entity):
     return "".join(t.text_with_ws for t in phrase).strip() or entity.name
 
 
+def _modifiers(noun):
+    """The nouns that say what kind: 'fire' in 'the fire service' (adjectives such as 'new' only describe)."""
+    return {c.lower_ for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
+
+
+def _link(nouns, noun, index, name):
+    """Remember that `noun` ("service" in "the national weather service AEMET") was given `name`,
+    with the words that described it, so a differently described one ("the fire service") is not it."""
+    nouns[noun_key(noun.lemma_)] = (index, name, _modifiers(noun))
+
+
 def _learn_names(span, nouns, lookup, index, descriptors=None):
     """Link common nouns to the names the sentence gives them.
 
@@ -338,17 +351,17 @@ def _learn_names(span, nouns, lookup, index, descriptors=None):
         head = root.head
         if quoted and ent.start > 1 and ent.doc[ent.start - 2].pos_ == "NOUN":  # 'The play “English”'
             noun = ent.doc[ent.start - 2]
-            nouns[noun_key(noun.lemma_)] = (index, f"the {noun.lower_} \u201c{ent.text}\u201d")
+            _link(nouns, noun, index, f"the {noun.lower_} \u201c{ent.text}\u201d")
         if root.dep_ == "appos" and head.pos_ == "NOUN":
-            nouns[noun_key(head.lemma_)] = (index, f"the {head.lower_} \u201c{name}\u201d" if quoted else name)
+            _link(nouns, head, index, f"the {head.lower_} \u201c{name}\u201d" if quoted else name)
         for child in root.children:
             if child.dep_ in ("compound", "appos") and child.pos_ == "NOUN" and not ent.start <= child.i < ent.end:
-                nouns[noun_key(child.lemma_)] = (index, f"the {child.lower_} \u201c{name}\u201d" if quoted else name)
+                _link(nouns, child, index, f"the {child.lower_} \u201c{name}\u201d" if quoted else name)
                 if descriptors is not None and child.i < root.i:
                     descriptors.setdefault(entity.name, child.lemma_.lower())
         if root.dep_ in ("attr", "oprd") and head.lemma_ in ("be", "call", "name", "know"):
             subject = next((t for t in head.children if t.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is not None and subject.pos_ == "NOUN":
-                nouns[noun_key(subject.lemma_)] = (index, name)
+                _link(nouns, subject, index, name)
             if head.dep_ == "acl" and head.head.pos_ == "NOUN":
-                nouns[noun_key(head.head.lemma_)] = (index, name)
+                _link(nouns, head.head, index, name)

@@ -538,6 +538,18 @@ def test_the_two_countries_point_back():
     assert not [i for i in items_of(text) if i["source_sentence"].startswith("Trade")]
 
 
+def test_a_differently_described_service_is_not_the_one_named_before():
+    text = ("In Spain, the town of El Granado recorded 46 degrees Celsius, the national weather service AEMET said. "
+            "Firefighters battled more than 40 wildfires in Greece, the fire service said.")
+    assert not [i for i in items_of(text) if "wildfires" in i["prompt"] and "AEMET" in i["prompt"]]
+
+
+def test_a_possessive_ending_is_not_part_of_the_answer():
+    text = "Europe is warming twice as fast as the world average, according to the European Union's climate agency, Copernicus."
+    answers = [i["answer"] for i in items_of(text)]
+    assert "European Union" in answers and "European Union's" not in answers
+
+
 def test_both_points_back():
     text = ("Coral covered 36 percent of the northern reefs and 33 percent of the central reefs. Both numbers are the "
             "highest since AIMS began its yearly studies in 1986.")
