@@ -144,9 +144,15 @@ def resolve(sentences, lookup, descriptors=None):
     nouns = {}  # head noun lemma -> (sentence index, the name last given to it)
     linked = {}  # head noun lemma -> every name the article gave it so far
     people = []  # the person names each sentence mentions, by index
+    topic = _lede_topic(sentences)  # ("earthquake", "the earthquake that struck eastern Taiwan on Wednesday", index)
     for sentence in sentences:
         span, index = sentence.span, sentence.index
         subject = subject_of(span)
+        if topic and index > topic[2] and any(t.lemma_ == topic[0] and _indefinite(t) for t in span):
+            topic = None  # "a magnitude 7.6 earthquake" in 1999: "the earthquake" may now be either
+        if topic and index > topic[2] and subject is not None and _plain_mention(subject, topic[0]):
+            _replace(subject, topic[1])
+            resolved.add(index)
         named = {lookup[(index, e.start_char)].name for e in span.ents
                  if (index, e.start_char) in lookup and lookup[(index, e.start_char)].label == "PERSON"}
         people.append(named)
@@ -176,6 +182,43 @@ def resolve(sentences, lookup, descriptors=None):
             thing = _carry(reported, index, lookup, None)[1]
             previous_thing = thing or previous_thing
     return resolved
+
+
+def _lede_topic(sentences):
+    """What the story opens on, described by what it did: 'A powerful earthquake struck eastern Taiwan
+    on Wednesday morning, killing ...' -> 'the earthquake that struck eastern Taiwan on Wednesday morning',
+    for later sentences that call it just 'the earthquake'."""
+    for sentence in sentences[:2]:
+        span = sentence.span
+        subject, root = subject_of(span), span.root
+        reported = _reported_subject(span)  # "A powerful earthquake struck ..., officials said."
+        if reported is not None:
+            subject, root = reported, reported.head
+        if subject is None or subject.tag_ != "NN" or not _indefinite(subject) or root.pos_ != "VERB":
+            continue
+        phrase = []
+        for token in span.doc[root.i : span.end]:
+            if token.is_punct or (token.i != root.i and token.dep_ in ("cc", "conj", "advcl", "mark", "relcl", "ccomp",
+                                                                        "xcomp")):
+                break
+            if token.i != root.i and not any(a.i == root.i for a in token.ancestors):
+                break
+            phrase.append(token)
+        if len(phrase) < 2 or len(phrase) > 10 or any(t.pos_ == "PRON" for t in phrase):
+            continue
+        return subject.lemma_, f"the {subject.lower_} that {''.join(t.text_with_ws for t in phrase).strip()}", sentence.index
+    return None
+
+
+def _indefinite(noun):
+    return noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+
+
+def _plain_mention(subject, lemma):
+    """'The earthquake' alone (no words that could make it another one)."""
+    phrase = [t for t in subject.subtree]
+    return (subject.lemma_ == lemma and subject.pos_ == "NOUN" and len(phrase) == 2 and phrase[0].lower_ == "the"
+            and subject._.qtext is None)
 
 
 OBJECT_PRONOUNS = {"him", "her", "his"}

@@ -550,6 +550,20 @@ def test_a_possessive_ending_is_not_part_of_the_answer():
     assert "European Union" in answers and "European Union's" not in answers
 
 
+def test_the_thing_the_story_opens_on_is_named_by_what_it_did():
+    text = ("A powerful earthquake struck eastern Taiwan on Wednesday morning, killing at least nine people, officials "
+            "said. Rescue workers searched the town of Hualien. The earthquake had a magnitude of 7.4, according to "
+            "Taiwan's Central Weather Administration.")
+    assert ("The earthquake that struck eastern Taiwan on Wednesday morning had a magnitude of _____, according to "
+            "Taiwan's Central Weather Administration.") in [i["prompt"] for i in items_of(text, "fill_blank")]
+
+
+def test_a_second_one_of_the_kind_ends_that():
+    text = ("A powerful earthquake struck eastern Taiwan on Wednesday morning, officials said. In 1999, a stronger "
+            "earthquake hit central Taiwan. The earthquake had a magnitude of 7.6, according to Taiwan's weather agency.")
+    assert not [i for i in items_of(text) if "magnitude" in i["prompt"]]
+
+
 def test_both_points_back():
     text = ("Coral covered 36 percent of the northern reefs and 33 percent of the central reefs. Both numbers are the "
             "highest since AIMS began its yearly studies in 1986.")
