@@ -482,7 +482,8 @@ def join_fractions(docs):
 
 
 def trim_dates(docs):
-    """'children under 15 in 2018': the model makes one date of an age and a year; the date is '2018'."""
+    """'children under 15 in 2018': the model makes one date of an age and a year; the date is '2018'.
+    'in January, days before he left': the date ends at the comma."""
     from spacy.tokens import Span
 
     for doc in docs:
@@ -491,9 +492,13 @@ def trim_dates(docs):
             joint = next((t for t in ent if t.lower_ == "in" and t.i > ent.start), None)
             year = doc[joint.i + 1 : ent.end] if joint is not None else None
             before = doc[ent.start : joint.i] if joint is not None else None
+            comma = next((t for t in ent if t.text == "," and t.i > ent.start), None)
             if (ent.label_ == "DATE" and year is not None and len(year) == 1 and re.fullmatch(r"\d{4}", year.text)
                     and any(t.like_num for t in before) and not any(t.text in MONTHS or t.text in WEEKDAYS for t in before)):
                 fixed.append(Span(doc, year.start, year.end, label="DATE"))
+                changed = True
+            elif ent.label_ == "DATE" and comma is not None and comma.i + 1 < ent.end and not doc[comma.i + 1].like_num:
+                fixed.append(Span(doc, ent.start, comma.i, label="DATE"))  # "in January, days before ...": "January"
                 changed = True
             else:
                 fixed.append(ent)

@@ -186,10 +186,13 @@ class Builder:
                 said.setdefault(entity.name, attr.lemma_.lower())
         for name, noun in said.items():
             entity = self.by_name.get(name)
-            if entity is not None and noun in COMPANY_NOUNS and entity.label in ("GPE", "PERSON", "LOC"):
+            if entity is None or noun not in COMPANY_NOUNS:
+                continue
+            if entity.label in ("GPE", "PERSON", "LOC"):
                 entity.label = "ORG"
                 entity.labels = Counter({"ORG": 1})
-                self.descriptors.setdefault(name, noun)  # "Which company did Huang start ...?"
+            if entity.label == "ORG":  # "Which company did Huang start ...?", "Which company is the fourth-largest steel maker?"
+                self.descriptors.setdefault(name, "company" if noun in BUSINESS_NOUNS else noun)
 
     def answer_forms(self, key, entity):
         """(answer, accepted) for one mention: the answer as written, other fair forms accepted."""
@@ -373,6 +376,9 @@ class Builder:
         return value
 
 
+BUSINESS_NOUNS = {"company", "firm", "business", "corporation", "maker", "manufacturer", "startup", "retailer", "lender",
+                  "insurer", "automaker", "carmaker", "chipmaker", "publisher", "broadcaster", "developer", "producer",
+                  "chain", "brand"}
 COMPANY_NOUNS = {"company", "firm", "business", "corporation", "maker", "manufacturer", "bank", "startup", "retailer",
                  "airline", "carrier", "lender", "insurer", "automaker", "carmaker", "chipmaker", "broadcaster",
                  "publisher", "newspaper", "brand", "chain", "developer", "producer", "group", "agency", "organization",

@@ -564,6 +564,16 @@ def test_a_second_one_of_the_kind_ends_that():
     assert not [i for i in items_of(text) if "magnitude" in i["prompt"]]
 
 
+def test_a_date_ends_at_its_comma():
+    text = "Former President Joe Biden had blocked the sale in January, days before he left office, saying it would harm security."
+    assert {i["answer"] for i in items_of(text) if i["answer_type"] == "DATE"} == {"January"}
+
+
+def test_an_organization_called_a_maker_is_asked_as_a_company():
+    text = "Nippon Steel is the fourth-largest steel maker in the world. Its president, Tadashi Imai, spoke in Tokyo."
+    assert "Which company is the fourth-largest steel maker in the world?" in [i["prompt"] for i in items_of(text)]
+
+
 def test_both_points_back():
     text = ("Coral covered 36 percent of the northern reefs and 33 percent of the central reefs. Both numbers are the "
             "highest since AIMS began its yearly studies in 1986.")
