@@ -76,6 +76,8 @@ def is_vague_phrase(token):
         return False  # "the Nairobi-based charity Book Aid Kenya", however the model parsed it
     comma = next((t.i for t in phrase if t.text == "," and t.i > token.i), None)
     if comma is not None:
+        if any(c.dep_ == "acl" and c.i > comma and _names_something(c) for c in token.children):
+            return False  # "The study, published on Wednesday in The Lancet Public Health, ...": that study
         phrase = [t for t in phrase if t.i < comma]
     if token.pos_ == "PRON":
         return token.lower_ not in ("anyone", "everyone", "someone", "nobody", "everybody")
@@ -92,6 +94,10 @@ def is_vague_phrase(token):
     nationality = any(t.ent_type_ == "NORP" for t in phrase)  # "the Brazilian army" is one army
     words = [t for t in phrase if not t.is_punct]  # "the California-based company" is three words and a hyphen
     return len(words) <= 4 and not nationality and any(t.dep_ == "det" and t.lower_ == "the" for t in phrase)
+
+
+def _names_something(clause):
+    return any(t.ent_type_ in ("ORG", "WORK_OF_ART", "PERSON", "FAC", "EVENT", "LAW", "PRODUCT") for t in clause.subtree)
 
 
 def _the_few(token):

@@ -574,6 +574,18 @@ def test_an_organization_called_a_maker_is_asked_as_a_company():
     assert "Which company is the fourth-largest steel maker in the world?" in [i["prompt"] for i in items_of(text)]
 
 
+@pytest.mark.parametrize(
+    "text, usable",
+    [
+        ("The study, published on Wednesday in The Lancet Public Health, combined the results of 57 earlier studies "
+         "involving more than 160,000 adults in 11 countries.", True),
+        ("The deal, estimated at around $6 billion, would violate sanctions on Russia.", False),
+    ],
+)
+def test_an_aside_that_names_where_it_appeared_says_which(text, usable):
+    assert bool(items_of(text)) == usable
+
+
 def test_both_points_back():
     text = ("Coral covered 36 percent of the northern reefs and 33 percent of the central reefs. Both numbers are the "
             "highest since AIMS began its yearly studies in 1986.")
