@@ -15,8 +15,8 @@ from .cleaning import story_paragraphs
 from .entities import (CITY_OR_STATE, US_STATES, WELL_KNOWN_COUNTRIES, consolidate, date_style, date_variants,
                        is_alias, join_fractions, number_variants, number_word_forms, place_kind, propagate_names,
                        trim_dates)
-from .references import (_reported_subject, is_vague_phrase, meaning_clause, names_its_subject, render, resolve,
-                         subject_of)
+from .references import (_reported_subject, in_quotes, is_vague_phrase, meaning_clause, names_its_subject, render,
+                         resolve, subject_of)
 from .textnorm import contains_phrase, norm
 
 ASKABLE = {"PERSON", "ORG", "GPE", "LOC", "NORP", "DATE", "TIME", "MONEY", "NUMBER", "PERCENT", "EVENT", "FAC",
@@ -87,8 +87,7 @@ def usable(sentence, resolved):
     subject = subject_of(span)
     reported = _reported_subject(span)
     if reported is not None and subject is not None and subject.pos_ == "NOUN" and any(
-            t.ent_type_ in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW")
-            for t in reported.subtree):
+            t.ent_type_ in worth.NAMES for t in reported.subtree):
         subject = reported  # "Japan's economy shrank ..., the government said": the sentence is about the economy
     if subject is not None and subject._.qtext is None:
         if subject.pos_ == "PRON" or subject.lower_ in checker.VAGUE_STARTS:
@@ -108,7 +107,7 @@ def _someone_unnamed(span, subject):
     if any(t._.qtext and t.lower_ in ("him", "her", "his") for t in span):
         return False  # named once in the prompt ("sentenced Panahi ... and banned him")
     return any(t.lower_ in ("him", "her") and t.dep_ != "poss" and t.pos_ == "PRON" and t._.qtext is None
-               and not _quote_depth(span.doc.text[span.start_char : t.idx], 0) for t in span)
+               and not in_quotes(t) for t in span)
 
 
 TIME_NOUNS = {"year", "month", "week", "day", "time", "morning", "afternoon", "evening", "night", "spring", "summer",

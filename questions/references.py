@@ -259,7 +259,7 @@ def _resolve_objects(span, name):
     for token in span:
         if token.lower_ not in OBJECT_PRONOUNS or token.pos_ != "PRON" or token._.qtext is not None:
             continue
-        if _in_quotes(token):
+        if in_quotes(token):
             continue
         if token.dep_ == "poss":
             token._.qtext = f"{name}\u2019s{token.whitespace_}" if "\u2019" in span.text else f"{name}'s{token.whitespace_}"
@@ -270,14 +270,15 @@ def _resolve_objects(span, name):
         return  # the name once; a later "him" reads back to it ("sentenced Panahi ... and banned him")
 
 
-def _in_quotes(token):
+def in_quotes(token):
+    """The token stands inside a quotation of its sentence."""
     before = token.doc.text[token.sent.start_char : token.idx]
     return (before.count('"') % 2 == 1) or before.count("“") > before.count("”")
 
 
 def _quotes_about_a_person(span):
     """A quotation in the sentence speaks of a third person ("she", "him")."""
-    return any(t.lower_ in THIRD_PERSON and _in_quotes(t) for t in span)
+    return any(t.lower_ in THIRD_PERSON and in_quotes(t) for t in span)
 
 
 REPORTING = {"say", "explain", "tell", "add", "note", "report", "announce", "write", "state"}
