@@ -2,7 +2,8 @@
 
 Pure Python on spaCy; never imports Flask. `generate(text)` returns a list of item
 dicts in the JSON contract of CONTRACTS.md (kind, prompt, answer, choices, accepted,
-source_sentence, answer_type, score, source).
+source_sentence, answer_type, score, fact, source); `explain(text)` says why each
+sentence gave what it gave.
 """
 import functools
 import re
@@ -84,6 +85,21 @@ def generate(text, *, source="", limit=None, nlp=None):
 
     nlp = nlp or load_model()
     return build_items(text, lambda paragraphs: nlp.pipe(p.text for p in paragraphs), source=source, limit=limit)
+
+
+def explain(text, *, source="", limit=None, nlp=None):
+    """Why each sentence gave the items it gave, and the rule behind every candidate dropped (as text)."""
+    from .generator import build_items
+    from .rules import Trace, report
+
+    _check_length(text)
+    if not looks_english(text):
+        return "The text does not look like English: nothing is asked."
+    nlp = nlp or load_model()
+    trace = Trace()
+    items = build_items(text, lambda paragraphs: nlp.pipe(p.text for p in paragraphs), source=source, limit=limit,
+                        trace=trace)
+    return report(trace, items)
 
 
 def generate_many(texts, *, sources=None, limit=None, nlp=None, batch_size=64):

@@ -457,6 +457,40 @@ UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "
          "foot", "inch", "kilogram", "gram", "pound", "ton", "liter", "gallon", "percent"}
 
 
+def join_name_numbers(docs):
+    """'Android 15', 'Apollo 11', 'Landsat-9', 'Gemini VII': a name and the number that belongs to it
+    are one name (the small model stops at 'Android' and calls '15' a count)."""
+    from spacy.tokens import Span
+    from spacy.util import filter_spans
+
+    for doc in docs:
+        found = []
+        for ent in doc.ents:
+            if ent.label_ not in ("ORG", "PRODUCT", "PERSON", "GPE", "FAC", "EVENT", "WORK_OF_ART", "LAW"):
+                continue
+            end = ent.end
+            if end + 1 < len(doc) + 1 and end < len(doc) and doc[end].text == "-" and not ent[-1].whitespace_:
+                end += 1  # "Landsat-9"
+            if end >= len(doc):
+                continue
+            number = doc[end]
+            roman = re.fullmatch(r"[IVX]{1,5}", number.text) and ent.label_ != "PERSON"
+            if not (number.like_num and number.text[:1].isdigit() and len(number.text) <= 4 or roman):
+                continue
+            after = doc[end + 1] if end + 1 < len(doc) else None
+            if after is not None and (after.text in ("%", "percent") or after.like_num or after.lower_ in UNIT_WORDS):
+                continue  # "Google 15 percent", "NASA 2 million": an amount, not part of the name
+            if ent.label_ == "PERSON" or doc[ent.end - 1].text[:1].islower():
+                continue
+            found.append(Span(doc, ent.start, end + 1, label=ent.label_ if ent.label_ != "PERSON" else "PRODUCT"))
+        if found:
+            doc.ents = filter_spans(found + [e for e in doc.ents if not any(f.start <= e.start < f.end for f in found)])
+
+
+UNIT_WORDS = {"million", "billion", "trillion", "thousand", "hundred", "years", "days", "people", "times", "miles",
+              "kilometers", "meters", "feet", "percent", "degrees", "hours", "minutes", "seconds", "months", "weeks"}
+
+
 def join_fractions(docs):
     """'about three-and-a-half hours': the model stops at 'about three'; the amount is the whole phrase."""
     from spacy.tokens import Span

@@ -10,14 +10,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from . import checker, phrasing, worth
+from . import checker, makers, phrasing, worth
 from .cleaning import story_paragraphs
 from .entities import (CITY_OR_STATE, US_STATES, WELL_KNOWN_COUNTRIES, consolidate, date_style, date_variants,
-                       is_alias, join_fractions, number_variants, number_word_forms, place_kind, propagate_names,
+                       is_alias, join_fractions, join_name_numbers, number_variants, number_word_forms, place_kind, propagate_names,
                        trim_dates)
-from .references import (_reported_subject, in_quotes, is_vague_phrase, meaning_clause, names_its_subject, render,
+from .references import (_reported_subject, subject_of_clause, in_quotes, is_vague_phrase, meaning_clause, names_its_subject, render,
                          resolve, subject_of)
-from .textnorm import contains_phrase, norm
+from .textnorm import contains_phrase, norm, words
 
 ASKABLE = {"PERSON", "ORG", "GPE", "LOC", "NORP", "DATE", "TIME", "MONEY", "NUMBER", "PERCENT", "EVENT", "FAC",
            "PRODUCT", "LAW", "QUANTITY", "WORK_OF_ART", "LANGUAGE", "OTHER"}
@@ -76,14 +76,31 @@ def speech_inside(sentence):
     return bool(opening and len(opening.group(1).split()) >= 4)
 
 
-def usable(sentence, resolved):
+def usable(sentence, clear_nouns=frozenset()):
     """A sentence that stands on its own (after resolving its subject) as the basis of a question."""
+    return why_unusable(sentence, clear_nouns) is None
+
+
+MAX_SENTENCE_TOKENS = 80  # longer, a sentence is a list or a paragraph run together
+
+
+def why_unusable(sentence, clear_nouns=frozenset()):
+    """The name of the rule (rules.py) that makes the sentence unusable on its own, or None.
+
+    `clear_nouns` are the nouns the story uses for one thing only ('the study', 'the
+    team'): a subject made of 'the' and one of them is clear without a name."""
     span, text = sentence.span, sentence.text
     tokens = [t for t in span if not t.is_space]
-    if not 5 <= len(tokens) <= 50 or not re.search(r"[.!][\"'\u201d\u2019)]*$", text):
-        return False
-    if speech_inside(sentence) or _speaks_to_reader(span):
-        return False
+    if len(tokens) < 5:
+        return "too-short"
+    if len(tokens) > MAX_SENTENCE_TOKENS:
+        return "too-long"
+    if not re.search(r"[.!][\"'\u201d\u2019)]*$", text):
+        return "not-a-statement"
+    if speech_inside(sentence):
+        return "quoted-speech"
+    if _speaks_to_reader(span):
+        return "writer-to-reader"
     subject = subject_of(span)
     reported = _reported_subject(span)
     if reported is not None and subject is not None and subject.pos_ == "NOUN" and any(
@@ -91,13 +108,102 @@ def usable(sentence, resolved):
         subject = reported  # "Japan's economy shrank ..., the government said": the sentence is about the economy
     if subject is not None and subject._.qtext is None:
         if subject.pos_ == "PRON" or subject.lower_ in checker.VAGUE_STARTS:
-            return False
+            return "pronoun-subject"
         if is_vague_phrase(subject) and (subject.pos_ in ("ADJ", "NUM") or not names_its_subject(span)):
-            return False  # "The first was Geoff Hurst": the first what?
+            if not clear_definite(subject, clear_nouns):
+                return "vague-subject"  # "The first was Geoff Hurst": the first what?
     first = next((t for t in tokens if t.dep_ != "cc" and not t.is_punct), None)
     if first is None or (first.pos_ == "PRON" and first._.qtext is None and first.lower_ in checker.VAGUE_STARTS):
-        return False
-    return not any(_points_back(t) for t in tokens) and not _someone_unnamed(span, subject)
+        return "pronoun-start"
+    if any(_points_back(t) for t in tokens):
+        return "points-back"
+    if _someone_unnamed(span, subject):
+        return "someone-unnamed"
+    return None
+
+
+def clear_definite(subject, clear_nouns):
+    """'The study', 'the researchers': 'the' and a noun the story uses for one thing only."""
+    phrase = [t for t in subject.subtree if not t.is_punct]
+    return (subject.pos_ == "NOUN" and subject.lemma_.lower() in clear_nouns and len(phrase) <= 3
+            and phrase[0].lower_ == "the" and not any(t.like_num or t.ent_type_ == "ORDINAL" for t in phrase))
+
+
+PEOPLE_NOUNS = {"man", "woman", "person", "people", "official", "officials", "child", "boy", "girl", "player",
+                "leader", "member", "group", "other", "one", "first", "second", "last", "latter", "former", "way",
+                "time", "year", "day", "number", "percentage", "figure", "change", "issue", "problem", "thing"}
+OTHER_ONE = {"another", "second", "other", "earlier", "previous", "next", "separate", "different"}
+
+
+def _definite_for_demonstratives(sentences, clear):
+    """'These results indicate ...' in a story with one set of results: 'The results indicate ...'."""
+    for sentence in sentences:
+        for token in sentence.span:
+            head = token.head
+            if (token.dep_ == "det" and token.lower_ in ("this", "these", "that", "those") and token._.qtext is None
+                    and head.pos_ == "NOUN" and head.lemma_.lower() in clear and head._.qtext is None):
+                token._.qtext = "the" + token.whitespace_
+
+
+def _name_the_clear_ones(sentences, clear, lookup):
+    """'Google has added a new tool ...', then 'The tool is part of ...' -> 'Google's new tool is part of ...';
+    and 'It was first announced in May' right after -> 'The tool was first announced in May'."""
+    introduced = {}
+    previous = None
+    for sentence in sentences:
+        span = sentence.span
+        subject = subject_of(span)
+        if subject is not None and subject._.qtext is None:
+            phrase = [t for t in subject.subtree]
+            lemma = subject.lemma_.lower()
+            if clear_definite(subject, clear) and lemma in introduced and len(phrase) == 2:
+                owner_phrase = introduced[lemma]
+                phrase[0]._.qtext = ""
+                subject._.qtext = owner_phrase + subject.whitespace_
+            elif (subject.lower_ in ("it", "they") and previous is not None
+                  and (subject.lower_ == "it") == (previous.tag_ == "NN") and not _extraposed(subject)):
+                subject._.qtext = _definite_text(previous) + subject.whitespace_
+        for token in span:
+            if (token.pos_ == "NOUN" and token.dep_ == "dobj" and token.lemma_.lower() in clear
+                    and token.lemma_.lower() not in introduced
+                    and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)):
+                owner = subject_of(span) if token.head.i == span.root.i else None
+                if owner is not None and owner.pos_ == "PROPN" and owner.ent_type_ in ("ORG", "PERSON", "GPE", "NORP"):
+                    adjectives = [c.text for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i]
+                    name = "".join(t.text_with_ws for t in owner.subtree).strip()
+                    introduced[token.lemma_.lower()] = f"{name}'s {' '.join(adjectives + [token.text])}"
+        previous = subject if subject is not None and clear_definite(subject, clear) else None
+
+
+def _definite_text(subject):
+    text = "".join(t.text_with_ws if t._.qtext is None else t._.qtext for t in subject.subtree).strip()
+    return "the " + text[4:] if text.startswith("The ") else text
+
+
+def _extraposed(subject):
+    root = subject.head
+    return root.lemma_ == "be" and any(t.dep_ in ("ccomp", "xcomp", "advcl", "acomp", "csubj") for t in root.children)
+
+
+def clear_nouns(sentences):
+    """Nouns the story uses, with 'the', in two or more sentences and never for a second thing of the kind."""
+    seen, mixed, introduced = Counter(), set(), Counter()
+    for sentence in sentences:
+        found = set()
+        for token in sentence.span:
+            if token.pos_ != "NOUN":
+                continue
+            lemma = token.lemma_.lower()
+            dets = {c.lower_ for c in token.children if c.dep_ in ("det", "amod", "nummod")}
+            if dets & OTHER_ONE or any(c.like_num for c in token.children) or token.tag_ == "NNS" and not dets:
+                mixed.add(lemma)
+            introduced[lemma] += bool(dets & {"a", "an"})
+            if introduced[lemma] > 1:
+                mixed.add(lemma)  # "a powerful earthquake", later "a stronger earthquake": two of them
+            if "the" in dets or token.dep_ in ("nsubj", "nsubjpass"):
+                found.add(lemma)
+        seen.update(found)
+    return frozenset(lemma for lemma, n in seen.items() if n >= 2 and lemma not in mixed and lemma not in PEOPLE_NOUNS)
 
 
 def _someone_unnamed(span, subject):
@@ -126,8 +232,18 @@ def _points_back(token):
 
 def _speaks_to_reader(span):
     """'Here is a look back at the stories we covered': the writer talking, not a fact."""
-    return any(t.lower_ in ("we", "us", "our", "i", "you", "your") and t.pos_ == "PRON" and not _quote_depth(
-        span.doc.text[span.start_char : t.idx], 0) for t in span)
+    def outside_quotes(t):
+        return not _quote_depth(span.doc.text[span.start_char : t.idx], 0)
+
+    for t in span:
+        if t.pos_ != "PRON" or not outside_quotes(t):
+            continue
+        if t.lower_ in ("i", "you", "your", "me", "my"):
+            return True
+        comparing = any(c.dep_ == "mark" and c.lower_ in ("than", "as") for c in t.head.children)
+        if t.lower_ == "us" or (t.lower_ == "we" and not comparing) or (t.lower_ == "our" and t.i - span.start < 2):
+            return True  # "the stories we covered": the writer; "our nation's drinking water" is the country's
+    return False
 
 
 def _seed(*parts):
@@ -148,8 +264,8 @@ def key_span(ent):
 class Builder:
     """Makes the items of one article."""
 
-    def __init__(self, text, sentences, source):
-        self.text, self.sentences, self.source = text, sentences, source
+    def __init__(self, text, sentences, source, trace=None):
+        self.text, self.sentences, self.source, self.trace = text, sentences, source, trace
         self.article_norm = norm(text)
         self.entities, self.lookup = consolidate([s.span for s in sentences])
         self.by_name = {e.name: e for e in self.entities}
@@ -168,6 +284,9 @@ class Builder:
                 if title:
                     self.titles.setdefault(norm(title), set()).add(entity.name)
         self.keywords = _keywords(sentences)
+        self.clear = clear_nouns(sentences)
+        _definite_for_demonstratives(sentences, self.clear)
+        _name_the_clear_ones(sentences, self.clear, self.lookup)
 
     def _relabel_companies(self):
         """'Nvidia became the first company', 'XTB, a trading company': whatever the model
@@ -264,25 +383,21 @@ class Builder:
         tokens = list(sentence.span)
         for ent in sentence.span.ents:
             entity = self.lookup.get((sentence.index, ent.start_char))
-            if entity is None or entity.label not in ASKABLE or _inside_quotes(sentence.span, ent):
+            if entity is None or entity.label not in ASKABLE:
                 continue
-            if any(t._.qtext is not None for t in ent):
-                continue  # inside a phrase the prompt rewrites
             key = key_span(ent)
-            if len(norm(key.text)) < 2 or (entity.label == "NUMBER" and not worth.meaningful_number(key)):
-                continue
-            if ent.text.endswith(("'", "\u2019")):
-                continue  # "the United Nations' cultural agency": the blank would keep a stray apostrophe
-            if entity.label != "PERSON" and not entity.standalone and len(key) == 1:
-                continue  # "Defense" in "Defense Secretary": a fragment of a title, not a thing
-            if worth.not_worth_asking(ent, entity, key):
+            skip = self.why_not_asked(sentence, ent, entity, key)
+            if skip:
+                if self.trace is not None:
+                    self.trace.drop(sentence.index, skip, ent.text)
                 continue
             answer, accepted = self.answer_forms(key, entity)
             base = self.score(sentence, entity, ent)
             shown = _first_clause(sentence.span, tokens, key)
             blanked = _article_before(_full_stop(render(shown, cut=(key.start, key.end), insert=checker.BLANK), shown, tokens),
                                       checker.BLANK)
-            common = {"source_sentence": sentence.text, "answer_type": entity.label, "source": self.source}
+            common = {"source_sentence": sentence.text, "answer_type": entity.label, "source": self.source,
+                      "fact": answer}
             fill_answer = answer if entity.label == "PERSON" else key.text  # the full name, even for "Mattis"
             fill_accepted = sorted({a for a in accepted + [key.text, answer] if norm(a) != norm(fill_answer)})
             items.append(dict(kind="fill_blank", prompt=blanked, answer=fill_answer, choices=[], accepted=fill_accepted,
@@ -325,7 +440,8 @@ class Builder:
                 continue  # no title, one that two people hold in this article, or one held no more
             the = "" if "'s " in title or "’s " in title else "the "  # "Kenya's President"
             answer, accepted = entity.name, sorted({entity.name.split()[-1], ent.text} - {entity.name})
-            common = {"source_sentence": sentence.text, "answer_type": "PERSON", "source": self.source}
+            common = {"source_sentence": sentence.text, "answer_type": "PERSON", "source": self.source,
+                      "fact": answer}
             base = self.score(sentence, entity, ent) - 0.02
             question = f"Who is {the}{title}, according to the article?"
             items.append(dict(kind="short_answer", prompt=question, answer=answer, choices=[], accepted=accepted,
@@ -354,6 +470,39 @@ class Builder:
                             score=base, **common)
         return dict(kind="true_false", prompt=true_text, answer="True", choices=["True", "False"], accepted=[],
                     score=base - 0.02, **common)
+
+    def why_not_asked(self, sentence, ent, entity, key):
+        """The rule that keeps this mention from being asked, or None."""
+        if _inside_quotes(sentence.span, ent):
+            return "inside-quotation"
+        if any(t._.qtext is not None for t in ent):
+            return "rewritten-phrase"
+        if len(norm(key.text)) < 2 or (entity.label == "NUMBER" and not worth.meaningful_number(key)):
+            return "too-small"
+        if ent.text.endswith(("'", "\u2019")):
+            return "stray-apostrophe"  # "the United Nations' cultural agency"
+        if entity.label != "PERSON" and not entity.standalone and len(key) == 1:
+            return "title-fragment"  # "Defense" in "Defense Secretary"
+        if worth.not_worth_asking(ent, entity, key):
+            return "not-worth-asking"
+        return None
+
+    def constituent_items(self, sentence):
+        common = {"source_sentence": sentence.text, "source": self.source}
+        return makers.constituent_items(sentence.span, subject_of(sentence.span), common=common,
+                                        base=self.sentence_score(sentence))
+
+    def sentence_score(self, sentence):
+        """How much the sentence matters to the story, whatever is asked of it."""
+        position = 1 - sentence.index / self.total
+        content = {t.lemma_.lower() for t in sentence.span if t.pos_ in ("NOUN", "PROPN")}
+        central = len(content & self.keywords) / max(len(self.keywords), 1)
+        value = 0.4 + 0.12 * position + 0.15 * central + 0.06
+        if len(sentence.span) > 35:
+            value -= 0.08
+        if sentence.index in self.resolved:
+            value -= 0.02
+        return value
 
     def score(self, sentence, entity, ent):
         """Importance of the sentence and the fact, and how clear the item will be."""
@@ -500,10 +649,65 @@ def _inside_quotes(span, ent):
     return _quote_depth(before, 0) > 0 and not ent.doc[ent.start - 1].text in (OPEN_QUOTES, '"')
 
 
+FINDING = {"show", "find", "indicate", "suggest", "reveal", "confirm", "demonstrate", "conclude", "estimate",
+           "predict", "say", "report", "note", "explain", "add", "believe", "warn", "announce", "state"}
+
+
+def finding_clause(span):
+    """What was found or said, as a clause of its own, when who found it is only 'the team', 'they',
+    'these results': 'They found that cooling would not exceed 2.7 degrees' -> 'According to the
+    article, cooling would not exceed 2.7 degrees'. 'That is why the President launched ...' ->
+    'the President launched ...'."""
+    root, subject = span.root, subject_of(span)
+    if subject is None or subject._.qtext is not None:
+        return None
+    vague = subject.pos_ == "PRON" or is_vague_phrase(subject) or any(_points_back(t) for t in subject.subtree)
+    if not vague:
+        return None
+    if root.lemma_ == "be" and subject.lower_ in ("that", "this"):
+        clause = next((c for c in root.children if c.dep_ in ("ccomp", "advcl", "attr") and c.i > root.i), None)
+        why = span.doc[root.i + 1] if root.i + 1 < span.end else None
+        if clause is None or why is None or why.lower_ != "why":
+            return None
+        return span.doc[why.i + 1 : span.end]
+    if root.lemma_ not in FINDING:
+        return None
+    clause = next((c for c in root.children if c.dep_ == "ccomp" and c.i > root.i), None)
+    if clause is None or subject_of_clause(clause) is None:
+        return None
+    start = clause.left_edge.i + (clause.left_edge.dep_ == "mark")
+    end = span.end if not any(t.i > clause.right_edge.i and not t.is_punct for t in span) else clause.right_edge.i + 1
+    first = span.doc[start]
+    lowered = first.text if first.pos_ == "PROPN" or first.ent_type_ or first.text.isupper() else first.lower_
+    first._.qtext = f"According to the article, {lowered}{first.whitespace_}"
+    return span.doc[start:end]
+
+
+def fronted_reference(span):
+    """The sentence after an opening phrase that points back ('Alongside this announcement, ...',
+    'In this area, ...'), when only that phrase leans on the sentence before."""
+    subject = subject_of(span)
+    if subject is None or subject.left_edge.i <= span.start:
+        return None
+    lead = span.doc[span.start : subject.left_edge.i]
+    comma = next((t for t in reversed(lead) if t.text == ","), None)
+    if comma is None or comma.i != subject.left_edge.i - 1 or not any(_points_back(t) for t in lead):
+        return None
+    if any(_points_back(t) for t in span.doc[comma.i + 1 : span.end]):
+        return None
+    return span.doc[comma.i + 1 : span.end]
+
+
 def clause_views(sentence):
     """The second clause of "It's not clear what that means, but India received a waiver."
     as a sentence of its own, when the first clause cannot stand alone but the second can."""
     span = sentence.span
+    found = finding_clause(span)
+    if found is not None:  # "The team found that Dimorphos' orbit is now slightly elongated."
+        yield Sentence(sentence.index, found, sentence.text, sentence.starts_in_quote)
+    fronted = fronted_reference(span)
+    if fronted is not None:  # "With these changes, most projects now qualify ...": the rest stands alone
+        yield Sentence(sentence.index, fronted, sentence.text, sentence.starts_in_quote)
     meant = meaning_clause(span)
     if meant is not None:  # "This meant it could travel ...": the clause, its subject resolved
         start = meant.left_edge.i + (meant.left_edge.dep_ == "mark")
@@ -519,45 +723,105 @@ def clause_views(sentence):
         yield Sentence(sentence.index, span.doc[start : span.end], sentence.text, sentence.starts_in_quote)
 
 
-def build_items(text, doc_iter, *, source="", limit=None):
-    """Items for one article from its parsed story paragraphs, best first."""
+def build_items(text, doc_iter, *, source="", limit=None, trace=None):
+    """Items for one article from its parsed story paragraphs, best first.
+
+    The stages in order: the story's paragraphs, the parse, names across the article and
+    what each vague phrase refers to (Builder), the clauses that stand alone, the items of
+    each clause's names and phrases, the gate, the ranking. `trace` (rules.Trace) collects
+    what each stage dropped and why."""
     paragraphs = story_paragraphs(text)
     docs = list(doc_iter(paragraphs))
     propagate_names(docs)
+    join_name_numbers(docs)
     join_fractions(docs)
     trim_dates(docs)
     sentences = article_sentences(text, docs, paragraphs)
-    builder = Builder(text, sentences, source)
+    builder = Builder(text, sentences, source, trace)
     items, seen = [], set()
     for sentence in sentences:
-        views = [sentence] if usable(sentence, builder.resolved) else clause_views(sentence)
-        made = [item for view in views if usable(view, builder.resolved) for item in builder.items_for(view)]
+        if trace is not None:
+            trace.sentences[sentence.index] = sentence.text
+        reason = why_unusable(sentence, builder.clear)
+        views = [sentence] if reason is None else list(clause_views(sentence))
+        made = []
+        for view in views:
+            view_reason = why_unusable(view, builder.clear) if view is not sentence else None
+            if view_reason is None:
+                made += builder.items_for(view)
+                made += builder.constituent_items(view)
+        if reason is not None and not made and trace is not None:
+            trace.drop(sentence.index, reason)
         for item in made + builder.title_items(sentence):
             key = (item["kind"], norm(item["prompt"]))
-            if key in seen or checker.defects(item, article_norm=builder.article_norm):
+            found = checker.defects(item, article_norm=builder.article_norm)
+            if key in seen or found:
+                if trace is not None:
+                    trace.drop(sentence.index, "duplicate" if key in seen else "gate",
+                               f"{item['kind']}: {item['prompt']} ({', '.join(found)})" if found else item["prompt"])
                 continue
             seen.add(key)
             items.append(item)
-    return rank(items, limit=limit)
+    assign_facts(items)
+    return rank(items, limit=limit, trace=trace, index_of={s.text: s.index for s in sentences})
 
 
+def assign_facts(items):
+    """Items asking the same thing of the same sentence share a fact id, whatever their kind: the
+    same answer, or one answer inside the other ('oblate spheroid' in 'an oblate spheroid shape')."""
+    by_sentence = {}
+    for item in items:
+        by_sentence.setdefault(item["source_sentence"], []).append(item)
+    for sentence, group in by_sentence.items():
+        answers = sorted({item.get("fact") or item["answer"] for item in group}, key=lambda a: len(words(a)))
+        owner = {}
+        for answer in answers:
+            owner[answer] = next((o for o in answers[: answers.index(answer)] if owner.get(o) == o
+                                  and contains_phrase(answer, o)), answer)
+        for item in group:
+            key = owner[item.get("fact") or item["answer"]]
+            item["fact"] = hashlib.sha256(f"{norm(sentence)}\x1f{norm(key)}".encode()).hexdigest()[:12]
+
+
+PER_SENTENCE = {"fill_blank": 3, "short_answer": 2}  # items of phrases (not names) one sentence may give
 MAX_SAME_ANSWER = 4  # items of one kind with the same answer: more is a drill, not a quiz
 
 
-def rank(items, *, limit=None):
-    """Best first, with a growing penalty for asking about the same answer or sentence again,
-    and at most a few items of one kind with the same answer."""
+def rank(items, *, limit=None, trace=None, index_of=None):
+    """Best first, spread over the story: a second item of the same fact, sentence or answer waits
+    behind the first items of the others (a greedy pick, each score lowered by what was picked
+    before it), and at most a few items of one kind with the same answer or sentence."""
     order = lambda it: (-it["score"], it["source_sentence"], it["kind"], it["prompt"])
-    asked, used, same, kept = Counter(), Counter(), Counter(), []
+    same, per_sentence, pool = Counter(), Counter(), []
     for item in sorted(items, key=order):
         answer = norm(item["answer"]) if item["kind"] != "true_false" else item["source_sentence"]
+        phrase = item.pop("phrase", False)
+        if phrase and per_sentence[(item["source_sentence"], item["kind"])] >= PER_SENTENCE.get(item["kind"], 2):
+            if trace is not None:
+                trace.drop(index_of[item["source_sentence"]], "sentence-full", f"{item['kind']}: {item['prompt']}")
+            continue  # one sentence is not the whole quiz
+        per_sentence[(item["source_sentence"], item["kind"])] += phrase
         if item["kind"] != "true_false" and same[(item["kind"], answer)] >= MAX_SAME_ANSWER:
+            if trace is not None:
+                trace.drop(index_of[item["source_sentence"]], "answer-repeated", f"{item['kind']}: {item['prompt']}")
             continue
         same[(item["kind"], answer)] += 1
-        penalty = 0.06 * asked[answer] + 0.03 * used[item["source_sentence"]]
-        item["score"] = round(min(max(item["score"] - penalty, 0.0), 1.0), 3)
-        asked[answer] += 1
-        used[item["source_sentence"]] += 1
+        pool.append((item, answer))
+    facts, sentences, answers, kept, ceiling = Counter(), Counter(), Counter(), [], 1.0
+    while pool:
+        def adjusted(entry):
+            item, answer = entry
+            return item["score"] - (REPEAT_FACT * facts[item.get("fact")] + REPEAT_SENTENCE * sentences[item["source_sentence"]]
+                                    + REPEAT_ANSWER * answers[answer])
+        best = max(range(len(pool)), key=lambda n: (adjusted(pool[n]), -n))
+        item, answer = pool.pop(best)
+        ceiling = min(ceiling, max(adjusted((item, answer)), 0.0))
+        item["score"] = round(ceiling, 3)
+        facts[item.get("fact")] += 1
+        sentences[item["source_sentence"]] += 1
+        answers[answer] += 1
         kept.append(item)
-    kept.sort(key=order)
     return kept[:limit] if limit else kept
+
+
+REPEAT_FACT, REPEAT_SENTENCE, REPEAT_ANSWER = 0.3, 0.15, 0.06

@@ -129,8 +129,13 @@ STALE_ENDING = re.compile(r",?\s+(?:(?:earlier |later )?(?:last|this|next) (?:we
                           r"summer|fall|autumn|winter)|yesterday|today|tomorrow|recently)$", re.IGNORECASE)
 
 
+ACCORDING = "According to the article, "
+
+
 def _finish(text):
     text = " ".join(text.replace(" ,", ",").split()).strip(",;: ")
+    if ACCORDING in text[1:] or ACCORDING.lower() in text[1:]:  # a clause lifted out of a finding, moved into a question
+        text = text.replace(ACCORDING, "").replace(ACCORDING.lower(), "") + ", according to the article"
     if text.count("\u201c") != text.count("\u201d") or text.count('"') % 2:
         return None  # the question would end inside a quotation
     text = STALE_ENDING.sub("", text)  # "... last week?" means nothing once the story is old

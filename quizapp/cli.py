@@ -35,7 +35,9 @@ def _database():
 @click.option("--json", "as_json", is_flag=True, help="Print the items as JSON and touch no database.")
 @click.option("--limit", type=click.IntRange(min=1), help="Keep only the best N items of each article.")
 @click.option("--draft", is_flag=True, help="Store the items as drafts waiting for a teacher's review.")
-def generate_command(paths, as_json, limit, draft):
+@click.option("--explain", is_flag=True, help="Print, sentence by sentence, the items made and the rule that dropped "
+              "each candidate that made none; touch no database.")
+def generate_command(paths, as_json, limit, draft, explain):
     """Derive quiz items from article text files and store them (or print them with --json).
 
     Re-running on the same article adds no duplicates; an edited article keeps the
@@ -47,6 +49,11 @@ def generate_command(paths, as_json, limit, draft):
         texts = [questions.read_article(path) for path in paths]
     except questions.ArticleError as error:
         raise click.ClickException(str(error)) from None
+    if explain:
+        for path, text in zip(paths, texts):
+            click.echo(f"== {path}")
+            click.echo(questions.explain(text, source=path, limit=limit))
+        return
     results = questions.generate_many(texts, sources=list(paths), limit=limit)
     for path, text, items in zip(paths, texts, results):
         if not items:

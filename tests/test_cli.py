@@ -13,7 +13,7 @@ from quizapp import users
 from .helpers import ROOT, SEED
 
 QUIZAPP = Path(sys.executable).with_name("quizapp")
-FIELDS = {"kind", "prompt", "answer", "choices", "accepted", "source_sentence", "answer_type", "score", "source"}
+FIELDS = {"kind", "prompt", "answer", "choices", "accepted", "source_sentence", "answer_type", "score", "fact", "source"}
 
 
 def run(*args, env=None, cwd=None):

@@ -1,0 +1,285 @@
+"""Answers that are not names: the phrases of a clause that carry its fact.
+
+A news sentence's fact is as often a noun phrase ("a loosely packed rubble pile"), an
+action ("to search for signs of life"), a cause ("because it always faces away from
+Earth") or a description ("slightly elongated") as it is a name or a number. This stage
+reads them off the dependency parse of a clause that stands alone: each `Constituent`
+is a span of the clause with its role, the wh-phrase that asks for it and the tokens a
+question leaves out.
+"""
+from dataclasses import dataclass
+
+from .references import in_quotes
+
+CONTENT = {"NOUN", "PROPN", "NUM", "VERB", "ADJ"}
+PRONOUN_WORDS = {"it", "they", "them", "this", "that", "these", "those", "he", "she", "him", "her", "we", "us",
+                 "something", "anything", "everything", "nothing", "one", "ones", "some", "others", "all", "both",
+                 "what", "which", "who", "much", "many", "more", "most", "lot", "way", "ways", "thing", "things",
+                 "part", "kind", "kinds", "number", "plans", "plan", "example", "time", "times", "people"}
+PURPOSE_VERBS = {"design", "aim", "plan", "expect", "hope", "want", "seek", "intend", "use", "need", "try", "work",
+                 "help", "mean", "set", "schedule", "propose", "vow", "pledge", "promise", "agree", "decide", "choose",
+                 "allow", "permit", "enable", "require", "continue", "begin", "start", "fail", "manage", "offer",
+                 "ask", "urge", "tell", "order", "prepare", "build", "create", "develop"}
+CAUSE_MARKS = {"because", "since", "as"}
+MAX_ANSWER_WORDS = 14
+
+
+@dataclass(frozen=True)
+class Constituent:
+    """A phrase of a clause that a question can ask for."""
+
+    start: int  # token range of the answer in the doc
+    end: int
+    role: str  # object, complement, description, action, purpose, cause, means, subject, member
+    wh: str  # the wh-phrase that asks for it ("What", "Why", "How")
+    drop: tuple  # (first, last) token indices a question leaves out
+    do_word: bool = False  # the question ends on "to do" ("What is X designed to do?")
+
+
+def _words(tokens):
+    return [t for t in tokens if not t.is_punct]
+
+
+QUANTIFIERS = {"some", "many", "most", "several", "all", "both", "each", "few", "other", "such", "any", "much", "no"}
+
+
+def split_by_the_parse(tokens):
+    """The parse cut a phrase in two ('create digital versions of many kinds of identification (ID)
+    cards': 'cards' hangs outside it), so a blank over it would leave half a phrase behind."""
+    doc = tokens.doc if hasattr(tokens, "doc") else tokens[0].doc
+    end = tokens[-1].i + 1
+    after = next((doc[i] for i in range(end, min(end + 4, len(doc))) if not doc[i].is_punct), None)
+    if after is not None and after.pos_ in ("NOUN", "PROPN") and after.dep_ not in ("npadvmod",) and (
+            after.i == end or doc[end].text in ("(", ")")):
+        return True
+    inside = {t.i for t in tokens}
+    return any(t.head.i in inside and t.i not in inside and t.dep_ in ("amod", "compound", "det", "nummod", "poss")
+               for t in doc[max(tokens[0].i - 3, 0) : min(end + 3, len(doc))])
+
+
+def worth_as_answer(tokens):
+    """A phrase a student can be asked to give: a few words with content, not a pronoun or a filler."""
+    shown = _words(tokens)
+    if shown and split_by_the_parse(tokens):
+        return False
+    if not shown or len(shown) > MAX_ANSWER_WORDS:
+        return False
+    content = [t for t in shown if t.pos_ in CONTENT and not t.is_stop and t.lower_ not in PRONOUN_WORDS]
+    if not content or (len(content) == 1 and (len(content[0].text) < 7 or shown[0].lower_ in ("a", "an"))):
+        return False  # "data", "a spacecraft": a word any sentence of the story could end on
+    if shown[0].pos_ == "PRON" or shown[0].lower_ in ("this", "these", "those", "that", "such", "its", "their"):
+        return False  # "this reduces ...", "its own": what it stands for is elsewhere
+    if any(t.pos_ == "PRON" and t.lower_ in ("it", "they", "them", "he", "she", "him", "her") for t in shown):
+        return False
+    text = "".join(t.text_with_ws for t in tokens)
+    if text.count("\u201c") != text.count("\u201d") or text.count('"') % 2:
+        return False  # half a quotation
+    if in_quotes(tokens[0]) and tokens[0].text not in ("\u201c", '"'):
+        return False  # inside someone's words
+    return True
+
+
+def _trimmed(tokens):
+    """Without the leading article and the trailing punctuation: 'the ionosphere' -> 'ionosphere' stays typed whole."""
+    tokens = list(tokens)
+    while tokens and (tokens[-1].is_punct and tokens[-1].text not in (")", "\u201d", '"')):
+        tokens = tokens[:-1]
+    while tokens and tokens[0].is_punct and tokens[0].text not in ("(", "\u201c", '"'):
+        tokens = tokens[1:]
+    return tokens
+
+
+def _span_of(tokens):
+    tokens = _trimmed(tokens)
+    return (tokens[0].i, tokens[-1].i + 1) if tokens else None
+
+
+def _subtree(token, *, stop_at_clause=True):
+    """The phrase headed by `token`, cut before a relative clause or an aside after a comma or a dash
+    (a list's commas stay: 'sensors, power flow control devices, and analytical tools')."""
+    tokens = sorted(token.subtree, key=lambda t: t.i)
+    if not stop_at_clause:
+        return tokens
+    doc, ids = token.doc, {t.i for t in tokens}
+    cut = None
+    for t in tokens:
+        if t.i <= token.i:
+            continue
+        if t.dep_ == "relcl" or t.text in ("\u2013", "\u2014", ";", ":") or (t.text == "-" and t.whitespace_):
+            cut = t.left_edge.i if t.dep_ == "relcl" else t.i
+            break
+        if t.text == ",":
+            following = [doc[i] for i in range(t.i + 1, min(t.i + 4, len(doc))) if i in ids]
+            if not any(f.dep_ in ("conj", "cc") for f in following):
+                cut = t.i
+                break
+    if cut is not None:
+        tokens = [t for t in tokens if t.i < cut]
+    return tokens
+
+
+def quoted_terms(span):
+    """'a roughly symmetrical “oblate spheroid” shape': a term the article puts in quotation marks."""
+    found, doc = [], span.doc
+    opening = None
+    for t in span:
+        if t.text in ("\u201c", "\u2018") or (t.text == '"' and opening is None):
+            opening = t.i
+        elif t.text in ("\u201d", "\u2019", '"') and opening is not None:
+            inner = doc[opening + 1 : t.i]
+            opening = None
+            if 1 <= len(inner) <= 4 and all(w.is_lower or w.is_punct or w.like_num for w in inner):
+                if worth_as_answer(inner) or (len(inner) == 1 and len(inner[0].text) >= 6):
+                    found.append(Constituent(inner.start, inner.end, "term", "", (inner.start, inner.end - 1)))
+    return found
+
+
+def constituents(span, subject):
+    """The constituents of the clause `span` worth asking for, given its (usable) subject."""
+    root = span.root
+    found = []
+    if root.pos_ not in ("VERB", "AUX"):
+        return found
+    for child in root.children:
+        if not span.start <= child.i < span.end:
+            continue
+        dep = child.dep_
+        if dep == "dobj":
+            found += _noun_phrase(child, "object", "What")
+        elif dep == "attr" and root.lemma_ == "be":
+            found += _noun_phrase(child, "complement", "What")
+        elif dep == "acomp" and child.pos_ == "ADJ":
+            found += _description(child)
+        elif dep == "xcomp":
+            found += _action(root, child)
+        elif dep == "advcl":
+            found += _cause_or_purpose(child)
+        elif dep == "prep" and child.lower_ == "by":
+            found += _means(child)
+        elif dep == "ccomp" and root.lemma_ in FINDING_VERBS:
+            found += _reported(child)
+    if subject is not None and subject.pos_ == "NOUN" and subject.dep_ == "nsubj":
+        found += _noun_phrase(subject, "subject", "What")
+    found += quoted_terms(span)
+    found += _deeper(span, root)
+    return [c for c in found if c.end - c.start >= 1]
+
+
+FINDING_VERBS = {"show", "find", "indicate", "suggest", "reveal", "confirm", "mean", "say", "explain", "note",
+                 "report", "announce", "estimate", "predict", "conclude", "demonstrate", "believe", "think", "know",
+                 "add", "state", "warn", "argue", "claim", "discover", "learn", "determine"}
+
+
+def _noun_phrase(head, role, wh):
+    if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ and all(t.ent_type_ for t in head.subtree):
+        return []  # a name alone is asked by the entity stage
+    doc = head.doc
+    if role == "subject" and (head.head.lemma_ in FINDING_VERBS or doc[head.left_edge.i].lower_ in QUANTIFIERS or any(
+            c.dep_ in ("appos", "compound") and c.ent_type_ and c.i > head.i for c in head.children)):
+        return []  # who reported it ("Japanese space officials said"), or a descriptor before a name
+    if role == "object" and head.head.i + 1 < head.left_edge.i and doc[head.left_edge.i - 1].is_punct:
+        return []  # an object after a comma is a misparse ("crashed it into the rock, about 11 million km away")
+    tokens = _subtree(head)
+    after = doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(doc) else None
+    if role == "object" and after is not None and after.dep_ in ("prt", "advmod") and after.pos_ in ("ADP", "ADV", "PART"):
+        return []  # "touched down the wrong way up": not a thing that was touched
+    span = _span_of(tokens)
+    if span is None or not worth_as_answer(head.doc[span[0] : span[1]]):
+        return []
+    whole = sorted(head.subtree, key=lambda t: t.i)
+    return [Constituent(span[0], span[1], role, wh, (whole[0].i, whole[-1].i))]
+
+
+def _description(adjective):
+    tokens = _subtree(adjective, stop_at_clause=False)
+    span = _span_of(tokens)
+    if span is None or not worth_as_answer(adjective.doc[span[0] : span[1]]):
+        return []
+    return [Constituent(span[0], span[1], "description", "How", (tokens[0].i, tokens[-1].i))]
+
+
+def _action(root, xcomp):
+    """'is designed to search for signs of life' -> 'search for signs of life' (What is X designed to do?)."""
+    to = next((t for t in xcomp.children if t.dep_ == "aux" and t.lower_ == "to"), None)
+    if to is None or xcomp.pos_ != "VERB" or root.lemma_ not in PURPOSE_VERBS:
+        return []
+    tokens = [t for t in sorted(xcomp.subtree, key=lambda t: t.i) if t.i > to.i]
+    span = _span_of(tokens)
+    if span is None or not worth_as_answer(xcomp.doc[span[0] : span[1]]):
+        return []
+    return [Constituent(span[0], span[1], "action", "What", (span[0], tokens[-1].i), do_word=True)]
+
+
+def _cause_or_purpose(clause):
+    """'because it always faces away from Earth' (Why?), 'to cut emissions' (Why? / What for?)."""
+    tokens = sorted(clause.subtree, key=lambda t: t.i)
+    mark = next((t for t in clause.children if t.dep_ == "mark"), None)
+    to = next((t for t in clause.children if t.dep_ == "aux" and t.lower_ == "to"), None)
+    if mark is not None and mark.lower_ in CAUSE_MARKS and mark.i == tokens[0].i:
+        if mark.lower_ in ("as", "since") and not any(t.dep_ in ("nsubj", "nsubjpass") for t in clause.children):
+            return []  # "as part of", "since 2020": not a cause
+        body = [t for t in tokens if t.i > mark.i]
+        span = _span_of(body)
+        if span is None or len(_words(body)) < 3 or not worth_as_answer(clause.doc[span[0] : span[1]]):
+            return []
+        return [Constituent(span[0], span[1], "cause", "Why", (tokens[0].i, tokens[-1].i))]
+    if to is not None and to.i == tokens[0].i and clause.pos_ == "VERB":
+        before = clause.doc[to.i - 1] if to.i > 0 else None
+        if before is not None and before.pos_ in ("NOUN", "PROPN", "PRON"):
+            return []  # "announced plans to have ...": the plans, not a purpose
+        body = [t for t in tokens if t.i >= to.i]
+        span = _span_of(body)
+        if span is None or not worth_as_answer(clause.doc[span[0] : span[1]]):
+            return []
+        return [Constituent(span[0], span[1], "purpose", "Why", (tokens[0].i, tokens[-1].i))]
+    return []
+
+
+def _means(by):
+    """'by trapping outgoing heat energy' (How?)."""
+    gerund = next((t for t in by.children if t.dep_ == "pcomp" and t.tag_ == "VBG"), None)
+    if gerund is None:
+        return []
+    tokens = sorted(gerund.subtree, key=lambda t: t.i)
+    span = _span_of(tokens)
+    if span is None or not worth_as_answer(by.doc[span[0] : span[1]]):
+        return []
+    whole = sorted(by.subtree, key=lambda t: t.i)
+    return [Constituent(span[0], span[1], "means", "How", (whole[0].i, whole[-1].i))]
+
+
+def _deeper(span, root):
+    """Objects and actions of the verbs below the main one ('a new tool that permits users to create
+    digital versions of ID cards'): asked only as blanks, a question would have to carry the clause."""
+    found = []
+    for verb in span:
+        if verb.i == root.i or verb.pos_ != "VERB" or verb.dep_ in ("ccomp",) and verb.head.i == root.i:
+            continue
+        for child in verb.children:
+            if child.dep_ == "dobj":
+                found += _noun_phrase(child, "object", "")
+            elif child.dep_ == "xcomp":
+                found += _action(verb, child)
+    return [Constituent(c.start, c.end, c.role, "", c.drop) for c in found]
+
+
+def _reported(verb):
+    """'showed that a kinetic impactor could deflect a hazardous asteroid': the object of what was shown."""
+    found = []
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            found += [c for c in _noun_phrase(child, "object", "What")]
+        elif child.dep_ == "attr" and verb.lemma_ == "be":
+            found += _noun_phrase(child, "complement", "What")
+        elif child.dep_ == "acomp" and child.pos_ == "ADJ":
+            found += _description(child)
+        elif child.dep_ == "xcomp":
+            found += _action(verb, child)
+    modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if modal and obj is not None and verb.pos_ == "VERB":  # "could deflect a hazardous asteroid"
+        end = _span_of(_subtree(obj))
+        if end is not None and worth_as_answer(verb.doc[verb.i : end[1]]):
+            found.append(Constituent(verb.i, end[1], "action", "", (verb.i, end[1] - 1)))
+    # asked only as a blank: the question would have to carry the whole report
+    return [Constituent(c.start, c.end, c.role, "", c.drop) for c in found]

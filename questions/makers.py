@@ -1,0 +1,130 @@
+"""Item makers for answers that are not names: a blank over the phrase, and a wh-question.
+
+A constituent (see constituents.py) becomes a fill-in-the-blank item (the clause as the
+article writes it, references resolved, the phrase blanked) and, when the clause turns
+into a question cleanly, a short-answer item ("What is the explorer designed to do?",
+"Why is the area known as the far side?"). Their answers are typed, never offered as
+options: three plausible wrong phrases of the same kind cannot be read off an article.
+"""
+import re
+
+from . import checker
+from .constituents import constituents
+from .phrasing import PRONOUNS, SUBJECTS, VERB_TAGS, _ends, _finish, _lower_first, base_form
+from .references import phrase_text, render, rendered
+from .textnorm import norm, words
+
+MAX_QUESTION_WORDS = 24
+ROLE_WEIGHT = {"object": 0.08, "complement": 0.08, "action": 0.09, "cause": 0.09, "purpose": 0.08, "means": 0.07,
+               "description": 0.06, "subject": 0.05, "term": 0.1}
+ARTICLES = ("the ", "a ", "an ")
+
+
+def answer_forms(doc, start, end):
+    """The phrase as written, and the fair other ways to type it (without 'the', without the quotation marks)."""
+    answer = doc[start:end].text
+    forms = set()
+    low = answer.lower()
+    for article in ARTICLES:
+        if low.startswith(article):
+            forms.add(answer[len(article) :])
+    if low.startswith("to "):
+        forms.add(answer[3:])
+    stripped = answer.strip("\u201c\u201d\"\u2018\u2019'")
+    if stripped != answer:
+        forms.add(stripped)
+    return answer, sorted(f for f in forms if f and norm(f) != norm(answer))
+
+
+def fill_blank_prompt(tokens, start, end):
+    """The clause with the phrase blanked, ending like a sentence."""
+    text = render(tokens, cut=(start, end), insert=checker.BLANK)
+    text = text.rstrip(",;: ")
+    if not re.search(r"[.!?][\"'\u201d\u2019)]*$", text):
+        text += "."
+    return re.sub(r"\b([Aa])n? " + re.escape(checker.BLANK), r"\1(n) " + checker.BLANK, text, count=1)
+
+
+def question(span, drop, wh, *, do_word=False):
+    """A wh-question that leaves out the tokens `drop` (first, last) of the clause `span`, or None."""
+    root = span.root
+    subject = next((t for t in root.children if t.dep_ in SUBJECTS), None)
+    if not wh or subject is None or subject.i > root.i or drop[0] <= subject.i <= drop[1]:
+        return None
+    if subject.lower_ in PRONOUNS and subject._.qtext is None:
+        return None
+    if any(t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and t.i > root.i for t in root.children):
+        return None  # two coordinated clauses: the question would ask about both
+    tokens = _ends(span)
+    s_left, s_right = subject.left_edge.i, subject.right_edge.i
+    dropped = lambda t: drop[0] <= t.i <= drop[1]
+    lead = [t for t in tokens if t.i < s_left and not dropped(t)]
+    while lead and (lead[0].dep_ == "cc" or lead[0].is_punct or lead[0].lower_ in ("however", "then", "also")):
+        lead = lead[1:]
+    if any(t.pos_ in ("VERB", "AUX") or t.dep_ == "mark" for t in lead):
+        return None
+    keep = [t for t in tokens if t.i > s_right and not dropped(t)]
+    subject_text = _lower_first(phrase_text(list(span.doc[s_left : s_right + 1])), span.doc[s_left])
+    auxes = [t for t in root.children if t.dep_ in ("aux", "auxpass") and t.i < root.i and t.lower_ != "to"]
+    if auxes:
+        front, body = auxes[0].lower_, _body(keep, drop, skip=auxes[0].i, do_word=do_word)
+    elif root.lemma_ == "be":
+        front, body = root.lower_, _body(keep, drop, skip=root.i, do_word=do_word)
+    else:
+        front = VERB_TAGS.get(root.tag_)
+        if front is None:
+            return None
+        if front == "do" and subject.tag_ in ("NN", "NNP") and root.lower_ == base_form(root):
+            front = "did"
+        body = _body(keep, drop, skip=None, do_word=do_word, base=(root.i, base_form(root)))
+    if not body.strip():
+        return None
+    tail = ""
+    if lead:
+        tail = " " + _lower_first("".join(rendered(t) for t in lead).strip().rstrip(","), lead[0])
+    text = _finish(f"{wh} {front} {subject_text} {body}{tail}")
+    if text is None or len(text.split()) > MAX_QUESTION_WORDS:
+        return None
+    return re.sub(r",\s*([,?])", r"\1", text)
+
+
+def _body(keep, drop, *, skip, do_word, base=None):
+    out, placed = [], False
+    for token in keep:
+        if token.i == skip:
+            continue
+        if do_word and not placed and token.i > drop[1]:
+            out.append("do ")
+            placed = True
+        if base is not None and token.i == base[0]:
+            out.append(base[1] + token.whitespace_)
+        else:
+            out.append(rendered(token))
+    if do_word and not placed:
+        out.append(" do")
+    return "".join(out).strip()
+
+
+def constituent_items(view, subject, *, common, base, tokens=None):
+    """Fill-in-the-blank and short-answer items for every constituent of a clause that stands alone."""
+    items = []
+    shown = tokens if tokens is not None else list(view)
+    shown_ids = {t.i for t in shown}
+    for found in constituents(view, subject):
+        if not all(i in shown_ids for i in range(found.start, found.end)):
+            continue
+        doc = view.doc
+        if any(doc[i]._.qtext is not None for i in range(found.start, found.end)):
+            continue  # inside a phrase the prompt rewrites
+        answer, accepted = answer_forms(doc, found.start, found.end)
+        score = base + ROLE_WEIGHT.get(found.role, 0.05)
+        kept = dict(common, answer_type="OTHER", phrase=True)
+        blanked = fill_blank_prompt(shown, found.start, found.end)
+        if len(words(blanked)) - len(words(answer)) >= 5 and len(words(answer)) <= 8:
+            items.append(dict(kind="fill_blank", prompt=blanked, answer=answer, choices=[], accepted=accepted,
+                              score=score, **kept))
+        asked = question(view, found.drop, found.wh, do_word=found.do_word)
+        if asked:
+            items.append(dict(kind="short_answer", prompt=asked, answer=answer, choices=[], accepted=accepted,
+                              score=score + 0.03, **kept))
+    return items

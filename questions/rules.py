@@ -1,0 +1,78 @@
+"""The named rules that drop a sentence, a candidate or an item, each with the example it exists for.
+
+Every stage that drops something records the rule's name in a `Trace`, so
+`quizapp generate --explain` can say, sentence by sentence, what was made and why the
+rest was not ("why was this not asked?").
+"""
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    stage: str
+    example: str
+
+
+RULES = {rule.name: rule for rule in [
+    # sentences (generator.why_unusable)
+    Rule("too-short", "sentence", "'Words are spoken incorrectly.' has too few words to ask about"),
+    Rule("too-long", "sentence", "a list of 21 states run into one 90-word sentence"),
+    Rule("not-a-statement", "sentence", "a question or a heading: 'Can volcanic super eruptions lead to cooling?'"),
+    Rule("quoted-speech", "sentence", "'\u201cThings got very interesting,\u201d said Naidu.': someone's words, not a fact"),
+    Rule("writer-to-reader", "sentence", "'Here is a look back at the stories we covered'"),
+    Rule("pronoun-subject", "sentence", "'It will carry four passengers' where 'it' cannot be named"),
+    Rule("pronoun-start", "sentence", "'These are pieces of video ...': what 'these' are is in another sentence"),
+    Rule("vague-subject", "sentence", "'The deal would ...' with no deal named before"),
+    Rule("points-back", "sentence", "'Because of this delay, ...', 'that record', 'did so'"),
+    Rule("someone-unnamed", "sentence", "'Iran had stopped him from leaving' with no one named"),
+    # candidates (generator.Builder.items_for, worth.py)
+    Rule("inside-quotation", "candidate", "a name inside someone's quoted words"),
+    Rule("rewritten-phrase", "candidate", "a name inside a phrase the prompt rewrites ('Its chief' -> 'Nvidia's chief')"),
+    Rule("too-small", "candidate", "a one-letter answer, or 'one' in 'one of them'"),
+    Rule("stray-apostrophe", "candidate", "'the United Nations' cultural agency': the blank would keep the apostrophe"),
+    Rule("title-fragment", "candidate", "'Defense' in 'Defense Secretary'"),
+    Rule("not-worth-asking", "candidate", "a title, 'California' in 'Palmdale, California', 'last week', an age"),
+    # items (checker.defects, rank)
+    Rule("gate", "item", "an item the final checks reject: answer in the stem, a broken blank, an option also right"),
+    Rule("duplicate", "item", "the same prompt twice"),
+    Rule("sentence-full", "item", "a fourth blank from the same sentence"),
+    Rule("answer-repeated", "item", "a fifth item of one kind with the same answer"),
+]}
+
+
+@dataclass
+class Trace:
+    """What each stage made and dropped, by sentence index (for `--explain`)."""
+
+    sentences: dict = field(default_factory=dict)  # index -> verbatim text
+    dropped: list = field(default_factory=list)  # (sentence index, rule name, what)
+
+    def drop(self, index, rule, what=""):
+        assert rule in RULES, rule
+        self.dropped.append((index, rule, what))
+
+
+def report(trace, items):
+    """The explanation as text: each sentence, its items, and every drop with its rule."""
+    by_sentence = {}
+    for item in items:
+        by_sentence.setdefault(item["source_sentence"], []).append(item)
+    drops = {}
+    for index, rule, what in trace.dropped:
+        drops.setdefault(index, []).append((rule, what))
+    lines = []
+    for index, text in sorted(trace.sentences.items()):
+        lines.append(f"[{index + 1}] {text}")
+        for item in by_sentence.get(text, []):
+            lines.append(f"    made {item['kind']} ({item['score']:.2f}): {item['prompt']} -> {item['answer']}")
+        seen = set()
+        for rule, what in drops.get(index, []):
+            if (rule, what) in seen:
+                continue
+            seen.add((rule, what))
+            detail = f" {what!r}" if what else ""
+            lines.append(f"    dropped{detail}: {rule} ({RULES[rule].example})")
+        if not by_sentence.get(text) and not drops.get(index):
+            lines.append("    nothing to ask: no name, number or phrase worth a question")
+    return "\n".join(lines)
