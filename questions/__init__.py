@@ -76,15 +76,19 @@ def _check_length(text):
         raise ArticleError(f"The text is too long ({len(text):,} characters); a news article is far shorter.")
 
 
-def generate(text, *, source="", limit=None, nlp=None):
-    """Ranked items for one article text (an empty list for text with nothing to ask)."""
+def generate(text, *, source="", limit=None, nlp=None, select=True):
+    """Ranked items for one article text (an empty list for text with nothing to ask).
+
+    `select=False` keeps every item the makers made and the gate let through, before the
+    caps on items per sentence and per answer (what the makers' tests look at)."""
     _check_length(text)
     if not looks_english(text):
         return []
     from .generator import build_items  # spaCy is imported only when something is generated
 
     nlp = nlp or load_model()
-    return build_items(text, lambda paragraphs: nlp.pipe(p.text for p in paragraphs), source=source, limit=limit)
+    return build_items(text, lambda paragraphs: nlp.pipe(p.text for p in paragraphs), source=source, limit=limit,
+                       select=select)
 
 
 def explain(text, *, source="", limit=None, nlp=None):
@@ -102,7 +106,7 @@ def explain(text, *, source="", limit=None, nlp=None):
     return report(trace, items)
 
 
-def generate_many(texts, *, sources=None, limit=None, nlp=None, batch_size=64):
+def generate_many(texts, *, sources=None, limit=None, nlp=None, batch_size=64, keep_features=False):
     """Items for many articles, parsing all their paragraphs in one `nlp.pipe` stream."""
     from .generator import build_items
 
@@ -117,5 +121,6 @@ def generate_many(texts, *, sources=None, limit=None, nlp=None, batch_size=64):
     results = []
     for text, source, paragraphs, ok in zip(texts, sources, paragraph_lists, english):
         parsed = [next(docs) for _ in paragraphs]
-        results.append(build_items(text, lambda _: parsed, source=source, limit=limit) if ok else [])
+        results.append(build_items(text, lambda _: parsed, source=source, limit=limit, keep_features=keep_features)
+                       if ok else [])
     return results

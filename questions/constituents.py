@@ -65,8 +65,12 @@ def worth_as_answer(tokens):
     if not shown or len(shown) > MAX_ANSWER_WORDS:
         return False
     content = [t for t in shown if t.pos_ in CONTENT and not t.is_stop and t.lower_ not in PRONOUN_WORDS]
-    if not content or (len(content) == 1 and (len(content[0].text) < 7 or shown[0].lower_ in ("a", "an"))):
-        return False  # "data", "a spacecraft": a word any sentence of the story could end on
+    if len(content) < 2:
+        return False  # "data", "a spacecraft", "the festival": a word any sentence of the story could end on
+    if shown[0].lower_ == "the" and len(shown) <= 3:
+        return False  # "the short-lived blooms": what the story already talks about, not a fact
+    if shown[-1].pos_ in ("ADP", "CCONJ", "DET", "SCONJ", "PART") or shown[0].lower_ in ("well", "and", "or", "but"):
+        return False  # "equitable job creation and innovation in", "well as thousands": cut by the parse
     if shown[0].pos_ == "PRON" or shown[0].lower_ in ("this", "these", "those", "that", "such", "its", "their"):
         return False  # "this reduces ...", "its own": what it stands for is elsewhere
     if any(t.pos_ == "PRON" and t.lower_ in ("it", "they", "them", "he", "she", "him", "her") for t in shown):
@@ -129,7 +133,7 @@ def quoted_terms(span):
             inner = doc[opening + 1 : t.i]
             opening = None
             if 1 <= len(inner) <= 4 and all(w.is_lower or w.is_punct or w.like_num for w in inner):
-                if worth_as_answer(inner) or (len(inner) == 1 and len(inner[0].text) >= 6):
+                if worth_as_answer(inner) or (1 <= len(inner) <= 2 and len(inner.text) >= 6):
                     found.append(Constituent(inner.start, inner.end, "term", "", (inner.start, inner.end - 1)))
     return found
 
@@ -158,8 +162,6 @@ def constituents(span, subject):
             found += _means(child)
         elif dep == "ccomp" and root.lemma_ in FINDING_VERBS:
             found += _reported(child)
-    if subject is not None and subject.pos_ == "NOUN" and subject.dep_ == "nsubj":
-        found += _noun_phrase(subject, "subject", "What")
     found += quoted_terms(span)
     found += _deeper(span, root)
     return [c for c in found if c.end - c.start >= 1]
@@ -195,7 +197,7 @@ def _description(adjective):
     span = _span_of(tokens)
     if span is None or not worth_as_answer(adjective.doc[span[0] : span[1]]):
         return []
-    return [Constituent(span[0], span[1], "description", "How", (tokens[0].i, tokens[-1].i))]
+    return [Constituent(span[0], span[1], "description", "", (tokens[0].i, tokens[-1].i))]
 
 
 def _action(root, xcomp):

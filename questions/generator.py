@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from . import checker, makers, phrasing, worth
+from .rank import rank
 from .cleaning import story_paragraphs
 from .entities import (CITY_OR_STATE, US_STATES, WELL_KNOWN_COUNTRIES, consolidate, date_style, date_variants,
                        is_alias, join_fractions, join_name_numbers, number_variants, number_word_forms, place_kind, propagate_names,
@@ -135,6 +136,34 @@ PEOPLE_NOUNS = {"man", "woman", "person", "people", "official", "officials", "ch
 OTHER_ONE = {"another", "second", "other", "earlier", "previous", "next", "separate", "different"}
 
 
+CONNECTIVES = {"then", "consequently", "therefore", "thus", "also", "instead", "however", "meanwhile", "similarly",
+               "likewise", "moreover", "furthermore", "additionally", "still", "yet", "otherwise", "besides", "hence",
+               "so", "now", "again", "finally", "first", "second", "third", "next", "later"}
+CONNECTIVE_PHRASES = [("for", "example"), ("for", "instance"), ("in", "addition"), ("as", "a", "result"),
+                      ("in", "contrast"), ("on", "the", "other", "hand"), ("in", "fact"), ("at", "the", "same", "time")]
+
+
+def _drop_leading_connective(span):
+    """'Consequently, the Administration remains ...', 'For example, the Maya built ...': the word that ties
+    the sentence to the one before goes, in prompts; the sentence itself stays verbatim."""
+    tokens = [t for t in span if not t.is_space]
+    lowered = [t.lower_ for t in tokens]
+    for phrase in [(word,) for word in CONNECTIVES] + CONNECTIVE_PHRASES:
+        n = len(phrase)
+        if tuple(lowered[:n]) == phrase and len(tokens) > n + 4 and tokens[n].text == ",":
+            for t in tokens[: n + 1]:
+                t._.qtext = ""
+            return
+        if n > 1 and len(tokens) > n + 4 and tokens[0].text != "," and any(
+                tuple(lowered[i : i + n]) == phrase and tokens[i - 1].text == "," and tokens[i + n].text == ","
+                for i in range(1, min(len(tokens) - n, 12))):
+            i = next(i for i in range(1, min(len(tokens) - n, 12)) if tuple(lowered[i : i + n]) == phrase
+                     and tokens[i - 1].text == "," and tokens[i + n].text == ",")
+            for t in tokens[i : i + n + 1]:
+                t._.qtext = ""  # "Around the year 1000 A.D., for example, the Maya built ..."
+            return
+
+
 def _definite_for_demonstratives(sentences, clear):
     """'These results indicate ...' in a story with one set of results: 'The results indicate ...'."""
     for sentence in sentences:
@@ -226,6 +255,10 @@ def _points_back(token):
         return True  # "Apple did so on Tuesday": did what?
     pointing = (token.dep_ == "det" and token.lower_ in ("this", "that", "these", "those")) or (
         token.lower_ == "such" and token.dep_ in ("predet", "amod", "det"))
+    if token.lower_ in ("same", "similar") and token.dep_ == "amod" and token.head.pos_ == "NOUN":
+        return True  # "The same basin", "A similar game": the one of the sentence before
+    if pointing and token.head.lemma_.lower() in ("day", "time", "moment", "point", "occasion", "stage"):
+        return token._.qtext is None  # "On this day", "at that point"
     return (pointing and token._.qtext is None and token.head.pos_ == "NOUN"
             and token.head.lemma_.lower() not in TIME_NOUNS)
 
@@ -284,6 +317,8 @@ class Builder:
                 if title:
                     self.titles.setdefault(norm(title), set()).add(entity.name)
         self.keywords = _keywords(sentences)
+        for sentence in sentences:
+            _drop_leading_connective(sentence.span)
         self.clear = clear_nouns(sentences)
         _definite_for_demonstratives(sentences, self.clear)
         _name_the_clear_ones(sentences, self.clear, self.lookup)
@@ -392,16 +427,24 @@ class Builder:
                     self.trace.drop(sentence.index, skip, ent.text)
                 continue
             answer, accepted = self.answer_forms(key, entity)
+            converted = worth.conversion_after(key)
+            if converted is not None:  # "204 cubic miles (850 cubic kilometers)": the blank takes both
+                accepted = sorted(set(accepted) | {answer, converted.text.strip("() ")})
+                key = key.doc[key.start : converted.end]
+                answer = key.text
             base = self.score(sentence, entity, ent)
             shown = _first_clause(sentence.span, tokens, key)
             blanked = _article_before(_full_stop(render(shown, cut=(key.start, key.end), insert=checker.BLANK), shown, tokens),
                                       checker.BLANK)
             common = {"source_sentence": sentence.text, "answer_type": entity.label, "source": self.source,
-                      "fact": answer}
+                      "fact": answer, "features": self.features(sentence, entity.label, "name", key, ent)}
             fill_answer = answer if entity.label == "PERSON" else key.text  # the full name, even for "Mattis"
             fill_accepted = sorted({a for a in accepted + [key.text, answer] if norm(a) != norm(fill_answer)})
-            items.append(dict(kind="fill_blank", prompt=blanked, answer=fill_answer, choices=[], accepted=fill_accepted,
-                              score=base + 0.03, **common))
+            if worth.qualified_place(ent):
+                blanked = None  # "_____, D.C.": the place beside the blank gives it away; a question drops both
+            else:
+                items.append(dict(kind="fill_blank", prompt=blanked, answer=fill_answer, choices=[],
+                                  accepted=fill_accepted, score=base + 0.03, **common))
             question = phrasing.question_for(sentence.span, key, entity, self.descriptors.get(entity.name))
             if question and len(question.split()) > MAX_QUESTION_WORDS:
                 question = None  # a question that long is the sentence again with a wh-word
@@ -411,9 +454,11 @@ class Builder:
             if question:
                 items.append(dict(kind="short_answer", prompt=question, answer=answer, choices=[], accepted=accepted,
                                   score=base + 0.08, **common))
-            swappable = entity.reliable and not worth.names_a_kind_of_thing(ent)
+            swappable = entity.reliable and not worth.names_a_kind_of_thing(ent) and converted is None
             options, strong = self.distractors(entity, answer, sentence) if swappable else (None, False)
-            if options:
+            if options and not (strong or entity.label in NUMERIC | {"DATE"}):
+                options = None  # countries or names from outside the story are no plausible options: typed instead
+            if options and (question or blanked):
                 choices = options + [answer]
                 random.Random(_seed(sentence.text, answer)).shuffle(choices)
                 items.append(dict(kind="multiple_choice", prompt=question or blanked, answer=answer, choices=choices,
@@ -441,7 +486,7 @@ class Builder:
             the = "" if "'s " in title or "’s " in title else "the "  # "Kenya's President"
             answer, accepted = entity.name, sorted({entity.name.split()[-1], ent.text} - {entity.name})
             common = {"source_sentence": sentence.text, "answer_type": "PERSON", "source": self.source,
-                      "fact": answer}
+                      "fact": answer, "features": self.features(sentence, "PERSON", "title", ent, ent)}
             base = self.score(sentence, entity, ent) - 0.02
             question = f"Who is {the}{title}, according to the article?"
             items.append(dict(kind="short_answer", prompt=question, answer=answer, choices=[], accepted=accepted,
@@ -449,7 +494,7 @@ class Builder:
             items.append(dict(kind="fill_blank", prompt=f"According to the article, {the}{title} is {checker.BLANK}.",
                               answer=answer, choices=[], accepted=accepted, score=base, **common))
             options, strong = self.distractors(entity, answer, sentence) if entity.reliable else (None, False)
-            if options:
+            if options and strong:
                 choices = options + [answer]
                 random.Random(_seed(sentence.text, answer, title)).shuffle(choices)
                 items.append(dict(kind="multiple_choice", prompt=question, answer=answer, choices=choices,
@@ -488,9 +533,24 @@ class Builder:
         return None
 
     def constituent_items(self, sentence):
-        common = {"source_sentence": sentence.text, "source": self.source}
+        common = {"source_sentence": sentence.text, "source": self.source,
+                  "features": self.features(sentence, "PHRASE", "phrase", None, None)}
         return makers.constituent_items(sentence.span, subject_of(sentence.span), common=common,
                                         base=self.sentence_score(sentence))
+
+    def features(self, sentence, label, role, key, ent):
+        """What the ranker (rank.py) weighs: where the sentence stands, how central it is, what is asked."""
+        content = {t.lemma_.lower() for t in sentence.span if t.pos_ in ("NOUN", "PROPN")}
+        entity = self.lookup.get((sentence.index, ent.start_char)) if ent is not None else None
+        return {
+            "position": 1 - sentence.index / self.total, "lede": float(sentence.index < 3),
+            "central": len(content & self.keywords) / max(len(self.keywords), 1),
+            "label": label, "role": role, "mentions": min(entity.mentions, 4) / 4 if entity is not None else 0.0,
+            "modifier": float(ent is not None and ent.root.dep_ in ("compound", "amod", "nmod", "poss")),
+            "long": float(len(sentence.span) > 35), "resolved": float(sentence.index in self.resolved),
+            "relative_date": float(label == "DATE" and key is not None and date_style(key.text) is None),
+            "answer_words": min(len(key), 10) / 10 if key is not None else 0.0,
+        }
 
     def sentence_score(self, sentence):
         """How much the sentence matters to the story, whatever is asked of it."""
@@ -723,7 +783,7 @@ def clause_views(sentence):
         yield Sentence(sentence.index, span.doc[start : span.end], sentence.text, sentence.starts_in_quote)
 
 
-def build_items(text, doc_iter, *, source="", limit=None, trace=None):
+def build_items(text, doc_iter, *, source="", limit=None, trace=None, keep_features=False, select=True):
     """Items for one article from its parsed story paragraphs, best first.
 
     The stages in order: the story's paragraphs, the parse, names across the article and
@@ -763,7 +823,8 @@ def build_items(text, doc_iter, *, source="", limit=None, trace=None):
             seen.add(key)
             items.append(item)
     assign_facts(items)
-    return rank(items, limit=limit, trace=trace, index_of={s.text: s.index for s in sentences})
+    return rank(items, limit=limit, trace=trace, index_of={s.text: s.index for s in sentences},
+                keep_features=keep_features, select=select)
 
 
 def assign_facts(items):
@@ -783,45 +844,3 @@ def assign_facts(items):
             item["fact"] = hashlib.sha256(f"{norm(sentence)}\x1f{norm(key)}".encode()).hexdigest()[:12]
 
 
-PER_SENTENCE = {"fill_blank": 3, "short_answer": 2}  # items of phrases (not names) one sentence may give
-MAX_SAME_ANSWER = 4  # items of one kind with the same answer: more is a drill, not a quiz
-
-
-def rank(items, *, limit=None, trace=None, index_of=None):
-    """Best first, spread over the story: a second item of the same fact, sentence or answer waits
-    behind the first items of the others (a greedy pick, each score lowered by what was picked
-    before it), and at most a few items of one kind with the same answer or sentence."""
-    order = lambda it: (-it["score"], it["source_sentence"], it["kind"], it["prompt"])
-    same, per_sentence, pool = Counter(), Counter(), []
-    for item in sorted(items, key=order):
-        answer = norm(item["answer"]) if item["kind"] != "true_false" else item["source_sentence"]
-        phrase = item.pop("phrase", False)
-        if phrase and per_sentence[(item["source_sentence"], item["kind"])] >= PER_SENTENCE.get(item["kind"], 2):
-            if trace is not None:
-                trace.drop(index_of[item["source_sentence"]], "sentence-full", f"{item['kind']}: {item['prompt']}")
-            continue  # one sentence is not the whole quiz
-        per_sentence[(item["source_sentence"], item["kind"])] += phrase
-        if item["kind"] != "true_false" and same[(item["kind"], answer)] >= MAX_SAME_ANSWER:
-            if trace is not None:
-                trace.drop(index_of[item["source_sentence"]], "answer-repeated", f"{item['kind']}: {item['prompt']}")
-            continue
-        same[(item["kind"], answer)] += 1
-        pool.append((item, answer))
-    facts, sentences, answers, kept, ceiling = Counter(), Counter(), Counter(), [], 1.0
-    while pool:
-        def adjusted(entry):
-            item, answer = entry
-            return item["score"] - (REPEAT_FACT * facts[item.get("fact")] + REPEAT_SENTENCE * sentences[item["source_sentence"]]
-                                    + REPEAT_ANSWER * answers[answer])
-        best = max(range(len(pool)), key=lambda n: (adjusted(pool[n]), -n))
-        item, answer = pool.pop(best)
-        ceiling = min(ceiling, max(adjusted((item, answer)), 0.0))
-        item["score"] = round(ceiling, 3)
-        facts[item.get("fact")] += 1
-        sentences[item["source_sentence"]] += 1
-        answers[answer] += 1
-        kept.append(item)
-    return kept[:limit] if limit else kept
-
-
-REPEAT_FACT, REPEAT_SENTENCE, REPEAT_ANSWER = 0.3, 0.15, 0.06

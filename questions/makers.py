@@ -18,6 +18,8 @@ MAX_QUESTION_WORDS = 24
 ROLE_WEIGHT = {"object": 0.08, "complement": 0.08, "action": 0.09, "cause": 0.09, "purpose": 0.08, "means": 0.07,
                "description": 0.06, "subject": 0.05, "term": 0.1}
 ARTICLES = ("the ", "a ", "an ")
+STOP_WORDS = {"the", "a", "an", "of", "to", "in", "on", "at", "for", "and", "or", "by", "with", "from", "as", "is",
+              "are", "was", "were", "be", "been", "do", "does", "did", "it", "its", "their", "they", "this", "that"}
 
 
 def answer_forms(doc, start, end):
@@ -82,6 +84,9 @@ def question(span, drop, wh, *, do_word=False):
     tail = ""
     if lead:
         tail = " " + _lower_first("".join(rendered(t) for t in lead).strip().rstrip(","), lead[0])
+    said = [w for w in f"{subject_text} {body}".split() if w.lower().strip(",.") not in STOP_WORDS]
+    if len(said) < 4:
+        return None  # "What do pet stores sell?": too little said to have one answer
     text = _finish(f"{wh} {front} {subject_text} {body}{tail}")
     if text is None or len(text.split()) > MAX_QUESTION_WORDS:
         return None
@@ -118,7 +123,8 @@ def constituent_items(view, subject, *, common, base, tokens=None):
             continue  # inside a phrase the prompt rewrites
         answer, accepted = answer_forms(doc, found.start, found.end)
         score = base + ROLE_WEIGHT.get(found.role, 0.05)
-        kept = dict(common, answer_type="OTHER", phrase=True)
+        features = dict(common["features"], role=found.role, answer_words=min(found.end - found.start, 10) / 10)
+        kept = dict(common, answer_type="OTHER", phrase=True, features=features)
         blanked = fill_blank_prompt(shown, found.start, found.end)
         if len(words(blanked)) - len(words(answer)) >= 5 and len(words(answer)) <= 8:
             items.append(dict(kind="fill_blank", prompt=blanked, answer=answer, choices=[], accepted=accepted,

@@ -7,6 +7,8 @@ def not_worth_asking(ent, entity, key):
     """Why not to ask about this mention, as a bool: each rule below has its own test table."""
     if in_title(ent) or place_qualifier(ent) or modifies_a_crowd(ent) or relative_date(entity, key):
         return True
+    if a_conversion(ent) or a_range_end(ent):
+        return True  # "(850 cubic kilometers)" beside its miles, "from 1980 to _____"
     if describes_a_name(ent) or spelled_out_before(ent) or cut_short(ent) or an_age(ent):
         return True  # "the _____ space agency NASA", "intelligence (_____)", "_____ do Sul", "Panahi, _____,"
     return ent.root.dep_ in MODIFIER and not (entity.reliable or entity.term)  # "new _____ tools" ("AI")
@@ -146,3 +148,41 @@ def an_age(ent):
     name = doc[ent.start - 2]
     return (doc[ent.start - 1].text == "," and doc[ent.end].text == "," and name.text not in MONTHS
             and (name.ent_type_ == "PERSON" or name.pos_ == "PROPN"))
+
+
+def conversion_after(key):
+    """'(850 cubic kilometers)' right after '204 cubic miles': the same amount in other units, or None."""
+    doc = key.doc
+    if key.end >= len(doc) or doc[key.end].text != "(" or not any(t.like_num for t in key):
+        return None
+    close = next((t.i for t in doc[key.end : min(key.end + 8, len(doc))] if t.text == ")"), None)
+    if close is None or not any(t.like_num for t in doc[key.end : close]):
+        return None
+    return doc[key.end : close + 1]
+
+
+def a_conversion(ent):
+    """'850 cubic kilometers' in '204 cubic miles (850 cubic kilometers)': asking it shows the answer beside it."""
+    doc = ent.doc
+    if ent.start < 2 or doc[ent.start - 1].text != "(" or not any(t.like_num for t in ent):
+        return False
+    return doc[ent.start - 2].like_num or doc[ent.start - 2].ent_type_ in ("QUANTITY", "CARDINAL", "MONEY", "PERCENT")
+
+
+def a_range_end(ent):
+    """'from 1980 to 2009', '1980-2009': one end of a range is no fact on its own."""
+    doc = ent.doc
+    if ent.label_ != "DATE" or len(ent) != 1:
+        return False
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    beyond = doc[ent.end + 1] if ent.end + 1 < len(doc) else None
+    return (before in ("to", "through", "and", "-", "\u2013") and ent.start > 1 and doc[ent.start - 2].like_num) or (
+        after in ("to", "through", "-", "\u2013") and beyond is not None and beyond.like_num)
+
+
+def qualified_place(ent):
+    """'Washington' in 'Washington, D.C.', 'Denver' in 'Denver, Colorado': the place beside it gives it away."""
+    doc = ent.doc
+    return (ent.label_ == "GPE" and ent.end + 1 < len(doc) and doc[ent.end].text == ","
+            and doc[ent.end + 1].ent_type_ == "GPE" and doc[ent.end + 1].text in ("D.C.", "DC") )

@@ -41,10 +41,13 @@ DESCRIPTORS = ("The German carmaker Volkswagen said on Monday it would close thr
                "deploying new AI tools. The X-59 jet was built by American defense contractor Lockheed Martin in California. "
                "The Food and Drug Administration (FDA) approved the drug in May.")
 JETS = "The United States sold new fighter jets to Japan in March. The deal would cost $5 billion."
+TRADE = ("The United States sold new fighter jets to Japan in March. Germany bought tanks from France in May. Brazil "
+         "signed a trade deal with Canada in June.")
 
 
 def items_of(text, kind=None):
-    return [i for i in questions.generate(text) if kind is None or i["kind"] == kind]
+    """What the makers make of a text and the gate lets through (before the caps of selection)."""
+    return [i for i in questions.generate(text, select=False) if kind is None or i["kind"] == kind]
 
 
 def find(items, kind, answer):
@@ -140,7 +143,7 @@ def options(text, answer):
     "text, answer, same_type",
     [
         (MEETING, "Germany", lambda c: norm(c) in COUNTRIES),
-        (JETS, "Japan", lambda c: norm(c) in COUNTRIES),
+        (TRADE, "Japan", lambda c: norm(c) in COUNTRIES),
         (MEETING, "$3 billion", lambda c: re.fullmatch(r"\$\d+ billion", c)),
         (TOYOTA, "10 million", lambda c: re.fullmatch(r"\d+ million", c)),
         (MEETING, "Tuesday", lambda c: c in WEEKDAYS),
@@ -152,6 +155,13 @@ def options(text, answer):
 def test_distractors_have_the_type_and_format_of_the_key(text, answer, same_type):
     distractors = options(text, answer)
     assert len(distractors) == 3 and all(same_type(c) for c in distractors), distractors
+
+
+def test_names_get_options_only_from_the_article():
+    """Three other countries of the story, or no multiple choice: 'Greece' from nowhere is no option."""
+    assert find(items_of(TRADE), "multiple_choice", "Japan")  # positive control: five other countries in the story
+    assert not find(items_of(JETS), "multiple_choice", "Japan")  # only one other: the fact is typed instead
+    assert find(items_of(JETS), "fill_blank", "Japan")
 
 
 def test_distractors_come_from_the_article_first():
@@ -226,10 +236,13 @@ def test_written_stories_pass_the_gate(path):
         assert not re.search(r"\b(that|this|these|those) (record|company|deal|plan)\b", item["prompt"]), item
 
 
-def test_enough_items_per_800_words(generated):
+@pytest.mark.xfail(strict=True, reason="issue 14 target not met yet: a how-to article with few names and short "
+                   "sentences gives 16 items (strict: this fails once every article reaches 25)")
+def test_enough_items_per_400_words(generated):
     for path, items in generated:
         words = len(path.read_text(encoding="utf-8").split())
-        assert len(items) / words * 800 >= 25, path.name
+        if words >= 400:
+            assert len(items) >= 25, path.name  # issue 14: 25 items from every article of 400+ words
 
 
 def test_about_half_the_statements_are_true(generated):
@@ -734,7 +747,8 @@ def test_a_capital_at_the_start_of_a_sentence_is_not_a_name():
 def test_states_get_states_as_options_and_cities_never_do():
     text = ("In California, three laws were passed in 2024. Aurora began the service in Texas in May, with 20 trucks "
             "between Dallas and Houston. Boom Supersonic is based in Colorado. NASA showed the X-59 in Palmdale in "
-            "January. Houston has many trucks, and Dallas has more.")
+            "January. Houston has many trucks, and Dallas has more. Ohio and Nevada passed no such law. Austin and "
+            "Denver have trucks too.")
     from questions.entities import US_STATES
 
     items = items_of(text, "multiple_choice")
@@ -848,7 +862,7 @@ def test_names_are_not_merged_just_because_they_start_alike(generated):
 def test_one_answer_is_not_drilled(generated):
     from collections import Counter
 
-    from questions.generator import MAX_SAME_ANSWER
+    from questions.rank import MAX_SAME_ANSWER
 
     for _, items in generated:
         counts = Counter((i["kind"], norm(i["answer"])) for i in items if i["kind"] != "true_false")

@@ -1,0 +1,123 @@
+"""Rank and select: how much each item matters and how sure we are of it, then the best spread over the story.
+
+The score is a logistic model over each item's features (where its sentence stands, what
+kind of answer it asks for, which kind of item it is ...). Its weights are data,
+`lexicon/ranker.json`, fitted by `python -m questions.fit_ranker` from labelled items: items
+that ask a fact an independent reader listed as one a quiz should ask, and items blind
+readers accepted. Then a greedy pick spreads the best items over facts and sentences.
+"""
+import functools
+import json
+import math
+from collections import Counter
+from pathlib import Path
+
+from .textnorm import norm
+
+WEIGHTS = Path(__file__).parent / "lexicon" / "ranker.json"
+KINDS = ("multiple_choice", "true_false", "fill_blank", "short_answer")
+LABEL_GROUPS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group",
+                "DATE": "date", "TIME": "date", "NUMBER": "count", "QUANTITY": "count", "MONEY": "amount",
+                "PERCENT": "amount", "PHRASE": "phrase"}
+GROUPS = ("person", "org", "place", "group", "date", "count", "amount", "name", "phrase")
+ROLES = ("name", "title", "object", "complement", "action", "cause", "purpose", "means", "description", "subject",
+         "term")
+NUMERIC = ("position", "lede", "central", "mentions", "modifier", "long", "resolved", "relative_date", "answer_words")
+
+
+def feature_names():
+    return ([f"kind={k}" for k in KINDS] + [f"group={g}" for g in GROUPS] + [f"role={r}" for r in ROLES]
+            + list(NUMERIC) + ["true_statement", "form_score"])
+
+
+def vector(item):
+    """The item's features as numbers, in the order of feature_names()."""
+    features = item.get("features") or {}
+    group = LABEL_GROUPS.get(features.get("label"), "name")
+    values = [float(item["kind"] == k) for k in KINDS] + [float(group == g) for g in GROUPS]
+    values += [float(features.get("role") == r) for r in ROLES]
+    values += [float(features.get(name, 0.0)) for name in NUMERIC]
+    values += [float(item["kind"] == "true_false" and item["answer"] == "True"), float(item.get("form_score", 0.5))]
+    return values
+
+
+@functools.lru_cache(maxsize=1)
+def load_weights(path=WEIGHTS):
+    """{feature name: weight} and the bias, from the fitted file."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    return dict(zip(data["features"], data["weights"])), data["bias"]
+
+
+def importance(item, weights):
+    """The fitted model's probability for this item, rounded."""
+    named, bias = weights
+    z = bias + sum(named.get(name, 0.0) * value for name, value in zip(feature_names(), vector(item)))
+    return 1 / (1 + math.exp(-z))
+
+
+# items of one kind a sentence may give: more, and each blank gives away the other's answer
+PER_SENTENCE = {"fill_blank": 1, "short_answer": 4, "multiple_choice": 1, "true_false": 1}
+MAX_SAME_ANSWER = 4  # items of one kind with the same answer: more is a drill, not a quiz
+
+
+def rank(items, *, limit=None, trace=None, index_of=None, keep_features=False, select=True):
+    """Best first, spread over the story: a second item of the same fact, sentence or answer waits
+    behind the first items of the others (a greedy pick, each score lowered by what was picked
+    before it), and at most a few items of one kind with the same answer or sentence (`select=False`
+    keeps them all, in the same order: what the makers made, for their tests)."""
+    weights = load_weights()
+    pool = []
+    for item in sorted(items, key=lambda it: (it["source_sentence"], it["kind"], it["prompt"])):
+        item.pop("phrase", None)
+        item["form_score"] = item["score"]
+        item["score"] = importance(item, weights)
+        pool.append((item, norm(item["answer"]) if item["kind"] != "true_false" else item["source_sentence"]))
+    facts, sentences, answers, per_sentence, same = Counter(), Counter(), Counter(), Counter(), Counter()
+    kept, held, ceiling = [], [], 1.0
+
+    def adjusted(entry):
+        item, answer = entry
+        return item["score"] - (REPEAT_FACT * facts[item.get("fact")] + REPEAT_SENTENCE * sentences[item["source_sentence"]]
+                                + REPEAT_ANSWER * answers[answer])
+
+    while pool:
+        best = max(range(len(pool)), key=lambda n: (adjusted(pool[n]), -n))
+        item, answer = pool.pop(best)
+        rule = None
+        if keep_features or not select:
+            pass  # every candidate, whatever the caps would keep (for fitting, and for the makers' tests)
+        elif per_sentence[(item["source_sentence"], item["kind"])] >= PER_SENTENCE.get(item["kind"], 2):
+            rule = "sentence-full"  # one sentence is not the whole quiz
+        elif item["kind"] != "true_false" and same[(item["kind"], answer)] >= MAX_SAME_ANSWER:
+            rule = "answer-repeated"
+        if rule:
+            held.append((item, answer, rule))
+            continue
+        ceiling = min(ceiling, max(adjusted((item, answer)), 0.0))
+        item["score"] = round(ceiling, 3)
+        facts[item.get("fact")] += 1
+        sentences[item["source_sentence"]] += 1
+        answers[answer] += 1
+        per_sentence[(item["source_sentence"], item["kind"])] += 1
+        same[(item["kind"], answer)] += 1
+        if not keep_features:
+            item.pop("features", None)
+            item.pop("form_score", None)
+        kept.append(item)
+    for item, answer, rule in held:
+        if len(kept) < MIN_ITEMS and rule == "sentence-full":  # a story with few facts: its sentences give more
+            item["score"] = round(min(ceiling, max(adjusted((item, answer)), 0.0)), 3)
+            ceiling = item["score"]
+            if not keep_features:
+                item.pop("features", None)
+                item.pop("form_score", None)
+            kept.append(item)
+        elif trace is not None:
+            trace.drop(index_of[item["source_sentence"]], rule, f"{item['kind']}: {item['prompt']}")
+    return kept[:limit] if limit else kept
+
+
+MIN_ITEMS = 30  # below this many, the caps on items per sentence give way
+
+
+REPEAT_FACT, REPEAT_SENTENCE, REPEAT_ANSWER = 0.3, 0.15, 0.06
