@@ -71,5 +71,14 @@ def story_paragraphs(text):
         dateline = DATELINE.match(line)
         if dateline and len(dateline.group(0)) < 60:
             line, start = line[dateline.end() :], start + dateline.end()
+        label = LABEL.match(line)
+        if label and not DATELINE.match(line):
+            line, start = line[label.end() :], start + label.end()
         kept.append(Paragraph(line, start))
     return kept
+
+
+# "Protecting Firefighters from PFAS: DoD is ...", "Mayors Plenary – The plenary will ...": a list label
+# in front of the paragraph's first sentence, a heading of its own rather than part of that sentence
+LABEL = re.compile(r"^(?:[A-Z][\w’'-]*(?:,? (?:[A-Z][\w’'-]*|and|of|for|from|to|the|in|on|with|&))*)"
+                   r"(?: \([A-Z]{2,}\))?\s*(?::|\s[–—-])\s+(?=[A-Z“\"])")

@@ -97,6 +97,7 @@ class Entity:
     labels: Counter = field(default_factory=Counter)  # what the model called each mention
     plural: bool = False  # "iPhones": a product line, not an organization, whatever the label
     term: bool = False  # "known as Advanced Air Mobility": a name being defined, of no clear type
+    human: bool = False  # a first and last name, a title, or a "he"/"she" near it: a person for sure
 
     @property
     def reliable(self):
@@ -105,6 +106,8 @@ class Entity:
         if len(self.labels) > 1 and self.labels.most_common(1)[0][1] < 2 * sum(self.labels.values()) / 3:
             return False
         short_caps = self.name.isupper() and len(self.name.replace(".", "")) <= 4
+        if self.label == "PERSON" and not self.human:
+            return False  # "Dimorphos", "Hera": one word the model took for a name of someone
         if self.term or (self.plural and self.label in ("ORG", "PERSON", "PRODUCT")):
             return False
         return not (short_caps and self.label in ("GPE", "PERSON", "LOC", "NORP") and not self.is_country)
@@ -172,6 +175,21 @@ def _contains(hay, needle):
     return any(hay[i : i + len(needle)] == needle for i in range(len(hay) - len(needle) + 1))
 
 
+HUMAN_WORDS = {"he", "she", "his", "her", "him", "said", "says", "told", "who", "mr", "mrs", "ms", "dr"}
+
+
+def _human_evidence(ent, text):
+    """Whether this mention shows a person: two or more words of a name, a title before it, or a
+    'he', 'she', 'said', 'who' near it."""
+    if len(words(text)) >= 2 and all(w[:1].isalpha() for w in words(text)):
+        return True
+    doc = ent.doc
+    before = doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
+    near = {t.lower_ for t in doc[ent.end : min(ent.end + 4, len(doc))]} | {before}
+    from .worth import TITLE_WORDS
+    return before in TITLE_WORDS or bool(near & HUMAN_WORDS)
+
+
 def consolidate(sentences):
     """Map each (sentence index, mention start) to one Entity; return (entities, lookup).
 
@@ -213,6 +231,7 @@ def consolidate(sentences):
         before = [t.lower_ for t in ent.doc[max(ent.start - 2, 0) : ent.start]]
         entity.term |= before[-1:] in (["called"], ["named"]) and label not in ("PERSON",) or before == ["known", "as"]
         entity.mentions += 1
+        entity.human |= _human_evidence(ent, text)
         entity.takes_the |= _written_with_the(ent)
         entity.standalone |= ent.root.dep_ != "compound" or len(ent) > 1 or (len(text) >= 3 and text.isupper())
         entity.participant |= ent.root.dep_ not in ("compound", "amod", "nmod", "poss") and not in_title(ent)

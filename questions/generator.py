@@ -189,7 +189,7 @@ def _name_the_clear_ones(sentences, clear, lookup):
                 owner_phrase = introduced[lemma]
                 phrase[0]._.qtext = ""
                 subject._.qtext = owner_phrase + subject.whitespace_
-            elif (subject.lower_ in ("it", "they") and previous is not None
+            elif (subject.lower_ in ("it", "they") and previous is not None and not _rival_nouns(previous)
                   and (subject.lower_ == "it") == (previous.tag_ == "NN") and not _extraposed(subject)):
                 subject._.qtext = _definite_text(previous) + subject.whitespace_
         for token in span:
@@ -202,6 +202,13 @@ def _name_the_clear_ones(sentences, clear, lookup):
                     name = "".join(t.text_with_ws for t in owner.subtree).strip()
                     introduced[token.lemma_.lower()] = f"{name}'s {' '.join(adjectives + [token.text])}"
         previous = subject if subject is not None and clear_definite(subject, clear) else None
+
+
+def _rival_nouns(subject):
+    """'The Maya built a pyramid ...': 'It' in the next sentence may be the pyramid, not the Maya."""
+    root = subject.head
+    return any(t.dep_ in ("dobj", "attr", "pobj", "oprd") and t.pos_ in ("NOUN", "PROPN") and t.i != subject.i
+               for t in root.subtree)
 
 
 def _definite_text(subject):
@@ -440,8 +447,8 @@ class Builder:
                       "fact": answer, "features": self.features(sentence, entity.label, "name", key, ent)}
             fill_answer = answer if entity.label == "PERSON" else key.text  # the full name, even for "Mattis"
             fill_accepted = sorted({a for a in accepted + [key.text, answer] if norm(a) != norm(fill_answer)})
-            if worth.qualified_place(ent):
-                blanked = None  # "_____, D.C.": the place beside the blank gives it away; a question drops both
+            if worth.qualified_place(ent) or "(n) " + checker.BLANK in blanked:
+                blanked = None  # "_____, D.C.": the place beside the blank gives it away; "a(n) _____" reads badly
             else:
                 items.append(dict(kind="fill_blank", prompt=blanked, answer=fill_answer, choices=[],
                                   accepted=fill_accepted, score=base + 0.03, **common))
@@ -458,6 +465,11 @@ class Builder:
             options, strong = self.distractors(entity, answer, sentence) if swappable else (None, False)
             if options and not (strong or entity.label in NUMERIC | {"DATE"}):
                 options = None  # countries or names from outside the story are no plausible options: typed instead
+            if options and entity.label in ("GPE", "LOC", "FAC") and not entity.is_country:
+                options = None  # "Orange River", "Africa" for "Earth": places of the story are seldom of one kind
+            if options and entity.is_country and any(
+                    self.by_name[o].takes_the != entity.takes_the for o in options if o in self.by_name):
+                options = None  # "the fall of the _____": only "the Soviet Union" fits, not "Japan"
             if options and (question or blanked):
                 choices = options + [answer]
                 random.Random(_seed(sentence.text, answer)).shuffle(choices)

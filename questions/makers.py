@@ -44,7 +44,7 @@ def fill_blank_prompt(tokens, start, end):
     text = text.rstrip(",;: ")
     if not re.search(r"[.!?][\"'\u201d\u2019)]*$", text):
         text += "."
-    return re.sub(r"\b([Aa])n? " + re.escape(checker.BLANK), r"\1(n) " + checker.BLANK, text, count=1)
+    return text
 
 
 def question(span, drop, wh, *, do_word=False):
@@ -126,7 +126,7 @@ def constituent_items(view, subject, *, common, base, tokens=None):
         features = dict(common["features"], role=found.role, answer_words=min(found.end - found.start, 10) / 10)
         kept = dict(common, answer_type="OTHER", phrase=True, features=features)
         blanked = fill_blank_prompt(shown, found.start, found.end)
-        if len(words(blanked)) - len(words(answer)) >= 5 and len(words(answer)) <= 8:
+        if len(words(blanked)) - len(words(answer)) >= 5 and len(words(answer)) <= 5:
             items.append(dict(kind="fill_blank", prompt=blanked, answer=answer, choices=[], accepted=accepted,
                               score=score, **kept))
         asked = question(view, found.drop, found.wh, do_word=found.do_word)

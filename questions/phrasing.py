@@ -28,7 +28,7 @@ def wh_word(entity, *, subject, preposition=None, descriptor=None):
     if descriptor and label in ("ORG", "PRODUCT", "FAC", "WORK_OF_ART", "EVENT", "LAW"):
         return f"Which {descriptor}"
     if label == "PERSON":
-        return "Who"
+        return "Who" if getattr(entity, "human", True) else None
     kind = category(entity.name)
     if kind and label in ("LOC", "FAC", "GPE", "ORG") and not entity.is_country:
         if label != "ORG" and preposition in ("in", "at") and not subject:
