@@ -15,7 +15,7 @@ LABELS = {
     "PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP", "FAC": "FAC",
     "DATE": "DATE", "TIME": "TIME", "MONEY": "MONEY", "CARDINAL": "NUMBER", "QUANTITY": "QUANTITY",
     "PERCENT": "PERCENT", "EVENT": "EVENT", "PRODUCT": "PRODUCT", "WORK_OF_ART": "WORK_OF_ART",
-    "LAW": "LAW", "LANGUAGE": "LANGUAGE",
+    "LAW": "LAW", "LANGUAGE": "LANGUAGE", "MISC": "OTHER",
 }
 # General knowledge, not any article's: keeps countries among countries in options.
 WELL_KNOWN_COUNTRIES = {  # fallback options: countries a student has heard of
@@ -185,9 +185,9 @@ def _human_evidence(ent, text):
         return True
     doc = ent.doc
     before = doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
-    near = {t.lower_ for t in doc[ent.end : min(ent.end + 4, len(doc))]} | {before}
+    after = {t.lower_ for t in doc[ent.end : min(ent.end + 3, len(doc))]}
     from .worth import TITLE_WORDS
-    return before in TITLE_WORDS or bool(near & HUMAN_WORDS)
+    return before in TITLE_WORDS or bool(after & HUMAN_WORDS)  # "Naidu said", not "NASA said Odysseus"
 
 
 def consolidate(sentences):
@@ -474,6 +474,41 @@ def propagate_names(docs):
 
 UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "meter", "kilometer", "mile",
          "foot", "inch", "kilogram", "gram", "pound", "ton", "liter", "gallon", "percent"}
+
+
+def tag_untagged_names(docs):
+    """'A rocket named Endurance': a capitalised name the small model never tags, written two or more
+    times in the article (and once at least inside a sentence), is a name of unknown type."""
+    from spacy.tokens import Span
+    from spacy.util import filter_spans
+
+    runs, counts, inside = [], Counter(), set()
+    for doc in docs:
+        i = 0
+        while i < len(doc):
+            token = doc[i]
+            if token.pos_ == "PROPN" and not token.ent_type_ and token.text[:1].isupper() and token.is_alpha:
+                j = i
+                while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and not doc[j + 1].ent_type_ and doc[j + 1].is_alpha:
+                    j += 1
+                text = doc[i : j + 1].text
+                runs.append((doc, i, j + 1, text))
+                counts[text] += 1
+                if not token.is_sent_start:
+                    inside.add(text)
+                i = j + 1
+            else:
+                i += 1
+    found = {}
+    for doc, start, end, text in runs:
+        if counts[text] >= 2 and text in inside and text.lower() not in STOP_NAMES:
+            found.setdefault(id(doc), (doc, []))[1].append(Span(doc, start, end, label="MISC"))
+    for doc, spans in found.values():
+        doc.ents = filter_spans(list(doc.ents) + spans)
+
+
+STOP_NAMES = {"i", "mr", "mrs", "ms", "dr", "st", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+              "sunday"}
 
 
 def join_name_numbers(docs):

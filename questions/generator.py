@@ -14,7 +14,7 @@ from . import checker, makers, phrasing, worth
 from .rank import rank
 from .cleaning import story_paragraphs
 from .entities import (CITY_OR_STATE, US_STATES, WELL_KNOWN_COUNTRIES, consolidate, date_style, date_variants,
-                       is_alias, join_fractions, join_name_numbers, number_variants, number_word_forms, place_kind, propagate_names,
+                       is_alias, join_fractions, join_name_numbers, tag_untagged_names, number_variants, number_word_forms, place_kind, propagate_names,
                        trim_dates)
 from .references import (_reported_subject, subject_of_clause, in_quotes, is_vague_phrase, meaning_clause, names_its_subject, render,
                          resolve, subject_of)
@@ -805,6 +805,7 @@ def build_items(text, doc_iter, *, source="", limit=None, trace=None, keep_featu
     paragraphs = story_paragraphs(text)
     docs = list(doc_iter(paragraphs))
     propagate_names(docs)
+    tag_untagged_names(docs)
     join_name_numbers(docs)
     join_fractions(docs)
     trim_dates(docs)

@@ -56,7 +56,7 @@ def importance(item, weights):
 
 
 # items of one kind a sentence may give: more, and each blank gives away the other's answer
-PER_SENTENCE = {"fill_blank": 1, "short_answer": 4, "multiple_choice": 1, "true_false": 1}
+PER_SENTENCE = {"fill_blank": 2, "short_answer": 4, "multiple_choice": 1, "true_false": 1}
 MAX_SAME_ANSWER = 4  # items of one kind with the same answer: more is a drill, not a quiz
 
 
