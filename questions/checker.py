@@ -36,6 +36,8 @@ def defects(item, article_text=None, *, article_norm=None):
         found.append("vague-start")
     if not 4 <= len(words(prompt)) <= 70:
         found.append("length")
+    if prompt.count("\u201c") != prompt.count("\u201d") or prompt.count('"') % 2:
+        found.append("unbalanced-quotes")  # a sentence cut inside a quotation
     if kind == "true_false":
         if answer not in ("True", "False") or list(choices) != ["True", "False"]:
             found.append("bad-tf")

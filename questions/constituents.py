@@ -57,8 +57,9 @@ def split_by_the_parse(tokens):
                for t in doc[max(tokens[0].i - 3, 0) : min(end + 3, len(doc))])
 
 
-def worth_as_answer(tokens):
-    """A phrase a student can be asked to give: a few words with content, not a pronoun or a filler."""
+def worth_as_answer(tokens, *, clause=False):
+    """A phrase a student can be asked to give: a few words with content, not a pronoun or a filler
+    (a whole clause, a cause or a purpose, may have a pronoun for its subject: 'it always faces away')."""
     shown = _words(tokens)
     if shown and split_by_the_parse(tokens):
         return False
@@ -75,9 +76,10 @@ def worth_as_answer(tokens):
         return False  # "the short-lived blooms": what the story already talks about, not a fact
     if shown[-1].pos_ in ("ADP", "CCONJ", "DET", "SCONJ", "PART") or shown[0].lower_ in ("well", "and", "or", "but"):
         return False  # "equitable job creation and innovation in", "well as thousands": cut by the parse
-    if shown[0].pos_ == "PRON" or shown[0].lower_ in ("this", "these", "those", "that", "such", "its", "their"):
+    if (shown[0].pos_ == "PRON" and not (clause and shown[0].lower_ in ("it", "they")))\
+            or shown[0].lower_ in ("this", "these", "those", "that", "such", "its", "their"):
         return False  # "this reduces ...", "its own": what it stands for is elsewhere
-    if any(t.pos_ == "PRON" and t.lower_ in ("it", "they", "them", "he", "she", "him", "her") for t in shown):
+    if any(t.pos_ == "PRON" and t.lower_ in ("it", "they", "them", "he", "she", "him", "her") for t in shown[clause:]):
         return False
     text = "".join(t.text_with_ws for t in tokens)
     if text.count("\u201c") != text.count("\u201d") or text.count('"') % 2:
@@ -226,7 +228,7 @@ def _cause_or_purpose(clause):
             return []  # "as part of", "since 2020": not a cause
         body = [t for t in tokens if t.i > mark.i]
         span = _span_of(body)
-        if span is None or len(_words(body)) < 3 or not worth_as_answer(clause.doc[span[0] : span[1]]):
+        if span is None or len(_words(body)) < 3 or not worth_as_answer(clause.doc[span[0] : span[1]], clause=True):
             return []
         return [Constituent(span[0], span[1], "cause", "Why", (tokens[0].i, tokens[-1].i))]
     if to is not None and to.i == tokens[0].i and clause.pos_ == "VERB":

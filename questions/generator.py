@@ -380,7 +380,9 @@ class Builder:
             for other in sorted(self.entities, key=lambda e: (-e.mentions, e.first_sentence)):
                 if other is entity or other.kind != entity.kind or other.name in in_sentence or not other.participant:
                     continue
-                if not other.reliable or other.term:
+                if not other.reliable or other.term or (
+                        other.label in ("ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "FAC", "LAW") and other.mentions < 2
+                        and len(other.name.split()) < 2 and not other.name.isupper()):  # "Wireless": a fragment
                     continue
                 if entity.label == "GPE" and other.is_country != entity.is_country:
                     continue
@@ -694,8 +696,8 @@ def _first_clause(span, tokens, key):
     for child in root.children:
         if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and child.i > key.end:
             cc = next((t for t in root.children if t.dep_ == "cc" and key.end <= t.i < child.i), None)
-            if cc is None:
-                return tokens
+            if cc is None or cc.lower_ in ("or", "nor"):
+                return tokens  # "... must be born there or have lived there": the cut would change the rule
             end = cc.i
             while end > 0 and span.doc[end - 1].is_punct:
                 end -= 1
@@ -707,7 +709,8 @@ def _full_stop(text, shown, tokens):
     """A cut-short sentence still ends like a sentence, and so does one whose last word, with
     its full stop, was the key ('... go to the U.S.' -> '... go to the _____.')."""
     if len(shown) != len(tokens):
-        return text.rstrip(",;: ") + "."
+        text = text.rstrip(",;: ")
+        return text if text.endswith(".") else text + "."  # "... 8:30 p.m." keeps one full stop
     return text + "." if text.endswith(checker.BLANK) else text
 
 

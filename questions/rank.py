@@ -27,7 +27,7 @@ NUMERIC = ("position", "lede", "central", "mentions", "modifier", "long", "resol
 
 def feature_names():
     return ([f"kind={k}" for k in KINDS] + [f"group={g}" for g in GROUPS] + [f"role={r}" for r in ROLES]
-            + list(NUMERIC) + ["true_statement", "form_score"])
+            + list(NUMERIC) + ["form_score"])
 
 
 def vector(item):
@@ -37,7 +37,7 @@ def vector(item):
     values = [float(item["kind"] == k) for k in KINDS] + [float(group == g) for g in GROUPS]
     values += [float(features.get("role") == r) for r in ROLES]
     values += [float(features.get(name, 0.0)) for name in NUMERIC]
-    values += [float(item["kind"] == "true_false" and item["answer"] == "True"), float(item.get("form_score", 0.5))]
+    values += [float(item.get("form_score", 0.5))]  # not whether a statement is true: the judge's quirk, not worth
     return values
 
 
@@ -72,13 +72,13 @@ def rank(items, *, limit=None, trace=None, index_of=None, keep_features=False, s
         item["form_score"] = item["score"]
         item["score"] = importance(item, weights)
         pool.append((item, norm(item["answer"]) if item["kind"] != "true_false" else item["source_sentence"]))
-    facts, sentences, answers, per_sentence, same = Counter(), Counter(), Counter(), Counter(), Counter()
+    facts, sentences, answers, per_sentence, same, kinds = Counter(), Counter(), Counter(), Counter(), Counter(), Counter()
     kept, held, ceiling = [], [], 1.0
 
     def adjusted(entry):
         item, answer = entry
         return item["score"] - (REPEAT_FACT * facts[item.get("fact")] + REPEAT_SENTENCE * sentences[item["source_sentence"]]
-                                + REPEAT_ANSWER * answers[answer])
+                                + REPEAT_ANSWER * answers[answer] + REPEAT_KIND * kinds[item["kind"]])
 
     while pool:
         best = max(range(len(pool)), key=lambda n: (adjusted(pool[n]), -n))
@@ -100,6 +100,7 @@ def rank(items, *, limit=None, trace=None, index_of=None, keep_features=False, s
         answers[answer] += 1
         per_sentence[(item["source_sentence"], item["kind"])] += 1
         same[(item["kind"], answer)] += 1
+        kinds[item["kind"]] += 1
         if not keep_features:
             item.pop("features", None)
             item.pop("form_score", None)
@@ -120,4 +121,4 @@ def rank(items, *, limit=None, trace=None, index_of=None, keep_features=False, s
 MIN_ITEMS = 30  # below this many, the caps on items per sentence give way
 
 
-REPEAT_FACT, REPEAT_SENTENCE, REPEAT_ANSWER = 0.3, 0.15, 0.06
+REPEAT_FACT, REPEAT_SENTENCE, REPEAT_ANSWER, REPEAT_KIND = 0.3, 0.15, 0.06, 0.01  # each kind present among the best

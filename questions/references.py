@@ -19,7 +19,7 @@ THING_PRONOUNS = {"it"}
 DEMONSTRATIVES = {"the", "this", "that", "these", "those"}
 # Plain English near-synonyms, so "the plane" can find what "the aircraft" was called.
 SYNONYMS = [{"plane", "aircraft", "airplane", "jet", "airliner"}, {"company", "firm", "business", "corporation", "maker"},
-            {"agency", "organization", "body", "group"}, {"country", "nation"}, {"city", "town"},
+            {"agency", "organization", "body"}, {"country", "nation"}, {"city", "town"},
             {"play", "show", "production", "comedy", "drama", "musical"}, {"film", "movie"}, {"car", "vehicle"},
             {"ship", "vessel"}, {"deal", "agreement", "accord", "pact"}, {"law", "bill", "measure", "legislation"}]
 
