@@ -114,3 +114,10 @@ def is_correct(response, answer, accepted=()):
 def is_choice_correct(choice, answer):
     """Multiple choice and true/false: the picked option is the key."""
     return (choice or "").strip() == answer.strip()
+
+
+def is_answer_correct(item, response):
+    """Grade a response to an item: the picked option for choice kinds, tolerant matching for typed ones."""
+    if item["kind"] in ("multiple_choice", "true_false"):
+        return is_choice_correct(response, item["answer"])
+    return is_correct(response, item["answer"], item["accepted"])
