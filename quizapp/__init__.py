@@ -42,13 +42,14 @@ def create_app(test_config=None):
     if not app.config.get("SECRET_KEY") and os.environ.get("QUIZAPP_SECRET_KEY"):
         app.config["SECRET_KEY"] = os.environ["QUIZAPP_SECRET_KEY"]
 
-    from . import auth, db, display, study, teacher
+    from . import auth, db, display, startup, study, teacher
     from .auth import guards, views as auth_views  # noqa: F401  (the modules' routes go on their blueprint)
     from .extensions import csrf
     from .study import views as study_views
     from .teacher import bank, exchange, results, review  # noqa: F401
 
     db.init_app(app)
+    startup.init_app(app)
     display.init_app(app)
     csrf.init_app(app)
     guards.init_app(app)

@@ -9,7 +9,6 @@ try:
 except ImportError:  # Windows: SQLite's busy wait alone
     fcntl = None
 
-import click
 from flask import current_app, g
 from sqlite_utils import Database
 
@@ -71,19 +70,9 @@ def close_db(exc=None):
         db.conn.rollback()
 
 
-@click.command("init-db")
-def init_db_command():
-    """Create or migrate the database (idempotent)."""
-    from .startup import prepare_instance
-
-    prepare_instance(current_app)
-    click.echo(f"Database ready at {current_app.config['DATABASE']}.")
-
-
 def init_app(app):
-    """Close the request's connection at teardown; add `quizapp init-db`."""
+    """Close the request's connection at teardown."""
     app.teardown_appcontext(close_db)
-    app.cli.add_command(init_db_command)
 
 
 _WRITERS = threading.Lock()

@@ -5,6 +5,9 @@ import os
 import secrets
 from pathlib import Path
 
+import click
+from flask import current_app
+
 from .db import connect
 from .schema import migrate
 
@@ -18,6 +21,18 @@ def prepare_instance(app):
         database.close()
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = instance_secret_key(Path(app.config["DATABASE"]).parent)
+
+
+@click.command("init-db")
+def init_db_command():
+    """Create or migrate the database (idempotent)."""
+    prepare_instance(current_app)
+    click.echo(f"Database ready at {current_app.config['DATABASE']}.")
+
+
+def init_app(app):
+    """Add `quizapp init-db`."""
+    app.cli.add_command(init_db_command)
 
 
 def instance_secret_key(folder):

@@ -46,7 +46,7 @@ def test_pages_link_to_each_other_from_the_start(client, auth, stocked):
         assert f">{label}</a>" in html
 
 
-def wait_for_job(client, url, seconds=60):
+def wait_for_job(client, url, seconds=180):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         html = client.get(url).get_data(as_text=True)
