@@ -8,18 +8,19 @@ import hashlib
 import json
 import secrets
 
+from questions.checker import BLANK
+
 from .clock import to_iso, utcnow
 from .db import batches, query, write_transaction
 
+# The generator's item contract (questions.checker) names the kinds and the blank; these are their labels.
 KINDS = {
     "multiple_choice": "Multiple choice",
     "true_false": "True / false",
     "fill_blank": "Fill in the blank",
     "short_answer": "Short answer",
 }
-CHOICE_KINDS = ("multiple_choice", "true_false")
 STATUSES = ("draft", "approved", "rejected", "retired")
-BLANK = "_____"
 
 
 def item_key(item):

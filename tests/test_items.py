@@ -75,3 +75,9 @@ def test_unseen_items_skip_unapproved_ones(db):
     first, second = [r[0] for r in db.execute("SELECT id FROM items ORDER BY id")]
     items.set_status(db, [second], "draft")
     assert items.unseen_item_ids(db, 1) == [first]
+
+
+def test_the_app_knows_the_kinds_and_the_blank_of_the_generator():
+    from questions import checker
+
+    assert set(items.KINDS) == checker.KINDS and items.BLANK == checker.BLANK
