@@ -11,6 +11,7 @@ from .items import add_generated_items
 
 
 def text_hash(text):
+    """The SHA-256 of a text: how the same article is found again."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -37,6 +38,7 @@ def store_article(db, *, title, source, text, items, status="approved"):
 
 
 def article_exists(db, source):
+    """Whether an article came from this source (a seed file's path, say)."""
     return db.execute("SELECT 1 FROM articles WHERE source = ?", [source]).fetchone() is not None
 
 

@@ -58,6 +58,7 @@ def record_review(db, *, user_id, item_id, session_id, rating, correct, response
 
 
 def get_review(db, review_id):
+    """The review row with this id, or None."""
     return query_one(db, "SELECT * FROM reviews WHERE id = ?", [review_id])
 
 

@@ -105,6 +105,7 @@ def get_item(db, item_id):
 
 
 def item_exists(db, item_id):
+    """Whether there is an item with this id."""
     return db.execute("SELECT 1 FROM items WHERE id = ?", [item_id]).fetchone() is not None
 
 

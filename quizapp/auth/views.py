@@ -12,6 +12,7 @@ from .guards import safe_next
 
 @bp.route("/register", methods=["GET", "POST"])
 def register():
+    """A new student account, logged in at once."""
     form = RegisterForm()
     if form.validate_on_submit():
         try:
@@ -27,6 +28,7 @@ def register():
 
 @bp.route("/login", methods=["GET", "POST"])
 def login():
+    """Log in, with the failure throttle (429 while paused)."""
     form = LoginForm()
     if form.validate_on_submit():
         config = current_app.config
@@ -48,6 +50,7 @@ def login():
 
 @bp.route("/logout", methods=["POST"])
 def logout():
+    """Log out (POST only, so a link elsewhere cannot do it)."""
     logout_user()
     flash("You are logged out.")
     return redirect(url_for("auth.login"))

@@ -12,6 +12,7 @@ from .forms import AnswerForm, RateForm, ReportForm, StartStudyForm
 
 
 def start_form(db):
+    """The start form with today's article choices."""
     form = StartStudyForm(size=current_app.config["SESSION_SIZE"])
     form.article.choices = options(services.article_choices(db))
     return form
@@ -29,6 +30,7 @@ def index():
 @bp.route("/start", methods=["POST"])
 @login_required
 def start():
+    """Start a session of due and new items, or say when the next is due."""
     db = get_db()
     form = start_form(db)
     if not form.validate_on_submit():
@@ -48,6 +50,7 @@ def start():
 
 
 def own_session(session_id):
+    """The logged-in student's session, or 404."""
     session = services.get_session(get_db(), current_user.id, session_id)
     if session is None:
         abort(404)
@@ -57,6 +60,7 @@ def own_session(session_id):
 @bp.route("/<int:session_id>")
 @login_required
 def session(session_id):
+    """The item being shown (question or flashcard), or the summary at the end."""
     db = get_db()
     state = own_session(session_id)
     shown = services.show_current(db, get_scheduler(), state, utcnow())
@@ -76,6 +80,7 @@ def _item_id(form):
 @bp.route("/<int:session_id>/answer", methods=["POST"])
 @login_required
 def answer(session_id):
+    """Check a quiz answer; the card in place for app.js, else back to the page."""
     own_session(session_id)
     form = AnswerForm()
     if not form.validate_on_submit():
@@ -112,6 +117,7 @@ def _card_or_redirect(session_id):
 @bp.route("/<int:session_id>/rate", methods=["POST"])
 @login_required
 def rate(session_id):
+    """Rate the shown item and move on."""
     own_session(session_id)
     form = RateForm()
     if not form.validate_on_submit():
@@ -130,6 +136,7 @@ def rate(session_id):
 @bp.route("/progress")
 @login_required
 def progress():
+    """The student's figures and answers per day."""
     stats = services.progress(get_db(), current_user, utcnow(), days=14)
     return render_template("study/progress.html", stats=stats, chart=charts.daily_answers_svg(stats["days"]))
 

@@ -15,12 +15,14 @@ from .forms import ApproveAboveForm, ArticleForm, FilterForm, ItemForm
 @bp.route("/articles", endpoint="articles")  # the function name would hide the module
 @teacher_required
 def article_list():
+    """Every article with its item counts."""
     return render_template("teacher/articles.html", articles=articles.list_articles(get_db()))
 
 
 @bp.route("/articles/new", methods=["GET", "POST"])
 @teacher_required
 def new_article():
+    """Paste or upload an article; its questions are made in the background."""
     form = ArticleForm()
     if form.validate_on_submit():
         text = form.text.data
@@ -36,6 +38,7 @@ def new_article():
 @bp.route("/jobs/<int:job_id>")
 @teacher_required
 def job(job_id):
+    """How the generation of an upload is going (the page refreshes until done)."""
     row = jobs.get_job(get_db(), job_id, current_user.id)
     if row is None:
         abort(404)
@@ -45,6 +48,7 @@ def job(job_id):
 @bp.route("/articles/<int:article_id>")
 @teacher_required
 def article(article_id):
+    """One article with its questions."""
     db = get_db()
     row = articles.get_article(db, article_id)
     if row is None:
@@ -56,6 +60,7 @@ def article(article_id):
 @bp.route("/questions")
 @teacher_required
 def question_list():
+    """The question bank, filtered by article, kind, status and text."""
     db = get_db()
     form = FilterForm(request.args)
     form.article.choices = options([(0, "All articles")] + question_bank.article_choices(db))
@@ -71,6 +76,7 @@ def question_list():
 @bp.route("/questions/new", methods=["GET", "POST"])
 @teacher_required
 def new_question():
+    """A question the teacher writes."""
     db = get_db()
     form = ItemForm()
     form.article.choices = options(question_bank.article_choices(db))
@@ -87,6 +93,7 @@ def new_question():
 @bp.route("/questions/<int:item_id>/edit", methods=["GET", "POST"])
 @teacher_required
 def edit_question(item_id):
+    """Change a question in place: same id, students keep their progress."""
     db = get_db()
     item = items.get_item(db, item_id)
     if item is None:

@@ -12,12 +12,14 @@ from .responses import download
 @bp.route("/questions.csv")
 @teacher_required
 def export_questions_csv():
+    """The approved questions as CSV."""
     return download(formats.questions_csv(items.approved_items(get_db())), "quizapp-questions.csv", "text/csv")
 
 
 @bp.route("/questions.gift.txt")
 @teacher_required
 def export_questions_gift():
+    """The approved questions as Moodle GIFT."""
     text = formats.questions_gift(items.approved_items(get_db()))
     return download(text, "quizapp-questions.gift.txt", "text/plain; charset=utf-8")
 
@@ -25,6 +27,7 @@ def export_questions_gift():
 @bp.route("/questions.apkg")
 @teacher_required
 def export_questions_anki():
+    """The approved questions as an Anki package."""
     data = formats.questions_apkg(items.approved_items(get_db()))
     return download(data, "quizapp.apkg", "application/octet-stream")
 
@@ -32,6 +35,7 @@ def export_questions_anki():
 @bp.route("/import", methods=["GET", "POST"])
 @teacher_required
 def import_questions():
+    """Import a CSV or GIFT file: every question, or none and every error."""
     form = ImportForm()
     errors = []
     if form.validate_on_submit():

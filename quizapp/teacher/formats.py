@@ -125,10 +125,12 @@ _GIFT_SPECIAL = re.compile(r"([~=#{}:\\])")
 
 
 def gift_escape(text):
+    """Text with GIFT's special characters escaped."""
     return _GIFT_SPECIAL.sub(r"\\\1", text).replace("\n", "\\n")
 
 
 def gift_unescape(text):
+    """GIFT text with its escapes undone."""
     return re.sub(r"\\(.)", lambda m: "\n" if m.group(1) == "n" else m.group(1), text).strip()
 
 

@@ -13,6 +13,7 @@ from .responses import download
 @bp.route("/")
 @teacher_required
 def dashboard():
+    """The class: one row per student, and the bank's counts."""
     db = get_db()
     students = class_results.student_rows(db, get_scheduler(), utcnow())
     drafts, approved, flagged = items.status_counts(db)
@@ -25,6 +26,7 @@ def dashboard():
 @bp.route("/results")
 @teacher_required
 def results():
+    """Results per question, most missed first."""
     rows = class_results.item_rows(get_db())
     chart = charts.bars_svg([(f"#{i['id']}", i["share"]) for i in rows[:15]], title="Most missed questions: share correct")
     return render_template("teacher/results.html", items=rows, chart=chart)
@@ -33,6 +35,7 @@ def results():
 @bp.route("/students/<int:user_id>")
 @teacher_required
 def student(user_id):
+    """One student's cards and latest answers."""
     db = get_db()
     row = users.get_student(db, user_id)
     if row is None:
@@ -44,6 +47,7 @@ def student(user_id):
 @bp.route("/results.csv")
 @teacher_required
 def export_results():
+    """The results CSV, streamed: one row per answer."""
     path = current_app.config["DATABASE"]
 
     def generate():
@@ -59,5 +63,6 @@ def export_results():
 @bp.route("/summary.csv")
 @teacher_required
 def export_summary():
+    """The per-student summary CSV."""
     rows = class_results.student_rows(get_db(), get_scheduler(), utcnow())
     return download(class_results.summary_csv(rows), "quizapp-students.csv", "text/csv")

@@ -12,6 +12,7 @@ from .responses import back_or
 @bp.route("/review")
 @teacher_required
 def review():
+    """Questions students reported, then drafts waiting for review."""
     flagged, drafts = question_bank.review_lists(get_db())
     return render_template("teacher/review.html", flagged=flagged, drafts=drafts, approve_form=ApproveAboveForm())
 
@@ -19,6 +20,7 @@ def review():
 @bp.route("/questions/<int:item_id>/status", methods=["POST"])
 @teacher_required
 def set_status(item_id):
+    """Approve, reject or retire one question (optionally resolving its reports)."""
     db = get_db()
     status = request.form.get("status")
     if not items.item_exists(db, item_id):
@@ -33,6 +35,7 @@ def set_status(item_id):
 @bp.route("/questions/<int:item_id>/resolve", methods=["POST"])
 @teacher_required
 def resolve(item_id):
+    """Mark the reports on a question as dealt with."""
     db = get_db()
     if not items.item_exists(db, item_id):
         abort(404)
@@ -44,6 +47,7 @@ def resolve(item_id):
 @bp.route("/questions/approve-above", methods=["POST"])
 @teacher_required
 def approve_above():
+    """Approve every draft scored at or above a threshold."""
     form = ApproveAboveForm()
     if not form.validate_on_submit():
         flash(" ".join(sum(form.errors.values(), [])))
