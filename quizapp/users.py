@@ -39,7 +39,9 @@ def create_user(db, username, password, role="student", timezone="UTC"):
                 "INSERT INTO users (username, password_hash, role, timezone, created_at) VALUES (?, ?, ?, ?, ?)",
                 [username, generate_password_hash(password), role, timezone, to_iso(utcnow())],
             )
-    except sqlite3.IntegrityError:
+    except sqlite3.IntegrityError as error:
+        if "users.username" not in str(error):
+            raise
         raise UsernameTaken(f"The username {username!r} is already taken.") from None
     return find_user(db, username)
 

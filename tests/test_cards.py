@@ -54,3 +54,27 @@ def test_due_items_are_the_approved_ones_due_by_now(db):
     assert cards.due_item_ids(db, user_id, "2026-11-27T00:00:00+00:00") == []
     assert cards.due_item_ids(db, user_id, "2026-11-29T00:00:00+00:00") == [item_id]
     assert cards.next_due(db, user_id) == OUTCOME["due"]
+
+
+def test_class_figures_fall_back_to_python_only_without_math_functions(db, monkeypatch):
+    import sqlite3
+
+    import pytest
+
+    from quizapp import scheduling
+    from quizapp.teacher import class_results
+
+    user_id, item_id = setup_card(db)
+    cards.save_card(db, user_id, item_id, OUTCOME, rating="Good")
+    scheduler = scheduling.make_scheduler(fuzz=False)
+    now = scheduling.from_iso("2026-11-26T12:00:00+00:00")
+    expected = class_results.card_figures(db, scheduler, now)
+    monkeypatch.setattr(cards, "RECALL_SQL", cards.RECALL_SQL.replace("pow(", "no_such_pow("))
+    assert [row[:3] for row in class_results.card_figures(db, scheduler, now)] == [row[:3] for row in expected]
+
+    def locked(*args, **kwargs):
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(cards, "recall_per_user", locked)
+    with pytest.raises(sqlite3.OperationalError, match="locked"):  # not mistaken for missing math functions
+        class_results.card_figures(db, scheduler, now)
