@@ -227,3 +227,23 @@ def test_two_identical_new_rows_import_as_two_questions(db):
     """Found by the property test: two equal rows in one second once collided on their key."""
     text = "article,kind,prompt,answer\nA,short_answer,Same?,Yes\nA,short_answer,Same?,Yes\n"
     assert question_bank.apply_import(db, exchange.parse_questions_csv(text)) == (2, 0)
+
+
+def test_a_long_import_commits_a_batch_at_a_time(db, monkeypatch):
+    """Students' answers queue on the same writer lock: they wait for one batch, not the whole file."""
+    from quizapp import db as database
+
+    monkeypatch.setattr(question_bank, "batches", lambda rows: database.batches(rows, 3))
+    commits = []
+    real = database.write_transaction
+
+    def counted(db):
+        if not getattr(db, "quizapp_writing", False):
+            commits.append(1)
+        return real(db)
+
+    monkeypatch.setattr(question_bank, "write_transaction", counted)
+    text = "article,kind,prompt,answer\n" + "".join(f"A,short_answer,Question {i}?,Yes\n" for i in range(7))
+    assert question_bank.apply_import(db, exchange.parse_questions_csv(text)) == (7, 0)
+    assert len(commits) == 3
+    assert db.execute("SELECT count(*) FROM items").fetchone()[0] == 7
