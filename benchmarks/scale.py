@@ -19,9 +19,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from quizapp import practice  # noqa: E402
+from quizapp.study import services as practice  # noqa: E402
 from quizapp.clock import to_iso  # noqa: E402
-from quizapp.db import connect, migrate  # noqa: E402
+from quizapp.db import connect  # noqa: E402
+from quizapp.schema import migrate  # noqa: E402
 from quizapp.users import User  # noqa: E402
 
 ITEMS = 200
@@ -84,7 +85,8 @@ def main():
         p99 = timings[int(0.99 * len(timings))]
         print(f"choosing the next 10 items {label}: p50 {statistics.median(timings) * 1000:.2f} ms, "
               f"p99 {p99 * 1000:.2f} ms over {options.samples} students (target p99 < 20 ms)")
-    from quizapp import classresults, scheduling
+    from quizapp import scheduling
+    from quizapp.teacher import class_results as classresults
 
     start = time.perf_counter()
     rows = classresults.student_rows(db, scheduling.make_scheduler(fuzz=False), NOW)

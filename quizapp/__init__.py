@@ -1,17 +1,17 @@
 """quizapp: quizzes generated from news articles, studied with FSRS spaced repetition."""
 import os
-import secrets
 from pathlib import Path
 
 from flask import Flask, render_template
-from flask_wtf.csrf import CSRFError, CSRFProtect
+from flask_wtf.csrf import CSRFError
 
 ROOT = Path(__file__).resolve().parent.parent
-csrf = CSRFProtect()
 
 
 def create_app(test_config=None):
-    """Build the app: defaults, then `instance/config.py`, then `test_config`."""
+    """Build the app: defaults, then `instance/config.py`, then `test_config`.
+
+    Touches no file: migrations and the signing key are `startup.prepare_instance`'s work."""
     app = Flask(
         __name__,
         instance_path=str(ROOT / "instance"),
@@ -39,47 +39,28 @@ def create_app(test_config=None):
     app.config.from_envvar("QUIZAPP_CONFIG", silent=True)
     if test_config is not None:
         app.config.update(test_config)
-    if not app.config.get("SECRET_KEY"):
-        app.config["SECRET_KEY"] = os.environ.get("QUIZAPP_SECRET_KEY") or instance_secret_key(
-            Path(app.config["DATABASE"]).parent
-        )
+    if not app.config.get("SECRET_KEY") and os.environ.get("QUIZAPP_SECRET_KEY"):
+        app.config["SECRET_KEY"] = os.environ["QUIZAPP_SECRET_KEY"]
 
-    from . import auth, db, display, study, teacher
+    from . import auth, db, display, startup, study, teacher
+    from .auth import guards, views as auth_views  # noqa: F401  (the modules' routes go on their blueprint)
+    from .extensions import csrf
+    from .study import views as study_views
+    from .teacher import bank, exchange, results, review  # noqa: F401
 
     db.init_app(app)
+    startup.init_app(app)
     display.init_app(app)
     csrf.init_app(app)
-    auth.init_app(app)
+    guards.init_app(app)
     app.register_blueprint(auth.bp)
     app.register_blueprint(study.bp)
     app.register_blueprint(teacher.bp)
-    app.add_url_rule("/", endpoint="index", view_func=study.index)
+    app.add_url_rule("/", endpoint="index", view_func=study_views.index)
     _register_error_pages(app)
     app.after_request(_security_headers)
     app.wsgi_app = SecureCookiesOverHttps(app.wsgi_app)
-    _ensure_schema(app)
     return app
-
-
-def instance_secret_key(folder):
-    """The signing key kept beside the database: made once, owner-only, never in the repo."""
-    path = Path(folder) / "secret_key"
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w") as handle:
-            handle.write(secrets.token_hex(32))
-    return path.read_text().strip()
-
-
-def _ensure_schema(app):
-    from .db import connect, migrate
-
-    database = connect(app.config["DATABASE"])
-    try:
-        migrate(database)
-    finally:
-        database.close()
 
 
 class SecureCookiesOverHttps:

@@ -12,9 +12,10 @@ import click
 from flask import current_app
 from flask.cli import FlaskGroup, ScriptInfo, with_appcontext
 
-from . import bank, create_app, users
-from .db import connect, migrate
-from .results import results_csv
+from . import articles, create_app, users
+from .db import connect
+from .startup import prepare_instance
+from .teacher.class_results import results_csv
 
 
 @click.group(cls=FlaskGroup, create_app=create_app, add_version_option=False, load_dotenv=False, set_debug_flag=False)
@@ -27,7 +28,13 @@ def main():
 
 
 def _database():
-    return connect(current_app.config["DATABASE"])
+    """The app's database for a command; a ClickException when it was never set up."""
+    db = connect(current_app.config["DATABASE"])
+    if "_sqlite_migrations" not in db.table_names():
+        db.close()
+        raise click.ClickException(
+            f"The database {current_app.config['DATABASE']} is not set up yet: run `quizapp init-db` or `quizapp setup`.")
+    return db
 
 
 @main.command("generate", with_appcontext=False)
@@ -66,7 +73,7 @@ def generate_command(paths, as_json, limit, draft, explain):
     with app.app_context():
         db = _database()
         for path, text, items in zip(paths, texts, results):
-            article_id, added = bank.store_article(
+            article_id, added = articles.store_article(
                 db, title=questions.article_title(text), source=os.path.abspath(path), text=text, items=items,
                 status="draft" if draft else "approved",
             )
@@ -126,6 +133,7 @@ def serve_command(host, port, threads, workers):
     import waitress
 
     app = current_app._get_current_object()
+    prepare_instance(app)
     # A class arriving at once queues requests for a few milliseconds: normal, not worth a log line each.
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)
     # A thread holding the database write lock must get the interpreter back quickly, or every
@@ -186,15 +194,15 @@ def setup_command():
     """
     import questions
 
+    prepare_instance(current_app)
     db = _database()
-    migrate(db)
     seeds = sorted(Path(current_app.config["SEEDS_DIR"]).glob("*.txt"))
     for path in seeds:
-        if bank.article_exists(db, str(path.resolve())):
+        if articles.article_exists(db, str(path.resolve())):
             continue
         text = questions.read_article(path)
         items = questions.generate(text, source=str(path))
-        _, added = bank.store_article(db, title=questions.article_title(text), source=str(path.resolve()), text=text, items=items)
+        _, added = articles.store_article(db, title=questions.article_title(text), source=str(path.resolve()), text=text, items=items)
         click.echo(f"Seed quiz: {added} items from {path.name}.")
     password_file = Path(current_app.config["DATABASE"]).parent / "teacher-password.txt"
     if users.find_user(db, "teacher") is None:

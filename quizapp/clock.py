@@ -5,6 +5,7 @@ UTC = dt.timezone.utc
 
 
 def utcnow():
+    """Now, aware UTC, to the second."""
     return dt.datetime.now(UTC).replace(microsecond=0)
 
 
@@ -14,4 +15,5 @@ def to_iso(moment):
 
 
 def from_iso(text):
+    """An aware UTC datetime from stored ISO text (None for none)."""
     return dt.datetime.fromisoformat(text).astimezone(UTC) if text else None

@@ -29,6 +29,7 @@ def comes_back(value, now=None):
 
 
 def init_app(app):
+    """Register the filters templates use."""
     app.add_template_filter(mark_answer)
     app.add_template_filter(comes_back)
     app.add_template_filter(lambda rating: RATING_NAMES.get(rating, ""), "rating_name")

@@ -19,6 +19,7 @@ _SCALES = {"hundred": 100, "thousand": 1000}
 _ARTICLES = {"the", "a", "an"}
 _CURRENCY = {"$": "dollars", "€": "euros", "£": "pounds", "¥": "yen"}
 _CURRENCY_WORDS = {"dollar": "dollars", "usd": "dollars", "euro": "euros", "pound": "pounds"}
+CHOICE_KINDS = ("multiple_choice", "true_false")  # answered by picking an option, not by typing
 _SHORT_SCALES = {"bn": "billion", "b": "billion", "m": "million", "mn": "million", "k": "thousand", "tn": "trillion"}
 
 
@@ -114,3 +115,10 @@ def is_correct(response, answer, accepted=()):
 def is_choice_correct(choice, answer):
     """Multiple choice and true/false: the picked option is the key."""
     return (choice or "").strip() == answer.strip()
+
+
+def is_answer_correct(item, response):
+    """Grade a response to an item: the picked option for choice kinds, tolerant matching for typed ones."""
+    if item["kind"] in CHOICE_KINDS:
+        return is_choice_correct(response, item["answer"])
+    return is_correct(response, item["answer"], item["accepted"])

@@ -1,51 +1,24 @@
-"""Generating quiz items for an uploaded article in the background.
-
-A teacher's upload returns at once with a job page that refreshes itself until the
-generator is done (the first run also loads the language model, a few seconds)."""
-import threading
-
-import questions
-
-from . import bank
+"""The `jobs` table: background work a teacher started (generating questions), and how it went."""
 from .clock import to_iso, utcnow
-from .db import connect, query
+from .db import query_one, write_transaction
 
 
-def start(database, user_id, *, title, text, source):
-    """Record a job and run it on a thread; returns the job id."""
-    db = connect(database)
-    try:
-        with db.atomic():
-            job_id = db.execute(
-                "INSERT INTO jobs (user_id, title, state, message, created_at) VALUES (?, ?, 'running', ?, ?)",
-                [user_id, title, "Reading the article and writing questions…", to_iso(utcnow())],
-            ).lastrowid
-    finally:
-        db.close()
-    threading.Thread(target=run, args=(database, job_id, title, text, source), daemon=True).start()
-    return job_id
+def create_job(db, user_id, title, message):
+    """A running job; returns its id."""
+    with write_transaction(db):
+        return db.execute(
+            "INSERT INTO jobs (user_id, title, state, message, created_at) VALUES (?, ?, 'running', ?, ?)",
+            [user_id, title, message, to_iso(utcnow())],
+        ).lastrowid
 
 
-def run(database, job_id, title, text, source):
-    """Generate and store the items as drafts; the job row says how it went."""
-    db = connect(database)
-    try:
-        items = questions.generate(text, source=source)
-        article_id, added = bank.store_article(db, title=title, source=source, text=text, items=items, status="draft")
-        message = (f"{added} new questions are waiting for your review." if items
-                   else "No questions could be made from this text (is it an English news article?).")
-        state = "done"
-    except questions.ArticleError as error:
-        article_id, message, state = None, str(error), "failed"
-    except Exception as error:  # noqa: BLE001 - the teacher must see that it failed, not a spinner forever
-        article_id, message, state = None, f"The generator failed: {error}", "failed"
-    with db.atomic():
-        db.execute(
-            "UPDATE jobs SET state = ?, message = ?, article_id = ?, finished_at = ? WHERE id = ?",
-            [state, message, article_id, to_iso(utcnow()), job_id],
-        )
-    db.close()
+def finish_job(db, job_id, *, state, message, article_id=None):
+    """Record the end of a job: 'done' or 'failed', with what the teacher should read."""
+    with write_transaction(db):
+        db.execute("UPDATE jobs SET state = ?, message = ?, article_id = ?, finished_at = ? WHERE id = ?",
+                   [state, message, article_id, to_iso(utcnow()), job_id])
 
 
-def get(db, job_id, user_id):
-    return next(query(db, "SELECT * FROM jobs WHERE id = ? AND user_id = ?", [job_id, user_id]), None)
+def get_job(db, job_id, user_id):
+    """The job row if it is this user's, else None."""
+    return query_one(db, "SELECT * FROM jobs WHERE id = ? AND user_id = ?", [job_id, user_id])

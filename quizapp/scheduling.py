@@ -14,6 +14,7 @@ RATING_NAMES = {int(value): name for name, value in RATINGS.items()}
 
 
 def make_scheduler(*, fuzz=True, desired_retention=0.9):
+    """An FSRS scheduler; fuzz off makes intervals repeatable (tests)."""
     return Scheduler(desired_retention=desired_retention, enable_fuzzing=fuzz)
 
 

@@ -4,8 +4,17 @@ import pytest
 import questions
 from quizapp import create_app
 from quizapp.db import connect
+from quizapp.startup import prepare_instance
 
 from .helpers import SEED, AuthActions
+
+
+@pytest.fixture(autouse=True)
+def instance_in_tmp_path(tmp_path, monkeypatch):
+    """Every test's database, signing key and instance files live in its own tmp_path,
+    also for the `quizapp` processes a test starts (they inherit the environment)."""
+    monkeypatch.setenv("QUIZAPP_DATABASE", str(tmp_path / "instance" / "quizapp.db"))
+    monkeypatch.delenv("QUIZAPP_CONFIG", raising=False)
 
 
 @pytest.fixture(scope="session")
@@ -25,6 +34,7 @@ def app(tmp_path):
             "FSRS_FUZZ": False,
         }
     )
+    prepare_instance(app)
     yield app
 
 

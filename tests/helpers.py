@@ -3,7 +3,7 @@ import json
 import re
 from pathlib import Path
 
-from quizapp import bank, users
+from quizapp import articles, users
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = next((ROOT / "seeds").glob("*.txt"))
@@ -18,7 +18,7 @@ def make_user(db, username="student1", role="student", password=PASSWORD):
 def make_article(db, items, *, title="Seed article", source="seed.txt", text=None, status="approved"):
     """Store items as an article; returns the article id."""
     text = text if text is not None else json.dumps(items)
-    article_id, _ = bank.store_article(db, title=title, source=source, text=text, items=items, status=status)
+    article_id, _ = articles.store_article(db, title=title, source=source, text=text, items=items, status=status)
     return article_id
 
 

@@ -2,6 +2,7 @@
 import pytest
 
 from quizapp import create_app, users
+from quizapp.startup import prepare_instance
 
 from .helpers import PASSWORD, csrf_token, make_user
 
@@ -103,7 +104,9 @@ def test_unknown_url_is_a_friendly_404(client):
 
 @pytest.fixture
 def csrf_app(tmp_path):
-    return create_app({"TESTING": True, "DATABASE": str(tmp_path / "csrf.db"), "SECRET_KEY": "k", "FSRS_FUZZ": False})
+    app = create_app({"TESTING": True, "DATABASE": str(tmp_path / "csrf.db"), "SECRET_KEY": "k", "FSRS_FUZZ": False})
+    prepare_instance(app)
+    return app
 
 
 def test_forms_without_csrf_token_are_refused(csrf_app):
@@ -120,15 +123,20 @@ def test_forms_without_csrf_token_are_refused(csrf_app):
 
 def test_secret_key_is_generated_once_with_owner_only_permissions(tmp_path, monkeypatch):
     monkeypatch.delenv("QUIZAPP_SECRET_KEY", raising=False)
-    first = create_app({"DATABASE": str(tmp_path / "k.db")}).config["SECRET_KEY"]
-    second = create_app({"DATABASE": str(tmp_path / "k.db")}).config["SECRET_KEY"]
-    assert first == second and len(first) >= 64
+    app = create_app({"DATABASE": str(tmp_path / "k.db")})
+    assert not app.config.get("SECRET_KEY") and not list(tmp_path.iterdir())  # building the app writes nothing
+    prepare_instance(app)
+    again = create_app({"DATABASE": str(tmp_path / "k.db")})
+    prepare_instance(again)
+    assert app.config["SECRET_KEY"] == again.config["SECRET_KEY"] and len(app.config["SECRET_KEY"]) >= 64
     assert (tmp_path / "secret_key").stat().st_mode & 0o777 == 0o600
 
 
 def test_secret_key_from_environment(tmp_path, monkeypatch):
     monkeypatch.setenv("QUIZAPP_SECRET_KEY", "from the environment")
-    assert create_app({"DATABASE": str(tmp_path / "e.db")}).config["SECRET_KEY"] == "from the environment"
+    app = create_app({"DATABASE": str(tmp_path / "e.db")})
+    prepare_instance(app)
+    assert app.config["SECRET_KEY"] == "from the environment"
     assert not (tmp_path / "secret_key").exists()
 
 

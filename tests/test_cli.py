@@ -151,11 +151,30 @@ def test_setup_prepares_a_fresh_install(runner, db, app):
     assert password_file.stat().st_mode & 0o777 == 0o600
 
 
-def test_every_command_has_help():
-    result = run("--help")
+def test_every_command_has_help_and_help_touches_no_file(tmp_path):
+    database = tmp_path / "instance" / "quizapp.db"
+    env = {**os.environ, "QUIZAPP_DATABASE": str(database)}
+    env.pop("QUIZAPP_SECRET_KEY", None)
+    result = run("--help", env=env)
     for command in ("init-db", "generate", "add-user", "export-results", "serve", "setup", "backup", "routes", "shell"):
         assert command in result.stdout
-        assert run(command, "--help").returncode == 0
+        assert run(command, "--help", env=env).returncode == 0
+    assert not database.parent.exists()  # no database, no secret key
+
+
+def test_init_db_makes_the_database_and_the_key(tmp_path):
+    database = tmp_path / "instance" / "quizapp.db"
+    env = {**os.environ, "QUIZAPP_DATABASE": str(database)}
+    env.pop("QUIZAPP_SECRET_KEY", None)
+    result = run("init-db", env=env)
+    assert result.returncode == 0 and "Database ready" in result.stdout
+    assert database.exists() and (database.parent / "secret_key").stat().st_mode & 0o777 == 0o600
+
+
+def test_a_command_on_a_database_never_set_up_says_so(tmp_path):
+    env = {**os.environ, "QUIZAPP_DATABASE": str(tmp_path / "fresh.db")}
+    result = run("add-user", "kim", "--password", "a long password", env=env)
+    assert result.returncode == 1 and "run `quizapp init-db`" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_readme_names_every_command():

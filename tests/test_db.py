@@ -5,7 +5,8 @@ import sys
 
 import pytest
 
-from quizapp.db import connect, migrate, migrations, write_transaction
+from quizapp.db import connect, write_transaction
+from quizapp.schema import migrate, migrations
 
 
 def test_migrations_are_idempotent(tmp_path):

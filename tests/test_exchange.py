@@ -6,7 +6,9 @@ import zipfile
 
 import pytest
 
-from quizapp import exchange
+from quizapp import items
+from quizapp.teacher import formats as exchange
+from quizapp.teacher import question_bank
 
 from .helpers import make_article, make_item
 
@@ -24,7 +26,7 @@ ITEMS = [
 @pytest.fixture
 def stored(db):
     make_article(db, ITEMS, title="Talks: {day 1}")
-    return exchange.approved_items(db)
+    return items.approved_items(db)
 
 
 def comparable(items):
@@ -42,9 +44,9 @@ def test_csv_round_trip_updates_the_same_items(db, stored):
     writer = csv.DictWriter(buffer, fieldnames=exchange.QUESTION_COLUMNS)
     writer.writeheader()
     writer.writerows(rows)
-    created, updated = exchange.apply_import(db, exchange.parse_questions_csv(buffer.getvalue()))
+    created, updated = question_bank.apply_import(db, exchange.parse_questions_csv(buffer.getvalue()))
     assert (created, updated) == (0, 5)
-    after = exchange.approved_items(db)
+    after = items.approved_items(db)
     assert {i["id"] for i in after} == {i["id"] for i in stored}
     assert next(i for i in after if i["id"] == int(rows[0]["id"]))["prompt"] == "Who is the team's leader?"
     assert exchange.questions_csv(after) == text.replace("Who leads the team?", "Who is the team's leader?")
@@ -52,7 +54,7 @@ def test_csv_round_trip_updates_the_same_items(db, stored):
 
 def test_csv_without_ids_adds_questions_under_their_article(db, stored):
     text = "article,kind,prompt,answer,choices\nNew unit,true_false,The sky is green.,False,\nNew unit,multiple_choice,Pick,B,A | B | C\n"
-    created, updated = exchange.apply_import(db, exchange.parse_questions_csv(text))
+    created, updated = question_bank.apply_import(db, exchange.parse_questions_csv(text))
     assert (created, updated) == (2, 0)
     assert db.execute("SELECT count(*) FROM items JOIN articles ON articles.id = items.article_id WHERE title = 'New unit'").fetchone()[0] == 2
 
@@ -75,7 +77,7 @@ def test_csv_without_ids_adds_questions_under_their_article(db, stored):
 def test_bad_csv_names_every_bad_row_and_imports_nothing(db, stored, text, messages):
     before = db.execute("SELECT count(*), group_concat(prompt) FROM items").fetchone()
     with pytest.raises(exchange.RefusedImport) as refused:
-        exchange.apply_import(db, exchange.parse_questions_csv(text))
+        question_bank.apply_import(db, exchange.parse_questions_csv(text))
     for message in messages:
         assert any(error.startswith(message) for error in refused.value.errors), refused.value.errors
     assert db.execute("SELECT count(*), group_concat(prompt) FROM items").fetchone() == before
@@ -84,13 +86,13 @@ def test_bad_csv_names_every_bad_row_and_imports_nothing(db, stored, text, messa
 def test_one_bad_row_stops_the_good_ones(db, stored):
     text = "article,kind,prompt,answer\nA,short_answer,Good question?,Yes\nA,true_false,Bad,Maybe\n"
     with pytest.raises(exchange.RefusedImport):
-        exchange.apply_import(db, exchange.parse_questions_csv(text))
+        question_bank.apply_import(db, exchange.parse_questions_csv(text))
     assert not db.execute("SELECT 1 FROM items WHERE prompt = 'Good question?'").fetchone()
 
 
 def test_quotes_and_line_breaks_inside_cells(db):
     text = 'article,kind,prompt,answer\n"Unit, one",short_answer,"Who said ""yes""\nat last?","Ana"\n'
-    exchange.apply_import(db, exchange.parse_questions_csv(text))
+    question_bank.apply_import(db, exchange.parse_questions_csv(text))
     assert db.execute("SELECT prompt FROM items").fetchone()[0] == 'Who said "yes"\nat last?'
 
 
@@ -109,9 +111,9 @@ def test_gift_round_trip(db, stored):
     assert "{FALSE}" in text
     parsed = exchange.parse_gift(text)
     assert [e.item_id for e in parsed] == [i["id"] for i in sorted(stored, key=lambda i: i["id"])]
-    created, updated = exchange.apply_import(db, parsed)
+    created, updated = question_bank.apply_import(db, parsed)
     assert (created, updated) == (0, 5)
-    again = exchange.approved_items(db)
+    again = items.approved_items(db)
     assert comparable(again) == comparable(stored)
     assert exchange.questions_gift(again) == text
 
@@ -133,7 +135,7 @@ Which is a primary colour? {~Green =Red ~Purple ~Orange}
         ("short_answer", "Geography"), ("fill_blank", "Geography"), ("true_false", "Geography"), ("multiple_choice", "Geography")]
     assert parsed[1].item["prompt"] == "Mount Everest is in _____ on the border with China."
     assert parsed[0].item["accepted"] == ["paris"]
-    assert exchange.apply_import(db, parsed) == (4, 0)
+    assert question_bank.apply_import(db, parsed) == (4, 0)
 
 
 @pytest.mark.parametrize(
@@ -212,7 +214,7 @@ def test_csv_import_applies_whole_or_not_at_all(db, rows):
     writer.writerows(rows)
     before = db.execute("SELECT count(*) FROM items").fetchone()[0]
     try:
-        created, updated = exchange.apply_import(db, exchange.parse_questions_csv(buffer.getvalue()))
+        created, updated = question_bank.apply_import(db, exchange.parse_questions_csv(buffer.getvalue()))
     except exchange.RefusedImport as refused:
         assert refused.errors
         assert db.execute("SELECT count(*) FROM items").fetchone()[0] == before
@@ -224,4 +226,24 @@ def test_csv_import_applies_whole_or_not_at_all(db, rows):
 def test_two_identical_new_rows_import_as_two_questions(db):
     """Found by the property test: two equal rows in one second once collided on their key."""
     text = "article,kind,prompt,answer\nA,short_answer,Same?,Yes\nA,short_answer,Same?,Yes\n"
-    assert exchange.apply_import(db, exchange.parse_questions_csv(text)) == (2, 0)
+    assert question_bank.apply_import(db, exchange.parse_questions_csv(text)) == (2, 0)
+
+
+def test_a_long_import_commits_a_batch_at_a_time(db, monkeypatch):
+    """Students' answers queue on the same writer lock: they wait for one batch, not the whole file."""
+    from quizapp import db as database
+
+    monkeypatch.setattr(question_bank, "batches", lambda rows: database.batches(rows, 3))
+    commits = []
+    real = database.write_transaction
+
+    def counted(db):
+        if not getattr(db, "quizapp_writing", False):
+            commits.append(1)
+        return real(db)
+
+    monkeypatch.setattr(question_bank, "write_transaction", counted)
+    text = "article,kind,prompt,answer\n" + "".join(f"A,short_answer,Question {i}?,Yes\n" for i in range(7))
+    assert question_bank.apply_import(db, exchange.parse_questions_csv(text)) == (7, 0)
+    assert len(commits) == 3
+    assert db.execute("SELECT count(*) FROM items").fetchone()[0] == 7

@@ -286,10 +286,7 @@ def test_batch_matches_one_by_one(generated):
     ],
 )
 def test_odd_input_gives_an_empty_list_or_items_never_a_crash(text):
-    items = questions.generate(text)
-    assert isinstance(items, list)
-    for item in items:
-        assert checker.defects(item, text) == []
+    assert questions.generate(text) == []  # none of these states a fact to ask about
 
 
 def test_huge_text_is_refused_with_a_clear_error():

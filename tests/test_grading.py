@@ -3,7 +3,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quizapp.grading import edit_distance, is_choice_correct, is_correct, normalize
+from quizapp.grading import edit_distance, is_answer_correct, is_choice_correct, is_correct, normalize
 
 
 @pytest.mark.parametrize(
@@ -87,5 +87,25 @@ def test_an_answer_always_matches_itself(text):
 
 
 @given(st.text(max_size=40), st.text(max_size=40))
-def test_grading_never_crashes(response, answer):
-    assert is_correct(response, answer, [answer]) in (True, False)
+def test_grading_never_crashes_and_never_accepts_an_empty_answer(response, answer):
+    result = is_correct(response, answer, [answer])
+    assert result == is_correct(response, answer)  # an accepted copy of the key changes nothing
+    if not normalize(response):
+        assert result is False
+
+
+@pytest.mark.parametrize(
+    "kind, answer, response, right",
+    [
+        ("multiple_choice", "India", "India", True),
+        ("multiple_choice", "India", "india", False),  # an option is picked, not typed: no tolerance
+        ("true_false", "True", "False", False),
+        ("short_answer", "Jim Mattis", "mattis", False),
+        ("short_answer", "Jim Mattis", "jim matis", True),
+        ("fill_blank", "17", "seventeen", True),
+        ("fill_blank", "17", "18", False),
+    ],
+)
+def test_an_answer_is_graded_by_the_kind_of_its_item(kind, answer, response, right):
+    item = {"kind": kind, "answer": answer, "accepted": []}
+    assert is_answer_correct(item, response) is right

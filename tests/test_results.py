@@ -6,7 +6,9 @@ import re
 
 import pytest
 
-from quizapp import practice, results
+from quizapp.study import services as practice
+from quizapp.spreadsheets import inert
+from quizapp.teacher import class_results as results
 
 from .helpers import make_article, make_item, make_user
 
@@ -38,7 +40,7 @@ def parse(text):
 
 def test_columns_rows_and_formats(db, answered):
     rows = parse("".join(results.results_csv(db)))
-    assert rows[0][:10] == results.COLUMNS
+    assert rows[0][:10] == results.RESULT_COLUMNS
     assert len(rows) == 3
     first, second = rows[1], rows[2]
     assert first[0] == "'=cmd"  # inert username
@@ -56,7 +58,7 @@ def test_columns_rows_and_formats(db, answered):
 @pytest.mark.parametrize("value, cell", [("=1+1", "'=1+1"), ("+1", "'+1"), ("-1", "'-1"), ("@a", "'@a"),
                                          ("\tx", "'\tx"), ("\rx", "'\rx"), ("plain", "plain"), (None, ""), (3, "3")])
 def test_inert_cells(value, cell):
-    assert results.inert(value) == cell
+    assert inert(value) == cell
 
 
 def test_cli_export_to_file_and_stdout(runner, db, answered, tmp_path):
@@ -81,4 +83,4 @@ def test_teacher_downloads_the_csv(client, auth, db, answered):
 
 
 def test_empty_export_has_the_header(db):
-    assert parse("".join(results.results_csv(db))) == [results.COLUMNS]
+    assert parse("".join(results.results_csv(db))) == [results.RESULT_COLUMNS]

@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from quizapp import bank, create_app, users
+from quizapp import create_app, items, users
 from quizapp.clock import to_iso, utcnow
 
 from .helpers import PASSWORD, make_article, make_item, make_user
@@ -18,7 +18,7 @@ def world(db):
     ana = make_user(db, "ana")
     make_user(db, "ben")
     teacher = make_user(db, "mrs_lee", role="teacher")
-    from quizapp import practice
+    from quizapp.study import services as practice
 
     session_id = practice.start_session(db, ana, utcnow())
     item_id = db.execute("SELECT id FROM items").fetchone()[0]
@@ -80,7 +80,7 @@ def test_students_cannot_touch_others_or_teacher_data(client, auth, world, db):
     for url in (f"/teacher/questions/{iid}/status", f"/teacher/questions/{iid}/edit", "/teacher/questions/approve-above",
                 "/teacher/import", "/teacher/articles/new"):
         assert client.post(url, data={"status": "retired", "threshold": 0}).status_code == 403
-    assert [i["status"] for i in bank.find_items(db)] == ["approved"]
+    assert [i["status"] for i in items.find_items(db)] == ["approved"]
     assert db.execute("SELECT count(*) FROM reviews").fetchone()[0] == 0
 
 

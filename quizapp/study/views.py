@@ -1,69 +1,57 @@
 """Student pages: the dashboard, study sessions (quiz and flashcards), progress."""
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from . import bank, charts, practice, scheduling
-from .clock import utcnow
-from .db import get_db, query
-from .forms import AnswerForm, RateForm, ReportForm, StartStudyForm, options
-
-bp = Blueprint("study", __name__, url_prefix="/study")
-
-
-def get_scheduler():
-    app = current_app._get_current_object()
-    if "fsrs" not in app.extensions:
-        app.extensions["fsrs"] = scheduling.make_scheduler(fuzz=app.config["FSRS_FUZZ"])
-    return app.extensions["fsrs"]
+from .. import charts, reports
+from ..clock import utcnow
+from ..db import get_db
+from ..extensions import get_scheduler
+from ..forms import options
+from . import bp, services
+from .forms import AnswerForm, RateForm, ReportForm, StartStudyForm
 
 
 def start_form(db):
+    """The start form with today's article choices."""
     form = StartStudyForm(size=current_app.config["SESSION_SIZE"])
-    articles = query(db, 
-        "SELECT articles.id, articles.title, count(items.id) AS n FROM articles JOIN items ON items.article_id = articles.id "
-        "WHERE items.status = 'approved' GROUP BY articles.id ORDER BY articles.id"
-    )
-    form.article.choices = options([(0, "All articles")] + [(row["id"], f"{row['title']} ({row['n']} items)") for row in articles])
+    form.article.choices = options(services.article_choices(db))
     return form
 
 
 def index():
+    """The start page: a welcome to visitors, the study dashboard to a logged-in user."""
     if not current_user.is_authenticated:
         return render_template("welcome.html")
     db = get_db()
-    now = utcnow()
-    return render_template(
-        "study/dashboard.html",
-        form=start_form(db),
-        stats=practice.progress(db, current_user, now, days=1),
-        new_left=max(current_app.config["NEW_PER_DAY"] - practice.new_items_today(db, current_user.id, now, current_user.timezone), 0),
-        next_due=practice.next_due(db, current_user.id),
-    )
+    figures = services.dashboard(db, current_user, utcnow(), new_per_day=current_app.config["NEW_PER_DAY"])
+    return render_template("study/dashboard.html", form=start_form(db), **figures)
 
 
 @bp.route("/start", methods=["POST"])
 @login_required
 def start():
+    """Start a session of due and new items, or say when the next is due."""
     db = get_db()
     form = start_form(db)
     if not form.validate_on_submit():
         for errors in form.errors.values():
             flash(" ".join(errors))
         return redirect(url_for("index"))
-    session_id = practice.start_session(
+    session_id = services.start_session(
         db, current_user, utcnow(), mode=form.mode.data, article_id=form.article.data or None,
         size=form.size.data, new_per_day=current_app.config["NEW_PER_DAY"],
         reviews_per_day=current_app.config["REVIEWS_PER_DAY"],
     )
     if session_id is None:
-        when = practice.next_due(db, current_user.id, form.article.data or None)
+        when = services.next_due(db, current_user.id, form.article.data or None)
         flash("Nothing to study right now." + (f" Your next item is due {when:%Y-%m-%d %H:%M} UTC." if when else ""))
         return redirect(url_for("index"))
     return redirect(url_for("study.session", session_id=session_id))
 
 
 def own_session(session_id):
-    session = practice.get_session(get_db(), current_user.id, session_id)
+    """The logged-in student's session, or 404."""
+    session = services.get_session(get_db(), current_user.id, session_id)
     if session is None:
         abort(404)
     return session
@@ -72,11 +60,12 @@ def own_session(session_id):
 @bp.route("/<int:session_id>")
 @login_required
 def session(session_id):
+    """The item being shown (question or flashcard), or the summary at the end."""
     db = get_db()
     state = own_session(session_id)
-    shown = practice.show_current(db, get_scheduler(), state, utcnow())
+    shown = services.show_current(db, get_scheduler(), state, utcnow())
     if shown is None:
-        return render_template("study/summary.html", summary=practice.session_summary(db, session_id))
+        return render_template("study/summary.html", summary=services.session_summary(db, session_id))
     template = "study/flashcard.html" if state["mode"] == "flashcards" else "study/question.html"
     return render_template(template, session=state, **shown, reveal=request.args.get("show") == "1")
 
@@ -84,13 +73,14 @@ def session(session_id):
 def _item_id(form):
     try:
         return int(form.item_id.data)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError):  # a missing or non-numeric hidden field
         abort(400, "That answer does not belong to any question.")
 
 
 @bp.route("/<int:session_id>/answer", methods=["POST"])
 @login_required
 def answer(session_id):
+    """Check a quiz answer; the card in place for app.js, else back to the page."""
     own_session(session_id)
     form = AnswerForm()
     if not form.validate_on_submit():
@@ -100,11 +90,11 @@ def answer(session_id):
         flash("Pick or type an answer before checking it.")
         return redirect(url_for("study.session", session_id=session_id))
     try:
-        practice.check_answer(get_db(), session_id, _item_id(form), response.strip(), utcnow())
-    except practice.AlreadyRecorded as done:
+        services.check_answer(get_db(), session_id, _item_id(form), response.strip(), utcnow())
+    except services.AlreadyRecorded as done:
         if not _in_place():
             flash(str(done))
-    except practice.NotCurrentItem as wrong:
+    except services.NotCurrentItem as wrong:
         abort(400, str(wrong))
     return _card_or_redirect(session_id)
 
@@ -118,7 +108,7 @@ def _card_or_redirect(session_id):
     """After an answer or a rating: the quiz card as it is now for app.js, else the page (PRG)."""
     if _in_place():
         state = own_session(session_id)
-        shown = practice.show_current(get_db(), get_scheduler(), state, utcnow()) if state["mode"] == "quiz" else None
+        shown = services.show_current(get_db(), get_scheduler(), state, utcnow()) if state["mode"] == "quiz" else None
         if shown is not None:
             return render_template("study/_question_card.html", session=state, **shown)
     return redirect(url_for("study.session", session_id=session_id))  # the summary, a flashcard: a page
@@ -127,17 +117,18 @@ def _card_or_redirect(session_id):
 @bp.route("/<int:session_id>/rate", methods=["POST"])
 @login_required
 def rate(session_id):
+    """Rate the shown item and move on."""
     own_session(session_id)
     form = RateForm()
     if not form.validate_on_submit():
         abort(400, "The rating could not be read.")
     try:
-        practice.rate(get_db(), session_id, _item_id(form), form.rating.data, utcnow(),
+        services.rate(get_db(), session_id, _item_id(form), form.rating.data, utcnow(),
                       scheduler=get_scheduler() if _in_place() else None)
-    except practice.AlreadyRecorded as done:
+    except services.AlreadyRecorded as done:
         if not _in_place():
             flash(str(done))
-    except (practice.NotCurrentItem, ValueError) as wrong:
+    except (services.NotCurrentItem, services.UnknownRating) as wrong:
         abort(400, str(wrong))
     return _card_or_redirect(session_id)
 
@@ -145,7 +136,8 @@ def rate(session_id):
 @bp.route("/progress")
 @login_required
 def progress():
-    stats = practice.progress(get_db(), current_user, utcnow(), days=14)
+    """The student's figures and answers per day."""
+    stats = services.progress(get_db(), current_user, utcnow(), days=14)
     return render_template("study/progress.html", stats=stats, chart=charts.daily_answers_svg(stats["days"]))
 
 
@@ -156,11 +148,11 @@ def report(session_id):
     state = own_session(session_id)
     form = ReportForm()
     item_id = _item_id(form)
-    if item_id not in practice.seen_item_ids(state):
+    if item_id not in services.seen_item_ids(state):
         abort(400, "You can only report a question from your own session.")
     if not form.validate_on_submit():
         flash(" ".join(form.reason.errors) or "Say in a few words what is wrong.")
     else:
-        bank.report_problem(get_db(), item_id, current_user.id, form.reason.data)
+        reports.report_problem(get_db(), item_id, current_user.id, form.reason.data)
         flash("Thank you: your teacher will look at this question.")
     return redirect(url_for("study.session", session_id=session_id))

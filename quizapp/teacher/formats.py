@@ -1,7 +1,7 @@
-"""Moving questions in and out: CSV (round trip by id), Moodle GIFT, Anki .apkg.
+"""Question files in and out: CSV (round trip by id), Moodle GIFT, Anki .apkg. No database here.
 
-Imports check every row first and apply all of them or none; the error list names
-each bad row and column. Exports make spreadsheet formulas inert.
+Parsing checks every row and names each bad row and column; exports make
+spreadsheet formulas inert.
 """
 import csv
 import io
@@ -10,8 +10,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import bank
-from .results import inert
+from ..items import BLANK, STATUSES, validate_item
+from ..spreadsheets import inert, uninert
 
 QUESTION_COLUMNS = ["id", "article", "kind", "prompt", "answer", "choices", "accepted", "source_sentence",
                     "answer_type", "score", "status"]
@@ -19,12 +19,16 @@ REQUIRED_COLUMNS = {"article", "kind", "prompt", "answer"}
 SEPARATOR = " | "
 
 
-class RefusedImport(ValueError):
+class RefusedImport(Exception):
     """An import that was refused; `errors` lists every problem found."""
 
     def __init__(self, errors):
         super().__init__("; ".join(errors))
         self.errors = errors
+
+
+class BadGiftQuestion(Exception):
+    """One GIFT question that cannot be read; the message says why."""
 
 
 @dataclass
@@ -37,10 +41,6 @@ class Parsed:
     item_id: int | None = None
     status: str | None = None
     errors: list = field(default_factory=list)
-
-
-def approved_items(db):
-    return bank.find_items(db, status="approved", flagged_first=False, limit=1_000_000)
 
 
 # --- CSV -----------------------------------------------------------------------------
@@ -59,16 +59,8 @@ def questions_csv(items):
     return buffer.getvalue()
 
 
-def _uninert(value):
-    """Undo the export's formula guard: "'=x" was written for "=x"."""
-    value = (value or "").strip()
-    if value.startswith("'") and value[1:2] in ("=", "+", "-", "@", "\t", "\r"):
-        return value[1:]
-    return value
-
-
 def _split(value):
-    return [part.strip() for part in _uninert(value).split("|") if part.strip()]
+    return [part.strip() for part in uninert(value).split("|") if part.strip()]
 
 
 def decode(data):
@@ -94,17 +86,17 @@ def parse_questions_csv(text):
             parsed.append(Parsed(number, {}, "", errors=["row: more cells than columns"]))
             continue
         item = {
-            "kind": _uninert(row.get("kind")),
-            "prompt": _uninert(row.get("prompt")),
-            "answer": _uninert(row.get("answer")),
+            "kind": uninert(row.get("kind")),
+            "prompt": uninert(row.get("prompt")),
+            "answer": uninert(row.get("answer")),
             "choices": _split(row.get("choices")),
             "accepted": _split(row.get("accepted")),
-            "source_sentence": _uninert(row.get("source_sentence")),
-            "answer_type": _uninert(row.get("answer_type")) or "OTHER",
+            "source_sentence": uninert(row.get("source_sentence")),
+            "answer_type": uninert(row.get("answer_type")) or "OTHER",
             "score": 0.0,
         }
-        entry = Parsed(number, item, _uninert(row.get("article")))
-        entry.errors = [f"{column}: {message}" for column, message in bank.validate_item(item).items()]
+        entry = Parsed(number, item, uninert(row.get("article")))
+        entry.errors = [f"{column}: {message}" for column, message in validate_item(item).items()]
         if not entry.article:
             entry.errors.append("article: give the article's title.")
         raw_id = (row.get("id") or "").strip()
@@ -120,37 +112,11 @@ def parse_questions_csv(text):
             except ValueError:
                 entry.errors.append("score: must be a number.")
         status = (row.get("status") or "").strip()
-        if status and status not in bank.STATUSES:
-            entry.errors.append(f"status: must be one of {', '.join(bank.STATUSES)}.")
+        if status and status not in STATUSES:
+            entry.errors.append(f"status: must be one of {', '.join(STATUSES)}.")
         entry.status = status or None
         parsed.append(entry)
     return parsed
-
-
-def apply_import(db, parsed, *, default_status="approved"):
-    """Store every parsed question, or nothing: returns (created, updated)."""
-    errors = []
-    for entry in parsed:
-        if entry.item_id is not None and not db.execute("SELECT 1 FROM items WHERE id = ?", [entry.item_id]).fetchone():
-            entry.errors.append(f"id: there is no question {entry.item_id} to update.")
-        errors += [f"Row {entry.line}, {message}" for message in entry.errors]
-    if errors:
-        raise RefusedImport(errors)
-    if not parsed:
-        raise RefusedImport(["The file holds no questions."])
-    created = updated = 0
-    with db.atomic():
-        for entry in parsed:
-            if entry.item_id is not None:
-                bank.update_item(db, entry.item_id, entry.item)
-                if entry.status:
-                    db.execute("UPDATE items SET status = ? WHERE id = ?", [entry.status, entry.item_id])
-                updated += 1
-            else:
-                article_id = bank.article_by_title(db, entry.article, create=True)
-                bank.create_item(db, article_id, entry.item, status=entry.status or default_status)
-                created += 1
-    return created, updated
 
 
 # --- Moodle GIFT ---------------------------------------------------------------------
@@ -159,10 +125,12 @@ _GIFT_SPECIAL = re.compile(r"([~=#{}:\\])")
 
 
 def gift_escape(text):
+    """Text with GIFT's special characters escaped."""
     return _GIFT_SPECIAL.sub(r"\\\1", text).replace("\n", "\\n")
 
 
 def gift_unescape(text):
+    """GIFT text with its escapes undone."""
     return re.sub(r"\\(.)", lambda m: "\n" if m.group(1) == "n" else m.group(1), text).strip()
 
 
@@ -180,8 +148,8 @@ def questions_gift(items):
         elif kind == "multiple_choice":
             options = " ".join(("=" if c == answer else "~") + gift_escape(c) for c in item["choices"])
             out.append(f"{title}{gift_escape(prompt)} {{{options}}}\n")
-        elif kind == "fill_blank" and bank.BLANK in prompt:
-            before, after = prompt.split(bank.BLANK, 1)
+        elif kind == "fill_blank" and BLANK in prompt:
+            before, after = prompt.split(BLANK, 1)
             keys = " ".join("=" + gift_escape(a) for a in [answer, *item["accepted"]])
             out.append(f"{title}{gift_escape(before)}{{{keys}}}{gift_escape(after)}\n")
         else:
@@ -207,11 +175,11 @@ def parse_gift(text):
             continue
         try:
             item_id, item = _gift_question(block)
-        except ValueError as error:
+        except BadGiftQuestion as error:
             errors.append(f"Question at line {line}: {error}")
             continue
         entry = Parsed(line, item, category, item_id=item_id)
-        entry.errors = [f"{column}: {message}" for column, message in bank.validate_item(item).items()]
+        entry.errors = [f"{column}: {message}" for column, message in validate_item(item).items()]
         parsed.append(entry)
     errors += [f"Question at line {e.line}, {m}" for e in parsed for m in e.errors]
     for entry in parsed:
@@ -257,7 +225,7 @@ def _gift_question(block):
     if opened:
         closed = _CLOSE.search(block, opened.end())
     if not opened or not closed:
-        raise ValueError("no answer part in braces { }.")
+        raise BadGiftQuestion("no answer part in braces { }.")
     before, inside, after = block[: opened.start()], block[opened.end(): closed.start()].strip(), block[closed.end():]
     before, after = before.strip(), after.strip()
     if inside.upper() in ("T", "TRUE", "F", "FALSE"):
@@ -265,18 +233,18 @@ def _gift_question(block):
         return item_id, {"kind": "true_false", "prompt": gift_unescape(before), "answer": answer, "choices": ["True", "False"]}
     parts = [p for p in re.split(r"(?<!\\)(?=[=~])", inside) if p.strip()]
     if not parts or any(p[0] not in "=~" for p in parts):
-        raise ValueError("answers must start with = (right) or ~ (wrong).")
+        raise BadGiftQuestion("answers must start with = (right) or ~ (wrong).")
     right = [gift_unescape(p[1:].split("#")[0]) for p in parts if p[0] == "="]
     wrong = [gift_unescape(p[1:].split("#")[0]) for p in parts if p[0] == "~"]
     if not right:
-        raise ValueError("no right answer (=) given.")
+        raise BadGiftQuestion("no right answer (=) given.")
     if wrong:
         choices = [gift_unescape(p[1:].split("#")[0]) for p in parts]
         return item_id, {"kind": "multiple_choice", "prompt": gift_unescape(before + " " + after),
                          "answer": right[0], "choices": choices}
     if after:
-        return item_id, {"kind": "fill_blank", "prompt": f"{gift_unescape(before)} {bank.BLANK} {gift_unescape(after)}".strip()
-                         .replace(f" {bank.BLANK} .", f" {bank.BLANK}.").replace(f" {bank.BLANK} ,", f" {bank.BLANK},"),
+        return item_id, {"kind": "fill_blank", "prompt": f"{gift_unescape(before)} {BLANK} {gift_unescape(after)}".strip()
+                         .replace(f" {BLANK} .", f" {BLANK}.").replace(f" {BLANK} ,", f" {BLANK},"),
                          "answer": right[0], "accepted": right[1:]}
     return item_id, {"kind": "short_answer", "prompt": gift_unescape(before), "answer": right[0], "accepted": right[1:]}
 

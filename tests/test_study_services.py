@@ -1,8 +1,10 @@
-"""Choosing what to study: due items first, then new ones within the daily limit."""
+"""Studying (study/services.py): choosing what to study, due items first, then new ones within the daily limit."""
 import datetime as dt
 import json
 
-from quizapp import practice, scheduling
+from quizapp import cards, scheduling
+from quizapp.db import write_transaction
+from quizapp.study import services as practice
 from quizapp.clock import to_iso
 
 from .helpers import make_article, make_item, make_user
@@ -103,7 +105,6 @@ def test_progress_counts(db):
     stats = practice.progress(db, user, NOW, days=7)
     assert (stats["seen"], stats["due_today"], stats["due_week"], stats["answers"], stats["accuracy"]) == (3, 3, 3, 3, 0)
     assert stats["days"][-1] == {"day": NOW.date(), "answers": 3, "correct": 0}
-    assert to_iso(NOW)  # times stay aware UTC
 
 
 def test_daily_review_limit(db):
@@ -132,9 +133,9 @@ def test_outcomes_worked_out_before_the_lock_are_redone_when_the_card_changed_si
     practice.rate(db, other, ids(db)[0], "Good", NOW)
     practice.show_current(db, scheduler, practice.get_session(db, user.id, other), NOW)
     practice.rate(db, other, second, "Again", NOW)
-    with practice.write_transaction(db):
+    with write_transaction(db):
         kept = practice._show(db, scheduler, session_id, user.id, second, NOW, stale)
-    card = scheduling.card_from_row(practice._card_row(db, user.id, second), card_id=second)
+    card = scheduling.card_from_row(cards.get_card(db, user.id, second), card_id=second)
     assert kept["ratings"] == scheduling.outcomes(scheduler, card, NOW) != stale[1]["ratings"]
 
 

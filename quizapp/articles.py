@@ -1,0 +1,74 @@
+"""The `articles` table: the texts questions are made from.
+
+An article is found again by its text (same text: nothing added) or by its source
+path (edited text: the article is updated, its unchanged items keep their ids).
+"""
+import hashlib
+
+from .clock import to_iso, utcnow
+from .db import query, query_one, write_transaction
+from .items import add_generated_items
+
+
+def text_hash(text):
+    """The SHA-256 of a text: how the same article is found again."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def store_article(db, *, title, source, text, items, status="approved"):
+    """Insert or update an article and add its new items; returns (article_id, added count)."""
+    now = to_iso(utcnow())
+    with write_transaction(db):
+        row = db.execute("SELECT id FROM articles WHERE text_hash = ?", [text_hash(text)]).fetchone()
+        if row is None:
+            row = db.execute("SELECT id FROM articles WHERE source = ? ORDER BY id DESC LIMIT 1", [source]).fetchone()
+            if row is not None:
+                db.execute("UPDATE articles SET text = ?, text_hash = ?, title = ? WHERE id = ?",
+                           [text, text_hash(text), title, row[0]])
+        if row is None:
+            article_id = db.execute(
+                "INSERT INTO articles (title, source, text, text_hash, created_at) VALUES (?, ?, ?, ?, ?)",
+                [title, source, text, text_hash(text), now],
+            ).lastrowid
+        else:
+            article_id = row[0]
+        added = add_generated_items(db, article_id, items, status=status, now=now)
+    return article_id, added
+
+
+
+def article_exists(db, source):
+    """Whether an article came from this source (a seed file's path, say)."""
+    return db.execute("SELECT 1 FROM articles WHERE source = ?", [source]).fetchone() is not None
+
+
+def get_article(db, article_id):
+    """The article row, or None."""
+    return query_one(db, "SELECT * FROM articles WHERE id = ?", [article_id])
+
+
+def list_articles(db):
+    """Every article with its item counts, newest first."""
+    return list(query(db,
+        "SELECT articles.id, articles.title, articles.source, articles.created_at, count(items.id) AS items, "
+        "sum(items.status = 'draft') AS drafts, sum(items.status = 'approved') AS approved "
+        "FROM articles LEFT JOIN items ON items.article_id = articles.id GROUP BY articles.id ORDER BY articles.id DESC"))
+
+
+def studyable_articles(db):
+    """Articles with approved items, with how many, in the order they were added."""
+    return list(query(db,
+        "SELECT articles.id, articles.title, count(items.id) AS n FROM articles JOIN items ON items.article_id = articles.id "
+        "WHERE items.status = 'approved' GROUP BY articles.id ORDER BY articles.id"))
+
+
+def article_by_title(db, title, *, create=False):
+    """The article with this title; with create=True, a new empty one for imported questions."""
+    row = db.execute("SELECT id FROM articles WHERE title = ? ORDER BY id LIMIT 1", [title]).fetchone()
+    if row or not create:
+        return row[0] if row else None
+    with write_transaction(db):
+        return db.execute(
+            "INSERT INTO articles (title, source, text, text_hash, created_at) VALUES (?, ?, '', ?, ?)",
+            [title, "import", text_hash("import:" + title), to_iso(utcnow())],
+        ).lastrowid

@@ -1,0 +1,46 @@
+"""The login manager, the teacher-only guard, and the check that a `next` URL stays on this site."""
+import functools
+from urllib.parse import urlsplit
+
+from flask import abort
+from flask_login import LoginManager, current_user, login_required
+
+from .. import users
+from ..db import get_db
+
+login_manager = LoginManager()
+login_manager.login_view = "auth.login"
+login_manager.login_message = "Please log in to continue."
+
+
+@login_manager.user_loader
+def _load_user(user_id):
+    return users.load_user(get_db(), int(user_id))
+
+
+def init_app(app):
+    """Let Flask-Login find the user of each request."""
+    login_manager.init_app(app)
+
+
+def teacher_required(view):
+    """Only teachers get through; anyone else logged in gets 403."""
+
+    @functools.wraps(view)
+    @login_required
+    def wrapped(*args, **kwargs):
+        if not current_user.is_teacher:
+            abort(403)
+        return view(*args, **kwargs)
+
+    return wrapped
+
+
+def safe_next(target):
+    """The `next` URL only when it stays inside this app."""
+    if not target:
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return None
+    return target

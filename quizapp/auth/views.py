@@ -1,0 +1,56 @@
+"""Register, log in, log out."""
+from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_login import login_user, logout_user
+
+from .. import users
+from ..clock import utcnow
+from ..db import get_db
+from . import bp, services
+from .forms import LoginForm, RegisterForm
+from .guards import safe_next
+
+
+@bp.route("/register", methods=["GET", "POST"])
+def register():
+    """A new student account, logged in at once."""
+    form = RegisterForm()
+    if form.validate_on_submit():
+        try:
+            user = users.create_user(get_db(), form.username.data, form.password.data, timezone=form.timezone.data)
+        except users.UsernameTaken:
+            form.username.errors.append("That username is already taken. Choose another.")
+        else:
+            login_user(user)
+            flash(f"Welcome, {user.username}! Your account is ready.")
+            return redirect(url_for("index"))
+    return render_template("auth/register.html", form=form)
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    """Log in, with the failure throttle (429 while paused)."""
+    form = LoginForm()
+    if form.validate_on_submit():
+        config = current_app.config
+        try:
+            user = services.log_in(
+                get_db(), form.username.data, form.password.data, request.remote_addr or "", utcnow(),
+                per_account=config["LOGIN_FAILURES_PER_ACCOUNT"], per_address=config["LOGIN_FAILURES_PER_ADDRESS"],
+                lock_minutes=config["LOGIN_LOCK_MINUTES"],
+            )
+        except services.TooManyFailures as paused:
+            return render_template("auth/login.html", form=form, locked=str(paused)), 429
+        if user is None:
+            form.password.errors.append("Wrong username or password.")
+        else:
+            login_user(user, remember=form.remember.data)
+            return redirect(safe_next(request.args.get("next")) or url_for("index"))
+    return render_template("auth/login.html", form=form)
+
+
+@bp.route("/logout", methods=["POST"])
+def logout():
+    """Log out (POST only, so a link elsewhere cannot do it)."""
+    logout_user()
+    flash("You are logged out.")
+    return redirect(url_for("auth.login"))

@@ -1,0 +1,24 @@
+"""The `reports` table: students flagging a question, and the teacher dealing with it."""
+from .clock import to_iso, utcnow
+from .db import query, write_transaction
+
+
+def report_problem(db, item_id, user_id, reason):
+    """Record a student's report on an item."""
+    with write_transaction(db):
+        db.execute("INSERT INTO reports (item_id, user_id, reason, created_at) VALUES (?, ?, ?, ?)",
+                   [item_id, user_id, reason.strip(), to_iso(utcnow())])
+
+
+def item_reports(db, item_id):
+    """The reports on one item with who sent them, newest first."""
+    return list(query(db,
+        "SELECT reports.*, users.username FROM reports JOIN users ON users.id = reports.user_id "
+        "WHERE item_id = ? ORDER BY reports.id DESC", [item_id]))
+
+
+def resolve_reports(db, item_id):
+    """Mark the open reports on an item as dealt with."""
+    with write_transaction(db):
+        db.execute("UPDATE reports SET resolved_at = ? WHERE item_id = ? AND resolved_at IS NULL",
+                   [to_iso(utcnow()), item_id])

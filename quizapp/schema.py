@@ -1,0 +1,155 @@
+"""The schema, only through migrations: one function per step, applied in order."""
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("quizapp")
+
+
+@migrations()
+def m0001_initial(db):
+    db["users"].create(
+        {
+            "id": int,
+            "username": str,
+            "password_hash": str,
+            "role": str,
+            "timezone": str,
+            "created_at": str,
+        },
+        pk="id",
+        not_null={"username", "password_hash", "role", "created_at"},
+        defaults={"role": "student", "timezone": "UTC"},
+    )
+    db.execute("CREATE UNIQUE INDEX idx_users_username ON users(username COLLATE NOCASE)")
+    db["articles"].create(
+        {
+            "id": int,
+            "title": str,
+            "source": str,
+            "text": str,
+            "text_hash": str,
+            "created_at": str,
+        },
+        pk="id",
+        not_null={"title", "source", "text", "text_hash", "created_at"},
+    )
+    db["articles"].create_index(["text_hash"], unique=True)
+    db["items"].create(
+        {
+            "id": int,
+            "article_id": int,
+            "item_key": str,
+            "kind": str,
+            "prompt": str,
+            "answer": str,
+            "choices": str,
+            "accepted": str,
+            "source_sentence": str,
+            "answer_type": str,
+            "score": float,
+            "status": str,
+            "created_at": str,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+        not_null={"article_id", "item_key", "kind", "prompt", "answer", "status"},
+        defaults={"status": "approved", "choices": "[]", "accepted": "[]", "score": 0.0},
+    )
+    db["items"].create_index(["article_id", "item_key"], unique=True)
+    db["items"].create_index(["status"])
+    db["cards"].create(
+        {
+            "id": int,
+            "user_id": int,
+            "item_id": int,
+            "state": int,
+            "step": int,
+            "stability": float,
+            "difficulty": float,
+            "due": str,
+            "last_review": str,
+            "reps": int,
+            "lapses": int,
+        },
+        pk="id",
+        foreign_keys=[("user_id", "users", "id"), ("item_id", "items", "id")],
+        not_null={"user_id", "item_id", "state", "due"},
+        defaults={"reps": 0, "lapses": 0},
+    )
+    db["cards"].create_index(["user_id", "item_id"], unique=True)
+    db["cards"].create_index(["user_id", "due"])
+    db["study_sessions"].create(
+        {
+            "id": int,
+            "user_id": int,
+            "article_id": int,
+            "mode": str,
+            "item_ids": str,
+            "position": int,
+            "outcomes": str,
+            "shown_at": str,
+            "review_id": int,
+            "created_at": str,
+            "finished_at": str,
+        },
+        pk="id",
+        foreign_keys=[("user_id", "users", "id"), ("article_id", "articles", "id")],
+        not_null={"user_id", "mode", "item_ids", "position", "created_at"},
+        defaults={"position": 0},
+    )
+    db["reviews"].create(
+        {
+            "id": int,
+            "user_id": int,
+            "item_id": int,
+            "session_id": int,
+            "rating": int,
+            "correct": int,
+            "response": str,
+            "answered_at": str,
+            "duration_ms": int,
+            "next_due": str,
+            "was_new": int,
+        },
+        pk="id",
+        foreign_keys=[
+            ("user_id", "users", "id"),
+            ("item_id", "items", "id"),
+            ("session_id", "study_sessions", "id"),
+        ],
+        not_null={"user_id", "item_id", "rating", "correct", "answered_at", "next_due"},
+    )
+    db["reviews"].create_index(["user_id", "answered_at"])
+    db["reviews"].create_index(["item_id"])
+
+
+@migrations()
+def m0002_reports_and_jobs(db):
+    db["reports"].create(
+        {"id": int, "item_id": int, "user_id": int, "reason": str, "created_at": str, "resolved_at": str},
+        pk="id",
+        foreign_keys=[("item_id", "items", "id"), ("user_id", "users", "id")],
+        not_null={"item_id", "user_id", "reason", "created_at"},
+    )
+    db["reports"].create_index(["item_id"])
+    db["jobs"].create(
+        {"id": int, "user_id": int, "title": str, "state": str, "message": str, "article_id": int,
+         "created_at": str, "finished_at": str},
+        pk="id",
+        foreign_keys=[("user_id", "users", "id")],
+        not_null={"user_id", "title", "state", "created_at"},
+    )
+    db["items"].add_column("updated_at", str)
+
+
+@migrations()
+def m0003_login_attempts(db):
+    db["login_failures"].create(
+        {"id": int, "username": str, "address": str, "failed_at": str}, pk="id", not_null={"username", "failed_at"}
+    )
+    db["login_failures"].create_index(["username", "failed_at"])
+    db["login_failures"].create_index(["address", "failed_at"])
+
+
+def migrate(db):
+    """Apply pending migrations; safe to call again."""
+    migrations.apply(db)

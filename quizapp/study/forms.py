@@ -1,0 +1,32 @@
+"""The student's forms: starting a session, answering, rating, reporting a question."""
+from flask_wtf import FlaskForm
+from wtforms import HiddenField, IntegerField, SelectField, StringField
+from wtforms.validators import AnyOf, DataRequired, InputRequired, Length, NumberRange
+
+
+class StartStudyForm(FlaskForm):
+    article = SelectField("Article", coerce=int, default=0)
+    size = IntegerField("Items", default=10, validators=[InputRequired(), NumberRange(1, 100)])
+    mode = StringField("Mode", default="quiz", validators=[AnyOf(["quiz", "flashcards"], "Pick quiz or flashcards.")])
+
+
+class AnswerForm(FlaskForm):
+    class Meta:
+        csrf = False  # CSRFProtect has checked the token of every POST already
+
+    item_id = HiddenField(validators=[InputRequired()])
+    response = StringField("Your answer", validators=[Length(max=500, message="Keep the answer under 500 characters.")])
+
+
+class RateForm(FlaskForm):
+    class Meta:
+        csrf = False  # CSRFProtect has checked the token of every POST already
+
+    item_id = HiddenField(validators=[InputRequired()])
+    rating = HiddenField()
+
+
+class ReportForm(FlaskForm):
+    item_id = HiddenField(validators=[InputRequired()])
+    reason = StringField("What is wrong with this question?",
+                         validators=[DataRequired("Say in a few words what is wrong."), Length(max=300)])

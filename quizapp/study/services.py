@@ -1,0 +1,266 @@
+"""Studying: what to study, showing an item, answering, rating, summaries and progress.
+
+The four FSRS outcomes of an item are computed when it is first shown and kept on the
+session, so the intervals on the buttons are the ones applied. Every step that reads
+and then writes runs in one write transaction, so a double click or a resubmitted
+form records one answer, never two. A card is saved once per decision: the checked
+answer (Again if wrong, Good if right), then only if the student rates a right
+answer Hard or Easy instead of Good.
+"""
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from .. import articles, cards, grading, items, scheduling, study_sessions
+from ..clock import from_iso, to_iso
+from ..db import write_transaction
+
+
+class NotCurrentItem(Exception):
+    """The answer is for an item that is not the one being shown."""
+
+
+class AlreadyRecorded(Exception):
+    """The answer or rating was already recorded (double click, back and resubmit)."""
+
+
+class UnknownRating(Exception):
+    """The rating is not one of Again, Hard, Good or Easy."""
+
+
+def local_midnight(now, timezone):
+    """The start of the user's local day containing `now`, in UTC."""
+    local = now.astimezone(ZoneInfo(timezone or "UTC"))
+    start = local.replace(hour=0, minute=0, second=0, microsecond=0)
+    return start.astimezone(dt.timezone.utc)
+
+
+def new_items_today(db, user_id, now, timezone):
+    """How many items this user met for the first time since local midnight."""
+    return cards.answers_since(db, user_id, to_iso(local_midnight(now, timezone)), new=1)
+
+
+def plan_session(db, user, now, *, article_id=None, size=10, new_per_day=20, reviews_per_day=200):
+    """Due items first (up to the daily review limit), then new ones up to today's new-item limit."""
+    since = to_iso(local_midnight(now, user.timezone))
+    review_room = max(reviews_per_day - cards.answers_since(db, user.id, since, new=0), 0)
+    due = (cards.due_item_ids(db, user.id, to_iso(now), article_id=article_id, limit=min(size, review_room))
+           if review_room else [])
+    room = min(size - len(due), max(new_per_day - new_items_today(db, user.id, now, user.timezone), 0))
+    fresh = items.unseen_item_ids(db, user.id, article_id=article_id, limit=room) if room > 0 else []
+    return due + fresh
+
+
+def start_session(db, user, now, *, mode="quiz", article_id=None, size=10, new_per_day=20, reviews_per_day=200):
+    """Create a session and return its id, or None when nothing is due or new."""
+    item_ids = plan_session(
+        db, user, now, article_id=article_id, size=size, new_per_day=new_per_day, reviews_per_day=reviews_per_day
+    )
+    if not item_ids:
+        return None
+    return study_sessions.create_session(db, user.id, item_ids, mode=mode, article_id=article_id,
+                                         created_at=to_iso(now))
+
+
+def next_due(db, user_id, article_id=None):
+    """When the next card of this user comes due, or None."""
+    return from_iso(cards.next_due(db, user_id, article_id))
+
+
+def get_session(db, user_id, session_id):
+    """The user's own session row, or None (another student's session is not theirs)."""
+    return study_sessions.get_session(db, session_id, user_id)
+
+
+def current_item_id(session):
+    """The id of the item at the session's position, or None past the end."""
+    queue = study_sessions.item_ids(session)
+    return queue[session["position"]] if session["position"] < len(queue) else None
+
+
+def seen_item_ids(state):
+    """The items this session has shown so far, the current one included."""
+    return study_sessions.item_ids(state)[: state["position"] + 1]
+
+
+def show_current(db, scheduler, session, now):
+    """What the student sees now: the item, its outcomes (made once), and the answer if checked.
+
+    Returns None when the session is over."""
+    item_id = current_item_id(session)
+    if item_id is None:
+        return None
+    stored = study_sessions.stored_outcomes(session)
+    review_id = session["review_id"]
+    if stored is None or stored["item_id"] != item_id:
+        with write_transaction(db):  # first showing: compute the four outcomes once, under the write lock
+            fresh = study_sessions.get_session(db, session["id"])
+            stored = study_sessions.stored_outcomes(fresh)
+            if stored is None or stored["item_id"] != item_id:
+                stored = _show(db, scheduler, session["id"], session["user_id"], item_id, now)
+            review_id = fresh["review_id"]
+    intervals = {
+        name: scheduling.interval_label(from_iso(card["due"]) - now) for name, card in stored["ratings"].items()
+    }
+    return {
+        "item": items.get_item(db, item_id),
+        "review": cards.get_review(db, review_id) if review_id else None,
+        "intervals": intervals,
+        "number": session["position"] + 1,
+        "total": len(study_sessions.item_ids(session)),
+    }
+
+
+def _show(db, scheduler, session_id, user_id, item_id, now, prepared=None):
+    """Inside a write transaction: the four outcomes of `item_id`, computed once and kept on the session.
+
+    `prepared` is what `_outcomes` worked out before the transaction began; it is used
+    when the card has not changed since, so the scheduler's work stays outside the lock."""
+    row = cards.get_card(db, user_id, item_id)
+    if prepared is None or prepared[0] != (item_id, row):
+        prepared = _outcomes(scheduler, item_id, now, row)
+    study_sessions.keep_outcomes(db, session_id, prepared[1], to_iso(now))
+    return prepared[1]
+
+
+def _outcomes(scheduler, item_id, now, row):
+    """((item id, card row), the outcomes to keep) for the card in `row` (None: never studied)."""
+    card = scheduling.card_from_row(row, card_id=item_id)
+    return (item_id, row), {"item_id": item_id, "ratings": scheduling.outcomes(scheduler, card, now)}
+
+
+def _prepare_next(db, scheduler, session_id, now):
+    """Before the write lock: the outcomes of the item after the current one, or None."""
+    state = study_sessions.get_session(db, session_id)  # read without the lock: checked again under it
+    queue = study_sessions.item_ids(state)
+    upcoming = state["position"] + 1
+    if upcoming >= len(queue):
+        return None
+    item_id = queue[upcoming]
+    return _outcomes(scheduler, item_id, now, cards.get_card(db, state["user_id"], item_id))
+
+
+def _guard(state, item_id):
+    """Raise unless `item_id` is the item being shown in this session."""
+    if item_id == current_item_id(state) and state["outcomes"]:
+        return
+    if item_id in study_sessions.item_ids(state)[: state["position"]]:
+        raise AlreadyRecorded("That answer was already recorded.")
+    raise NotCurrentItem("That is not the question being shown. Answer the question on the page.")
+
+
+def _record(db, state, item_id, rating, now, *, correct, response):
+    """Save the card for `rating` and add its review row; returns the review id."""
+    outcome = study_sessions.stored_outcomes(state)["ratings"][rating]
+    was_new = cards.save_card(db, state["user_id"], item_id, outcome, rating=rating)
+    shown = from_iso(state["shown_at"]) or now
+    return cards.record_review(
+        db, user_id=state["user_id"], item_id=item_id, session_id=state["id"],
+        rating=int(scheduling.RATINGS[rating]), correct=correct, response=response, answered_at=to_iso(now),
+        duration_ms=int(max((now - shown).total_seconds(), 0) * 1000), next_due=outcome["due"], was_new=was_new,
+    )
+
+
+def check_answer(db, session_id, item_id, response, now):
+    """Grade a quiz answer on the spot and schedule it (Again if wrong, Good if right).
+
+    The grading happens before the write lock is taken; under it, only the checks and the writes."""
+    item = items.get_item(db, item_id)
+    if item is None:
+        raise NotCurrentItem("That is not the question being shown. Answer the question on the page.")
+    correct = grading.is_answer_correct(item, response)
+    with write_transaction(db):
+        state = study_sessions.get_session(db, session_id)
+        _guard(state, item_id)
+        if state["review_id"]:
+            raise AlreadyRecorded("That answer was already recorded.")
+        review_id = _record(db, state, item_id, "Good" if correct else "Again", now, correct=correct,
+                            response=response or "")
+        study_sessions.keep_review(db, session_id, review_id)
+    return correct
+
+
+def rate(db, session_id, item_id, rating, now, scheduler=None):
+    """Apply the student's rating and move on to the next item.
+
+    In a quiz the answer is already recorded: a right answer may be re-rated Hard,
+    Good or Easy, a wrong one stays Again. On a flashcard the
+    rating is the answer. With a `scheduler` the next item is shown in the same
+    transaction (its outcomes made now), for the card that goes straight back to the student."""
+    if rating not in scheduling.RATINGS:
+        raise UnknownRating("Choose one of Again, Hard, Good or Easy.")
+    prepared = _prepare_next(db, scheduler, session_id, now) if scheduler is not None else None
+    with write_transaction(db):
+        state = study_sessions.get_session(db, session_id)
+        _guard(state, item_id)
+        if state["review_id"]:
+            review = cards.get_review(db, state["review_id"])
+            if review["correct"] and rating not in ("Again", "Good"):
+                _rerate_right_answer(db, state, item_id, review, rating)
+        elif state["mode"] == "flashcards":
+            _record(db, state, item_id, rating, now, correct=rating != "Again", response=None)
+        else:
+            raise NotCurrentItem("Check your answer before rating it.")
+        queue = study_sessions.item_ids(state)
+        position = state["position"] + 1
+        study_sessions.move_to(db, session_id, position, finished_at=to_iso(now) if position >= len(queue) else None)
+        if scheduler is not None and position < len(queue):
+            _show(db, scheduler, session_id, state["user_id"], queue[position], now, prepared)
+
+
+def _rerate_right_answer(db, state, item_id, review, rating):
+    """The student rated a right answer Hard or Easy: its card and review take that rating instead of Good."""
+    outcome = study_sessions.stored_outcomes(state)["ratings"][rating]
+    cards.save_card(db, state["user_id"], item_id, outcome, rating=rating, revise=True)
+    cards.change_review_rating(db, review["id"], int(scheduling.RATINGS[rating]), outcome["due"])
+
+
+def session_summary(db, session_id):
+    """Score, missed items with their answers, and when each item comes back."""
+    rows = cards.session_reviews(db, session_id)
+    correct = sum(row["correct"] for row in rows)
+    return {
+        "answered": len(rows),
+        "correct": correct,
+        "percent": round(100 * correct / len(rows)) if rows else 0,
+        "missed": [row for row in rows if not row["correct"]],
+        "reviews": rows,
+    }
+
+
+def progress(db, user, now, *, days=14):
+    """Items seen, due today and this week, and answers and accuracy per local day."""
+    tz = ZoneInfo(user.timezone or "UTC")
+    midnight = local_midnight(now, user.timezone)
+    seen, due_today, due_week = cards.card_counts(
+        db, user.id, to_iso(midnight + dt.timedelta(days=1)), to_iso(midnight + dt.timedelta(days=7)))
+    start = midnight - dt.timedelta(days=days - 1)
+    per_day = {(start + dt.timedelta(days=i)).astimezone(tz).date(): [0, 0] for i in range(days)}
+    for answered_at, correct in cards.answers_by_time(db, user.id, to_iso(start)):
+        day = from_iso(answered_at).astimezone(tz).date()
+        if day in per_day:
+            per_day[day][0] += 1
+            per_day[day][1] += correct
+    answers, right = cards.answer_totals(db, user.id)
+    return {
+        "seen": seen,
+        "due_today": due_today,
+        "due_week": due_week,
+        "answers": answers,
+        "accuracy": round(100 * right / answers) if answers else None,
+        "days": [{"day": day, "answers": a, "correct": c} for day, (a, c) in per_day.items()],
+    }
+
+
+def dashboard(db, user, now, *, new_per_day):
+    """What the student's start page shows: today's figures, new items left, the next due time."""
+    return {
+        "stats": progress(db, user, now, days=1),
+        "new_left": max(new_per_day - new_items_today(db, user.id, now, user.timezone), 0),
+        "next_due": next_due(db, user.id),
+    }
+
+
+def article_choices(db):
+    """(article id, label) for the start form: all articles, then each one with approved items."""
+    return [(0, "All articles")] + [(row["id"], f"{row['title']} ({row['n']} items)")
+                                    for row in articles.studyable_articles(db)]

@@ -1,0 +1,58 @@
+"""The `study_sessions` table: a session's planned queue of item ids, its position, and what is shown.
+
+The item at the position is the one being shown; its four FSRS outcomes are kept on
+the row from its first showing (`outcomes`), with the review of its answer once checked.
+"""
+import json
+
+from .db import query_one, write_transaction
+
+
+def create_session(db, user_id, item_ids, *, mode, article_id, created_at):
+    """A new session over `item_ids`; returns its id."""
+    with write_transaction(db):
+        return db.execute(
+            "INSERT INTO study_sessions (user_id, article_id, mode, item_ids, position, created_at) "
+            "VALUES (?, ?, ?, ?, 0, ?)",
+            [user_id, article_id or None, mode, json.dumps(item_ids), created_at],
+        ).lastrowid
+
+
+def get_session(db, session_id, user_id=None):
+    """The session row, or None; with `user_id`, only that user's own session."""
+    if user_id is None:
+        return query_one(db, "SELECT * FROM study_sessions WHERE id = ?", [session_id])
+    return query_one(db, "SELECT * FROM study_sessions WHERE id = ? AND user_id = ?", [session_id, user_id])
+
+
+def item_ids(session):
+    """The planned queue of a session row."""
+    return json.loads(session["item_ids"])
+
+
+def stored_outcomes(session):
+    """The outcomes kept for the item being shown ({"item_id", "ratings"}), or None."""
+    return json.loads(session["outcomes"]) if session["outcomes"] else None
+
+
+def keep_outcomes(db, session_id, outcomes, shown_at):
+    """The item is shown: keep its four outcomes and the time it was first shown."""
+    with write_transaction(db):
+        db.execute("UPDATE study_sessions SET outcomes = ?, shown_at = ? WHERE id = ?",
+                   [json.dumps(outcomes), shown_at, session_id])
+
+
+def keep_review(db, session_id, review_id):
+    """The shown item's answer is checked: its review is `review_id`."""
+    with write_transaction(db):
+        db.execute("UPDATE study_sessions SET review_id = ? WHERE id = ?", [review_id, session_id])
+
+
+def move_to(db, session_id, position, *, finished_at=None):
+    """Show the item at `position` next (nothing shown yet); `finished_at` when past the end."""
+    with write_transaction(db):
+        db.execute(
+            "UPDATE study_sessions SET position = ?, outcomes = NULL, shown_at = NULL, review_id = NULL, "
+            "finished_at = ? WHERE id = ?",
+            [position, finished_at, session_id],
+        )

@@ -1,0 +1,90 @@
+"""The teacher's forms: articles, questions, filters, bulk approval, imports."""
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
+from wtforms import FloatField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange
+
+from ..forms import options
+from ..items import KINDS, validate_item
+
+MAX_ARTICLE_BYTES = 500_000
+
+
+class ArticleForm(FlaskForm):
+    title = StringField("Title", validators=[Length(max=200)])
+    text = TextAreaField("Article text", validators=[Length(max=MAX_ARTICLE_BYTES, message="The text is too long for one article.")])
+    upload = FileField("Or upload a .txt file")
+
+    def validate(self, extra_validators=None):
+        if not super().validate(extra_validators):
+            return False
+        if self.upload.data and getattr(self.upload.data, "filename", ""):
+            data = self.upload.data.read(MAX_ARTICLE_BYTES + 1)
+            if len(data) > MAX_ARTICLE_BYTES:
+                self.upload.errors.append(f"The file is larger than {MAX_ARTICLE_BYTES // 1000} kB; a news article is far smaller.")
+                return False
+            if b"\x00" in data:
+                self.upload.errors.append("That is not a text file.")
+                return False
+            try:
+                self.text.data = data.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                self.upload.errors.append("The file is not UTF-8 text; save it as UTF-8 and upload it again.")
+                return False
+        if not (self.text.data or "").strip():
+            self.text.errors.append("Paste the article's text or choose a .txt file.")
+            return False
+        return True
+
+
+def _lines(text):
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+class ItemForm(FlaskForm):
+    article = SelectField("Article", coerce=int)
+    kind = SelectField("Kind", choices=options(KINDS.items()))
+    prompt = TextAreaField("Question", validators=[DataRequired("Write the question.")])
+    answer = StringField("Right answer", validators=[DataRequired("Give the right answer.")])
+    choices = TextAreaField("Options (multiple choice: one per line, the right answer among them)")
+    accepted = TextAreaField("Other accepted answers (one per line)")
+    source_sentence = TextAreaField("Source sentence")
+
+    def item(self):
+        return {
+            "kind": self.kind.data,
+            "prompt": self.prompt.data or "",
+            "answer": self.answer.data or "",
+            "choices": _lines(self.choices.data) if self.kind.data == "multiple_choice" else [],
+            "accepted": _lines(self.accepted.data),
+            "source_sentence": self.source_sentence.data or "",
+        }
+
+    def validate(self, extra_validators=None):
+        valid = super().validate(extra_validators)
+        for name, message in validate_item(self.item()).items():
+            field = getattr(self, name)
+            if message not in field.errors:
+                field.errors = list(field.errors) + [message]
+            valid = False
+        return valid
+
+
+class FilterForm(FlaskForm):
+    class Meta:
+        csrf = False  # a GET search form changes nothing
+
+    q = StringField("Search")
+    article = SelectField("Article", coerce=int, default=0)
+    kind = SelectField("Kind", default="")
+    status = SelectField("Status", default="")
+
+
+class ApproveAboveForm(FlaskForm):
+    threshold = FloatField("Approve all drafts scored at least", default=0.6,
+                           validators=[InputRequired("Give a score between 0 and 1."), NumberRange(0, 1, "Give a score between 0 and 1.")])
+
+
+class ImportForm(FlaskForm):
+    upload = FileField("Questions file (.csv or GIFT .txt)")
+    format = SelectField("Format", choices=options([("csv", "CSV (as exported)"), ("gift", "Moodle GIFT")]))

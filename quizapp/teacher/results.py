@@ -1,0 +1,68 @@
+"""Teacher pages about the class: the dashboard, results per item and per student, result exports."""
+from flask import abort, current_app, render_template, stream_with_context
+
+from .. import charts, items, users
+from ..auth.guards import teacher_required
+from ..clock import utcnow
+from ..db import connect, get_db
+from ..extensions import get_scheduler
+from . import bp, class_results
+from .responses import download
+
+
+@bp.route("/")
+@teacher_required
+def dashboard():
+    """The class: one row per student, and the bank's counts."""
+    db = get_db()
+    students = class_results.student_rows(db, get_scheduler(), utcnow())
+    drafts, approved, flagged = items.status_counts(db)
+    chart = charts.bars_svg([(s["username"], s["accuracy"]) for s in students if s["accuracy"] is not None],
+                            title="Share of answers correct, per student")
+    return render_template("teacher/dashboard.html", students=students, drafts=drafts, approved=approved,
+                           flagged=flagged, chart=chart)
+
+
+@bp.route("/results")
+@teacher_required
+def results():
+    """Results per question, most missed first."""
+    rows = class_results.item_rows(get_db())
+    chart = charts.bars_svg([(f"#{i['id']}", i["share"]) for i in rows[:15]], title="Most missed questions: share correct")
+    return render_template("teacher/results.html", items=rows, chart=chart)
+
+
+@bp.route("/students/<int:user_id>")
+@teacher_required
+def student(user_id):
+    """One student's cards and latest answers."""
+    db = get_db()
+    row = users.get_student(db, user_id)
+    if row is None:
+        abort(404)
+    student_cards, reviews = class_results.student_detail(db, get_scheduler(), user_id, utcnow())
+    return render_template("teacher/student.html", student=row, cards=student_cards, reviews=reviews)
+
+
+@bp.route("/results.csv")
+@teacher_required
+def export_results():
+    """The results CSV, streamed: one row per answer."""
+    path = current_app.config["DATABASE"]
+
+    def generate():
+        db = connect(path)  # its own connection: the response streams after the request's is closed
+        try:
+            yield from class_results.results_csv(db)
+        finally:
+            db.close()
+
+    return download(stream_with_context(generate()), "quizapp-results.csv", "text/csv")
+
+
+@bp.route("/summary.csv")
+@teacher_required
+def export_summary():
+    """The per-student summary CSV."""
+    rows = class_results.student_rows(get_db(), get_scheduler(), utcnow())
+    return download(class_results.summary_csv(rows), "quizapp-students.csv", "text/csv")
