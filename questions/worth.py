@@ -1,6 +1,7 @@
 """Which phrases of a sentence are worth a question: the rules that keep trivia, half
 names, giveaways and stale dates out of the quiz (QUESTION-QUALITY.md rules 5 and 6)."""
-from .entities import MONTHS, in_title
+from .amounts import MONTHS
+from .entities import in_title
 
 
 def not_worth_asking(ent, entity, key):

@@ -7,7 +7,8 @@ import pytest
 
 import questions
 from questions import checker
-from questions.entities import COUNTRIES, WEEKDAYS
+from questions.amounts import WEEKDAYS
+from questions.entities import COUNTRIES
 from questions.textnorm import norm
 
 from .helpers import ARTICLES, SEED
@@ -712,7 +713,7 @@ def test_a_title_two_people_hold_is_not_asked():
     ],
 )
 def test_numeric_options_keep_unit_magnitude_and_sense(key, expected):
-    from questions.entities import number_variants
+    from questions.amounts import number_variants
 
     assert number_variants(key) == expected
 

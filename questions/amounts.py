@@ -1,0 +1,118 @@
+"""Amounts and dates as a student types and recognises them: their style, plausible neighbours
+of the same style and magnitude for options, and the other fair ways of writing them."""
+import re
+
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
+
+
+def date_style(text):
+    """A coarse format class so date options look alike: weekday, year, month day, ..."""
+    t = text.strip()
+    if t in WEEKDAYS:
+        return "weekday"
+    if re.fullmatch(r"(in )?\d{4}", t):
+        return "year"
+    if re.fullmatch(r"[A-Z][a-z]+\.? \d{1,2}, \d{4}", t):
+        return "month-day-year"
+    if re.fullmatch(r"[A-Z][a-z]+\.? \d{1,2}", t):
+        return "month-day"
+    if re.fullmatch(r"[A-Z][a-z]+ \d{4}", t):
+        return "month-year"
+    if t in MONTHS:
+        return "month"
+    if re.fullmatch(r"\d+ (years?|months?|weeks?|days?|decades?)", t):
+        return "duration:" + re.sub(r"s$", "", t.split()[1])
+    return None
+
+
+def _numbers(text):
+    return re.findall(r"\d[\d,]*(?:\.\d+)?", text)
+
+
+def number_variants(text):
+    """Same-unit, same-magnitude variants of a number phrase: '$6 billion' -> '$4 billion', ..."""
+    found = _numbers(text)
+    if len(found) != 1:
+        return []
+    raw = found[0]
+    value = float(raw.replace(",", ""))
+    if value == 0:
+        return []
+    is_year = re.fullmatch(r"(1[5-9]|20)\d\d", raw) is not None
+    if is_year:
+        candidates = [value - 3, value - 1, value + 2, value + 4]
+    elif ("%" in text or "percent" in text.lower()) and 10 <= value <= 100:  # a share: other plausible shares
+        candidates = [round(value * f) for f in (0.5, 0.75)] + [value + d for d in (-20, -10, 10, 20)]
+    elif value < 10 and value == int(value):
+        candidates = [value + d for d in (-2, -1, 1, 2, 3, 5)]
+    else:
+        candidates = [value * f for f in (0.5, 0.75, 1.5, 2, 3)]
+        if re.search(r"\b(thousand|million|billion|trillion)\b", text, re.IGNORECASE):
+            # "$730 million": "$1095 million" is no way to write an amount; stay under the next scale word
+            candidates = [c for c in candidates + [value * f for f in (0.6, 1.2, 1.25)] if c < 1000]
+    share = ("%" in text or "percent" in text.lower()) and value <= 100  # a share of something stays a share
+    out, taken = [], []
+    for candidate in candidates:
+        if candidate <= 0 or candidate == value or (share and candidate > 100):
+            continue
+        if share and any(abs(candidate - other) < 0.08 * max(candidate, other) for other in [value, *taken]):
+            continue  # "55 percent" next to "56 percent" is no choice
+        taken.append(candidate)
+        shown = _format_like(raw, candidate)
+        variant = text.replace(raw, shown, 1)
+        if variant != text and variant not in out:
+            out.append(variant)
+    return out
+
+
+def _format_like(raw, value):
+    decimals = len(raw.split(".")[1]) if "." in raw else 0
+    if decimals:
+        return f"{value:,.{decimals}f}" if "," in raw else f"{value:.{decimals}f}"
+    value = round(value)
+    return f"{value:,}" if "," in raw else str(value)
+
+
+def date_variants(text):
+    """Same-style variants of a date: other weekdays, other months, shifted years."""
+    style = date_style(text)
+    if style == "weekday":
+        i = WEEKDAYS.index(text.strip())
+        return [WEEKDAYS[(i + d) % 7] for d in (1, 2, -1, 3)]
+    if style == "month":
+        i = MONTHS.index(text.strip())
+        return [MONTHS[(i + d) % 12] for d in (2, 4, -3, 6)]
+    if style in ("year", "month-day-year", "month-year") or (style or "").startswith("duration"):
+        return number_variants(text) if style != "month-day-year" else _shift_year(text)
+    if style == "month-day":
+        day = int(_numbers(text)[0])
+        return [re.sub(r"\d{1,2}$", str(d), text) for d in {(day + 9) % 28 + 1, (day + 17) % 28 + 1, (day + 4) % 28 + 1} if d != day]
+    return []
+
+
+def _shift_year(text):
+    year = int(text[-4:])
+    return [text[:-4] + str(year + d) for d in (-2, -1, 1, 3)]
+
+
+_WORDS_FOR = {n: w for w, n in [(w, i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())]}
+_NUMBERS_FOR = {w: n for n, w in _WORDS_FOR.items()}
+
+
+def number_word_forms(text):
+    """'17 years' <-> 'seventeen years', '$6 billion' -> '6 billion dollars': other fair ways to type it."""
+    forms = []
+    match = re.fullmatch(r"(\d+)(\s.*)?", text)
+    if match and int(match.group(1)) in _WORDS_FOR:
+        forms.append(_WORDS_FOR[int(match.group(1))] + (match.group(2) or ""))
+    first, _, rest = text.partition(" ")
+    if first.lower() in _NUMBERS_FOR:
+        forms.append(str(_NUMBERS_FOR[first.lower()]) + (" " + rest if rest else ""))
+    money = re.fullmatch(r"\$(\d[\d,.]*)(\s(?:million|billion|trillion))?", text)
+    if money:
+        forms.append(f"{money.group(1)}{money.group(2) or ''} dollars")
+    return forms

@@ -1,0 +1,167 @@
+"""Names made whole in the parsed paragraphs, before anything is asked of them.
+
+The small model tags each mention on its own: it sees a name in one sentence and misses it in
+the next, stops at 'Android' in 'Android 15', never tags some names at all, and makes one date
+of an age and a year. These steps mend the docs of one article together.
+"""
+import re
+from collections import Counter
+
+from .amounts import MONTHS, WEEKDAYS
+
+NAMELESS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
+
+
+def propagate_names(docs):
+    """Mark every other mention of a name the model found somewhere in the article.
+
+    The model may see "Farsi" in one sentence and miss it in the next; a name is the
+    same name wherever it occurs in one article."""
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc, Span
+    from spacy.util import filter_spans
+
+    patterns = {}
+    for doc in docs:
+        for ent in doc.ents:
+            if ent.label_ not in NAMELESS and ent.text[:1].isupper() and len(ent.text) > 1:
+                patterns.setdefault(ent.text, (Counter(), ent))[0][ent.label_] += 1
+    if not patterns:
+        return
+    matcher = PhraseMatcher(docs[0].vocab)
+    surnames = set()
+    for labels, ent in patterns.values():
+        label = labels.most_common(1)[0][0]
+        matcher.add(label, [ent.as_doc()])
+        last = ent[-1]
+        if label == "PERSON" and len(ent) > 1 and last.is_alpha and last.is_title and last.text not in patterns:
+            surnames.add(last.text)  # "Margaret Osei", then "Osei received ...": the model may never tag "Osei"
+    if surnames:
+        matcher.add("PERSON", [Doc(docs[0].vocab, words=[surname]) for surname in sorted(surnames)])
+    for doc in docs:
+        found = [Span(doc, start, end, label=label) for label, start, end in matcher(doc)
+                 if end - start > 1 or doc[start].text not in surnames or doc[start].pos_ == "PROPN"]
+        if found:  # the longer name wins: "Lockheed Martin" over "Lockheed" + "Martin"
+            doc.ents = filter_spans(list(doc.ents) + found)
+
+
+UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "meter", "kilometer", "mile",
+         "foot", "inch", "kilogram", "gram", "pound", "ton", "liter", "gallon", "percent"}
+
+
+def tag_untagged_names(docs):
+    """'A rocket named Endurance': a capitalised name the small model never tags, written two or more
+    times in the article (and once at least inside a sentence), is a name of unknown type."""
+    from spacy.tokens import Span
+    from spacy.util import filter_spans
+
+    runs, counts, inside = [], Counter(), set()
+    for doc in docs:
+        i = 0
+        while i < len(doc):
+            token = doc[i]
+            if token.pos_ == "PROPN" and not token.ent_type_ and token.text[:1].isupper() and token.is_alpha:
+                j = i
+                while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and not doc[j + 1].ent_type_ and doc[j + 1].is_alpha:
+                    j += 1
+                text = doc[i : j + 1].text
+                runs.append((doc, i, j + 1, text))
+                counts[text] += 1
+                if not token.is_sent_start:
+                    inside.add(text)
+                i = j + 1
+            else:
+                i += 1
+    found = {}
+    for doc, start, end, text in runs:
+        if counts[text] >= 2 and text in inside and text.lower() not in STOP_NAMES:
+            found.setdefault(id(doc), (doc, []))[1].append(Span(doc, start, end, label="MISC"))
+    for doc, spans in found.values():
+        doc.ents = filter_spans(list(doc.ents) + spans)
+
+
+STOP_NAMES = {"i", "mr", "mrs", "ms", "dr", "st", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+              "sunday"}
+
+
+def join_name_numbers(docs):
+    """'Android 15', 'Apollo 11', 'Landsat-9', 'Gemini VII': a name and the number that belongs to it
+    are one name (the small model stops at 'Android' and calls '15' a count)."""
+    from spacy.tokens import Span
+    from spacy.util import filter_spans
+
+    for doc in docs:
+        found = []
+        for ent in doc.ents:
+            if ent.label_ not in ("ORG", "PRODUCT", "PERSON", "GPE", "FAC", "EVENT", "WORK_OF_ART", "LAW"):
+                continue
+            end = ent.end
+            if end + 1 < len(doc) + 1 and end < len(doc) and doc[end].text == "-" and not ent[-1].whitespace_:
+                end += 1  # "Landsat-9"
+            if end >= len(doc):
+                continue
+            number = doc[end]
+            roman = re.fullmatch(r"[IVX]{1,5}", number.text) and ent.label_ != "PERSON"
+            if not (number.like_num and number.text[:1].isdigit() and len(number.text) <= 4 or roman):
+                continue
+            after = doc[end + 1] if end + 1 < len(doc) else None
+            if after is not None and (after.text in ("%", "percent") or after.like_num or after.lower_ in UNIT_WORDS):
+                continue  # "Google 15 percent", "NASA 2 million": an amount, not part of the name
+            if ent.label_ == "PERSON" or doc[ent.end - 1].text[:1].islower():
+                continue
+            found.append(Span(doc, ent.start, end + 1, label=ent.label_ if ent.label_ != "PERSON" else "PRODUCT"))
+        if found:
+            doc.ents = filter_spans(found + [e for e in doc.ents if not any(f.start <= e.start < f.end for f in found)])
+
+
+UNIT_WORDS = {"million", "billion", "trillion", "thousand", "hundred", "years", "days", "people", "times", "miles",
+              "kilometers", "meters", "feet", "percent", "degrees", "hours", "minutes", "seconds", "months", "weeks"}
+
+
+def join_fractions(docs):
+    """'about three-and-a-half hours': the model stops at 'about three'; the amount is the whole phrase."""
+    from spacy.tokens import Span
+    from spacy.util import filter_spans
+
+    for doc in docs:
+        found = []
+        for ent in doc.ents:
+            if ent.label_ != "CARDINAL":
+                continue
+            words_after, i = [], ent.end
+            while i < len(doc) and len(words_after) < 4:
+                if doc[i].text != "-":
+                    words_after.append(doc[i])
+                i += 1
+            if [t.lower_ for t in words_after[:3]] == ["and", "a", "half"] and len(words_after) == 4:
+                unit = words_after[3]
+                if unit.lemma_.lower() in UNITS:
+                    label = "TIME" if unit.lemma_.lower() in ("second", "minute", "hour") else "QUANTITY"
+                    found.append(Span(doc, ent.start, unit.i + 1, label=label))
+        if found:
+            doc.ents = filter_spans(found + [e for e in doc.ents if not any(f.start <= e.start < f.end for f in found)])
+
+
+def trim_dates(docs):
+    """'children under 15 in 2018': the model makes one date of an age and a year; the date is '2018'.
+    'in January, days before he left': the date ends at the comma."""
+    from spacy.tokens import Span
+
+    for doc in docs:
+        fixed, changed = [], False
+        for ent in doc.ents:
+            joint = next((t for t in ent if t.lower_ == "in" and t.i > ent.start), None)
+            year = doc[joint.i + 1 : ent.end] if joint is not None else None
+            before = doc[ent.start : joint.i] if joint is not None else None
+            comma = next((t for t in ent if t.text == "," and t.i > ent.start), None)
+            if (ent.label_ == "DATE" and year is not None and len(year) == 1 and re.fullmatch(r"\d{4}", year.text)
+                    and any(t.like_num for t in before) and not any(t.text in MONTHS or t.text in WEEKDAYS for t in before)):
+                fixed.append(Span(doc, year.start, year.end, label="DATE"))
+                changed = True
+            elif ent.label_ == "DATE" and comma is not None and comma.i + 1 < ent.end and not doc[comma.i + 1].like_num:
+                fixed.append(Span(doc, ent.start, comma.i, label="DATE"))  # "in January, days before ...": "January"
+                changed = True
+            else:
+                fixed.append(ent)
+        if changed:
+            doc.ents = fixed
