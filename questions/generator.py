@@ -25,6 +25,9 @@ from .rank import rank
 from .references import resolve, subject_of
 from .textnorm import contains_phrase, norm, words
 
+REPORTING_VERBS = {"say", "tell", "add", "explain", "note", "announce", "report", "state", "write", "warn"}
+STOP_TITLE_WORDS = {"the", "a", "an", "of", "to", "in", "on", "for", "and", "with", "as", "at", "by", "from", "its",
+                    "is", "are", "new", "after"}
 LABEL_WEIGHT = {"PERSON": 0.12, "MONEY": 0.12, "PERCENT": 0.1, "ORG": 0.1, "GPE": 0.09, "EVENT": 0.09, "DATE": 0.08,
                 "NUMBER": 0.08, "QUANTITY": 0.08, "LAW": 0.07, "PRODUCT": 0.08, "WORK_OF_ART": 0.07, "FAC": 0.06,
                 "LOC": 0.06, "NORP": 0.03, "LANGUAGE": 0.04, "TIME": 0.05}
@@ -53,6 +56,8 @@ class Builder:
                 if title:
                     self.titles.setdefault(norm(title), set()).add(entity.name)
         self.keywords = _keywords(sentences)
+        from .cleaning import title_of as headline
+        self.title_words = set(words(headline(text, fallback=""))) - STOP_TITLE_WORDS
         for sentence in sentences:
             _drop_leading_connective(sentence.span)
         self.clear = clear_nouns(sentences)
@@ -117,6 +122,11 @@ class Builder:
             "long": float(len(sentence.span) > 35), "resolved": float(sentence.index in self.resolved),
             "relative_date": float(label == "DATE" and key is not None and date_style(key.text) is None),
             "answer_words": min(len(key), 10) / 10 if key is not None else 0.0,
+            "first_mention": float(entity is not None and entity.first_sentence == sentence.index),
+            "subject": float(ent is not None and ent.root.dep_ in ("nsubj", "nsubjpass")),
+            "in_title": float(key is not None and bool(set(words(key.text)) & self.title_words)),
+            "attribution": float(ent is not None and ent.root.head.lemma_ in REPORTING_VERBS
+                                 and ent.root.dep_ in ("nsubj", "nsubjpass")),
         }
 
     def sentence_score(self, sentence):

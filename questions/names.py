@@ -118,6 +118,30 @@ UNIT_WORDS = {"million", "billion", "trillion", "thousand", "hundred", "years", 
               "kilometers", "meters", "feet", "percent", "degrees", "hours", "minutes", "seconds", "months", "weeks"}
 
 
+MEASURES = {"gigawatt", "megawatt", "kilowatt", "watt", "volt", "kilometer", "kilometre", "km", "mile", "meter",
+            "metre", "foot", "feet", "inch", "centimeter", "centimetre", "millimeter", "millimetre", "ton", "tonne",
+            "pound", "kilogram", "kg", "gram", "liter", "litre", "gallon", "barrel", "degree", "acre", "hectare",
+            "calorie", "byte", "gigabyte", "terabyte", "knot", "decibel"}
+
+
+def join_measures(docs):
+    """'nearly 20 gigawatts', '560 kilograms': the model calls the number a count and leaves the unit out;
+    the amount is the number with its unit."""
+    from spacy.tokens import Span
+    from spacy.util import filter_spans
+
+    for doc in docs:
+        found = []
+        for ent in doc.ents:
+            if ent.label_ != "CARDINAL" or ent.end >= len(doc):
+                continue
+            unit = doc[ent.end]
+            if unit.pos_ == "NOUN" and unit.lemma_.lower() in MEASURES | {u + "s" for u in MEASURES}:
+                found.append(Span(doc, ent.start, ent.end + 1, label="QUANTITY"))
+        if found:
+            doc.ents = filter_spans(found + [e for e in doc.ents if not any(f.start <= e.start < f.end for f in found)])
+
+
 def join_fractions(docs):
     """'about three-and-a-half hours': the model stops at 'about three'; the amount is the whole phrase."""
     from spacy.tokens import Span

