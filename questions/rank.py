@@ -7,6 +7,7 @@ that ask a fact an independent reader listed as one a quiz should ask, and items
 readers accepted. Then a greedy pick spreads the best items over facts and sentences.
 """
 import functools
+import heapq
 import json
 import math
 from collections import Counter
@@ -81,9 +82,15 @@ def rank(items, *, limit=None, trace=None, index_of=None, keep_features=False, s
         return item["score"] - (REPEAT_FACT * facts[item.get("fact")] + REPEAT_SENTENCE * sentences[item["source_sentence"]]
                                 + REPEAT_ANSWER * answers[answer] + REPEAT_KIND * kinds[item["kind"]])
 
-    while pool:
-        best = max(range(len(pool)), key=lambda n: (adjusted(pool[n]), -n))
-        item, answer = pool.pop(best)
+    heap = [(-adjusted(entry), n) for n, entry in enumerate(pool)]
+    heapq.heapify(heap)
+    while heap:  # a lazy greedy pick: penalties only grow, so a stale score is an upper bound
+        _, n = heapq.heappop(heap)
+        fresh = (-adjusted(pool[n]), n)
+        if heap and fresh > heap[0]:
+            heapq.heappush(heap, fresh)
+            continue
+        item, answer = pool[n]
         rule = None
         if keep_features or not select:
             pass  # every candidate, whatever the caps would keep (for fitting, and for the makers' tests)
