@@ -33,8 +33,14 @@ def expand_braces(text):
 
 
 def named_paths():
-    return sorted({path for token in re.findall(r"quizapp/[\w/{},.]*\w", ARCHITECTURE)
+    return sorted({path for token in re.findall(r"(?:quizapp|questions)/[\w/{},.]*\w", ARCHITECTURE)
                    for path in expand_braces(token)})
+
+
+def test_every_stage_of_the_generator_is_described():
+    described = set(named_paths())
+    modules = {f"questions/{path.name}" for path in (ROOT / "questions").glob("*.py") if path.name != "__init__.py"}
+    assert modules - described <= {"questions/textnorm.py", "questions/fit_ranker.py"}
 
 
 def test_every_path_the_architecture_names_exists():
