@@ -21,7 +21,7 @@ def _seed(*parts):
 
 def options_for(b, entity, answer, sentence):
     """Three options of the same type and format as the key, never another name for it,
-    and whether all three come from the article itb."""
+    and whether all three come from the article itself."""
     in_sentence = b.names_in[sentence.index]
     pool = []
     if entity.label not in NUMERIC:
@@ -47,6 +47,8 @@ def options_for(b, entity, answer, sentence):
     pool.sort(key=lambda name: name.split()[-1].lower() != last)  # "Conservative Party" for "Liberal Party" first
     if entity.label in ("LOC", "FAC") and phrasing.category(answer):
         pool = [name for name in pool if phrasing.category(name)]  # a canal among canals and seas, not continents
+    if entity.label in NUMERIC:
+        pool = _amounts_like(b, entity, answer, in_sentence)
     from_article = len(pool)
     if entity.label in NUMERIC:
         pool += number_variants(answer)
@@ -70,6 +72,32 @@ def options_for(b, entity, answer, sentence):
         chosen.append(option)
         article_options += position < from_article
     return (chosen, article_options == 3) if len(chosen) == 3 else (None, False)
+
+
+def _amounts_like(b, entity, answer, in_sentence):
+    """Other amounts of the story in the key's unit and near its size ('62 patients' beside '48
+    patients'): plausible because the story itself gives them."""
+    unit, value = _unit(answer), _value(answer)
+    if value is None or not unit:
+        return []
+    found = []
+    for other in b.entities:
+        if other is entity or other.label != entity.label or other.name in in_sentence:
+            continue
+        other_value = _value(other.name)
+        if _unit(other.name) == unit and other_value and other_value != value and 0.2 <= other_value / value <= 5:
+            found.append(other.name)
+    return sorted(found, key=lambda name: abs(_value(name) - value))
+
+
+def _unit(text):
+    words = [w for w in re.findall(r"[A-Za-z%$]+", text) if w.lower() not in ("about", "nearly", "more", "than", "some")]
+    return " ".join(w.lower() for w in words[-1:]) + ("$" if "$" in text else "")
+
+
+def _value(text):
+    match = re.search(r"\d[\d,]*(?:\.\d+)?", text)
+    return float(match.group(0).replace(",", "")) if match else None
 
 
 def _people_word(name):
