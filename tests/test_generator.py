@@ -55,6 +55,17 @@ def find(items, kind, answer):
     return [i for i in items if i["kind"] == kind and i["answer"] == answer]
 
 
+CONTROL = "Angela Merkel met Emmanuel Macron in Paris on Tuesday."
+
+
+def sources_with_control(text):
+    """The source sentences of a text followed by CONTROL, which must give items: a positive control
+    for a text of which nothing is to be asked (so an empty generator cannot pass for a strict one)."""
+    sources = {i["source_sentence"] for i in items_of(f"{text} {CONTROL}")}
+    assert CONTROL in sources, "positive control: the control sentence gave no items"
+    return sources
+
+
 @pytest.mark.parametrize(
     "text, answer, question",
     [
@@ -112,25 +123,34 @@ def test_references_are_resolved_in_prompts(text, expected_prompt):
 
 
 @pytest.mark.parametrize(
-    "text, unusable",
+    "text, unusable, control",
     [
-        (MAYOR, "She said the plan was good."),  # no person named before: nothing to resolve to
-        (JETS, "The deal would cost $5 billion."),  # "the deal" with no name for it
+        (MAYOR, "She said the plan was good.",  # no person named before: nothing to resolve to
+         "Maria Lopez, the mayor of Denver, signed the budget on Friday."),
+        (JETS, "The deal would cost $5 billion.",  # "the deal" with no name for it
+         "The United States sold new fighter jets to Japan in March."),
         ("India may buy the S-400 system from Russia. The deal, estimated at around $6 billion, would violate U.S. "
-         "sanctions on Russia.", "The deal, estimated at around $6 billion, would violate U.S. sanctions on Russia."),
+         "sanctions on Russia.", "The deal, estimated at around $6 billion, would violate U.S. sanctions on Russia.",
+         "India may buy the S-400 system from Russia."),
         # what follows the comma describes the deal, it does not say which deal
-        (TOYOTA, "The company expects sales to grow by 5 percent next year."),
-        ("“We will win this war and we will win it soon,” said Ivan Petrov, the general.", "“We will win this war and we will win it soon,” said Ivan Petrov, the general."),
-        ("Maria Lopez visited Denver on Monday. It is not clear what the visit means for the city.", "It is not clear what the visit means for the city."),
+        (TOYOTA, "The company expects sales to grow by 5 percent next year.", "Toyota sold 10 million cars in 2023."),
+        ("“We will win this war and we will win it soon,” said Ivan Petrov, the general. " + CONTROL,
+         "“We will win this war and we will win it soon,” said Ivan Petrov, the general.", CONTROL),
+        ("Maria Lopez visited Denver on Monday. It is not clear what the visit means for the city.",
+         "It is not clear what the visit means for the city.", "Maria Lopez visited Denver on Monday."),
     ],
 )
-def test_sentences_that_cannot_stand_alone_give_no_items(text, unusable):
-    assert unusable not in [i["source_sentence"] for i in items_of(text)]
+def test_sentences_that_cannot_stand_alone_give_no_items(text, unusable, control):
+    sources = [i["source_sentence"] for i in items_of(text)]
+    assert unusable not in sources
+    assert control in sources  # positive control: a sentence of the text that stands alone gives items
 
 
 def test_no_prompt_starts_with_a_pronoun():
     for text in (MEETING, TOYOTA, MAYOR, CONCORDE, JETS):
-        for item in items_of(text):
+        items = items_of(text)
+        assert items, text  # positive control: every text gives items
+        for item in items:
             assert norm(item["prompt"]).split()[0] not in checker.VAGUE_STARTS
 
 
@@ -173,7 +193,9 @@ def test_distractors_come_from_the_article_first():
 
 
 def test_no_distractor_is_also_true_in_the_sentence():
-    for item in items_of(MEETING, "multiple_choice"):
+    items = items_of(MEETING, "multiple_choice")
+    assert find(items, "multiple_choice", "Germany")  # positive control: options among the countries of the story
+    for item in items:
         for choice in item["choices"]:
             if choice != item["answer"]:
                 assert choice not in item["source_sentence"]
@@ -195,7 +217,9 @@ def test_accepted_answers(text, answer, accepted):
 
 def test_false_statements_change_one_fact_and_are_not_in_the_article():
     for text in (MEETING, TOYOTA, MAYOR):
-        for item in items_of(text, "true_false"):
+        items = items_of(text, "true_false")
+        assert find(items, "true_false", "False"), text  # positive control: each text gives a false statement
+        for item in items:
             assert item["choices"] == ["True", "False"]
             if item["answer"] == "False":
                 assert norm(item["prompt"]) not in norm(text)
@@ -247,12 +271,14 @@ def test_enough_items_per_400_words(generated):
 
 
 def test_about_half_the_statements_are_true(generated):
+    assert all(len(items) >= 10 for _, items in generated)  # positive control (the how-to article gives 14)
     statements = [i for _, items in generated for i in items if i["kind"] == "true_false"]
     share = sum(i["answer"] == "True" for i in statements) / len(statements)
     assert 0.3 <= share <= 0.7, share
 
 
 def test_no_near_duplicates(generated):
+    assert all(len(items) >= 10 for _, items in generated)  # positive control (the how-to article gives 14)
     for _, items in generated:
         keys = [(i["kind"], norm(i["prompt"])) for i in items]
         assert len(keys) == len(set(keys))
@@ -260,6 +286,7 @@ def test_no_near_duplicates(generated):
 
 def test_deterministic_and_ranked(generated):
     path, items = generated[0]
+    assert len(items) >= 25  # positive control: the seed article gives items to compare and rank
     again = questions.generate(path.read_text(encoding="utf-8"), source=str(path))
     assert json.dumps(again) == json.dumps(items)
     scores = [i["score"] for i in items]
@@ -270,6 +297,7 @@ def test_deterministic_and_ranked(generated):
 
 
 def test_batch_matches_one_by_one(generated):
+    assert all(len(items) >= 10 for _, items in generated)  # positive control (the how-to article gives 14)
     texts = [path.read_text(encoding="utf-8") for path, _ in generated]
     batch = questions.generate_many(texts, sources=[str(path) for path, _ in generated])
     assert batch == [items for _, items in generated]
@@ -300,23 +328,26 @@ CLAUSES = "Maria Lopez visited Denver on Monday. It is not clear what the visit 
 
 
 @pytest.mark.parametrize(
-    "text, answer",
+    "text, answer, asked",
     [
-        (TITLES, "State"),  # part of a person's title, not a fact of its own
-        (TITLES, "California"),  # the state after a city: asking it tests nothing
-        (DESCRIPTORS, "German"),  # "the _____ carmaker Volkswagen": known without reading
-        (DESCRIPTORS, "American"),  # "_____ software company Microsoft"
-        (DESCRIPTORS, "AI"),  # "new _____ tools": a term of unclear type as a modifier; "intelligence (_____)"
-        (DESCRIPTORS, "FDA"),  # "the Food and Drug Administration (_____)": spelled out just before
-        (COURT, "Rio Grande"),  # the model's entity stops inside "Rio Grande do Sul"
-        (COURT, "RMIT"),  # ... and inside "RMIT University"
-        (RUNNER, "Kipchoge"),
-        (HINTS, "Broadway"),  # "off-_____": half of a hyphenated word
-        (HINTS, "Chinese"),  # "its _____ parent, ByteDance": a descriptor before a name  # "Eliud _____", and "that record" points back to an earlier sentence
+        (TITLES, "State", "Mike Pompeo"),  # part of a person's title, not a fact of its own
+        (TITLES, "California", "Palmdale"),  # the state after a city: asking it tests nothing
+        (DESCRIPTORS, "German", "Volkswagen"),  # "the _____ carmaker Volkswagen": known without reading
+        (DESCRIPTORS, "American", "Lockheed Martin"),  # "_____ software company Microsoft"
+        (DESCRIPTORS, "AI", "2024"),  # "new _____ tools": a term of unclear type as a modifier; "intelligence (_____)"
+        (DESCRIPTORS, "FDA", "Food and Drug Administration"),  # "the Food and Drug Administration (_____)": spelled out just before
+        (COURT, "Rio Grande", "Brazil"),  # the model's entity stops inside "Rio Grande do Sul"
+        (COURT, "RMIT", "Melbourne"),  # ... and inside "RMIT University"
+        (RUNNER, "Kipchoge", "34 seconds"),
+        (HINTS, "Broadway", "New York"),  # "off-_____": half of a hyphenated word
+        (HINTS, "Chinese", "ByteDance"),  # "its _____ parent, ByteDance": a descriptor before a name  # "Eliud _____", and "that record" points back to an earlier sentence
     ],
 )
-def test_phrases_not_worth_asking(text, answer):
-    assert not [i for i in items_of(text) if i["answer"] == answer]
+def test_phrases_not_worth_asking(text, answer, asked):
+    """`asked`: a fact of the same sentence that is asked (a positive control)."""
+    items = items_of(text)
+    assert not [i for i in items if i["answer"] == answer]
+    assert [i for i in items if i["answer"] == asked]
 
 
 def test_a_clause_that_stands_alone_is_used_when_the_sentence_cannot():
@@ -336,7 +367,9 @@ def test_options_are_never_titles_or_another_form_of_the_key():
     text = ("Sanaz Toossi, an Iranian-American, wrote the play. The play is about Iranians in Tehran. "
             "Secretary of State Mike Pompeo met Indian officials. The Pentagon and NATO praised India. "
             "Germans and Persians watched the play in Berlin.")
-    for item in items_of(text, "multiple_choice"):
+    items = items_of(text)
+    assert find(items, "fill_blank", "Mike Pompeo") and find(items, "fill_blank", "Iranians")  # positive control
+    for item in [i for i in items if i["kind"] == "multiple_choice"]:
         assert "State" not in item["choices"]
         if item["answer"] == "Iranian-American":
             assert "Iranians" not in item["choices"]
@@ -356,7 +389,9 @@ def test_he_means_the_person_just_introduced_in_an_apposition():
 
 def test_she_is_left_alone_when_another_person_came_up_since():
     text = "Maria Lopez spoke in Denver on Monday. Officials praised Ana Ruiz for the plan. She said the talks went well."
-    assert "She said the talks went well." not in [i["source_sentence"] for i in items_of(text)]
+    sources = [i["source_sentence"] for i in items_of(text)]
+    assert "She said the talks went well." not in sources
+    assert "Maria Lopez spoke in Denver on Monday." in sources  # positive control
 
 
 def test_a_surname_the_model_never_tags_is_still_the_person():
@@ -371,6 +406,7 @@ def test_she_after_a_quote_about_someone_else_is_not_resolved_to_the_speaker():
             "a former student. In 1988, she won the Hartmann Prize.")
     items = items_of(text)
     assert not [i for i in items if "Nowak won" in i["prompt"] or i["source_sentence"].startswith("In 1988")]
+    assert find(items, "fill_blank", "Warsaw")  # positive control: the first sentence is asked
 
 
 def test_an_object_pronoun_is_resolved_when_the_sentence_names_no_one_else():
@@ -382,7 +418,9 @@ def test_an_object_pronoun_is_resolved_when_the_sentence_names_no_one_else():
 def test_an_object_pronoun_is_left_alone_when_another_person_came_up():
     text = ("Teresa Kowalski won the Hartmann Prize in 1988. Officials praised Anna Nowak for the plan. "
             "The city of Gdansk named a bridge after her in 2010.")
-    assert not [i for i in items_of(text) if "after Teresa Kowalski" in i["prompt"] or "after Anna Nowak" in i["prompt"]]
+    items = items_of(text)
+    assert not [i for i in items if "after Teresa Kowalski" in i["prompt"] or "after Anna Nowak" in i["prompt"]]
+    assert find(items, "fill_blank", "1988") and find(items, "fill_blank", "Anna Nowak")  # positive control
 
 
 def test_a_thing_named_once_stays_clear_for_a_few_paragraphs():
@@ -396,7 +434,9 @@ def test_a_thing_two_names_were_given_is_not_resolved_from_afar():
     text = ("Toyota built a truck called the Hilux Volt. Honda built a truck called the Ridge Spark. Sales rose in Japan "
             "last year. Many buyers want cheaper models. Prices of batteries fell by 14 percent. "
             "The truck can carry 1,200 kilograms.")
-    assert not [i for i in items_of(text) if i["source_sentence"].startswith("The truck")]
+    items = items_of(text)
+    assert not [i for i in items if i["source_sentence"].startswith("The truck")]
+    assert find(items, "fill_blank", "Hilux Volt") and find(items, "fill_blank", "Ridge Spark")  # positive control
 
 
 def test_an_acronym_is_never_a_person():
@@ -407,7 +447,9 @@ def test_an_acronym_is_never_a_person():
 
 def test_such_points_back_like_this():
     text = "Peru banned plastic bags in 2019. Chile is not the first country to take such a step."
-    assert not [i for i in items_of(text) if i["source_sentence"].startswith("Chile")]
+    items = items_of(text)
+    assert not [i for i in items if i["source_sentence"].startswith("Chile")]
+    assert find(items, "short_answer", "Peru")  # positive control: the step itself is asked
 
 
 def test_an_age_before_a_year_is_not_part_of_the_date():
@@ -441,7 +483,9 @@ def test_a_name_after_the_is_no_person_and_gets_no_people_as_options():
 
 def test_a_person_the_sentence_never_names_makes_it_unusable():
     text = "Jafar Panahi won the top prize on Saturday. This was his first trip in 20 years. Iran had stopped him from leaving for years."
-    assert not [i for i in items_of(text) if i["source_sentence"].startswith("Iran had stopped")]
+    items = items_of(text)
+    assert not [i for i in items if i["source_sentence"].startswith("Iran had stopped")]
+    assert find(items, "fill_blank", "Jafar Panahi")  # positive control: the sentence that names him is asked
 
 
 def test_a_pronoun_is_named_once_in_a_prompt():
@@ -464,7 +508,9 @@ def test_a_common_word_opening_a_sentence_loses_its_capital_in_a_question():
 
 def test_an_age_is_not_asked():
     text = "Jafar Panahi, 64, has been arrested several times by Iranian authorities in Tehran."
-    assert not [i for i in items_of(text) if i["answer"] == "64"]
+    items = items_of(text)
+    assert not [i for i in items if i["answer"] == "64"]
+    assert find(items, "fill_blank", "Tehran")  # positive control: the sentence's place is asked
 
 
 def test_a_name_the_article_calls_a_company_is_asked_as_one():
@@ -478,7 +524,9 @@ def test_a_name_the_article_calls_a_company_is_asked_as_one():
 def test_did_so_points_back():
     text = ("Apple and Microsoft are the only other companies to have reached $4 trillion. Microsoft passed that mark "
             "in July, and Apple did so on Tuesday.")
-    assert not [i for i in items_of(text) if "did so" in i["prompt"] or "do so" in i["prompt"]]
+    items = items_of(text)
+    assert not [i for i in items if "did so" in i["prompt"] or "do so" in i["prompt"]]
+    assert find(items, "fill_blank", "$4 trillion")  # positive control: the mark itself is asked
 
 
 @pytest.mark.parametrize(
@@ -491,6 +539,7 @@ def test_did_so_points_back():
 def test_a_place_based_company_is_a_reference_unless_it_is_named(text, usable):
     sources = {i["source_sentence"] for i in items_of(text)}
     assert any("-based" in source for source in sources) == usable
+    assert any("-based" in source for source in sources_with_control(text)) == usable  # positive control
 
 
 def test_a_possessive_opening_the_sentence_is_resolved():
@@ -512,30 +561,36 @@ def test_a_report_about_a_named_thing_is_usable_whoever_reports_it():
 def test_a_report_about_an_unnamed_thing_is_not():
     text = "Sales rose 5 percent in the third quarter, the company said Thursday."
     assert not items_of(text)
+    assert sources_with_control(text) == {CONTROL}  # positive control: a sentence after it still gives items
 
 
 @pytest.mark.parametrize(
-    "text, opening",
+    "text, opening, asked",
     [
-        ("Kylian Mbappé scored three goals in the final. The first was Geoff Hurst of England in 1966.", "The first"),
+        ("Kylian Mbappé scored three goals in the final. The first was Geoff Hurst of England in 1966.", "The first",
+         "Kylian Mbappé"),
         ("Maersk and MSC stopped sailing through the Red Sea. Together, the three companies carry about half of the "
-         "world's container trade.", "Together"),  # three companies are not one of the names before
+         "world's container trade.", "Together", "Red Sea"),  # three companies are not one of the names before
     ],
 )
-def test_an_ordinal_or_a_count_does_not_say_which(text, opening):
-    assert not [i for i in items_of(text) if i["source_sentence"].startswith(opening)]
+def test_an_ordinal_or_a_count_does_not_say_which(text, opening, asked):
+    items = items_of(text)
+    assert not [i for i in items if i["source_sentence"].startswith(opening)]
+    assert find(items, "fill_blank", asked)  # positive control: the sentence before is asked
 
 
 @pytest.mark.parametrize(
-    "text, answer, asked",
+    "text, answer, asked, place",
     [
-        ("Private consumption makes up more than half of the economy in Japan.", "half", True),
-        ("Kylian Mbappé scored twice late in the second half in Qatar.", "half", False),
-        ("Thousands of fans celebrated in the streets of Buenos Aires on Sunday.", "Thousands", False),
+        ("Private consumption makes up more than half of the economy in Japan.", "half", True, "Japan"),
+        ("Kylian Mbappé scored twice late in the second half in Qatar.", "half", False, "Qatar"),
+        ("Thousands of fans celebrated in the streets of Buenos Aires on Sunday.", "Thousands", False, "Buenos Aires"),
     ],
 )
-def test_vague_amounts_are_not_asked(text, answer, asked):
-    assert bool([i for i in items_of(text) if i["answer"] == answer]) == asked
+def test_vague_amounts_are_not_asked(text, answer, asked, place):
+    items = items_of(text)
+    assert bool([i for i in items if i["answer"] == answer]) == asked
+    assert find(items, "fill_blank", place)  # positive control: the sentence's place is asked
 
 
 def test_a_time_moved_to_the_end_stays_before_the_attribution():
@@ -546,13 +601,17 @@ def test_a_time_moved_to_the_end_stays_before_the_attribution():
 
 def test_the_two_countries_point_back():
     text = "India and China signed a deal in May. Trade between the two countries reached $118 billion last year."
-    assert not [i for i in items_of(text) if i["source_sentence"].startswith("Trade")]
+    items = items_of(text)
+    assert not [i for i in items if i["source_sentence"].startswith("Trade")]
+    assert find(items, "fill_blank", "China")  # positive control: the sentence that names them is asked
 
 
 def test_a_differently_described_service_is_not_the_one_named_before():
     text = ("In Spain, the town of El Granado recorded 46 degrees Celsius, the national weather service AEMET said. "
             "Firefighters battled more than 40 wildfires in Greece, the fire service said.")
-    assert not [i for i in items_of(text) if "wildfires" in i["prompt"] and "AEMET" in i["prompt"]]
+    items = items_of(text)
+    assert not [i for i in items if "wildfires" in i["prompt"] and "AEMET" in i["prompt"]]
+    assert find(items, "fill_blank", "AEMET")  # positive control: the service is asked where it is named
 
 
 def test_a_possessive_ending_is_not_part_of_the_answer():
@@ -572,7 +631,9 @@ def test_the_thing_the_story_opens_on_is_named_by_what_it_did():
 def test_a_second_one_of_the_kind_ends_that():
     text = ("A powerful earthquake struck eastern Taiwan on Wednesday morning, officials said. In 1999, a stronger "
             "earthquake hit central Taiwan. The earthquake had a magnitude of 7.6, according to Taiwan's weather agency.")
-    assert not [i for i in items_of(text) if "magnitude" in i["prompt"]]
+    items = items_of(text)
+    assert not [i for i in items if "magnitude" in i["prompt"]]
+    assert find(items, "fill_blank", "1999")  # positive control: the second earthquake itself is asked
 
 
 def test_a_date_ends_at_its_comma():
@@ -595,22 +656,29 @@ def test_an_organization_called_a_maker_is_asked_as_a_company():
 )
 def test_an_aside_that_names_where_it_appeared_says_which(text, usable):
     assert bool(items_of(text)) == usable
+    assert (text in sources_with_control(text)) == usable  # positive control: a sentence after it gives items
 
 
 def test_both_points_back():
     text = ("Coral covered 36 percent of the northern reefs and 33 percent of the central reefs. Both numbers are the "
             "highest since AIMS began its yearly studies in 1986.")
-    assert not [i for i in items_of(text) if i["source_sentence"].startswith("Both")]
+    items = items_of(text)
+    assert not [i for i in items if i["source_sentence"].startswith("Both")]
+    assert find(items, "fill_blank", "33 percent")  # positive control: the numbers themselves are asked
 
 
 def test_a_plural_possessive_name_is_not_blanked_with_its_apostrophe():
     text = "The United Nations' cultural agency, UNESCO, met in Paris on Monday."
-    assert not [i for i in items_of(text) if i["answer"].endswith("'") or "_____'" in i["prompt"]]
+    items = items_of(text)
+    assert not [i for i in items if i["answer"].endswith("'") or "_____'" in i["prompt"]]
+    assert find(items, "fill_blank", "UNESCO")  # positive control: the sentence is asked
 
 
 def test_a_question_never_swallows_a_second_clause():
     text = "In 2023, Los Angeles ordered 300 electric buses, and New York City plans to replace its whole fleet by 2040."
-    for item in items_of(text, "short_answer"):
+    items = items_of(text)
+    assert find(items, "fill_blank", "Los Angeles")  # positive control (no question is made of it today)
+    for item in [i for i in items if i["kind"] == "short_answer"]:
         assert "New York City plans" not in item["prompt"] or item["answer"] != "Los Angeles"
 
 
@@ -623,12 +691,16 @@ def test_a_long_counted_phrase_is_not_moved(generated):
 
 def test_no_preposition_is_stranded_inside_a_noun_phrase():
     """Not 'Which place did Kiptum grow up in the village of in western Kenya?'."""
-    assert not [i for i in items_of(RUNNER, "short_answer") if "village of in" in i["prompt"] or i["answer"] == "Chepkorio"]
+    items = items_of(RUNNER, "short_answer")
+    assert not [i for i in items if "village of in" in i["prompt"] or i["answer"] == "Chepkorio"]
+    assert find(items, "short_answer", "Kenya")  # positive control: the sentence still gives a question
 
 
 def test_two_agents_are_not_asked_as_one():
     """'operated by British Airways and Air France': 'Which company operated ...?' has two answers."""
-    assert not [i for i in items_of(PASSIVE, "short_answer") if i["answer"] in ("British Airways", "Air France")]
+    items = items_of(PASSIVE)
+    assert not [i for i in items if i["kind"] == "short_answer" and i["answer"] in ("British Airways", "Air France")]
+    assert find(items, "fill_blank", "British Airways") and find(items, "fill_blank", "Air France")  # each alone: a blank
 
 
 def test_a_or_an_before_a_blank_gives_nothing_away():
@@ -693,13 +765,17 @@ def test_a_title_in_an_apposition_after_the_name_is_asked(text, prompt):
     ],
 )
 def test_an_apposition_that_does_not_name_one_office_holder_is_not_asked(text):
-    assert not [i for i in items_of(text) if ", according to the article?" in i["prompt"]]
+    items = items_of(text)
+    assert not [i for i in items if ", according to the article?" in i["prompt"]]
+    assert find(items, "short_answer", "Peter Okafor")  # positive control: who announced the deal is asked
 
 
 def test_a_title_two_people_hold_is_not_asked():
     text = ("Former Secretary of State Rex Tillerson left in March. Secretary of State Mike Pompeo arrived in India. "
             "Pompeo met Tillerson in Ohio.")
-    assert not [i for i in items_of(text) if "Secretary of State, according" in i["prompt"]]
+    items = items_of(text)
+    assert not [i for i in items if "Secretary of State, according" in i["prompt"]]
+    assert find(items, "fill_blank", "Mike Pompeo") and find(items, "fill_blank", "Rex Tillerson")  # positive control
 
 
 @pytest.mark.parametrize(
@@ -740,7 +816,9 @@ def test_a_capital_at_the_start_of_a_sentence_is_not_a_name():
     """The small model calls 'Lava' a person in 'Lava was flowing ...' when 'lava' is a word of the article."""
     text = ("A volcano erupted in Iceland on Monday, sending lava into the sky. "
             "Lava was flowing at a rate of 200 cubic meters per second near Grindavik.")
-    assert not [i for i in items_of(text) if i["answer"] == "Lava" or i["prompt"].startswith("Who was flowing")]
+    items = items_of(text)
+    assert not [i for i in items if i["answer"] == "Lava" or i["prompt"].startswith("Who was flowing")]
+    assert find(items, "fill_blank", "Grindavik")  # positive control: the sentence is asked
 
 
 def test_places_other_than_countries_are_typed_not_chosen():
@@ -764,7 +842,9 @@ def test_options_for_a_party_are_parties_first():
 
 def test_a_word_of_the_name_is_not_its_descriptor():
     """'Elections Canada said ...' is not 'Which election said ...?'."""
-    assert not [i for i in items_of(ELECTION) if i["prompt"].startswith("Which election")]
+    items = items_of(ELECTION)
+    assert not [i for i in items if i["prompt"].startswith("Which election")]
+    assert find(items, "fill_blank", "7.3 million")  # positive control: the sentence is asked
 
 
 def test_a_sentence_ending_in_an_abbreviation_ends_there():
@@ -820,7 +900,9 @@ def test_until_and_since_are_not_when():
 
 def test_a_demonstrative_phrase_is_a_reference_even_when_long():
     """'That British political consulting company had ...' cannot stand alone."""
-    assert not [i for i in items_of(COURT) if "consulting company" in i["prompt"]]
+    items = items_of(COURT)
+    assert not [i for i in items if "consulting company" in i["prompt"]]
+    assert find(items, "fill_blank", "Cambridge Analytica")  # positive control: the sentence before is asked
 
 
 def test_as_many_as_is_not_part_of_the_answer():
@@ -846,6 +928,9 @@ def test_the_longest_known_name_wins(generated):
 
 def test_names_are_not_merged_just_because_they_start_alike(generated):
     """'Apple' and, later, 'Apple Intelligence' are two things; 'iPhones' is not an option among companies."""
+    everything = [i for _, items in generated for i in items]
+    assert [i for i in everything if i["answer"] == "Apple"]  # positive control: both checks below have items
+    assert [i for i in everything if i["kind"] == "multiple_choice" and "Google" in i["choices"]]
     for path, items in generated:
         for item in items:
             if item["answer"] == "Apple":
@@ -859,6 +944,7 @@ def test_one_answer_is_not_drilled(generated):
 
     from questions.rank import MAX_SAME_ANSWER
 
+    assert all(len(items) >= 10 for _, items in generated)  # positive control (the how-to article gives 14)
     for _, items in generated:
         counts = Counter((i["kind"], norm(i["answer"])) for i in items if i["kind"] != "true_false")
         assert max(counts.values()) <= MAX_SAME_ANSWER
@@ -867,7 +953,9 @@ def test_one_answer_is_not_drilled(generated):
 def test_a_term_being_defined_gets_no_options_of_a_guessed_type():
     text = ("Google and Apple sell phones. Microsoft and Amazon sell software. The FAA said air taxis are a kind of "
             "aircraft known as Advanced Air Mobility flyers. Google praised the rules.")
-    for item in items_of(text):
+    items = items_of(text)
+    assert find(items, "fill_blank", "Advanced Air Mobility")  # positive control: the term is asked
+    for item in items:
         if item["answer"] == "Advanced Air Mobility":
             assert item["kind"] in ("fill_blank", "short_answer")
         if item["kind"] in ("multiple_choice", "true_false"):
