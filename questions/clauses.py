@@ -48,6 +48,8 @@ def why_unusable(sentence, clear_nouns=frozenset()):
     if subject is not None and subject._.qtext is None:
         if subject.pos_ == "PRON" or subject.lower_ in checker.VAGUE_STARTS:
             return "pronoun-subject"
+        if _a_share_of_no_one(subject):
+            return "vague-subject"  # "Nearly two-thirds said ...": two-thirds of whom?
         if is_vague_phrase(subject) and (subject.pos_ in ("ADJ", "NUM") or not names_its_subject(span)):
             if not clear_definite(subject, clear_nouns):
                 return "vague-subject"  # "The first was Geoff Hurst": the first what?
@@ -59,6 +61,13 @@ def why_unusable(sentence, clear_nouns=frozenset()):
     if _someone_unnamed(span, subject):
         return "someone-unnamed"
     return None
+
+
+def _a_share_of_no_one(subject):
+    """'Nearly two-thirds', '32 percent', 'Most': a share as the subject, with no 'of ...' to say of what."""
+    share = subject.pos_ == "NUM" or subject.lower_ in ("percent", "%", "most", "half", "many", "some", "majority") \
+        or subject.ent_type_ in ("PERCENT", "CARDINAL")
+    return share and not any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children)
 
 
 def clear_definite(subject, clear_nouns):

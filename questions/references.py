@@ -182,8 +182,9 @@ def resolve(sentences, lookup, descriptors=None):
             resolved.add(index)
         if subject is not None and _resolve_owner(subject, index, last_person, previous_thing, people):
             resolved.add(index)
-        if not named and subject is not None and subject.lower_ not in PERSON_PRONOUNS and _clear_person(
-                last_person, people, index):
+        if not named and subject is not None and subject.lower_ not in PERSON_PRONOUNS and not (
+                subject.pos_ == "NOUN" and subject.lemma_.lower() in HUMAN_NOUNS) and _clear_person(
+                last_person, people, index):  # "a boy ... with his grandmother": his own, not the last person's
             _resolve_objects(span, last_person[1])
         meant = meaning_clause(span)
         if meant is not None and _resolve_subject(subject_of_clause(meant), index, None, previous_thing, nouns, linked):
@@ -240,6 +241,9 @@ def _plain_mention(subject, lemma):
 
 
 OBJECT_PRONOUNS = {"him", "her", "his"}
+HUMAN_NOUNS = {"boy", "girl", "man", "woman", "child", "son", "daughter", "mother", "father", "person", "resident",
+               "student", "teacher", "worker", "driver", "patient", "victim", "player", "officer", "official", "farmer",
+               "husband", "wife", "brother", "sister", "friend", "owner", "neighbour", "neighbor", "pupil", "doctor"}
 THIRD_PERSON = PERSON_PRONOUNS | OBJECT_PRONOUNS | {"himself", "herself"}
 
 
