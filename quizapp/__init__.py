@@ -8,13 +8,14 @@ from flask_wtf.csrf import CSRFError
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def create_app(test_config=None):
+def create_app(test_config=None, *, instance_path=None):
     """Build the app: defaults, then `instance/config.py`, then `test_config`.
 
-    Touches no file: migrations and the signing key are `startup.prepare_instance`'s work."""
+    Touches no file: migrations and the signing key are `startup.prepare_instance`'s work.
+    `instance_path` (the tests' own folder) replaces the checkout's `instance/`."""
     app = Flask(
         __name__,
-        instance_path=str(ROOT / "instance"),
+        instance_path=str(instance_path or ROOT / "instance"),
         instance_relative_config=True,
         template_folder=str(ROOT / "templates"),
         static_folder=str(ROOT / "static"),

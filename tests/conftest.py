@@ -32,7 +32,8 @@ def app(tmp_path):
             "SECRET_KEY": "test key",
             "WTF_CSRF_ENABLED": False,
             "FSRS_FUZZ": False,
-        }
+        },
+        instance_path=tmp_path / "instance",  # never the checkout's instance/config.py
     )
     prepare_instance(app)
     yield app

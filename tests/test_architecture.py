@@ -141,3 +141,9 @@ def test_the_readme_configuration_table_is_one_table():
     table = list(itertools.takewhile(lambda line: line.startswith("|"), lines[start:]))
     for variable in ("QUIZAPP_DATABASE", "QUIZAPP_SECRET_KEY", "QUIZAPP_CONFIG"):
         assert any(f"`{variable}`" in row for row in table), variable
+
+
+def test_a_test_app_reads_no_config_from_the_checkout(app, tmp_path):
+    """The checkout's instance/config.py (a developer's own settings) never reaches a test."""
+    assert app.instance_path == str(tmp_path / "instance")
+    assert not app.instance_path.startswith(str(ROOT / "instance"))

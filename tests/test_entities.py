@@ -1,0 +1,47 @@
+"""questions/entities.py: one Entity per thing the article names, its other names, its type."""
+import pytest
+
+import questions
+from questions.entities import consolidate, is_alias, place_kind, same_thing
+
+
+@pytest.mark.parametrize(
+    "a, b, alias",
+    [
+        ("Jim Mattis", "Mattis", True),  # a surname is the person
+        ("United States", "the United States", True),
+        ("FAA", "Federal Aviation Administration", True),  # an acronym of the name
+        ("India", "Indonesia", False),
+        ("Lockheed Martin", "Boeing", False),
+    ],
+)
+def test_is_alias(a, b, alias):
+    assert is_alias(a, b) is alias
+
+
+def test_same_thing_is_stricter_than_alias():
+    assert same_thing("Boom", "Boom Supersonic")  # a leading part
+    assert not same_thing("Defense", "Major U.S. Defense Partner")
+    assert is_alias("Defense", "Major U.S. Defense Partner")  # yet a reader would call it another form
+
+
+def test_place_kind():
+    assert place_kind("Texas") == "state" and place_kind("Dallas") == "other" and place_kind("Georgia") is None
+
+
+def entities_of(text):
+    nlp = questions.load_model()
+    sentences = [s for doc in nlp.pipe([text]) for s in doc.sents]
+    return consolidate(sentences)[0]
+
+
+def test_a_surname_joins_the_person_named_in_full_before():
+    people = [e for e in entities_of("Ama Boateng founded the lab in 1995. Boateng said it grew fast.")
+              if e.label == "PERSON"]
+    assert len(people) == 1 and people[0].name == "Ama Boateng" and people[0].mentions == 2
+
+
+def test_one_word_taken_for_a_person_is_not_reliable_until_something_shows_a_person():
+    found = {e.name: e for e in entities_of("Dimorphos orbits Didymos. Naidu said Dimorphos changed shape.")}
+    assert "Naidu" in found and found["Naidu"].human  # "Naidu said": a person
+    assert not any(e.human for name, e in found.items() if name.startswith("Dimorphos"))
