@@ -98,7 +98,8 @@ def name_items(b, sentence):
                               score=base + 0.08, **common))
         honorific = key.start > 0 and key.doc[key.start - 1].lower_.rstrip(".") in ("mr", "ms", "mrs", "miss")
         swappable = (entity.reliable and not worth.names_a_kind_of_thing(ent) and converted is None
-                     and not honorific)  # "Ms. _____": another person's name may not fit the title
+                     and not honorific  # "Ms. _____": another person's name may not fit the title
+                     and not worth.bound_not_value(key))  # "more than _____": a smaller option is true too
         options, strong = options_for(b, entity, answer, sentence) if swappable else (None, False)
         if options and not (strong or entity.label in NUMERIC | {"DATE"}):
             options = None  # countries or names from outside the story are no plausible options: typed instead
@@ -133,6 +134,8 @@ def title_items(b, sentence):
         title = title_of(ent)
         if title is None or b.titles.get(norm(title)) != {entity.name} or _former(ent, title):
             continue  # no title, one that two people hold in this article, or one held no more
+        if title.split()[0].lower().rstrip(".") in ("mr", "mrs", "ms", "dr", "sir", "dame"):
+            continue  # "Mr Justice Carrow": a form of address, not an office ("Who is the Mr Justice?")
         the = "" if "'s " in title or "’s " in title else "the "  # "Kenya's President"
         answer, accepted = entity.name, sorted({entity.name.split()[-1], ent.text} - {entity.name})
         common = {"source_sentence": sentence.text, "answer_type": "PERSON", "source": b.source,
@@ -265,10 +268,10 @@ def _first_clause(span, tokens, key):
 def _full_stop(text, shown, tokens):
     """A cut-short sentence still ends like a sentence, and so does one whose last word, with
     its full stop, was the key ('... go to the U.S.' -> '... go to the _____.')."""
-    if len(shown) != len(tokens):
-        text = text.rstrip(",;: ")
-        return text if text.endswith(".") else text + "."  # "... 8:30 p.m." keeps one full stop
-    return text + "." if text.endswith(checker.BLANK) else text
+    if len(shown) != len(tokens) or not re.search(r"[.!?][\"'\u201d\u2019)]*$", text):
+        text = text.rstrip(",;: \u2013\u2014")
+        return text if re.search(r"[.!?][\"'\u201d\u2019)]*$", text) else text + "."  # one full stop after "p.m."
+    return text
 
 
 def _inside_quotes(span, ent):

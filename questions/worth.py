@@ -187,3 +187,15 @@ def qualified_place(ent):
     doc = ent.doc
     return (ent.label_ == "GPE" and ent.end + 1 < len(doc) and doc[ent.end].text == ","
             and doc[ent.end + 1].ent_type_ == "GPE" and doc[ent.end + 1].text in ("D.C.", "DC") )
+
+
+BOUNDS = {("more", "than"), ("less", "than"), ("fewer", "than"), ("at", "least"), ("at", "most"), ("up", "to")}
+BOUND_WORDS = {"over", "under", "above", "below", "exceeding", "exceeds", "beyond"}
+
+
+def bound_not_value(key):
+    """'more than £450 million', 'under 15': a bound, not a value; another amount in its place may be true too."""
+    doc = key.doc
+    before = [t.lower_ for t in doc[max(key.start - 2, 0) : key.start]]
+    inside = [t.lower_ for t in key[:2]]
+    return bool(BOUNDS & {tuple(before[-2:]), tuple(inside)} or BOUND_WORDS & set(before[-1:] + inside[:1]))

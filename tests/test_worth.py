@@ -42,3 +42,12 @@ def test_meaningful_number(text, number, meaningful):
     doc = questions.load_model()(text)
     key = next(doc[t.i : t.i + 1] for t in doc if t.text == number)
     assert worth.meaningful_number(key) is meaningful
+
+
+def test_a_bound_is_no_value_to_swap():
+    """'more than £450 million': a smaller option would be true too, so no options and no swapped statement."""
+    doc = questions.load_model()("The project will cost more than $450 million, and the city paid $20 million in May.")
+    bound = next(e for e in doc.ents if "450" in e.text)
+    value = next(e for e in doc.ents if "20" in e.text)
+    assert worth.bound_not_value(bound)
+    assert not worth.bound_not_value(value)  # positive control: a plain amount is a value
