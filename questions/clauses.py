@@ -12,8 +12,9 @@ from collections import Counter
 
 from . import checker, phrasing, worth
 from .parse import Sentence, _quote_depth, speech_inside
-from .references import (_reported_subject, in_quotes, is_vague_phrase, meaning_clause, names_its_subject,
-                         subject_of, subject_of_clause)
+from .references import _reported_subject, in_quotes, meaning_clause, subject_of, subject_of_clause
+from .vague import is_vague_phrase, names_its_subject
+
 
 def usable(sentence, clear_nouns=frozenset()):
     """A sentence that stands on its own (after resolving its subject) as the basis of a question."""

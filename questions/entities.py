@@ -178,7 +178,7 @@ HUMAN_WORDS = {"he", "she", "his", "her", "him", "said", "says", "told", "who", 
 def _human_evidence(ent, text):
     """Whether this mention shows a person: two or more words of a name, a title before it, or a
     'he', 'she', 'said', 'who' near it."""
-    from .references import FIRST_KIND_NOUNS, KIND_NOUNS
+    from .lexicon import FIRST_KIND_NOUNS, KIND_NOUNS
     if len(words(text)) >= 2 and (words(text)[-1] in KIND_NOUNS or words(text)[0] in FIRST_KIND_NOUNS):
         return False  # "Storm Idris", "Read Together Program": named like a thing
     if len(words(text)) >= 2 and all(w[:1].isalpha() for w in words(text)):

@@ -13,6 +13,7 @@ sure of gives None, and no question is made.
 """
 import re
 
+from .lexicon import CATEGORY_WORDS, ORGANIZATION_WORDS
 from .references import phrase_text, rendered
 
 SUBJECTS = {"nsubj", "nsubjpass"}
@@ -55,19 +56,8 @@ def wh_word(entity, *, subject, preposition=None, descriptor=None):
     return None
 
 
-ORGANIZATION_WORDS = {"department", "agency", "institution", "institute", "administration", "company", "inc", "corp",
-                      "corporation", "council", "ministry", "court", "university", "bank", "association",
-                      "organization", "union", "party", "commission", "service", "office", "committee", "foundation",
-                      "group", "airways", "airlines", "times", "news", "fund", "board", "force", "army", "navy",
-                      "congress", "parliament", "senate", "pentagon", "club", "team", "school", "college", "nations",
-                      "network", "authority", "federation", "alliance", "bureau", "organisation"}
 
 
-CATEGORY_WORDS = {"river", "lake", "sea", "ocean", "mountain", "mountains", "island", "islands", "bay", "gulf", "desert",
-                  "valley", "canal", "bridge", "airport", "university", "college", "hospital", "museum", "stadium", "park",
-                  "dam", "volcano", "street", "square", "palace", "prison", "court", "bank", "party", "company", "province",
-                  "county", "strait", "peninsula", "coast", "forest", "glacier", "reef", "channel", "station", "cathedral",
-                  "church", "mosque", "temple", "zoo", "festival", "orchestra"}
 
 
 def category(name):

@@ -9,6 +9,9 @@ nothing is recorded and the sentence is not used for a stand-alone question.
 """
 from spacy.tokens import Token
 
+from .lexicon import FIRST_KIND_NOUNS, HUMAN_NOUNS, KIND_NOUNS, NAME_NOUN_LABELS, SYNONYMS
+from .vague import DEMONSTRATIVES, is_vague_phrase
+
 if not Token.has_extension("qtext"):
     Token.set_extension("qtext", default=None)
 if not Token.has_extension("plain"):
@@ -16,24 +19,6 @@ if not Token.has_extension("plain"):
 
 PERSON_PRONOUNS = {"he", "she"}
 THING_PRONOUNS = {"it"}
-DEMONSTRATIVES = {"the", "this", "that", "these", "those"}
-# Plain English near-synonyms, so "the plane" can find what "the aircraft" was called.
-SYNONYMS = [{"plane", "aircraft", "airplane", "jet", "airliner"}, {"company", "firm", "business", "corporation", "maker"},
-            {"agency", "organization", "body"}, {"country", "nation"}, {"city", "town"},
-            {"play", "show", "production", "comedy", "drama", "musical"}, {"film", "movie"}, {"car", "vehicle"},
-            {"ship", "vessel"}, {"deal", "agreement", "accord", "pact"}, {"law", "bill", "measure", "legislation"}]
-
-
-NAME_NOUN_LABELS = {"ORG", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART", "OTHER", "PERSON", "GPE", "LOC"}
-# the common nouns a name can end or begin with that a story then uses for it alone
-KIND_NOUNS = {"commission", "ministry", "agency", "council", "department", "federation", "union", "institute",
-              "university", "college", "school", "hospital", "committee", "board", "authority", "bank", "company",
-              "corporation", "service", "office", "court", "party", "association", "foundation", "center", "centre",
-              "program", "programme", "project", "initiative", "plan", "fund", "act", "law", "treaty", "pact",
-              "agreement", "accord", "summit", "conference", "festival", "race", "tournament", "cup", "championship",
-              "storm", "hurricane", "typhoon", "cyclone", "survey", "report", "study", "museum", "exhibition", "group",
-              "network", "alliance", "coalition", "mission", "telescope", "satellite", "device", "app", "system"}
-FIRST_KIND_NOUNS = {"storm", "hurricane", "typhoon", "cyclone"}  # "Storm Idris": the kind comes first
 
 
 def noun_key(lemma):
@@ -73,59 +58,6 @@ def subject_of(span):
     return next((t for t in root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
 
 
-def is_vague_phrase(token):
-    """'the deal', 'this company': a definite phrase with nothing that names its referent.
-
-    What follows a comma ("The deal, estimated at around $6 billion, ...") describes the
-    thing without saying which it is, so only the phrase before it counts."""
-    phrase = list(token.subtree)
-    if any(c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_) for c in token.children):
-        return False  # "The teacher, Marjan, ..."
-    if any(t.text in ('"', "\u201c") for t in phrase):
-        return False  # 'The film "Parasite"': a quoted title names it
-    after = token.doc[phrase[-1].i + 1] if phrase[-1].i + 1 < len(token.doc) else None
-    if after is not None and after.pos_ == "PROPN" and after.ent_type_:
-        return False  # "the Nairobi-based charity Book Aid Kenya", however the model parsed it
-    comma = next((t.i for t in phrase if t.text == "," and t.i > token.i), None)
-    if comma is not None:
-        if any(c.dep_ == "acl" and c.i > comma and _names_something(c) for c in token.children):
-            return False  # "The study, published on Wednesday in The Lancet Public Health, ...": that study
-        phrase = [t for t in phrase if t.i < comma]
-    if token.pos_ == "PRON":
-        return token.lower_ not in ("anyone", "everyone", "someone", "nobody", "everybody")
-    if any(_the_few(t) for t in phrase):
-        return True  # "Trade between the two countries": which two?
-    naming = [t for t in phrase if not _in_hyphenated_modifier(t)  # "The California-based company" names no company
-              and t.ent_type_ not in ("ORDINAL", "CARDINAL")]  # nor do "The first", "The two men"
-    if token.pos_ == "PROPN" or any((t.ent_type_ and t.ent_type_ != "NORP") or t.pos_ in ("PROPN", "NUM") for t in naming):
-        return False
-    if any(t.dep_ in ("relcl", "acl", "prep") for t in phrase):
-        return False
-    if any(t.dep_ in ("det", "predet") and t.lower_ in DEMONSTRATIVES - {"the"} | {"both"} for t in phrase):
-        return True  # "that British political consulting company", "Both numbers" point back, whatever their length
-    nationality = any(t.ent_type_ == "NORP" for t in phrase)  # "the Brazilian army" is one army
-    words = [t for t in phrase if not t.is_punct]  # "the California-based company" is three words and a hyphen
-    return len(words) <= 4 and not nationality and any(t.dep_ == "det" and t.lower_ == "the" for t in phrase)
-
-
-def _names_something(clause):
-    return any(t.ent_type_ in ("ORG", "WORK_OF_ART", "PERSON", "FAC", "EVENT", "LAW", "PRODUCT") for t in clause.subtree)
-
-
-def _the_few(token):
-    """'the two countries', 'the three companies': a count of things named before, not a name."""
-    noun = token.head
-    return (token.lower_ in ("two", "three", "four", "both") and token.dep_ == "nummod" and noun.tag_ == "NNS"
-            and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
-            and not any(c.ent_type_ and c.ent_type_ not in ("CARDINAL", "ORDINAL") for c in noun.children))
-
-
-def _in_hyphenated_modifier(token):
-    """'California' in 'California-based', 'state' in 'state-owned'."""
-    doc = token.doc
-    return token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and doc[token.i + 2].pos_ in ("VERB", "ADJ")
-
-
 def _replace(token, text):
     """Record that the phrase headed by `token` reads as `text` in prompts."""
     phrase = list(token.subtree)
@@ -134,14 +66,6 @@ def _replace(token, text):
     if phrase[0].i != phrase[0].sent.start and text.startswith("The "):
         text = "the " + text[4:]
     phrase[0]._.qtext = text + phrase[-1].whitespace_
-
-
-def names_its_subject(span):
-    """'The new aircraft is called X-59': the sentence itself says what its subject is."""
-    root = span.root
-    return root.lemma_ in ("be", "call", "name", "know") and any(
-        t.dep_ in ("attr", "oprd") and t.ent_type_ for t in root.subtree if t.head.i == root.i or t.head.head.i == root.i
-    )
 
 
 def _is_extraposed(subject):
@@ -241,9 +165,6 @@ def _plain_mention(subject, lemma):
 
 
 OBJECT_PRONOUNS = {"him", "her", "his"}
-HUMAN_NOUNS = {"boy", "girl", "man", "woman", "child", "son", "daughter", "mother", "father", "person", "resident",
-               "student", "teacher", "worker", "driver", "patient", "victim", "player", "officer", "official", "farmer",
-               "husband", "wife", "brother", "sister", "friend", "owner", "neighbour", "neighbor", "pupil", "doctor"}
 THIRD_PERSON = PERSON_PRONOUNS | OBJECT_PRONOUNS | {"himself", "herself"}
 
 

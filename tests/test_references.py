@@ -2,7 +2,8 @@
 import pytest
 
 import questions
-from questions.references import is_vague_phrase, subject_of
+from questions.references import subject_of
+from questions.vague import is_vague_phrase
 
 
 def first_subject(text):

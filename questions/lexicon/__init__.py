@@ -1,0 +1,37 @@
+"""Word lists the rules read: general English, never a name or phrase of any article."""
+
+# Plain English near-synonyms, so "the plane" can find what "the aircraft" was called.
+SYNONYMS = [{"plane", "aircraft", "airplane", "jet", "airliner"}, {"company", "firm", "business", "corporation", "maker"},
+            {"agency", "organization", "body"}, {"country", "nation"}, {"city", "town"},
+            {"play", "show", "production", "comedy", "drama", "musical"}, {"film", "movie"}, {"car", "vehicle"},
+            {"ship", "vessel"}, {"deal", "agreement", "accord", "pact"}, {"law", "bill", "measure", "legislation"}]
+
+NAME_NOUN_LABELS = {"ORG", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART", "OTHER", "PERSON", "GPE", "LOC"}
+
+# the common nouns a name can end or begin with that a story then uses for it alone
+KIND_NOUNS = {"commission", "ministry", "agency", "council", "department", "federation", "union", "institute",
+              "university", "college", "school", "hospital", "committee", "board", "authority", "bank", "company",
+              "corporation", "service", "office", "court", "party", "association", "foundation", "center", "centre",
+              "program", "programme", "project", "initiative", "plan", "fund", "act", "law", "treaty", "pact",
+              "agreement", "accord", "summit", "conference", "festival", "race", "tournament", "cup", "championship",
+              "storm", "hurricane", "typhoon", "cyclone", "survey", "report", "study", "museum", "exhibition", "group",
+              "network", "alliance", "coalition", "mission", "telescope", "satellite", "device", "app", "system"}
+
+FIRST_KIND_NOUNS = {"storm", "hurricane", "typhoon", "cyclone"}  # "Storm Idris": the kind comes first
+
+HUMAN_NOUNS = {"boy", "girl", "man", "woman", "child", "son", "daughter", "mother", "father", "person", "resident",
+               "student", "teacher", "worker", "driver", "patient", "victim", "player", "officer", "official", "farmer",
+               "husband", "wife", "brother", "sister", "friend", "owner", "neighbour", "neighbor", "pupil", "doctor"}
+
+ORGANIZATION_WORDS = {"department", "agency", "institution", "institute", "administration", "company", "inc", "corp",
+                      "corporation", "council", "ministry", "court", "university", "bank", "association",
+                      "organization", "union", "party", "commission", "service", "office", "committee", "foundation",
+                      "group", "airways", "airlines", "times", "news", "fund", "board", "force", "army", "navy",
+                      "congress", "parliament", "senate", "pentagon", "club", "team", "school", "college", "nations",
+                      "network", "authority", "federation", "alliance", "bureau", "organisation"}
+
+CATEGORY_WORDS = {"river", "lake", "sea", "ocean", "mountain", "mountains", "island", "islands", "bay", "gulf", "desert",
+                  "valley", "canal", "bridge", "airport", "university", "college", "hospital", "museum", "stadium", "park",
+                  "dam", "volcano", "street", "square", "palace", "prison", "court", "bank", "party", "company", "province",
+                  "county", "strait", "peninsula", "coast", "forest", "glacier", "reef", "channel", "station", "cathedral",
+                  "church", "mosque", "temple", "zoo", "festival", "orchestra"}

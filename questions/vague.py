@@ -1,0 +1,68 @@
+"""Phrases that point back without naming: 'the deal', 'this company', 'the two countries'.
+
+A definite phrase names its referent only with a name, a quoted title, an apposition or a
+clause that says which one; otherwise it leans on an earlier sentence and must be resolved
+(references.py) or the sentence does not stand alone (clauses.py).
+"""
+DEMONSTRATIVES = {"the", "this", "that", "these", "those"}
+
+
+def is_vague_phrase(token):
+    """'the deal', 'this company': a definite phrase with nothing that names its referent.
+
+    What follows a comma ("The deal, estimated at around $6 billion, ...") describes the
+    thing without saying which it is, so only the phrase before it counts."""
+    phrase = list(token.subtree)
+    if any(c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_) for c in token.children):
+        return False  # "The teacher, Marjan, ..."
+    if any(t.text in ('"', "\u201c") for t in phrase):
+        return False  # 'The film "Parasite"': a quoted title names it
+    after = token.doc[phrase[-1].i + 1] if phrase[-1].i + 1 < len(token.doc) else None
+    if after is not None and after.pos_ == "PROPN" and after.ent_type_:
+        return False  # "the Nairobi-based charity Book Aid Kenya", however the model parsed it
+    comma = next((t.i for t in phrase if t.text == "," and t.i > token.i), None)
+    if comma is not None:
+        if any(c.dep_ == "acl" and c.i > comma and _names_something(c) for c in token.children):
+            return False  # "The study, published on Wednesday in The Lancet Public Health, ...": that study
+        phrase = [t for t in phrase if t.i < comma]
+    if token.pos_ == "PRON":
+        return token.lower_ not in ("anyone", "everyone", "someone", "nobody", "everybody")
+    if any(_the_few(t) for t in phrase):
+        return True  # "Trade between the two countries": which two?
+    naming = [t for t in phrase if not _in_hyphenated_modifier(t)  # "The California-based company" names no company
+              and t.ent_type_ not in ("ORDINAL", "CARDINAL")]  # nor do "The first", "The two men"
+    if token.pos_ == "PROPN" or any((t.ent_type_ and t.ent_type_ != "NORP") or t.pos_ in ("PROPN", "NUM") for t in naming):
+        return False
+    if any(t.dep_ in ("relcl", "acl", "prep") for t in phrase):
+        return False
+    if any(t.dep_ in ("det", "predet") and t.lower_ in DEMONSTRATIVES - {"the"} | {"both"} for t in phrase):
+        return True  # "that British political consulting company", "Both numbers" point back, whatever their length
+    nationality = any(t.ent_type_ == "NORP" for t in phrase)  # "the Brazilian army" is one army
+    words = [t for t in phrase if not t.is_punct]  # "the California-based company" is three words and a hyphen
+    return len(words) <= 4 and not nationality and any(t.dep_ == "det" and t.lower_ == "the" for t in phrase)
+
+
+def _names_something(clause):
+    return any(t.ent_type_ in ("ORG", "WORK_OF_ART", "PERSON", "FAC", "EVENT", "LAW", "PRODUCT") for t in clause.subtree)
+
+
+def _the_few(token):
+    """'the two countries', 'the three companies': a count of things named before, not a name."""
+    noun = token.head
+    return (token.lower_ in ("two", "three", "four", "both") and token.dep_ == "nummod" and noun.tag_ == "NNS"
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+            and not any(c.ent_type_ and c.ent_type_ not in ("CARDINAL", "ORDINAL") for c in noun.children))
+
+
+def _in_hyphenated_modifier(token):
+    """'California' in 'California-based', 'state' in 'state-owned'."""
+    doc = token.doc
+    return token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and doc[token.i + 2].pos_ in ("VERB", "ADJ")
+
+
+def names_its_subject(span):
+    """'The new aircraft is called X-59': the sentence itself says what its subject is."""
+    root = span.root
+    return root.lemma_ in ("be", "call", "name", "know") and any(
+        t.dep_ in ("attr", "oprd") and t.ent_type_ for t in root.subtree if t.head.i == root.i or t.head.head.i == root.i
+    )
