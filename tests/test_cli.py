@@ -197,3 +197,12 @@ def test_backup_makes_a_consistent_copy(runner, db, tmp_path):
     assert backup.execute("SELECT count(*) FROM items").fetchone()[0] == db.execute("SELECT count(*) FROM items").fetchone()[0]
     again = runner.invoke(["backup", str(copy)])
     assert again.exit_code == 1 and "already exists" in again.output
+
+
+def test_generate_explain_names_the_rules_sentence_by_sentence_and_touches_no_database(tmp_path):
+    database = tmp_path / "untouched.db"
+    result = run("generate", "--explain", str(SEED), env={**os.environ, "QUIZAPP_DATABASE": str(database)})
+    assert result.returncode == 0, result.stderr
+    assert "[1] " in result.stdout and "made " in result.stdout  # each sentence, with what it gave
+    assert "dropped" in result.stdout and "(" in result.stdout  # and the rule behind what it did not
+    assert not database.exists()
