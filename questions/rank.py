@@ -129,4 +129,4 @@ def rank(items, *, limit=None, trace=None, index_of=None, keep_features=False, s
 MIN_ITEMS = 30  # below this many, the caps on items per sentence give way
 
 
-REPEAT_FACT, REPEAT_SENTENCE, REPEAT_ANSWER, REPEAT_KIND = 0.3, 0.15, 0.06, 0.01  # each kind present among the best
+REPEAT_FACT, REPEAT_SENTENCE, REPEAT_ANSWER, REPEAT_KIND = 0.3, 0.15, 0.06, 0.04  # each kind present among the best
