@@ -50,7 +50,7 @@ def get_article(db, article_id):
 def list_articles(db):
     """Every article with its item counts, newest first."""
     return list(query(db,
-        "SELECT articles.id, articles.title, articles.source, articles.created_at, count(items.id) AS items, "
+        "SELECT articles.id, articles.title, articles.source, articles.created_at, count(items.id) AS questions, "
         "sum(items.status = 'draft') AS drafts, sum(items.status = 'approved') AS approved "
         "FROM articles LEFT JOIN items ON items.article_id = articles.id GROUP BY articles.id ORDER BY articles.id DESC"))
 

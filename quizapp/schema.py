@@ -150,6 +150,16 @@ def m0003_login_attempts(db):
     db["login_failures"].create_index(["address", "failed_at"])
 
 
+@migrations()
+def m0004_teacher_cards_last_rating(db):
+    """Issue 13: a card remembers the rating of its latest answer, so a just-failed item counts as not recalled."""
+    db["cards"].add_column("last_rating", int)
+    db.execute(
+        "UPDATE cards SET last_rating = (SELECT reviews.rating FROM reviews WHERE reviews.user_id = cards.user_id "
+        "AND reviews.item_id = cards.item_id ORDER BY reviews.answered_at DESC, reviews.id DESC LIMIT 1)"
+    )
+
+
 def migrate(db):
     """Apply pending migrations; safe to call again."""
     migrations.apply(db)

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from .. import articles, cards, grading, items, scheduling, study_sessions
 from ..clock import from_iso, to_iso
 from ..db import write_transaction
+from ..figures import percent
 
 
 class NotCurrentItem(Exception):
@@ -221,7 +222,7 @@ def session_summary(db, session_id):
     return {
         "answered": len(rows),
         "correct": correct,
-        "percent": round(100 * correct / len(rows)) if rows else 0,
+        "percent": percent(correct / len(rows)) if rows else 0,
         "missed": [row for row in rows if not row["correct"]],
         "reviews": rows,
     }
@@ -246,7 +247,7 @@ def progress(db, user, now, *, days=14):
         "due_today": due_today,
         "due_week": due_week,
         "answers": answers,
-        "accuracy": round(100 * right / answers) if answers else None,
+        "accuracy": percent(right / answers) if answers else None,
         "days": [{"day": day, "answers": a, "correct": c} for day, (a, c) in per_day.items()],
     }
 
