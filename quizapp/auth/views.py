@@ -44,7 +44,8 @@ def login():
             form.password.errors.append("Wrong username or password.")
         else:
             login_user(user, remember=form.remember.data)
-            return redirect(safe_next(request.args.get("next")) or url_for("index"))
+            landing = url_for("teacher.dashboard") if user.is_teacher else url_for("index")
+            return redirect(safe_next(request.args.get("next")) or landing)
     return render_template("auth/login.html", form=form)
 
 
