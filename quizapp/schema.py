@@ -160,6 +160,33 @@ def m0004_teacher_cards_last_rating(db):
     )
 
 
+@migrations()
+def m0005_teacher_classes_and_assignments(db):
+    """Issue 13: a teacher's classes with a join code, their students, and articles assigned to them."""
+    db["classes"].create(
+        {"id": int, "teacher_id": int, "name": str, "join_code": str, "created_at": str},
+        pk="id",
+        foreign_keys=[("teacher_id", "users", "id")],
+        not_null={"teacher_id", "name", "join_code", "created_at"},
+    )
+    db["classes"].create_index(["join_code"], unique=True)
+    db["classes"].create_index(["teacher_id"])
+    db["class_members"].create(
+        {"class_id": int, "user_id": int, "joined_at": str},
+        pk=("class_id", "user_id"),
+        foreign_keys=[("class_id", "classes", "id"), ("user_id", "users", "id")],
+        not_null={"class_id", "user_id", "joined_at"},
+    )
+    db["class_members"].create_index(["user_id"])
+    db["assignments"].create(
+        {"id": int, "class_id": int, "article_id": int, "due_date": str, "created_at": str},
+        pk="id",
+        foreign_keys=[("class_id", "classes", "id"), ("article_id", "articles", "id")],
+        not_null={"class_id", "article_id", "created_at"},
+    )
+    db["assignments"].create_index(["class_id"])
+
+
 def migrate(db):
     """Apply pending migrations; safe to call again."""
     migrations.apply(db)

@@ -10,7 +10,8 @@ from .helpers import SEED, make_article, make_item, make_user
 
 TEACHER_PAGES = ["/teacher/", "/teacher/results", "/teacher/articles", "/teacher/articles/new", "/teacher/questions",
                  "/teacher/review", "/teacher/import", "/teacher/questions/new", "/teacher/summary.csv",
-                 "/teacher/questions.csv", "/teacher/questions.gift.txt", "/teacher/questions.apkg", "/teacher/results.csv"]
+                 "/teacher/questions.csv", "/teacher/questions.gift.txt", "/teacher/questions.apkg", "/teacher/results.csv",
+                 "/teacher/classes"]
 
 
 @pytest.fixture

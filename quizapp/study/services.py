@@ -10,7 +10,7 @@ answer Hard or Easy instead of Good.
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from .. import articles, cards, grading, items, scheduling, study_sessions
+from .. import articles, assignments, cards, classes, grading, items, scheduling, study_sessions
 from ..clock import from_iso, to_iso
 from ..db import write_transaction
 from ..figures import percent
@@ -258,7 +258,16 @@ def dashboard(db, user, now, *, new_per_day):
         "stats": progress(db, user, now, days=1),
         "new_left": max(new_per_day - new_items_today(db, user.id, now, user.timezone), 0),
         "next_due": next_due(db, user.id),
+        "assignments": assignments.student_assignments(db, user.id),
     }
+
+
+def join_class(db, user_id, code):
+    """Put the student in the class with this code; returns (class row, newly joined) or (None, False)."""
+    row = classes.class_by_code(db, code)
+    if row is None:
+        return None, False
+    return row, classes.add_member(db, row["id"], user_id)
 
 
 def article_choices(db):
