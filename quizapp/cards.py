@@ -195,3 +195,10 @@ def result_rows(db):
         "JOIN users ON users.id = reviews.user_id JOIN items ON items.id = reviews.item_id "
         "JOIN articles ON articles.id = items.article_id ORDER BY reviews.answered_at, reviews.id"
     )
+
+
+def delete_user_history(db, user_id):
+    """Delete a student's answers and cards (their account is being deleted)."""
+    with write_transaction(db):
+        db.execute("DELETE FROM reviews WHERE user_id = ?", [user_id])
+        db.execute("DELETE FROM cards WHERE user_id = ?", [user_id])

@@ -70,3 +70,9 @@ def student_classes(db, user_id):
     return list(query(db,
         "SELECT classes.id, classes.name FROM class_members JOIN classes ON classes.id = class_members.class_id "
         "WHERE class_members.user_id = ? ORDER BY classes.name COLLATE NOCASE", [user_id]))
+
+
+def remove_from_all(db, user_id):
+    """Take a student out of every class."""
+    with write_transaction(db):
+        db.execute("DELETE FROM class_members WHERE user_id = ?", [user_id])

@@ -22,3 +22,9 @@ def resolve_reports(db, item_id):
     with write_transaction(db):
         db.execute("UPDATE reports SET resolved_at = ? WHERE item_id = ? AND resolved_at IS NULL",
                    [to_iso(utcnow()), item_id])
+
+
+def delete_user_reports(db, user_id):
+    """Delete the reports a student sent (their account is being deleted)."""
+    with write_transaction(db):
+        db.execute("DELETE FROM reports WHERE user_id = ?", [user_id])

@@ -187,6 +187,13 @@ def m0005_teacher_classes_and_assignments(db):
     db["assignments"].create_index(["class_id"])
 
 
+@migrations()
+def m0006_teacher_removed_students_and_articles(db):
+    """Issue 13: a removed student (answers kept, name anonymised) and a deleted article (questions retired) stay as rows."""
+    db["users"].add_column("removed_at", str)
+    db["articles"].add_column("deleted_at", str)
+
+
 def migrate(db):
     """Apply pending migrations; safe to call again."""
     migrations.apply(db)

@@ -1,6 +1,7 @@
 """A teacher's classes and assignments: enrolling students, who has done an assignment, its CSV.
 
-An assignment is an article's approved questions. A student has started it when they
+Removing a student keeps their answers under an anonymous name, or deletes them: the
+teacher chooses. An assignment is an article's approved questions. A student has started it when they
 have answered one of them, finished it when they have answered every one; their score
 is the share of their first answers to its questions that were right (later answers
 are spaced-repetition practice, which keeps going after the due date).
@@ -10,7 +11,8 @@ import io
 import re
 import secrets
 
-from .. import assignments, classes, users
+from .. import assignments, cards, classes, reports, study_sessions, users
+from ..db import write_transaction
 from ..spreadsheets import inert
 
 ASSIGNMENT_COLUMNS = ["username", "questions", "answered", "first_answers_correct", "score", "finished",
@@ -100,3 +102,24 @@ def assignment_csv(rows):
         ]])
     return buffer.getvalue()
 
+
+
+def reset_password(db, user_id):
+    """Give a student a new one-time password; returns it (to be shown once, never stored in clear)."""
+    password = one_time_password()
+    users.set_password(db, user_id, password)
+    return password
+
+
+def remove_student(db, user_id, *, keep_answers):
+    """Take a student out: with `keep_answers` their answers stay in the results under removed-<id>;
+    without, their answers, cards, sessions and reports go with the account. One transaction."""
+    with write_transaction(db):
+        classes.remove_from_all(db, user_id)
+        if keep_answers:
+            users.anonymise(db, user_id)
+            return
+        cards.delete_user_history(db, user_id)
+        study_sessions.delete_user_sessions(db, user_id)
+        reports.delete_user_reports(db, user_id)
+        users.delete_user(db, user_id)

@@ -2,12 +2,12 @@
 from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 
-from .. import articles, assignments, classes
+from .. import articles, assignments, classes, users
 from ..auth.guards import teacher_required
 from ..db import get_db
 from ..forms import options
 from . import bp, class_work
-from .forms import AddStudentsForm, AssignForm, ClassForm
+from .forms import AddStudentsForm, AssignForm, ClassForm, RemoveStudentForm
 from .responses import download
 
 
@@ -112,3 +112,37 @@ def assignment_csv(assignment_id):
     own_assignment(db, assignment_id)
     students, _ = class_work.assignment_report(db, assignment_id)
     return download(class_work.assignment_csv(students), f"quizapp-assignment-{assignment_id}.csv", "text/csv")
+
+
+def a_student(db, user_id):
+    """The current student with this id, or 404 (teachers and removed accounts are not students here)."""
+    row = users.get_student(db, user_id)
+    if row is None:
+        abort(404)
+    return row
+
+
+@bp.route("/students/<int:user_id>/password", methods=["POST"])
+@teacher_required
+def reset_password(user_id):
+    """Reset a student's forgotten password to a one-time password, shown on this page only."""
+    db = get_db()
+    row = a_student(db, user_id)
+    password = class_work.reset_password(db, user_id)
+    return render_template("teacher/one_time_password.html", student=row, password=password)
+
+
+@bp.route("/students/<int:user_id>/remove", methods=["POST"])
+@teacher_required
+def remove_student(user_id):
+    """Remove a student: their answers kept anonymised, or deleted, as the teacher chose."""
+    db = get_db()
+    row = a_student(db, user_id)
+    form = RemoveStudentForm()
+    if not form.validate_on_submit():
+        return render_template("teacher/remove_student.html", student=row, form=form), 400
+    keep = form.answers.data == "keep"
+    class_work.remove_student(db, user_id, keep_answers=keep)
+    flash(f"{row['username']} is removed." + (" Their answers stay in the results as removed-%d." % user_id if keep
+                                                else " Their answers are deleted."))
+    return redirect(url_for("teacher.dashboard"))

@@ -1,7 +1,7 @@
 """The teacher's forms: articles, questions, filters, bulk approval, imports."""
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import DateField, FloatField, SelectField, StringField, TextAreaField
+from wtforms import DateField, FloatField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from ..forms import options
@@ -106,3 +106,9 @@ class AssignForm(FlaskForm):
 
 class AddStudentsForm(FlaskForm):
     usernames = TextAreaField("Usernames (one per line)", validators=[DataRequired("Paste at least one username.")])
+
+
+class RemoveStudentForm(FlaskForm):
+    answers = RadioField("Their answers", choices=options([("keep", "Keep them in the results, anonymised"),
+                                                           ("delete", "Delete them with the account")]),
+                         validators=[InputRequired("Choose what happens to their answers.")])

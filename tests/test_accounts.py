@@ -1,0 +1,119 @@
+"""Accounts: changing one's password, a teacher's reset to a one-time password, removing a student."""
+import csv
+import io
+import re
+
+import pytest
+
+from quizapp import classes, users
+from quizapp.clock import utcnow
+from quizapp.teacher import class_results
+
+from .helpers import PASSWORD, make_article, make_item, make_user
+from .test_figures import answer_all
+
+NEW = "a brand new password"
+
+
+def test_change_password(client, auth, db):
+    auth.login_as("student", "pupil")
+    assert ">Change password</a>" in client.get("/").get_data(as_text=True)
+    form = client.get("/auth/password").get_data(as_text=True)
+    for label in ("Current password", "New password", "Confirm password"):
+        assert f">{label}</label>" in form
+    wrong = client.post("/auth/password", data={"current": "not it", "new": NEW, "confirm": NEW})
+    assert wrong.status_code == 400 and 'id="current-error">That is not your current password.' in wrong.get_data(as_text=True)
+    short = client.post("/auth/password", data={"current": PASSWORD, "new": "short", "confirm": "short"})
+    assert 'id="new-error">Use at least 8 characters.' in short.get_data(as_text=True)
+    mismatch = client.post("/auth/password", data={"current": PASSWORD, "new": NEW, "confirm": NEW + "x"})
+    assert 'id="confirm-error">The passwords do not match.' in mismatch.get_data(as_text=True)
+    assert users.authenticate(db, "pupil", PASSWORD) is not None  # nothing changed so far
+    done = client.post("/auth/password", data={"current": PASSWORD, "new": NEW, "confirm": NEW}, follow_redirects=True)
+    assert "Your password is changed." in done.get_data(as_text=True)
+    assert users.authenticate(db, "pupil", PASSWORD) is None and users.authenticate(db, "pupil", NEW) is not None
+    auth.logout()
+    assert client.get("/auth/password").status_code == 302  # log in first
+
+
+def test_a_teacher_resets_a_students_password_once(client, auth, db):
+    pupil = make_user(db, "pupil")
+    auth.login_as("teacher")
+    page = client.get(f"/teacher/students/{pupil.id}").get_data(as_text=True)
+    assert ">Reset password</button>" in page
+    html = client.post(f"/teacher/students/{pupil.id}/password").get_data(as_text=True)
+    password = re.search(r'id="one-time-password">([^<]+)<', html).group(1)
+    assert "shown only this once" in html
+    assert users.authenticate(db, "pupil", password) is not None and users.authenticate(db, "pupil", PASSWORD) is None
+    assert password not in client.get(f"/teacher/students/{pupil.id}").get_data(as_text=True)
+    teacher2 = make_user(db, "colleague", "teacher")
+    assert client.post(f"/teacher/students/{teacher2.id}/password").status_code == 404  # not a student
+    assert client.post("/teacher/students/999/password").status_code == 404
+    assert users.authenticate(db, "colleague", PASSWORD) is not None
+    auth.logout()
+    auth.login_as("student", "other")
+    assert client.post(f"/teacher/students/{pupil.id}/password").status_code == 403
+
+
+@pytest.fixture
+def two_students(db):
+    make_article(db, [make_item("short_answer", f"Question {n}?", f"Answer{n}") for n in range(2)])
+    teacher = make_user(db, "mrs_lee", "teacher")
+    class_id = classes.create_class(db, teacher.id, "Year 9")
+    gone, stays = make_user(db, "gone"), make_user(db, "stays")
+    for user in (gone, stays):
+        classes.add_member(db, class_id, user.id)
+        answer_all(db, user, ["Answer0", "wrong"], now=utcnow())
+    return gone, stays, class_id
+
+
+def result_users(client):
+    rows = list(csv.DictReader(io.StringIO(client.get("/teacher/results.csv").get_data(as_text=True))))
+    return [row["username"] for row in rows]
+
+
+def test_remove_a_student_keeping_their_answers_anonymised(client, auth, db, two_students):
+    gone, stays, class_id = two_students
+    auth.login("mrs_lee")
+    page = client.get(f"/teacher/students/{gone.id}").get_data(as_text=True)
+    assert ">Remove student</button>" in page
+    response = client.post(f"/teacher/students/{gone.id}/remove", data={"answers": "keep"})
+    assert response.status_code == 302
+    dashboard = client.get("/teacher/").get_data(as_text=True)
+    assert ">stays</a>" in dashboard and ">gone</a>" not in dashboard
+    names = result_users(client)
+    assert names.count("stays") == 2 and names.count(f"removed-{gone.id}") == 2 and "gone" not in names
+    assert [m["username"] for m in classes.members(db, class_id)] == ["stays"]
+    assert users.authenticate(db, "gone", PASSWORD) is None and users.find_user(db, "gone") is None
+    assert client.get(f"/teacher/students/{gone.id}").status_code == 404
+
+
+def test_remove_a_student_and_their_answers(client, auth, db, two_students):
+    gone, stays, _ = two_students
+    auth.login("mrs_lee")
+    assert client.post(f"/teacher/students/{gone.id}/remove", data={"answers": "delete"}).status_code == 302
+    assert result_users(client) == ["stays", "stays"]
+    for table in ("reviews", "cards", "study_sessions", "class_members"):
+        assert db.execute(f"SELECT count(*) FROM {table} WHERE user_id = ?", [gone.id]).fetchone()[0] == 0, table
+        assert db.execute(f"SELECT count(*) FROM {table} WHERE user_id = ?", [stays.id]).fetchone()[0] > 0, table
+    assert db.execute("SELECT count(*) FROM users WHERE id = ?", [gone.id]).fetchone()[0] == 0
+    rows = class_results.student_rows(db, __import__("quizapp.scheduling").scheduling.make_scheduler(), utcnow())
+    assert [row["username"] for row in rows] == ["stays"]
+
+
+def test_removing_needs_a_choice(client, auth, db, two_students):
+    gone, _, _ = two_students
+    auth.login("mrs_lee")
+    response = client.post(f"/teacher/students/{gone.id}/remove", data={})
+    assert response.status_code == 400 and 'id="answers-error"' in response.get_data(as_text=True)
+    assert users.find_user(db, "gone") is not None
+    assert client.post("/teacher/students/999/remove", data={"answers": "keep"}).status_code == 404
+
+
+def test_the_anonymous_name_is_never_someone_elses(client, auth, db, two_students):
+    gone, _, _ = two_students
+    make_user(db, f"removed-{gone.id}")  # a student who registered that very name
+    auth.login("mrs_lee")
+    assert client.post(f"/teacher/students/{gone.id}/remove", data={"answers": "keep"}).status_code == 302
+    name = db.execute("SELECT username FROM users WHERE id = ?", [gone.id]).fetchone()[0]
+    assert name.startswith(f"removed-{gone.id}-")
+    assert users.authenticate(db, f"removed-{gone.id}", PASSWORD) is not None
