@@ -188,12 +188,19 @@ def student_reviews(db, user_id, *, limit=200):
 
 def result_rows(db):
     """Every answer as (username, item id, article, kind, prompt, response, correct, rating number,
-    answered at, next due), oldest first, streamed from the database."""
+    answered at, next due, mode, class), oldest first, streamed from the database. The mode is
+    `flashcard` for a self-rated card, else `quiz`; the class is the student's classes by name, `; `
+    between them, empty when in none."""
     return db.execute(
         "SELECT users.username, reviews.item_id, articles.title, items.kind, items.prompt, reviews.response, "
-        "reviews.correct, reviews.rating, reviews.answered_at, reviews.next_due FROM reviews "
+        "reviews.correct, reviews.rating, reviews.answered_at, reviews.next_due, "
+        "CASE WHEN study_sessions.mode = 'flashcards' THEN 'flashcard' ELSE 'quiz' END, "
+        "coalesce((SELECT group_concat(name, '; ') FROM (SELECT classes.name FROM class_members "
+        "  JOIN classes ON classes.id = class_members.class_id WHERE class_members.user_id = reviews.user_id "
+        "  ORDER BY classes.name COLLATE NOCASE)), '') FROM reviews "
         "JOIN users ON users.id = reviews.user_id JOIN items ON items.id = reviews.item_id "
-        "JOIN articles ON articles.id = items.article_id ORDER BY reviews.answered_at, reviews.id"
+        "JOIN articles ON articles.id = items.article_id "
+        "LEFT JOIN study_sessions ON study_sessions.id = reviews.session_id ORDER BY reviews.answered_at, reviews.id"
     )
 
 

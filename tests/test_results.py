@@ -83,7 +83,7 @@ def test_teacher_downloads_the_csv(client, auth, db, answered):
 
 
 def test_empty_export_has_the_header(db):
-    assert parse("".join(results.results_csv(db))) == [results.RESULT_COLUMNS]
+    assert parse("".join(results.results_csv(db))) == [results.RESULT_COLUMNS + ["mode", "class"]]
 
 
 def test_mode_and_class_come_after_the_contract_columns(db, answered):

@@ -17,6 +17,7 @@ from ..spreadsheets import inert
 
 RESULT_COLUMNS = ["username", "item_id", "article", "kind", "prompt", "response", "correct", "rating", "answered_at",
                   "next_due"]
+EXTRA_RESULT_COLUMNS = ["mode", "class"]  # after the contract's columns, in CONTRACTS.md section 3's order
 SUMMARY_COLUMNS = ["username", "answers", "correct", "accuracy", "items_seen", "items_due", "mastery", "last_answer"]
 
 
@@ -106,7 +107,7 @@ def summary_csv(rows):
 
 
 def result_rows(db):
-    """Yield each answer as a list of cells in RESULT_COLUMNS order, streaming from the database."""
+    """Yield each answer as a list of cells in RESULT_COLUMNS + EXTRA_RESULT_COLUMNS order, streaming from the database."""
     for row in cards.result_rows(db):
         row = list(row)
         row[7] = scheduling.RATING_NAMES[row[7]]
@@ -117,7 +118,7 @@ def results_csv(db):
     """Yield the results CSV text in chunks: the header, then one line per answer."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(RESULT_COLUMNS)
+    writer.writerow(RESULT_COLUMNS + EXTRA_RESULT_COLUMNS)
     yield buffer.getvalue()
     for row in result_rows(db):
         buffer.seek(0)
