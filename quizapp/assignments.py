@@ -21,7 +21,7 @@ def get_assignment(db, assignment_id):
 def class_assignments(db, class_id):
     """A class's assignments with their article titles, newest first."""
     return list(query(db,
-        "SELECT assignments.*, articles.title AS article_title FROM assignments "
+        "SELECT assignments.*, articles.title AS article_title, articles.deleted_at FROM assignments "
         "JOIN articles ON articles.id = assignments.article_id WHERE class_id = ? ORDER BY assignments.id DESC",
         [class_id]))
 
@@ -37,7 +37,7 @@ def student_assignments(db, user_id):
         " WHERE items.article_id = assignments.article_id AND items.status = 'approved') AS seen "
         "FROM assignments JOIN class_members ON class_members.class_id = assignments.class_id "
         "AND class_members.user_id = :user JOIN classes ON classes.id = assignments.class_id "
-        "JOIN articles ON articles.id = assignments.article_id "
+        "JOIN articles ON articles.id = assignments.article_id AND articles.deleted_at IS NULL "
         "ORDER BY assignments.due_date IS NULL, assignments.due_date, assignments.id", {"user": user_id}))
 
 

@@ -248,3 +248,10 @@ def items_with_titles(db):
     return list(query(db,
         "SELECT items.id, items.kind, items.prompt, items.answer, items.status, articles.title AS article_title "
         "FROM items JOIN articles ON articles.id = items.article_id"))
+
+
+def retire_article_items(db, article_id):
+    """Retire an article's drafts and approved questions (the article is deleted); returns how many."""
+    with write_transaction(db):
+        return db.execute("UPDATE items SET status = 'retired', updated_at = ? WHERE article_id = ? "
+                          "AND status IN ('draft', 'approved')", [to_iso(utcnow()), article_id]).rowcount

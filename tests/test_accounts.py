@@ -117,3 +117,50 @@ def test_the_anonymous_name_is_never_someone_elses(client, auth, db, two_student
     name = db.execute("SELECT username FROM users WHERE id = ?", [gone.id]).fetchone()[0]
     assert name.startswith(f"removed-{gone.id}-")
     assert users.authenticate(db, f"removed-{gone.id}", PASSWORD) is not None
+
+
+def test_delete_an_article_retires_its_questions_and_keeps_the_answers(client, auth, db, two_students):
+    article_id = db.execute("SELECT id FROM articles").fetchone()[0]
+    other = make_article(db, [make_item("short_answer", "Other?", "Yes")], title="Other article", source="o.txt")
+    auth.login("mrs_lee")
+    page = client.get(f"/teacher/articles/{article_id}").get_data(as_text=True)
+    assert ">Delete article</button>" in page
+    done = client.post(f"/teacher/articles/{article_id}/delete", follow_redirects=True).get_data(as_text=True)
+    assert "Its 2 questions are retired" in done
+    listing = done[done.index("<table"):done.index("</table>")]
+    assert "Other article" in listing and "Seed article" not in listing
+    assert {row[0] for row in db.execute("SELECT status FROM items WHERE article_id = ?", [article_id])} == {"retired"}
+    assert db.execute("SELECT status FROM items WHERE article_id = ?", [other]).fetchone()[0] == "approved"
+    assert result_users(client).count("stays") == 2  # the history stays
+    assert client.get(f"/teacher/articles/{article_id}").status_code == 404
+    assert client.post(f"/teacher/articles/{article_id}/delete").status_code == 404
+    assert client.post("/teacher/articles/999/delete").status_code == 404
+
+
+def test_an_empty_article_is_deleted_outright(client, auth, db):
+    from quizapp import articles
+
+    empty = articles.article_by_title(db, "Failed upload", create=True)
+    auth.login_as("teacher")
+    client.post(f"/teacher/articles/{empty}/delete")
+    assert articles.get_article(db, empty) is None
+    auth.logout()
+    auth.login_as("student", "pupil")
+    assert client.post(f"/teacher/articles/{empty}/delete").status_code == 403
+
+
+def test_a_deleted_articles_assignment_leaves_the_students_page(client, auth, db, two_students):
+    from quizapp import assignments
+
+    gone, stays, class_id = two_students
+    article_id = db.execute("SELECT id FROM articles").fetchone()[0]
+    assignments.create_assignment(db, class_id, article_id)
+    auth.login("stays")
+    assert "Assignments" in client.get("/").get_data(as_text=True)
+    auth.logout()
+    auth.login("mrs_lee")
+    client.post(f"/teacher/articles/{article_id}/delete")
+    assert "(article deleted)" in client.get(f"/teacher/classes/{class_id}").get_data(as_text=True)
+    auth.logout()
+    auth.login("stays")
+    assert "Assignments" not in client.get("/").get_data(as_text=True)

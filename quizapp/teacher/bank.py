@@ -51,7 +51,7 @@ def article(article_id):
     """One article with its questions."""
     db = get_db()
     row = articles.get_article(db, article_id)
-    if row is None:
+    if row is None or row["deleted_at"]:
         abort(404)
     return render_template("teacher/article.html", article=row, items=items.find_items(db, article_id=article_id),
                            approve_form=ApproveAboveForm())
@@ -107,3 +107,17 @@ def edit_question(item_id):
         flash(f"Question {item_id} saved. Students keep their progress on it.")
         return redirect(request.args.get("back") or url_for("teacher.question_list"))
     return render_template("teacher/question_form.html", form=form, item=item, reports=reports.item_reports(db, item_id))
+
+
+@bp.route("/articles/<int:article_id>/delete", methods=["POST"])
+@teacher_required
+def delete_article(article_id):
+    """Delete an article: its questions retired (answers kept), or the whole row when it has none."""
+    db = get_db()
+    row = articles.get_article(db, article_id)
+    if row is None or row["deleted_at"]:
+        abort(404)
+    retired = articles.delete_article(db, article_id)
+    flash(f"Article {row['title']} deleted." + (f" Its {retired} questions are retired; students' answers to them stay "
+                                                  "in the results." if retired else ""))
+    return redirect(url_for("teacher.articles"))
