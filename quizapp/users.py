@@ -54,8 +54,8 @@ def find_user(db, username):
 
 
 def load_user(db, user_id):
-    """The account with this id, or None."""
-    rows = list(query(db, "SELECT * FROM users WHERE id = ?", [user_id]))
+    """The account with this id, or None (also for a removed student: their session ends)."""
+    rows = list(query(db, "SELECT * FROM users WHERE id = ? AND removed_at IS NULL", [user_id]))
     return User(rows[0]) if rows else None
 
 

@@ -164,3 +164,24 @@ def test_a_deleted_articles_assignment_leaves_the_students_page(client, auth, db
     auth.logout()
     auth.login("stays")
     assert "Assignments" not in client.get("/").get_data(as_text=True)
+
+
+def test_a_removed_students_session_no_longer_loads(client, auth, db, two_students):
+    """Flask-Login loads the user of each request by id: a removed student's id loads no one."""
+    gone, stays, _ = two_students
+    assert users.load_user(db, gone.id) is not None
+    auth.login("mrs_lee")
+    assert client.post(f"/teacher/students/{gone.id}/remove", data={"answers": "keep"}).status_code == 302
+    assert users.load_user(db, gone.id) is None
+    assert users.load_user(db, stays.id).username == "stays"
+
+
+def test_the_same_text_again_brings_a_deleted_article_back(db):
+    from quizapp import articles
+
+    article_id = make_article(db, [make_item()], title="Back again", text="Some article text.")
+    articles.delete_article(db, article_id)
+    assert "Back again" not in [row["title"] for row in articles.list_articles(db)]
+    again, added = articles.store_article(db, title="Back again", source="x", text="Some article text.", items=[make_item()])
+    assert again == article_id and added == 0
+    assert "Back again" in [row["title"] for row in articles.list_articles(db)]
