@@ -194,6 +194,12 @@ def m0006_teacher_removed_students_and_articles(db):
     db["articles"].add_column("deleted_at", str)
 
 
+@migrations()
+def m0007_teacher_one_time_passwords(db):
+    """Issue 13: a password a teacher handed out must be changed at the next log-in."""
+    db["users"].add_column("must_change_password", int, not_null_default=0)
+
+
 def migrate(db):
     """Apply pending migrations; safe to call again."""
     migrations.apply(db)

@@ -24,21 +24,24 @@ class User(UserMixin):
         self.username = row["username"]
         self.role = row["role"]
         self.timezone = row["timezone"] or "UTC"
+        self.must_change_password = bool(row.get("must_change_password"))
 
     @property
     def is_teacher(self):
         return self.role == "teacher"
 
 
-def create_user(db, username, password, role="student", timezone="UTC"):
-    """Insert an account with a hashed password; raise UsernameTaken if the name is used."""
+def create_user(db, username, password, role="student", timezone="UTC", *, one_time=False):
+    """Insert an account with a hashed password (a `one_time` one to change at the first log-in);
+    raise UsernameTaken if the name is used."""
     if role not in ROLES:
         raise ValueError(f"role must be one of {', '.join(ROLES)}")
     try:
         with write_transaction(db):
             db.execute(
-                "INSERT INTO users (username, password_hash, role, timezone, created_at) VALUES (?, ?, ?, ?, ?)",
-                [username, generate_password_hash(password), role, timezone, to_iso(utcnow())],
+                "INSERT INTO users (username, password_hash, role, timezone, created_at, must_change_password) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [username, generate_password_hash(password), role, timezone, to_iso(utcnow()), int(one_time)],
             )
     except sqlite3.IntegrityError as error:
         if "users.username" not in str(error):
@@ -116,10 +119,11 @@ def check_password(db, user_id, password):
     return row is not None and check_password_hash(row["password_hash"], password)
 
 
-def set_password(db, user_id, password):
-    """Give the account a new password (hashed)."""
+def set_password(db, user_id, password, *, one_time=False):
+    """Give the account a new password (hashed); a `one_time` one must be changed at the next log-in."""
     with write_transaction(db):
-        db.execute("UPDATE users SET password_hash = ? WHERE id = ?", [generate_password_hash(password), user_id])
+        db.execute("UPDATE users SET password_hash = ?, must_change_password = ? WHERE id = ?",
+                   [generate_password_hash(password), int(one_time), user_id])
 
 
 def anonymise(db, user_id):

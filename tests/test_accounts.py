@@ -185,3 +185,30 @@ def test_the_same_text_again_brings_a_deleted_article_back(db):
     again, added = articles.store_article(db, title="Back again", source="x", text="Some article text.", items=[make_item()])
     assert again == article_id and added == 0
     assert "Back again" in [row["title"] for row in articles.list_articles(db)]
+
+
+@pytest.mark.parametrize("how", ["listed", "reset"])
+def test_a_one_time_password_must_be_changed_first(client, auth, db, how):
+    auth.login_as("teacher", "mrs_lee")
+    if how == "listed":
+        class_id = classes.create_class(db, users.find_user(db, "mrs_lee").id, "Year 9")
+        html = client.post(f"/teacher/classes/{class_id}/students", data={"usernames": "newbie"}).get_data(as_text=True)
+        given = re.search(r"<td>newbie</td><td><code>([^<]+)</code>", html).group(1)
+    else:
+        newbie = make_user(db, "newbie")
+        html = client.post(f"/teacher/students/{newbie.id}/password").get_data(as_text=True)
+        given = re.search(r'id="one-time-password">([^<]+)<', html).group(1)
+    auth.logout()
+    assert auth.login("newbie", given).status_code == 302
+    for url in ("/", "/study/progress", "/study/join"):
+        response = client.get(url)
+        assert response.status_code == 302 and response.headers["Location"] == "/auth/password", url
+    assert "the one you were given works only once" in client.get("/auth/password").get_data(as_text=True)
+    client.post("/auth/password", data={"current": given, "new": NEW, "confirm": NEW})
+    assert client.get("/").status_code == 200  # free to study once changed
+    assert users.authenticate(db, "newbie", given) is None and users.authenticate(db, "newbie", NEW) is not None
+
+
+def test_a_registered_student_is_not_asked_to_change(client, auth, db):
+    auth.login_as("student", "pupil")
+    assert client.get("/").status_code == 200

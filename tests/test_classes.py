@@ -195,7 +195,4 @@ def test_students_see_their_assignments_first_with_progress(client, auth, db, as
 
 def users_db_password(db, user_id):
     """Give a listed student the tests' password, as if they had changed it."""
-    from werkzeug.security import generate_password_hash
-
-    db.execute("UPDATE users SET password_hash = ? WHERE id = ?", [generate_password_hash(PASSWORD), user_id])
-    db.conn.commit()
+    users.set_password(db, user_id, PASSWORD)

@@ -68,6 +68,7 @@ def change_password():
             form.current.errors.append("That is not your current password.")
         else:
             users.set_password(db, current_user.id, form.new.data)
+            current_user.must_change_password = False
             flash("Your password is changed.")
             return redirect(url_for("index"))
     return render_template("auth/password.html", form=form), 400 if form.errors else 200

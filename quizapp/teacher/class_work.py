@@ -55,7 +55,7 @@ def add_students(db, class_id, names, timezone="UTC"):
         password = None
         if user is None:
             password = one_time_password()
-            user = users.create_user(db, name, password, "student", timezone)
+            user = users.create_user(db, name, password, "student", timezone, one_time=True)
         joined = classes.add_member(db, class_id, user.id)
         note = "new account" if password else ("added" if joined else "already in the class")
         added.append((user.username, password, note))
@@ -107,7 +107,7 @@ def assignment_csv(rows):
 def reset_password(db, user_id):
     """Give a student a new one-time password; returns it (to be shown once, never stored in clear)."""
     password = one_time_password()
-    users.set_password(db, user_id, password)
+    users.set_password(db, user_id, password, one_time=True)
     return password
 
 
