@@ -212,3 +212,27 @@ def test_a_one_time_password_must_be_changed_first(client, auth, db, how):
 def test_a_registered_student_is_not_asked_to_change(client, auth, db):
     auth.login_as("student", "pupil")
     assert client.get("/").status_code == 200
+
+
+def test_a_teacher_adds_another_teacher(client, auth, db):
+    auth.login_as("teacher", "mrs_lee")
+    classes.create_class(db, users.find_user(db, "mrs_lee").id, "Lee class")
+    page = client.get("/teacher/classes").get_data(as_text=True)
+    assert "Teacher&#39;s username" in page and ">Add a teacher</button>" in page
+    html = client.post("/teacher/teachers", data={"username": "mr_ode"}).get_data(as_text=True)
+    given = re.search(r'id="one-time-password">([^<]+)<', html).group(1)
+    assert users.find_user(db, "mr_ode").is_teacher
+    taken = client.post("/teacher/teachers", data={"username": "MR_ODE"})
+    assert taken.status_code == 400 and 'id="username-error">That username is already taken.' in taken.get_data(as_text=True)
+    bad = client.post("/teacher/teachers", data={"username": "no spaces"})
+    assert bad.status_code == 400 and 'id="username-error"' in bad.get_data(as_text=True)
+    auth.logout()
+    auth.login("mr_ode", given)
+    assert client.get("/teacher/").headers["Location"] == "/auth/password"
+    client.post("/auth/password", data={"current": given, "new": NEW, "confirm": NEW})
+    own = client.get("/teacher/classes").get_data(as_text=True)
+    assert "No classes yet" in own and "Lee class" not in own[own.index("<table"):own.index("</table>")]
+    auth.logout()
+    auth.login_as("student", "pupil")
+    assert client.post("/teacher/teachers", data={"username": "sneaky"}).status_code == 403
+    assert users.find_user(db, "sneaky") is None

@@ -104,6 +104,13 @@ def assignment_csv(rows):
 
 
 
+def add_teacher(db, username):
+    """A new teacher account with a one-time password; returns the password. Raises users.UsernameTaken."""
+    password = one_time_password()
+    users.create_user(db, username, password, "teacher", one_time=True)
+    return password
+
+
 def reset_password(db, user_id):
     """Give a student a new one-time password; returns it (to be shown once, never stored in clear)."""
     password = one_time_password()

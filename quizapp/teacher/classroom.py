@@ -7,7 +7,7 @@ from ..auth.guards import teacher_required
 from ..db import get_db
 from ..forms import options
 from . import bp, class_work
-from .forms import AddStudentsForm, AssignForm, ClassForm, RemoveStudentForm
+from .forms import AddStudentsForm, AddTeacherForm, AssignForm, ClassForm, RemoveStudentForm
 from .responses import download
 
 
@@ -44,7 +44,26 @@ def class_list():
         class_id = classes.create_class(db, current_user.id, form.name.data)
         flash(f"Class {form.name.data.strip()} created. Give your students its join code.")
         return redirect(url_for("teacher.class_page", class_id=class_id))
-    return render_template("teacher/classes.html", form=form, classes=classes.teacher_classes(db, current_user.id))
+    return render_template("teacher/classes.html", form=form, classes=classes.teacher_classes(db, current_user.id),
+                           teacher_form=AddTeacherForm())
+
+
+@bp.route("/teachers", methods=["POST"])
+@teacher_required
+def add_teacher():
+    """Another teacher's account, with a one-time password shown once."""
+    db = get_db()
+    form = AddTeacherForm()
+    if form.validate_on_submit():
+        try:
+            password = class_work.add_teacher(db, form.username.data)
+        except users.UsernameTaken:
+            form.username.errors.append("That username is already taken. Choose another.")
+        else:
+            return render_template("teacher/one_time_password.html", student=users.find_user(db, form.username.data),
+                                   password=password)
+    return render_template("teacher/classes.html", form=ClassForm(formdata=None), teacher_form=form,
+                           classes=classes.teacher_classes(db, current_user.id)), 400
 
 
 def _render_class(db, row, *, assign=None, add=None, added=None, status=200):

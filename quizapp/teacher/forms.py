@@ -2,7 +2,7 @@
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import DateField, FloatField, RadioField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp
 
 from ..forms import options
 from ..items import KINDS, validate_item
@@ -112,3 +112,9 @@ class RemoveStudentForm(FlaskForm):
     answers = RadioField("Their answers", choices=options([("keep", "Keep them in the results, anonymised"),
                                                            ("delete", "Delete them with the account")]),
                          validators=[InputRequired("Choose what happens to their answers.")])
+
+
+class AddTeacherForm(FlaskForm):
+    username = StringField("Teacher's username", validators=[
+        DataRequired("Give the new teacher a username."),
+        Regexp(r"^[A-Za-z0-9_.\-]{2,40}$", message="2 to 40 letters, digits, dots, dashes or underscores.")])
