@@ -43,3 +43,23 @@ def test_the_queue_shows_each_reported_reason(client, auth, db, queue):
     assert f'id="item-{first}"' in flagged and f'id="item-{second}"' not in flagged
     client.post(f"/teacher/questions/{first}/resolve")
     assert "Reported: Two answers fit" not in client.get("/teacher/review").get_data(as_text=True)
+
+
+def test_an_edit_goes_back_to_its_place_and_can_close_the_reports(client, auth, db, queue):
+    first, second, _ = queue
+    student = make_user(db, "pupil")
+    reports.report_problem(db, first, student.id, "Two answers fit")
+    auth.login_as("teacher")
+    review = client.get("/teacher/review").get_data(as_text=True)
+    assert f'/teacher/questions/{first}/edit?back=/teacher/review%23item-{first}' in review
+    edit = client.get(f"/teacher/questions/{first}/edit").get_data(as_text=True)
+    assert "Close its reports" in edit
+    data = {"article": db.execute("SELECT article_id FROM items WHERE id = ?", [first]).fetchone()[0],
+            "kind": "short_answer", "prompt": "Draft 0, clearer?", "answer": "A0", "choices": "", "accepted": "",
+            "source_sentence": "", "resolve": "1"}
+    saved = client.post(f"/teacher/questions/{first}/edit?back=/teacher/review%23item-{first}", data=data)
+    assert saved.headers["Location"] == f"/teacher/review#item-{first}"
+    assert "Reported by students (0)" in client.get("/teacher/review").get_data(as_text=True)
+    outside = client.post(f"/teacher/questions/{second}/edit?back=https://evil.example/", data={**data, "resolve": ""})
+    assert outside.headers["Location"] == "/teacher/questions"  # back= only leads to pages of the app
+    assert "Close its reports" not in client.get(f"/teacher/questions/{second}/edit").get_data(as_text=True)

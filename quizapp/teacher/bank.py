@@ -5,7 +5,7 @@ from flask_login import current_user
 import questions
 
 from .. import articles, items, jobs, reports
-from ..auth.guards import teacher_required
+from ..auth.guards import safe_next, teacher_required
 from ..db import get_db
 from ..forms import options
 from . import bp, generation, question_bank
@@ -104,8 +104,11 @@ def edit_question(item_id):
     form.article.choices = options(question_bank.article_choices(db))
     if form.validate_on_submit():
         items.update_item(db, item_id, form.item(), article_id=form.article.data)
-        flash(f"Question {item_id} saved. Students keep their progress on it.")
-        return redirect(request.args.get("back") or url_for("teacher.question_list"))
+        closed = bool(request.form.get("resolve"))
+        if closed:
+            reports.resolve_reports(db, item_id)
+        flash(f"Question {item_id} saved. Students keep their progress on it." + (" Its reports are closed." if closed else ""))
+        return redirect(safe_next(request.args.get("back")) or url_for("teacher.question_list"))
     return render_template("teacher/question_form.html", form=form, item=item, reports=reports.item_reports(db, item_id))
 
 
