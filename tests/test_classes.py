@@ -196,3 +196,25 @@ def test_students_see_their_assignments_first_with_progress(client, auth, db, as
 def users_db_password(db, user_id):
     """Give a listed student the tests' password, as if they had changed it."""
     users.set_password(db, user_id, PASSWORD)
+
+
+def test_the_join_link_fills_the_code_in(client, auth, db):
+    auth.login_as("teacher")
+    class_id = create_class(client)
+    code = classes.get_class(db, class_id)["join_code"]
+    page = client.get(f"/teacher/classes/{class_id}").get_data(as_text=True)
+    link = re.search(r'id="join-link">([^<]+)<', page).group(1)
+    assert link == f"http://localhost/study/join?code={code}"
+    auth.logout()
+    auth.login_as("student", "pupil")
+    form = client.get(f"/study/join?code={code}").get_data(as_text=True)
+    assert f'value="{code}"' in form
+    assert 'value=""' in client.get("/study/join").get_data(as_text=True)  # no link, no code
+    assert classes.members(db, class_id) == []  # opening the link alone joins nothing: the student presses Join
+
+
+def test_a_pasted_name_follows_the_register_rule(client, auth):
+    auth.login_as("teacher")
+    class_id = create_class(client)
+    short = client.post(f"/teacher/classes/{class_id}/students", data={"usernames": "ab"})
+    assert short.status_code == 400 and "a username is 3 to 40 letters" in short.get_data(as_text=True)

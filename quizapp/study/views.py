@@ -164,7 +164,7 @@ def join():
     """A student joins a class with the code their teacher gave them."""
     if current_user.is_teacher:
         abort(403)
-    form = JoinForm()
+    form = JoinForm(code=request.args.get("code", "")[:20])  # the class page's join link fills the code in
     if form.validate_on_submit():
         row, joined = services.join_class(get_db(), current_user.id, form.code.data)
         if row is None:

@@ -17,7 +17,7 @@ from ..spreadsheets import inert
 
 ASSIGNMENT_COLUMNS = ["username", "questions", "answered", "first_answers_correct", "score", "finished",
                       "first_answer", "last_answer"]
-USERNAME = re.compile(r"^[A-Za-z0-9_.\-]{2,40}$")
+USERNAME = re.compile(r"^[A-Za-z0-9_.\-]{3,40}$")  # the rule of the Register form
 WORDS = ["amber", "birch", "cedar", "delta", "ember", "fjord", "grove", "harbor", "island", "juniper", "kettle",
          "lantern", "meadow", "nectar", "orbit", "pepper", "quartz", "river", "summit", "tundra", "velvet", "willow"]
 
@@ -35,7 +35,7 @@ def pasted_usernames(text):
         if not name:
             continue
         if not USERNAME.match(name):
-            problems.append(f"{name!r}: a username is 2 to 40 letters, digits, dots, dashes or underscores.")
+            problems.append(f"{name!r}: a username is 3 to 40 letters, digits, dots, dashes or underscores.")
         elif name.lower() not in seen:
             seen.add(name.lower())
             names.append(name)

@@ -117,4 +117,4 @@ class RemoveStudentForm(FlaskForm):
 class AddTeacherForm(FlaskForm):
     username = StringField("Teacher's username", validators=[
         DataRequired("Give the new teacher a username."),
-        Regexp(r"^[A-Za-z0-9_.\-]{2,40}$", message="2 to 40 letters, digits, dots, dashes or underscores.")])
+        Regexp(r"^[A-Za-z0-9_.\-]{3,40}$", message="3 to 40 letters, digits, dots, dashes or underscores.")])
