@@ -47,7 +47,7 @@ def create_app(test_config=None, *, instance_path=None):
     from .auth import guards, views as auth_views  # noqa: F401  (the modules' routes go on their blueprint)
     from .extensions import csrf
     from .study import views as study_views
-    from .teacher import bank, exchange, results, review  # noqa: F401
+    from .teacher import bank, classroom, exchange, results, review  # noqa: F401
 
     db.init_app(app)
     startup.init_app(app)

@@ -7,7 +7,8 @@ import hashlib
 
 from .clock import to_iso, utcnow
 from .db import query, query_one, write_transaction
-from .items import add_generated_items
+from .items import add_generated_items, retire_article_items
+from .jobs import forget_article
 
 
 def text_hash(text):
@@ -25,6 +26,8 @@ def store_article(db, *, title, source, text, items, status="approved"):
             if row is not None:
                 db.execute("UPDATE articles SET text = ?, text_hash = ?, title = ? WHERE id = ?",
                            [text, text_hash(text), title, row[0]])
+        if row is not None:  # the same text again: a deleted article comes back (its retired questions stay retired)
+            db.execute("UPDATE articles SET deleted_at = NULL WHERE id = ?", [row[0]])
         if row is None:
             article_id = db.execute(
                 "INSERT INTO articles (title, source, text, text_hash, created_at) VALUES (?, ?, ?, ?, ?)",
@@ -43,16 +46,34 @@ def article_exists(db, source):
 
 
 def get_article(db, article_id):
-    """The article row, or None."""
+    """The article row (deleted ones too: see `deleted_at`), or None."""
     return query_one(db, "SELECT * FROM articles WHERE id = ?", [article_id])
 
 
+def delete_article(db, article_id):
+    """Delete an article: one without questions (a failed upload's) goes entirely; otherwise its questions
+    are retired and the article hidden, so every answer to them stays in the results.
+    Returns how many questions were retired."""
+    with write_transaction(db):
+        has_items = db.execute("SELECT count(*) FROM items WHERE article_id = ?", [article_id]).fetchone()[0]
+        used = db.execute("SELECT 1 FROM assignments WHERE article_id = ? UNION SELECT 1 FROM study_sessions "
+                          "WHERE article_id = ?", [article_id, article_id]).fetchone()
+        if not has_items and not used:
+            forget_article(db, article_id)
+            db.execute("DELETE FROM articles WHERE id = ?", [article_id])
+            return 0
+        retired = retire_article_items(db, article_id)
+        db.execute("UPDATE articles SET deleted_at = ? WHERE id = ?", [to_iso(utcnow()), article_id])
+        return retired
+
+
 def list_articles(db):
-    """Every article with its item counts, newest first."""
+    """Every article (not deleted) with its item counts, newest first."""
     return list(query(db,
-        "SELECT articles.id, articles.title, articles.source, articles.created_at, count(items.id) AS items, "
+        "SELECT articles.id, articles.title, articles.source, articles.created_at, count(items.id) AS questions, "
         "sum(items.status = 'draft') AS drafts, sum(items.status = 'approved') AS approved "
-        "FROM articles LEFT JOIN items ON items.article_id = articles.id GROUP BY articles.id ORDER BY articles.id DESC"))
+        "FROM articles LEFT JOIN items ON items.article_id = articles.id WHERE articles.deleted_at IS NULL "
+        "GROUP BY articles.id ORDER BY articles.id DESC"))
 
 
 def studyable_articles(db):
@@ -64,7 +85,8 @@ def studyable_articles(db):
 
 def article_by_title(db, title, *, create=False):
     """The article with this title; with create=True, a new empty one for imported questions."""
-    row = db.execute("SELECT id FROM articles WHERE title = ? ORDER BY id LIMIT 1", [title]).fetchone()
+    row = db.execute("SELECT id FROM articles WHERE title = ? AND deleted_at IS NULL ORDER BY id LIMIT 1",
+                     [title]).fetchone()
     if row or not create:
         return row[0] if row else None
     with write_transaction(db):

@@ -5,6 +5,7 @@
 import sqlite3
 
 from .db import query, query_one, write_transaction
+from .scheduling import RATINGS
 
 # FSRS card states as fsrs numbers them (fsrs.State): a lapse is an Again on a card in Review.
 REVIEW_STATE = 2
@@ -22,25 +23,27 @@ def save_card(db, user_id, item_id, outcome, *, rating, revise=False):
     counting as one more (a right answer the student then rated Hard or Easy)."""
     with write_transaction(db):
         old = get_card(db, user_id, item_id)
+        last_rating = int(RATINGS[rating])
         if revise and old is not None:
-            db.execute("UPDATE cards SET state = ?, step = ?, stability = ?, difficulty = ?, due = ? WHERE id = ?",
+            db.execute("UPDATE cards SET state = ?, step = ?, stability = ?, difficulty = ?, due = ?, last_rating = ? "
+                       "WHERE id = ?",
                        [outcome["state"], outcome["step"], outcome["stability"], outcome["difficulty"],
-                        outcome["due"], old["id"]])
+                        outcome["due"], last_rating, old["id"]])
             return False
         lapse = int(rating == "Again" and old is not None and old["state"] == REVIEW_STATE)
         if old is None:
             db.execute(
                 "INSERT INTO cards (user_id, item_id, state, step, stability, difficulty, due, last_review, reps, "
-                "lapses) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?)",
+                "lapses, last_rating) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
                 [user_id, item_id, outcome["state"], outcome["step"], outcome["stability"], outcome["difficulty"],
-                 outcome["due"], outcome["last_review"], lapse],
+                 outcome["due"], outcome["last_review"], lapse, last_rating],
             )
         else:
             db.execute(
                 "UPDATE cards SET state = ?, step = ?, stability = ?, difficulty = ?, due = ?, last_review = ?, "
-                "reps = reps + 1, lapses = lapses + ? WHERE id = ?",
+                "reps = reps + 1, lapses = lapses + ?, last_rating = ? WHERE id = ?",
                 [outcome["state"], outcome["step"], outcome["stability"], outcome["difficulty"], outcome["due"],
-                 outcome["last_review"], lapse, old["id"]],
+                 outcome["last_review"], lapse, last_rating, old["id"]],
             )
     return old is None
 
@@ -140,7 +143,7 @@ def answers_per_item(db):
 
 RECALL_SQL = """
 SELECT user_id, count(*), sum(due <= :now), avg(CASE
-    WHEN stability IS NULL OR stability <= 0 OR last_review IS NULL THEN 0.0
+    WHEN stability IS NULL OR stability <= 0 OR last_review IS NULL OR last_rating IS NULL OR last_rating = 1 THEN 0.0
     ELSE pow(1 + :factor * max(0, CAST(round((julianday(:now) - julianday(last_review)) * 86400) AS INTEGER) / 86400)
                  / stability, :decay) END)
 FROM cards GROUP BY user_id
@@ -164,15 +167,16 @@ class NoMathFunctions(Exception):
 
 
 def card_memory(db):
-    """(user id, due, stability, last review) of every card."""
-    return db.execute("SELECT user_id, due, stability, last_review FROM cards").fetchall()
+    """(user id, due, stability, last review, last rating) of every card."""
+    return db.execute("SELECT user_id, due, stability, last_review, last_rating FROM cards").fetchall()
 
 
 def student_cards(db, user_id):
-    """One student's cards with their items, soonest due first."""
+    """One student's cards with their items and how many of their answers were wrong, soonest due first."""
     return list(query(db,
-        "SELECT cards.*, items.prompt, items.answer, items.kind FROM cards JOIN items ON items.id = cards.item_id "
-        "WHERE cards.user_id = ? ORDER BY cards.due", [user_id]))
+        "SELECT cards.*, items.prompt, items.answer, items.kind, (SELECT count(*) FROM reviews "
+        "WHERE reviews.user_id = cards.user_id AND reviews.item_id = cards.item_id AND reviews.correct = 0) AS wrong "
+        "FROM cards JOIN items ON items.id = cards.item_id WHERE cards.user_id = ? ORDER BY cards.due", [user_id]))
 
 
 def student_reviews(db, user_id, *, limit=200):
@@ -184,10 +188,24 @@ def student_reviews(db, user_id, *, limit=200):
 
 def result_rows(db):
     """Every answer as (username, item id, article, kind, prompt, response, correct, rating number,
-    answered at, next due), oldest first, streamed from the database."""
+    answered at, next due, mode, class), oldest first, streamed from the database. The mode is
+    `flashcard` for a self-rated card, else `quiz`; the class is the student's classes by name, `; `
+    between them, empty when in none."""
     return db.execute(
         "SELECT users.username, reviews.item_id, articles.title, items.kind, items.prompt, reviews.response, "
-        "reviews.correct, reviews.rating, reviews.answered_at, reviews.next_due FROM reviews "
+        "reviews.correct, reviews.rating, reviews.answered_at, reviews.next_due, "
+        "CASE WHEN study_sessions.mode = 'flashcards' THEN 'flashcard' ELSE 'quiz' END, "
+        "coalesce((SELECT group_concat(name, '; ') FROM (SELECT classes.name FROM class_members "
+        "  JOIN classes ON classes.id = class_members.class_id WHERE class_members.user_id = reviews.user_id "
+        "  ORDER BY classes.name COLLATE NOCASE)), '') FROM reviews "
         "JOIN users ON users.id = reviews.user_id JOIN items ON items.id = reviews.item_id "
-        "JOIN articles ON articles.id = items.article_id ORDER BY reviews.answered_at, reviews.id"
+        "JOIN articles ON articles.id = items.article_id "
+        "LEFT JOIN study_sessions ON study_sessions.id = reviews.session_id ORDER BY reviews.answered_at, reviews.id"
     )
+
+
+def delete_user_history(db, user_id):
+    """Delete a student's answers and cards (their account is being deleted)."""
+    with write_transaction(db):
+        db.execute("DELETE FROM reviews WHERE user_id = ?", [user_id])
+        db.execute("DELETE FROM cards WHERE user_id = ?", [user_id])

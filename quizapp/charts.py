@@ -1,6 +1,8 @@
 """Small server-rendered SVG charts (no JavaScript, no CDN)."""
 from markupsafe import Markup, escape
 
+from .figures import percent_label
+
 WIDTH, HEIGHT, PAD = 640, 220, 32
 
 
@@ -56,7 +58,7 @@ def bars_svg(rows, *, title):
         w = (width - label_w - 60) * max(min(share, 1), 0)
         parts.append(f'<text x="{label_w - 6}" y="{y + 15}" class="tick" text-anchor="end">{escape(str(label))[:18]}</text>')
         parts.append(f'<rect x="{label_w}" y="{y + 3}" width="{w:.1f}" height="{bar_h - 6}" class="bar">'
-                     f'<title>{escape(str(label))}: {share:.0%}</title></rect>')
-        parts.append(f'<text x="{label_w + w + 6:.1f}" y="{y + 15}" class="tick">{share:.0%}</text>')
+                     f'<title>{escape(str(label))}: {percent_label(share)}</title></rect>')
+        parts.append(f'<text x="{label_w + w + 6:.1f}" y="{y + 15}" class="tick">{percent_label(share)}</text>')
     parts.append("</svg>")
     return Markup("".join(parts))

@@ -4,6 +4,7 @@ import re
 from markupsafe import Markup, escape
 
 from .clock import from_iso, utcnow
+from .figures import percent_label, shown_score
 from .scheduling import RATING_NAMES, interval_label
 
 
@@ -32,5 +33,7 @@ def init_app(app):
     """Register the filters templates use."""
     app.add_template_filter(mark_answer)
     app.add_template_filter(comes_back)
+    app.add_template_filter(percent_label, "percent")
+    app.add_template_filter(lambda score: f"{shown_score(score):.2f}", "score")
     app.add_template_filter(lambda rating: RATING_NAMES.get(rating, ""), "rating_name")
     app.add_template_filter(lambda value: (from_iso(value) if isinstance(value, str) else value).strftime("%Y-%m-%d %H:%M UTC") if value else "", "utc")

@@ -12,6 +12,7 @@ from questions.checker import BLANK
 
 from .clock import to_iso, utcnow
 from .db import batches, query, write_transaction
+from .figures import shown_score
 
 # The generator's item contract (questions.checker) names the kinds and the blank; these are their labels.
 KINDS = {
@@ -167,13 +168,15 @@ def set_status(db, item_ids, status):
 
 
 def approve_above(db, threshold, *, article_id=None):
-    """Approve every draft scored at or above `threshold`, in batches; returns how many."""
-    sql = "SELECT id FROM items WHERE status = 'draft' AND score >= ?"
-    params = [threshold]
+    """Approve every draft whose score as shown (two decimals) is at or above `threshold` as shown, in batches;
+    returns how many."""
+    sql = "SELECT id, score FROM items WHERE status = 'draft'"
+    params = []
     if article_id:
         sql += " AND article_id = ?"
         params.append(article_id)
-    item_ids = [row[0] for row in db.execute(sql, params).fetchall()]
+    least = shown_score(threshold)
+    item_ids = [item_id for item_id, score in db.execute(sql, params).fetchall() if shown_score(score) >= least]
     approved = 0
     for batch in batches(item_ids):
         with write_transaction(db):
@@ -245,3 +248,10 @@ def items_with_titles(db):
     return list(query(db,
         "SELECT items.id, items.kind, items.prompt, items.answer, items.status, articles.title AS article_title "
         "FROM items JOIN articles ON articles.id = items.article_id"))
+
+
+def retire_article_items(db, article_id):
+    """Retire an article's drafts and approved questions (the article is deleted); returns how many."""
+    with write_transaction(db):
+        return db.execute("UPDATE items SET status = 'retired', updated_at = ? WHERE article_id = ? "
+                          "AND status IN ('draft', 'approved')", [to_iso(utcnow()), article_id]).rowcount

@@ -22,3 +22,9 @@ def finish_job(db, job_id, *, state, message, article_id=None):
 def get_job(db, job_id, user_id):
     """The job row if it is this user's, else None."""
     return query_one(db, "SELECT * FROM jobs WHERE id = ? AND user_id = ?", [job_id, user_id])
+
+
+def forget_article(db, article_id):
+    """The article is gone: jobs that made it no longer point at it."""
+    with write_transaction(db):
+        db.execute("UPDATE jobs SET article_id = NULL WHERE article_id = ?", [article_id])

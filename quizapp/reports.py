@@ -1,6 +1,6 @@
 """The `reports` table: students flagging a question, and the teacher dealing with it."""
 from .clock import to_iso, utcnow
-from .db import query, write_transaction
+from .db import batches, query, write_transaction
 
 
 def report_problem(db, item_id, user_id, reason):
@@ -22,3 +22,20 @@ def resolve_reports(db, item_id):
     with write_transaction(db):
         db.execute("UPDATE reports SET resolved_at = ? WHERE item_id = ? AND resolved_at IS NULL",
                    [to_iso(utcnow()), item_id])
+
+
+def delete_user_reports(db, user_id):
+    """Delete the reports a student sent (their account is being deleted)."""
+    with write_transaction(db):
+        db.execute("DELETE FROM reports WHERE user_id = ?", [user_id])
+
+
+def open_reasons(db, item_ids):
+    """{item id: [reasons of its open reports, oldest first]} for these items."""
+    reasons = {}
+    for batch in batches(item_ids, 500):
+        marks = ", ".join("?" * len(batch))
+        for item_id, reason in db.execute(f"SELECT item_id, reason FROM reports WHERE resolved_at IS NULL "
+                                          f"AND item_id IN ({marks}) ORDER BY id", batch):
+            reasons.setdefault(item_id, []).append(reason)
+    return reasons

@@ -54,17 +54,25 @@ def outcomes(scheduler, card, now):
 
 
 def retrievability(scheduler, row, now):
-    """Probability of recall of a stored card at `now` (0 for a card never seen)."""
+    """Probability of recall of a stored card at `now` as FSRS predicts it (0 for a card never seen)."""
     if row is None:
         return 0.0
     return recall_probability(scheduler, row["stability"], row["last_review"], now)
+
+
+def card_recall(scheduler, stability, last_review, last_rating, now):
+    """The recall a card counts for in mastery: its forgetting curve, but 0 when its latest
+    rating was Again (just failed) or it was never rated (FSRS alone would say 1.0 for both)."""
+    if last_rating is None or last_rating == int(Rating.Again):
+        return 0.0
+    return recall_probability(scheduler, stability, last_review, now)
 
 
 def recall_probability(scheduler, stability, last_review, now):
     """FSRS-6's forgetting curve, as `Scheduler.get_card_retrievability` computes it, on bare
     column values: R = (1 + F * t / S) ** D, t in whole days since the last review.
     Used for a whole class at once, where building a Card per row would cost more."""
-    if stability is None or last_review is None:
+    if stability is None or stability <= 0 or last_review is None:
         return 0.0
     elapsed_days = max(0, (now - from_iso(last_review)).days)
     return (1 + scheduler._FACTOR * elapsed_days / stability) ** scheduler._DECAY

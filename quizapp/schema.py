@@ -150,6 +150,56 @@ def m0003_login_attempts(db):
     db["login_failures"].create_index(["address", "failed_at"])
 
 
+@migrations()
+def m0004_teacher_cards_last_rating(db):
+    """Issue 13: a card remembers the rating of its latest answer, so a just-failed item counts as not recalled."""
+    db["cards"].add_column("last_rating", int)
+    db.execute(
+        "UPDATE cards SET last_rating = (SELECT reviews.rating FROM reviews WHERE reviews.user_id = cards.user_id "
+        "AND reviews.item_id = cards.item_id ORDER BY reviews.answered_at DESC, reviews.id DESC LIMIT 1)"
+    )
+
+
+@migrations()
+def m0005_teacher_classes_and_assignments(db):
+    """Issue 13: a teacher's classes with a join code, their students, and articles assigned to them."""
+    db["classes"].create(
+        {"id": int, "teacher_id": int, "name": str, "join_code": str, "created_at": str},
+        pk="id",
+        foreign_keys=[("teacher_id", "users", "id")],
+        not_null={"teacher_id", "name", "join_code", "created_at"},
+    )
+    db["classes"].create_index(["join_code"], unique=True)
+    db["classes"].create_index(["teacher_id"])
+    db["class_members"].create(
+        {"class_id": int, "user_id": int, "joined_at": str},
+        pk=("class_id", "user_id"),
+        foreign_keys=[("class_id", "classes", "id"), ("user_id", "users", "id")],
+        not_null={"class_id", "user_id", "joined_at"},
+    )
+    db["class_members"].create_index(["user_id"])
+    db["assignments"].create(
+        {"id": int, "class_id": int, "article_id": int, "due_date": str, "created_at": str},
+        pk="id",
+        foreign_keys=[("class_id", "classes", "id"), ("article_id", "articles", "id")],
+        not_null={"class_id", "article_id", "created_at"},
+    )
+    db["assignments"].create_index(["class_id"])
+
+
+@migrations()
+def m0006_teacher_removed_students_and_articles(db):
+    """Issue 13: a removed student (answers kept, name anonymised) and a deleted article (questions retired) stay as rows."""
+    db["users"].add_column("removed_at", str)
+    db["articles"].add_column("deleted_at", str)
+
+
+@migrations()
+def m0007_teacher_one_time_passwords(db):
+    """Issue 13: a password a teacher handed out must be changed at the next log-in."""
+    db["users"].add_column("must_change_password", int, not_null_default=0)
+
+
 def migrate(db):
     """Apply pending migrations; safe to call again."""
     migrations.apply(db)

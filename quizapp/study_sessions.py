@@ -56,3 +56,9 @@ def move_to(db, session_id, position, *, finished_at=None):
             "finished_at = ? WHERE id = ?",
             [position, finished_at, session_id],
         )
+
+
+def delete_user_sessions(db, user_id):
+    """Delete a student's sessions (their account is being deleted, their reviews first)."""
+    with write_transaction(db):
+        db.execute("DELETE FROM study_sessions WHERE user_id = ?", [user_id])

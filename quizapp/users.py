@@ -1,5 +1,6 @@
 """The `users` and `login_failures` tables: accounts, passwords, failed log-ins."""
 import functools
+import secrets
 import sqlite3
 
 from flask_login import UserMixin
@@ -23,21 +24,24 @@ class User(UserMixin):
         self.username = row["username"]
         self.role = row["role"]
         self.timezone = row["timezone"] or "UTC"
+        self.must_change_password = bool(row.get("must_change_password"))
 
     @property
     def is_teacher(self):
         return self.role == "teacher"
 
 
-def create_user(db, username, password, role="student", timezone="UTC"):
-    """Insert an account with a hashed password; raise UsernameTaken if the name is used."""
+def create_user(db, username, password, role="student", timezone="UTC", *, one_time=False):
+    """Insert an account with a hashed password (a `one_time` one to change at the first log-in);
+    raise UsernameTaken if the name is used."""
     if role not in ROLES:
         raise ValueError(f"role must be one of {', '.join(ROLES)}")
     try:
         with write_transaction(db):
             db.execute(
-                "INSERT INTO users (username, password_hash, role, timezone, created_at) VALUES (?, ?, ?, ?, ?)",
-                [username, generate_password_hash(password), role, timezone, to_iso(utcnow())],
+                "INSERT INTO users (username, password_hash, role, timezone, created_at, must_change_password) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [username, generate_password_hash(password), role, timezone, to_iso(utcnow()), int(one_time)],
             )
     except sqlite3.IntegrityError as error:
         if "users.username" not in str(error):
@@ -53,8 +57,8 @@ def find_user(db, username):
 
 
 def load_user(db, user_id):
-    """The account with this id, or None."""
-    rows = list(query(db, "SELECT * FROM users WHERE id = ?", [user_id]))
+    """The account with this id, or None (also for a removed student: their session ends)."""
+    rows = list(query(db, "SELECT * FROM users WHERE id = ? AND removed_at IS NULL", [user_id]))
     return User(rows[0]) if rows else None
 
 
@@ -98,10 +102,44 @@ def clear_failures(db, username):
 
 
 def students(db):
-    """Every student's id and username, by name."""
-    return list(query(db, "SELECT id, username FROM users WHERE role = 'student' ORDER BY username COLLATE NOCASE"))
+    """Every current student's id and username, by name (removed ones left out)."""
+    return list(query(db, "SELECT id, username FROM users WHERE role = 'student' AND removed_at IS NULL "
+                          "ORDER BY username COLLATE NOCASE"))
 
 
 def get_student(db, user_id):
-    """The student account with this id (not a teacher's), or None."""
-    return query_one(db, "SELECT id, username, role, created_at FROM users WHERE id = ? AND role = 'student'", [user_id])
+    """The current student account with this id (not a teacher's, not a removed one), or None."""
+    return query_one(db, "SELECT id, username, role, created_at FROM users WHERE id = ? AND role = 'student' "
+                         "AND removed_at IS NULL", [user_id])
+
+
+def check_password(db, user_id, password):
+    """Whether `password` is this account's password."""
+    row = query_one(db, "SELECT password_hash FROM users WHERE id = ?", [user_id])
+    return row is not None and check_password_hash(row["password_hash"], password)
+
+
+def set_password(db, user_id, password, *, one_time=False):
+    """Give the account a new password (hashed); a `one_time` one must be changed at the next log-in."""
+    with write_transaction(db):
+        db.execute("UPDATE users SET password_hash = ?, must_change_password = ? WHERE id = ?",
+                   [generate_password_hash(password), int(one_time), user_id])
+
+
+def anonymise(db, user_id):
+    """A removed student whose answers stay: the name becomes removed-<id>, no password works, never listed."""
+    with write_transaction(db):
+        name = f"removed-{user_id}"
+        if db.execute("SELECT 1 FROM users WHERE username = ? COLLATE NOCASE AND id != ?", [name, user_id]).fetchone():
+            name += "-" + secrets.token_hex(3)  # someone registered that name: still anonymous, still unique
+        db.execute("UPDATE users SET username = ?, password_hash = ?, removed_at = ? WHERE id = ?",
+                   [name, generate_password_hash(secrets.token_urlsafe(32)), to_iso(utcnow()), user_id])
+
+
+def delete_user(db, user_id):
+    """Delete the account row (its answers, cards and sessions must be gone first)."""
+    with write_transaction(db):
+        username = db.execute("SELECT username FROM users WHERE id = ?", [user_id]).fetchone()
+        if username:
+            db.execute("DELETE FROM login_failures WHERE username = ? COLLATE NOCASE", [username[0]])
+        db.execute("DELETE FROM users WHERE id = ?", [user_id])

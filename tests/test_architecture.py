@@ -131,6 +131,9 @@ def test_every_write_goes_through_the_write_helper():
     for name, path in MODULES.items():
         source = path.read_text(encoding="utf-8")
         assert ".atomic(" not in source, name
+        if name == "quizapp.schema":  # each migration step runs in the transaction sqlite-utils opens for it
+            assert "write_transaction(" not in source and "migrations.apply(db)" in source
+            continue
         if re.search(r'"(INSERT|UPDATE|DELETE) ', source):
             assert "write_transaction(" in source, name
 

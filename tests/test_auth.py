@@ -156,3 +156,16 @@ def test_registration_keeps_a_valid_time_zone(client, db, sent, stored):
         data["timezone"] = sent
     client.post("/auth/register", data=data)
     assert users.find_user(db, "ana").timezone == stored
+
+
+def test_a_teacher_lands_on_the_dashboard_and_a_student_on_study(client, auth, db):
+    from .helpers import make_user
+
+    make_user(db, "mrs_lee", "teacher")
+    make_user(db, "pupil")
+    assert auth.login("mrs_lee").headers["Location"] == "/teacher/"
+    auth.logout()
+    assert auth.login("pupil").headers["Location"] == "/"
+    auth.logout()
+    assert client.post("/auth/login?next=/study/progress",
+                       data={"username": "mrs_lee", "password": "correct horse battery"}).headers["Location"] == "/study/progress"

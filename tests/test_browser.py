@@ -219,3 +219,86 @@ def test_the_last_answer_in_place_leads_to_the_summary(server, browser):
     expect(page).to_have_title(re.compile("Session summary"))
     expect(page.locator(".score")).to_contain_text(f"You got {1 if verdict == 'Correct' else 0} of 1 right")
     page.close()
+
+
+def log_in(browser, base, username, password):
+    page = browser.new_page()
+    page.goto(f"{base}/auth/login")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Log in").click()
+    return page
+
+
+def answer_assignment(page, count):
+    """From the start page: the assignment's Study now, then `count` answers; returns the verdicts."""
+    section = page.locator("section.assignments")
+    expect(section.get_by_role("heading", name="Assignments")).to_be_visible()
+    section.get_by_role("button", name="Study now").click()
+    verdicts = []
+    for number in range(1, count + 1):
+        expect(page.locator(".position")).to_contain_text(f"Question {number} of")
+        _, verdict = answer_current_item(page)
+        verdicts.append(verdict)
+        page.get_by_role("button", name="Good" if verdict == "Correct" else "Next").click()
+    return verdicts
+
+
+def test_a_class_an_assignment_two_students_and_its_results(server, browser, tmp_path):
+    """The issue's acceptance test: create a class, enrol two students (one by its join code, one from a
+    pasted list), assign the seed article, let both answer, read the assignment page and its CSV."""
+    base, teacher_password, _ = server
+    teacher = log_in(browser, base, "teacher", teacher_password)
+    expect(teacher.locator("h1")).to_have_text("Class")  # a teacher lands on their dashboard
+    teacher.get_by_role("link", name="Classes").click()
+    teacher.get_by_label("Class name").fill("Year 9 News")
+    teacher.get_by_role("button", name="Create class").click()
+    expect(teacher.locator("h1")).to_have_text("Year 9 News")
+    code = teacher.locator("#join-code").inner_text()
+    assert re.fullmatch(r"[A-Z2-9]{6}", code)
+    teacher.get_by_label("Usernames (one per line)").fill("zoe")
+    teacher.get_by_role("button", name="Add students").click()
+    zoe_password = teacher.locator("tr", has_text="zoe").locator("code").inner_text()
+    teacher.get_by_label("Article").select_option(index=0)
+    teacher.get_by_label("Due date").fill("2026-12-31")
+    teacher.get_by_role("button", name="Assign").click()
+    expect(teacher.locator("h1")).not_to_have_text("Year 9 News")
+    assignment_url = teacher.url
+    expect(teacher.get_by_text("0 of 1 started")).to_be_visible()  # zoe, from the list
+
+    ravi = register(browser, base, "ravi")
+    ravi.get_by_role("link", name="Join a class").click()
+    ravi.get_by_label("Class code").fill(code.lower())
+    ravi.get_by_role("button", name="Join").click()
+    expect(ravi.locator(".flash")).to_contain_text("You are in Year 9 News.")
+    expect(ravi.locator("section.assignments")).to_contain_text("due 2026-12-31")
+    ravi_verdicts = answer_assignment(ravi, 2)
+    ravi.close()
+
+    zoe = log_in(browser, base, "zoe", zoe_password)
+    expect(zoe.locator("h1")).to_have_text("Change password")  # a one-time password is changed first
+    zoe.get_by_label("Current password").fill(zoe_password)
+    zoe.get_by_label("New password").fill("zoe's own password")
+    zoe.get_by_label("Confirm password").fill("zoe's own password")
+    zoe.get_by_role("button", name="Change password").click()
+    expect(zoe.locator(".flash")).to_contain_text("Your password is changed.")
+    expect(zoe.locator("section.assignments")).to_contain_text("0 of")
+    zoe_verdicts = answer_assignment(zoe, 1)
+    zoe.close()
+
+    teacher.goto(assignment_url)
+    expect(teacher.get_by_text("2 of 2 started")).to_be_visible()
+    for name, verdicts in (("ravi", ravi_verdicts), ("zoe", zoe_verdicts)):
+        row = teacher.locator("tr", has_text=name)
+        expect(row).to_contain_text(f"{len(verdicts)} of ")
+        expect(row).to_contain_text(f"{round(100 * verdicts.count('Correct') / len(verdicts) + 0.001)}%")
+    with teacher.expect_download() as download:
+        teacher.get_by_role("link", name="Export assignment results (CSV)").click()
+    path = tmp_path / "assignment.csv"
+    download.value.save_as(path)
+    rows = {row["username"]: row for row in csv.DictReader(io.StringIO(path.read_text(encoding="utf-8")))}
+    assert set(rows) == {"ravi", "zoe"}
+    assert rows["ravi"]["answered"] == "2" and rows["zoe"]["answered"] == "1"
+    assert rows["ravi"]["first_answers_correct"] == str(ravi_verdicts.count("Correct"))
+    assert rows["zoe"]["first_answers_correct"] == str(zoe_verdicts.count("Correct"))
+    teacher.close()

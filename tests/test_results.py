@@ -83,4 +83,23 @@ def test_teacher_downloads_the_csv(client, auth, db, answered):
 
 
 def test_empty_export_has_the_header(db):
-    assert parse("".join(results.results_csv(db))) == [results.RESULT_COLUMNS]
+    assert parse("".join(results.results_csv(db))) == [results.RESULT_COLUMNS + ["mode", "class"]]
+
+
+def test_mode_and_class_come_after_the_contract_columns(db, answered):
+    from quizapp import classes, scheduling
+
+    teacher = make_user(db, "mrs_lee", "teacher")
+    class_id = classes.create_class(db, teacher.id, "Year 9")
+    classes.add_member(db, class_id, answered.id)
+    loner = make_user(db, "loner")
+    scheduler = scheduling.make_scheduler(fuzz=False)
+    later = NOW + dt.timedelta(minutes=5)
+    session_id = practice.start_session(db, loner, later, mode="flashcards", size=1)
+    shown = practice.show_current(db, scheduler, practice.get_session(db, loner.id, session_id), later)
+    practice.rate(db, session_id, shown["item"]["id"], "Hard", later)
+    rows = parse("".join(results.results_csv(db)))
+    assert rows[0] == results.RESULT_COLUMNS + ["mode", "class"]
+    by_user = [(row[0], row[10], row[11]) for row in rows[1:]]
+    assert by_user == [("'=cmd", "quiz", "Year 9"), ("'=cmd", "quiz", "Year 9"), ("loner", "flashcard", "")]
+    assert rows[3][7] == "Hard" and rows[3][6] == "1"

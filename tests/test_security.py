@@ -24,12 +24,19 @@ def world(db):
     item_id = db.execute("SELECT id FROM items").fetchone()[0]
     db.execute("INSERT INTO jobs (user_id, title, state, created_at) VALUES (?, 'x', 'done', ?)", [teacher.id, to_iso(utcnow())])
     db.conn.commit()
-    return {"article_id": article_id, "item_id": item_id, "session_id": session_id, "user_id": ana.id, "job_id": 1}
+    from quizapp import assignments, classes
+
+    class_id = classes.create_class(db, teacher.id, "Year 9")
+    classes.add_member(db, class_id, ana.id)
+    assignment_id = assignments.create_assignment(db, class_id, article_id)
+    return {"article_id": article_id, "item_id": item_id, "session_id": session_id, "user_id": ana.id, "job_id": 1,
+            "class_id": class_id, "assignment_id": assignment_id}
 
 
 def concrete(rule, ids):
     values = {"session_id": ids["session_id"], "item_id": ids["item_id"], "article_id": ids["article_id"],
-              "user_id": ids["user_id"], "job_id": ids["job_id"], "filename": "style.css"}
+              "user_id": ids["user_id"], "job_id": ids["job_id"], "filename": "style.css", "class_id": ids["class_id"],
+              "assignment_id": ids["assignment_id"]}
     return re.sub(r"<([^>]+)>", lambda m: str(values[m.group(1)]), rule.rule.replace("int:", "").replace("path:", ""))
 
 
@@ -68,6 +75,7 @@ def test_authorization_matrix(app, client, auth, world):
     for rule in rules:
         url = concrete(rule, world)
         expected = 404 if url == f"/study/{world['session_id']}" else 200  # a student's own session is theirs alone
+        expected = 403 if url == "/study/join" else expected  # a class code is for students
         assert client.get(url).status_code == expected, url
 
 

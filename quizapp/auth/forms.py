@@ -28,3 +28,13 @@ class LoginForm(FlaskForm):
     username = StringField("Username", validators=[DataRequired("Enter your username.")])
     password = PasswordField("Password", validators=[DataRequired("Enter your password.")])
     remember = BooleanField("Keep me logged in")
+
+
+class ChangePasswordForm(FlaskForm):
+    current = PasswordField("Current password", validators=[DataRequired("Enter your current password.")])
+    new = PasswordField("New password",
+                        validators=[DataRequired("Choose a new password."), Length(8, 200, "Use at least 8 characters.")])
+    confirm = PasswordField(
+        "Confirm password",
+        validators=[DataRequired("Type the new password again."), EqualTo("new", "The passwords do not match.")],
+    )

@@ -2,7 +2,7 @@
 import functools
 from urllib.parse import urlsplit
 
-from flask import abort
+from flask import abort, flash, redirect, request, url_for
 from flask_login import LoginManager, current_user, login_required
 
 from .. import users
@@ -19,8 +19,20 @@ def _load_user(user_id):
 
 
 def init_app(app):
-    """Let Flask-Login find the user of each request."""
+    """Let Flask-Login find the user of each request; one with a one-time password changes it first."""
     login_manager.init_app(app)
+    app.before_request(_change_one_time_password_first)
+
+
+OPEN_WITH_ONE_TIME_PASSWORD = {"auth.change_password", "auth.logout", "static"}
+
+
+def _change_one_time_password_first():
+    if (request.endpoint not in OPEN_WITH_ONE_TIME_PASSWORD and current_user.is_authenticated
+            and current_user.must_change_password):
+        flash("Choose your own password first: the one you were given works only once.")
+        return redirect(url_for("auth.change_password"))
+    return None
 
 
 def teacher_required(view):

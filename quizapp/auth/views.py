@@ -1,12 +1,12 @@
 """Register, log in, log out."""
 from flask import current_app, flash, redirect, render_template, request, url_for
-from flask_login import login_user, logout_user
+from flask_login import current_user, login_required, login_user, logout_user
 
 from .. import users
 from ..clock import utcnow
 from ..db import get_db
 from . import bp, services
-from .forms import LoginForm, RegisterForm
+from .forms import ChangePasswordForm, LoginForm, RegisterForm
 from .guards import safe_next
 
 
@@ -44,7 +44,8 @@ def login():
             form.password.errors.append("Wrong username or password.")
         else:
             login_user(user, remember=form.remember.data)
-            return redirect(safe_next(request.args.get("next")) or url_for("index"))
+            landing = url_for("teacher.dashboard") if user.is_teacher else url_for("index")
+            return redirect(safe_next(request.args.get("next")) or landing)
     return render_template("auth/login.html", form=form)
 
 
@@ -54,3 +55,20 @@ def logout():
     logout_user()
     flash("You are logged out.")
     return redirect(url_for("auth.login"))
+
+
+@bp.route("/password", methods=["GET", "POST"])
+@login_required
+def change_password():
+    """Change one's own password, giving the current one first."""
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        db = get_db()
+        if not users.check_password(db, current_user.id, form.current.data):
+            form.current.errors.append("That is not your current password.")
+        else:
+            users.set_password(db, current_user.id, form.new.data)
+            current_user.must_change_password = False
+            flash("Your password is changed.")
+            return redirect(url_for("index"))
+    return render_template("auth/password.html", form=form), 400 if form.errors else 200

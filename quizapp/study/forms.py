@@ -30,3 +30,8 @@ class ReportForm(FlaskForm):
     item_id = HiddenField(validators=[InputRequired()])
     reason = StringField("What is wrong with this question?",
                          validators=[DataRequired("Say in a few words what is wrong."), Length(max=300)])
+
+
+class JoinForm(FlaskForm):
+    code = StringField("Class code", validators=[DataRequired("Type the code your teacher gave you."),
+                                                 Length(max=20, message="A class code is six letters and digits.")])

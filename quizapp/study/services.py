@@ -10,9 +10,10 @@ answer Hard or Easy instead of Good.
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from .. import articles, cards, grading, items, scheduling, study_sessions
+from .. import articles, assignments, cards, classes, grading, items, scheduling, study_sessions
 from ..clock import from_iso, to_iso
 from ..db import write_transaction
+from ..figures import percent
 
 
 class NotCurrentItem(Exception):
@@ -221,7 +222,7 @@ def session_summary(db, session_id):
     return {
         "answered": len(rows),
         "correct": correct,
-        "percent": round(100 * correct / len(rows)) if rows else 0,
+        "percent": percent(correct / len(rows)) if rows else 0,
         "missed": [row for row in rows if not row["correct"]],
         "reviews": rows,
     }
@@ -246,7 +247,7 @@ def progress(db, user, now, *, days=14):
         "due_today": due_today,
         "due_week": due_week,
         "answers": answers,
-        "accuracy": round(100 * right / answers) if answers else None,
+        "accuracy": percent(right / answers) if answers else None,
         "days": [{"day": day, "answers": a, "correct": c} for day, (a, c) in per_day.items()],
     }
 
@@ -257,7 +258,16 @@ def dashboard(db, user, now, *, new_per_day):
         "stats": progress(db, user, now, days=1),
         "new_left": max(new_per_day - new_items_today(db, user.id, now, user.timezone), 0),
         "next_due": next_due(db, user.id),
+        "assignments": assignments.student_assignments(db, user.id),
     }
+
+
+def join_class(db, user_id, code):
+    """Put the student in the class with this code; returns (class row, newly joined) or (None, False)."""
+    row = classes.class_by_code(db, code)
+    if row is None:
+        return None, False
+    return row, classes.add_member(db, row["id"], user_id)
 
 
 def article_choices(db):

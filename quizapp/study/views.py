@@ -8,7 +8,7 @@ from ..db import get_db
 from ..extensions import get_scheduler
 from ..forms import options
 from . import bp, services
-from .forms import AnswerForm, RateForm, ReportForm, StartStudyForm
+from .forms import AnswerForm, JoinForm, RateForm, ReportForm, StartStudyForm
 
 
 def start_form(db):
@@ -156,3 +156,20 @@ def report(session_id):
         reports.report_problem(get_db(), item_id, current_user.id, form.reason.data)
         flash("Thank you: your teacher will look at this question.")
     return redirect(url_for("study.session", session_id=session_id))
+
+
+@bp.route("/join", methods=["GET", "POST"])
+@login_required
+def join():
+    """A student joins a class with the code their teacher gave them."""
+    if current_user.is_teacher:
+        abort(403)
+    form = JoinForm(code=request.args.get("code", "")[:20])  # the class page's join link fills the code in
+    if form.validate_on_submit():
+        row, joined = services.join_class(get_db(), current_user.id, form.code.data)
+        if row is None:
+            form.code.errors.append("No class has that code. Check it with your teacher.")
+        else:
+            flash(f"You are in {row['name']}." if joined else f"You were already in {row['name']}.")
+            return redirect(url_for("index"))
+    return render_template("study/join.html", form=form), 400 if form.errors else 200

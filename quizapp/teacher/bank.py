@@ -5,7 +5,7 @@ from flask_login import current_user
 import questions
 
 from .. import articles, items, jobs, reports
-from ..auth.guards import teacher_required
+from ..auth.guards import safe_next, teacher_required
 from ..db import get_db
 from ..forms import options
 from . import bp, generation, question_bank
@@ -51,7 +51,7 @@ def article(article_id):
     """One article with its questions."""
     db = get_db()
     row = articles.get_article(db, article_id)
-    if row is None:
+    if row is None or row["deleted_at"]:
         abort(404)
     return render_template("teacher/article.html", article=row, items=items.find_items(db, article_id=article_id),
                            approve_form=ApproveAboveForm())
@@ -104,6 +104,23 @@ def edit_question(item_id):
     form.article.choices = options(question_bank.article_choices(db))
     if form.validate_on_submit():
         items.update_item(db, item_id, form.item(), article_id=form.article.data)
-        flash(f"Question {item_id} saved. Students keep their progress on it.")
-        return redirect(request.args.get("back") or url_for("teacher.question_list"))
+        closed = bool(request.form.get("resolve"))
+        if closed:
+            reports.resolve_reports(db, item_id)
+        flash(f"Question {item_id} saved. Students keep their progress on it." + (" Its reports are closed." if closed else ""))
+        return redirect(safe_next(request.args.get("back")) or url_for("teacher.question_list"))
     return render_template("teacher/question_form.html", form=form, item=item, reports=reports.item_reports(db, item_id))
+
+
+@bp.route("/articles/<int:article_id>/delete", methods=["POST"])
+@teacher_required
+def delete_article(article_id):
+    """Delete an article: its questions retired (answers kept), or the whole row when it has none."""
+    db = get_db()
+    row = articles.get_article(db, article_id)
+    if row is None or row["deleted_at"]:
+        abort(404)
+    retired = articles.delete_article(db, article_id)
+    flash(f"Article {row['title']} deleted." + (f" Its {retired} questions are retired; students' answers to them stay "
+                                                  "in the results." if retired else ""))
+    return redirect(url_for("teacher.articles"))

@@ -1,6 +1,8 @@
 """How the class is doing: per student, per item, one student in detail, and the CSV exports.
 
-Mastery is the mean recall probability FSRS predicts for a student's cards now. The
+Mastery is the mean recall probability FSRS predicts now over the items a student has seen;
+an item whose latest answer was wrong, or that was never rated, counts as 0 (FSRS's curve
+alone says 100% for anything reviewed today, right or wrong). The
 discrimination index of an item is the share of the strongest third of the class
 (by overall accuracy) that got it right minus the share of the weakest third: items
 near zero or below do not tell strong from weak students and deserve a look.
@@ -15,6 +17,7 @@ from ..spreadsheets import inert
 
 RESULT_COLUMNS = ["username", "item_id", "article", "kind", "prompt", "response", "correct", "rating", "answered_at",
                   "next_due"]
+EXTRA_RESULT_COLUMNS = ["mode", "class"]  # after the contract's columns, in CONTRACTS.md section 3's order
 SUMMARY_COLUMNS = ["username", "answers", "correct", "accuracy", "items_seen", "items_due", "mastery", "last_answer"]
 
 
@@ -44,10 +47,10 @@ def card_figures(db, scheduler, now):
 
 def _card_figures_in_python(db, scheduler, now):
     figures, now_text = {}, to_iso(now)
-    for user_id, due, stability, last_review in cards.card_memory(db):
+    for user_id, due, stability, last_review, last_rating in cards.card_memory(db):
         seen, due_count, recall = figures.get(user_id, (0, 0, 0.0))
         figures[user_id] = (seen + 1, due_count + (due <= now_text),
-                            recall + scheduling.recall_probability(scheduler, stability, last_review, now))
+                            recall + scheduling.card_recall(scheduler, stability, last_review, last_rating, now))
     return [(user_id, seen, due, recall / seen) for user_id, (seen, due, recall) in figures.items()]
 
 
@@ -83,7 +86,8 @@ def item_rows(db):
 
 def student_detail(db, scheduler, user_id, now):
     """One student's cards (with recall now) and latest answers."""
-    student_cards = [dict(row, recall=scheduling.retrievability(scheduler, row, now))
+    student_cards = [dict(row, recall=scheduling.card_recall(scheduler, row["stability"], row["last_review"],
+                                                            row["last_rating"], now))
                      for row in cards.student_cards(db, user_id)]
     return student_cards, cards.student_reviews(db, user_id)
 
@@ -103,7 +107,7 @@ def summary_csv(rows):
 
 
 def result_rows(db):
-    """Yield each answer as a list of cells in RESULT_COLUMNS order, streaming from the database."""
+    """Yield each answer as a list of cells in RESULT_COLUMNS + EXTRA_RESULT_COLUMNS order, streaming from the database."""
     for row in cards.result_rows(db):
         row = list(row)
         row[7] = scheduling.RATING_NAMES[row[7]]
@@ -114,7 +118,7 @@ def results_csv(db):
     """Yield the results CSV text in chunks: the header, then one line per answer."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(RESULT_COLUMNS)
+    writer.writerow(RESULT_COLUMNS + EXTRA_RESULT_COLUMNS)
     yield buffer.getvalue()
     for row in result_rows(db):
         buffer.seek(0)

@@ -1,8 +1,8 @@
 """The teacher's forms: articles, questions, filters, bulk approval, imports."""
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import FloatField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange
+from wtforms import DateField, FloatField, RadioField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp
 
 from ..forms import options
 from ..items import KINDS, validate_item
@@ -88,3 +88,33 @@ class ApproveAboveForm(FlaskForm):
 class ImportForm(FlaskForm):
     upload = FileField("Questions file (.csv or GIFT .txt)")
     format = SelectField("Format", choices=options([("csv", "CSV (as exported)"), ("gift", "Moodle GIFT")]))
+
+
+class ClassForm(FlaskForm):
+    name = StringField("Class name", validators=[DataRequired("Give the class a name."),
+                                                 Length(max=100, message="Keep the name under 100 characters.")])
+
+
+class AssignForm(FlaskForm):
+    article = SelectField("Article", coerce=int, validate_choice=True)
+    due_date = DateField("Due date", validators=[Optional()], format="%Y-%m-%d")
+
+    def validate_article(self, field):
+        if not self.article.choices:
+            raise ValueError("There is no article with approved questions to assign yet.")
+
+
+class AddStudentsForm(FlaskForm):
+    usernames = TextAreaField("Usernames (one per line)", validators=[DataRequired("Paste at least one username.")])
+
+
+class RemoveStudentForm(FlaskForm):
+    answers = RadioField("Their answers", choices=options([("keep", "Keep them in the results, anonymised"),
+                                                           ("delete", "Delete them with the account")]),
+                         validators=[InputRequired("Choose what happens to their answers.")])
+
+
+class AddTeacherForm(FlaskForm):
+    username = StringField("Teacher's username", validators=[
+        DataRequired("Give the new teacher a username."),
+        Regexp(r"^[A-Za-z0-9_.\-]{3,40}$", message="3 to 40 letters, digits, dots, dashes or underscores.")])

@@ -10,8 +10,11 @@ def article_choices(db):
 
 
 def review_lists(db):
-    """(items students flagged, drafts nobody flagged) for the review page."""
+    """(items students flagged, each with its open reports' reasons, drafts nobody flagged) for the review page."""
     flagged = [i for i in items.find_items(db) if i["open_reports"]]
+    reasons = reports.open_reasons(db, [i["id"] for i in flagged])
+    for item in flagged:
+        item["reasons"] = reasons.get(item["id"], [])
     drafts = [i for i in items.find_items(db, status="draft") if not i["open_reports"]]
     return flagged, drafts
 

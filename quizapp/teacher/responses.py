@@ -11,9 +11,11 @@ def download(body, filename, mimetype):
     return Response(body, mimetype=mimetype, headers={"Content-Disposition": f"attachment; filename={filename}"})
 
 
-def back_or(endpoint):
-    """Redirect to the page the form was on when it is one of ours, else to `endpoint`."""
-    return redirect(request.referrer if _same_site(request.referrer) else url_for(endpoint))
+def back_or(endpoint, anchor=None):
+    """Redirect to the page the form was on when it is one of ours, else to `endpoint`;
+    with `anchor` (an element id), to that place on the page, so the teacher keeps their place."""
+    target = request.referrer.split("#", 1)[0] if _same_site(request.referrer) else url_for(endpoint)
+    return redirect(f"{target}#{anchor}" if anchor else target)
 
 
 def _same_site(url):

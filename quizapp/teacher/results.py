@@ -7,6 +7,7 @@ from ..clock import utcnow
 from ..db import connect, get_db
 from ..extensions import get_scheduler
 from . import bp, class_results
+from .forms import RemoveStudentForm
 from .responses import download
 
 
@@ -41,7 +42,8 @@ def student(user_id):
     if row is None:
         abort(404)
     student_cards, reviews = class_results.student_detail(db, get_scheduler(), user_id, utcnow())
-    return render_template("teacher/student.html", student=row, cards=student_cards, reviews=reviews)
+    return render_template("teacher/student.html", student=row, cards=student_cards, reviews=reviews,
+                           remove_form=RemoveStudentForm())
 
 
 @bp.route("/results.csv")

@@ -29,7 +29,8 @@ def set_status(item_id):
         abort(400, "Unknown status.")
     question_bank.change_status(db, item_id, status, resolve=bool(request.form.get("resolve")))
     flash(f"Question {item_id} is now {status}.")
-    return back_or("teacher.review")
+    after = request.form.get("after", type=int)  # the item below it, which takes its place in the list
+    return back_or("teacher.review", anchor=f"item-{after or item_id}")
 
 
 @bp.route("/questions/<int:item_id>/resolve", methods=["POST"])

@@ -1,0 +1,132 @@
+"""A teacher's classes and assignments: enrolling students, who has done an assignment, its CSV.
+
+Removing a student keeps their answers under an anonymous name, or deletes them: the
+teacher chooses. An assignment is an article's approved questions. A student has started it when they
+have answered one of them, finished it when they have answered every one; their score
+is the share of their first answers to its questions that were right (later answers
+are spaced-repetition practice, which keeps going after the due date).
+"""
+import csv
+import io
+import re
+import secrets
+
+from .. import assignments, cards, classes, reports, study_sessions, users
+from ..db import write_transaction
+from ..spreadsheets import inert
+
+ASSIGNMENT_COLUMNS = ["username", "questions", "answered", "first_answers_correct", "score", "finished",
+                      "first_answer", "last_answer"]
+USERNAME = re.compile(r"^[A-Za-z0-9_.\-]{3,40}$")  # the rule of the Register form
+WORDS = ["amber", "birch", "cedar", "delta", "ember", "fjord", "grove", "harbor", "island", "juniper", "kettle",
+         "lantern", "meadow", "nectar", "orbit", "pepper", "quartz", "river", "summit", "tundra", "velvet", "willow"]
+
+
+def one_time_password():
+    """A password a teacher can read out or copy: two words and four digits (e.g. cedar-orbit-4821)."""
+    return f"{secrets.choice(WORDS)}-{secrets.choice(WORDS)}-{secrets.randbelow(10_000):04d}"
+
+
+def pasted_usernames(text):
+    """The usernames of a pasted list (one per line, or separated by commas); returns (names, problems)."""
+    names, problems, seen = [], [], set()
+    for raw in re.split(r"[\n,;]+", text or ""):
+        name = raw.strip()
+        if not name:
+            continue
+        if not USERNAME.match(name):
+            problems.append(f"{name!r}: a username is 3 to 40 letters, digits, dots, dashes or underscores.")
+        elif name.lower() not in seen:
+            seen.add(name.lower())
+            names.append(name)
+    return names, problems
+
+
+def add_students(db, class_id, names, timezone="UTC"):
+    """Put each named student in the class, creating the accounts that do not exist yet.
+
+    Returns [(username, one-time password or None when the account existed, note)]."""
+    added = []
+    for name in names:
+        user = users.find_user(db, name)
+        if user is not None and user.is_teacher:
+            added.append((user.username, None, "is a teacher's account: not added"))
+            continue
+        password = None
+        if user is None:
+            password = one_time_password()
+            user = users.create_user(db, name, password, "student", timezone, one_time=True)
+        joined = classes.add_member(db, class_id, user.id)
+        note = "new account" if password else ("added" if joined else "already in the class")
+        added.append((user.username, password, note))
+    return added
+
+
+def assignment_report(db, assignment_id):
+    """For an assignment: one dict per student of the class (by name), and its questions most missed first."""
+    assignment = assignments.get_assignment(db, assignment_id)
+    questions = assignments.assigned_items(db, assignment_id)
+    students = {m["id"]: {"id": m["id"], "username": m["username"], "first": {}, "first_answer": None,
+                          "last_answer": None} for m in classes.members(db, assignment["class_id"])}
+    per_item = {q["id"]: dict(q, answers=0, missed=0) for q in questions}
+    for user_id, item_id, correct, answered_at in assignments.answers(db, assignment_id):
+        student = students.get(user_id)
+        if student is None or item_id not in per_item:
+            continue
+        student["first"].setdefault(item_id, correct)
+        student["first_answer"] = student["first_answer"] or answered_at
+        student["last_answer"] = answered_at
+        per_item[item_id]["answers"] += 1
+        per_item[item_id]["missed"] += 1 - correct
+    rows = []
+    for student in students.values():
+        first = student.pop("first")
+        answered, right = len(first), sum(first.values())
+        rows.append(dict(student, questions=len(questions), answered=answered, right=right,
+                         score=right / answered if answered else None, started=answered > 0,
+                         finished=bool(questions) and answered == len(questions)))
+    missed = sorted((q for q in per_item.values() if q["missed"]), key=lambda q: (-q["missed"], q["id"]))
+    return rows, missed
+
+
+def assignment_csv(rows):
+    """The assignment's results as CSV text: one row per student of the class."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(ASSIGNMENT_COLUMNS)
+    for row in rows:
+        writer.writerow([inert(v) for v in [
+            row["username"], row["questions"], row["answered"], row["right"],
+            "" if row["score"] is None else f"{row['score']:.3f}", int(row["finished"]),
+            row["first_answer"] or "", row["last_answer"] or "",
+        ]])
+    return buffer.getvalue()
+
+
+
+def add_teacher(db, username):
+    """A new teacher account with a one-time password; returns the password. Raises users.UsernameTaken."""
+    password = one_time_password()
+    users.create_user(db, username, password, "teacher", one_time=True)
+    return password
+
+
+def reset_password(db, user_id):
+    """Give a student a new one-time password; returns it (to be shown once, never stored in clear)."""
+    password = one_time_password()
+    users.set_password(db, user_id, password, one_time=True)
+    return password
+
+
+def remove_student(db, user_id, *, keep_answers):
+    """Take a student out: with `keep_answers` their answers stay in the results under removed-<id>;
+    without, their answers, cards, sessions and reports go with the account. One transaction."""
+    with write_transaction(db):
+        classes.remove_from_all(db, user_id)
+        if keep_answers:
+            users.anonymise(db, user_id)
+            return
+        cards.delete_user_history(db, user_id)
+        study_sessions.delete_user_sessions(db, user_id)
+        reports.delete_user_reports(db, user_id)
+        users.delete_user(db, user_id)
