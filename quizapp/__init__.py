@@ -4,6 +4,9 @@ from pathlib import Path
 
 from flask import Flask, render_template
 from flask_wtf.csrf import CSRFError
+from werkzeug.routing import IntegerConverter
+
+from .db import MAX_ROWID
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -19,6 +22,7 @@ def create_app(test_config=None):
         template_folder=str(ROOT / "templates"),
         static_folder=str(ROOT / "static"),
     )
+    app.url_map.converters["int"] = RowIdConverter
     app.config.from_mapping(
         DATABASE=os.environ.get("QUIZAPP_DATABASE", str(Path(app.instance_path) / "quizapp.db")),
         SESSION_COOKIE_HTTPONLY=True,
@@ -61,6 +65,14 @@ def create_app(test_config=None):
     app.after_request(_security_headers)
     app.wsgi_app = SecureCookiesOverHttps(app.wsgi_app)
     return app
+
+
+class RowIdConverter(IntegerConverter):
+    """`<int:...>` in every URL: a number SQLite can hold, else the URL matches nothing (404)."""
+
+    def __init__(self, map, *args, **kwargs):
+        kwargs.setdefault("max", MAX_ROWID)
+        super().__init__(map, *args, **kwargs)
 
 
 class SecureCookiesOverHttps:

@@ -12,6 +12,7 @@ except ImportError:  # Windows: SQLite's busy wait alone
 from flask import current_app, g
 from sqlite_utils import Database
 
+MAX_ROWID = 2**63 - 1  # SQLite's largest integer: ids from URLs and forms are checked against it
 BATCH_SIZE = 200  # rows per transaction in long writes: a student's answer waits behind one batch at most
 
 

@@ -38,7 +38,7 @@ def teacher_required(view):
 
 def safe_next(target):
     """The `next` URL only when it stays inside this app."""
-    if not target:
+    if not target or any(ord(c) < 32 or ord(c) == 127 for c in target):  # CR/LF would split the header
         return None
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//") or "\\" in target:

@@ -4,7 +4,7 @@ from flask_login import current_user, login_required
 
 from .. import charts, reports
 from ..clock import utcnow
-from ..db import get_db
+from ..db import MAX_ROWID, get_db
 from ..extensions import get_scheduler
 from ..forms import options
 from . import bp, services
@@ -72,9 +72,12 @@ def session(session_id):
 
 def _item_id(form):
     try:
-        return int(form.item_id.data)
+        item_id = int(form.item_id.data)
     except (TypeError, ValueError):  # a missing or non-numeric hidden field
+        item_id = None
+    if item_id is None or not 0 < item_id <= MAX_ROWID:  # SQLite's integers end at 2**63 - 1
         abort(400, "That answer does not belong to any question.")
+    return item_id
 
 
 @bp.route("/<int:session_id>/answer", methods=["POST"])

@@ -75,13 +75,14 @@ def decode(data):
 
 def parse_questions_csv(text):
     """Read a question CSV; returns the parsed rows or raises RefusedImport with every problem."""
-    reader = csv.DictReader(io.StringIO(text))
-    columns = set(reader.fieldnames or [])
+    reader = csv.DictReader(io.StringIO(text, newline=""))  # newline="": \r\n, \n and old Excel's \r all end a row
+    columns = set(_read_row(reader, lambda: reader.fieldnames, 1) or [])
     missing = sorted(REQUIRED_COLUMNS - columns)
     if missing:
         raise RefusedImport([f"Missing column{'s' if len(missing) > 1 else ''}: {', '.join(missing)}."])
-    parsed = []
-    for number, row in enumerate(reader, start=2):
+    parsed, number = [], 1
+    while (row := _read_row(reader, lambda: next(reader, None), number + 1)) is not None:
+        number += 1
         if None in row:
             parsed.append(Parsed(number, {}, "", errors=["row: more cells than columns"]))
             continue
@@ -110,13 +111,28 @@ def parse_questions_csv(text):
             try:
                 item["score"] = float(raw_score)
             except ValueError:
-                entry.errors.append("score: must be a number.")
+                item["score"] = None
+            if item["score"] is None or not 0 <= item["score"] <= 1:  # also nan, which no comparison holds for
+                entry.errors.append("score: must be a number from 0 to 1.")
+                item["score"] = 0.0
         status = (row.get("status") or "").strip()
         if status and status not in STATUSES:
             entry.errors.append(f"status: must be one of {', '.join(STATUSES)}.")
         entry.status = status or None
         parsed.append(entry)
     return parsed
+
+
+def _read_row(reader, read, number):
+    """One step of the CSV reader, its errors (a cell over the csv module's limit) as a refusal naming the row."""
+    try:
+        return read()
+    except csv.Error as error:
+        if "field larger than field limit" in str(error):
+            message = f"a cell is longer than {csv.field_size_limit()} characters."
+        else:
+            message = f"the CSV cannot be read ({error})."
+        raise RefusedImport([f"Row {number}: {message}"]) from None
 
 
 # --- Moodle GIFT ---------------------------------------------------------------------

@@ -8,6 +8,7 @@ from ..forms import options
 from ..items import KINDS, validate_item
 
 MAX_ARTICLE_BYTES = 500_000
+MAX_SEARCH = 200
 
 
 class ArticleForm(FlaskForm):
@@ -74,7 +75,7 @@ class FilterForm(FlaskForm):
     class Meta:
         csrf = False  # a GET search form changes nothing
 
-    q = StringField("Search")
+    q = StringField("Search", validators=[Length(max=MAX_SEARCH, message=f"Keep the search under {MAX_SEARCH} characters.")])
     article = SelectField("Article", coerce=int, default=0)
     kind = SelectField("Kind", default="")
     status = SelectField("Status", default="")
