@@ -36,6 +36,8 @@ def create_app(test_config=None):
         LOGIN_FAILURES_PER_ACCOUNT=5,
         LOGIN_FAILURES_PER_ADDRESS=30,
         LOGIN_LOCK_MINUTES=15,
+        REGISTRATIONS_PER_ADDRESS_PER_HOUR=100,
+        REPORTS_PER_HOUR=20,
         FSRS_FUZZ=True,
         SEEDS_DIR=str(ROOT / "seeds"),
     )

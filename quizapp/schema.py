@@ -150,6 +150,16 @@ def m0003_login_attempts(db):
     db["login_failures"].create_index(["address", "failed_at"])
 
 
+@migrations()
+def m0004_hardening_throttle_tables(db):
+    """Issue 12: failed log-ins pruned by time; registrations counted per address and hour."""
+    db["login_failures"].create_index(["failed_at"], index_name="idx_login_failures_failed_at")
+    db["registrations"].create(
+        {"id": int, "address": str, "registered_at": str}, pk="id", not_null={"address", "registered_at"}
+    )
+    db["registrations"].create_index(["address", "registered_at"], index_name="idx_registrations_address")
+
+
 def migrate(db):
     """Apply pending migrations; safe to call again."""
     migrations.apply(db)

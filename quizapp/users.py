@@ -1,14 +1,15 @@
-"""The `users` and `login_failures` tables: accounts, passwords, failed log-ins."""
+"""The `users`, `login_failures` and `registrations` tables: accounts, passwords, failed log-ins, sign-ups per address."""
 import functools
 import sqlite3
 
 from flask_login import UserMixin
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from .clock import to_iso, utcnow
+from .clock import from_iso, to_iso, utcnow
 from .db import query, query_one, write_transaction
 
 ROLES = ("student", "teacher")
+MAX_USERNAME = 40
 
 
 class UsernameTaken(Exception):
@@ -72,29 +73,46 @@ def _dummy_hash():
     return generate_password_hash("not a real password")
 
 
-def recent_failures(db, username, address, now, window):
-    """Failed log-ins in the last `window` for this account and from this address."""
-    since = to_iso(now - window)
-    by_name = db.execute(
-        "SELECT count(*) FROM login_failures WHERE username = ? COLLATE NOCASE AND failed_at >= ?", [username, since]
-    ).fetchone()[0]
-    by_address = db.execute(
-        "SELECT count(*) FROM login_failures WHERE address = ? AND failed_at >= ?", [address, since]
-    ).fetchone()[0]
-    return by_name, by_address
+def failures_since(db, since, *, address, username=None):
+    """(how many, the latest time) of the failed log-ins since `since` from `address`, for `username` when given."""
+    sql, params = "SELECT count(*), max(failed_at) FROM login_failures WHERE address = ? AND failed_at >= ?", [address, to_iso(since)]
+    if username is not None:
+        sql += " AND username = ? COLLATE NOCASE"
+        params.append(username)
+    count, latest = db.execute(sql, params).fetchone()
+    return count, (from_iso(latest) if latest else None)
 
 
 def record_failure(db, username, address, now):
-    """Remember a failed log-in for the throttle."""
+    """Remember a failed (or not yet checked) log-in for the throttle; returns its row id."""
     with write_transaction(db):
-        db.execute("INSERT INTO login_failures (username, address, failed_at) VALUES (?, ?, ?)",
-                   [username, address, to_iso(now)])
+        return db.execute("INSERT INTO login_failures (username, address, failed_at) VALUES (?, ?, ?)",
+                          [username[:MAX_USERNAME], address, to_iso(now)]).lastrowid
 
 
-def clear_failures(db, username):
-    """A successful log-in forgets the account's failures."""
+def prune_failures(db, before):
+    """Forget failed log-ins older than `before`: the table stays as small as the throttle's window."""
     with write_transaction(db):
-        db.execute("DELETE FROM login_failures WHERE username = ? COLLATE NOCASE", [username])
+        db.execute("DELETE FROM login_failures WHERE failed_at < ?", [to_iso(before)])
+
+
+def clear_failures(db, username, address):
+    """A successful log-in forgets that account's failures from that address (not other addresses')."""
+    with write_transaction(db):
+        db.execute("DELETE FROM login_failures WHERE username = ? COLLATE NOCASE AND address = ?", [username, address])
+
+
+def registrations_since(db, address, since):
+    """How many accounts were registered from `address` since `since`."""
+    return db.execute("SELECT count(*) FROM registrations WHERE address = ? AND registered_at >= ?",
+                      [address, to_iso(since)]).fetchone()[0]
+
+
+def record_registration(db, address, now, *, forget_before):
+    """Count a registration from `address`, and forget those older than `forget_before`."""
+    with write_transaction(db):
+        db.execute("DELETE FROM registrations WHERE registered_at < ?", [to_iso(forget_before)])
+        db.execute("INSERT INTO registrations (address, registered_at) VALUES (?, ?)", [address, to_iso(now)])
 
 
 def students(db):

@@ -15,7 +15,8 @@ def test_migrations_are_idempotent(tmp_path):
     migrate(db)
     assert {"users", "articles", "items", "cards", "reviews", "study_sessions"} <= set(db.table_names())
     applied = [row[0] for row in db.execute("SELECT name FROM _sqlite_migrations ORDER BY rowid")]
-    assert applied == ["m0001_initial", "m0002_reports_and_jobs", "m0003_login_attempts"]
+    assert applied[:3] == ["m0001_initial", "m0002_reports_and_jobs", "m0003_login_attempts"]
+    assert "m0004_hardening_throttle_tables" in applied  # later steps may come from other branches
     assert applied == [m.name for m in migrations.applied(db)]
     assert {"reports", "jobs"} <= set(db.table_names()) and "updated_at" in db["items"].columns_dict
 

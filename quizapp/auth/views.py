@@ -16,7 +16,11 @@ def register():
     form = RegisterForm()
     if form.validate_on_submit():
         try:
-            user = users.create_user(get_db(), form.username.data, form.password.data, timezone=form.timezone.data)
+            user = services.register(get_db(), form.username.data, form.password.data, form.timezone.data,
+                                     request.remote_addr or "", utcnow(),
+                                     per_hour=current_app.config["REGISTRATIONS_PER_ADDRESS_PER_HOUR"])
+        except services.TooManyRegistrations as refused:
+            return render_template("auth/register.html", form=form, refused=str(refused)), 429
         except users.UsernameTaken:
             form.username.errors.append("That username is already taken. Choose another.")
         else:
