@@ -1,4 +1,5 @@
 """quizapp: quizzes generated from news articles, studied with FSRS spaced repetition."""
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -29,6 +30,7 @@ def create_app(test_config=None):
         SESSION_COOKIE_SAMESITE="Lax",
         REMEMBER_COOKIE_HTTPONLY=True,
         REMEMBER_COOKIE_SAMESITE="Lax",
+        REMEMBER_COOKIE_DURATION=dt.timedelta(days=30),
         MAX_CONTENT_LENGTH=2 * 1024 * 1024,
         SESSION_SIZE=10,
         NEW_PER_DAY=20,

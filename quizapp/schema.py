@@ -160,6 +160,12 @@ def m0004_hardening_throttle_tables(db):
     db["registrations"].create_index(["address", "registered_at"], index_name="idx_registrations_address")
 
 
+@migrations()
+def m0005_hardening_session_version(db):
+    """Issue 12: a per-user session version; bumping it ends every session and remember-me cookie of the user."""
+    db["users"].add_column("session_version", int, not_null_default=0)
+
+
 def migrate(db):
     """Apply pending migrations; safe to call again."""
     migrations.apply(db)

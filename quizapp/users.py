@@ -1,5 +1,6 @@
 """The `users`, `login_failures` and `registrations` tables: accounts, passwords, failed log-ins, sign-ups per address."""
 import functools
+import secrets
 import sqlite3
 
 from flask_login import UserMixin
@@ -24,6 +25,13 @@ class User(UserMixin):
         self.username = row["username"]
         self.role = row["role"]
         self.timezone = row["timezone"] or "UTC"
+        self.session_version = row["session_version"]
+        self.login_nonce = secrets.token_urlsafe(9)
+
+    def get_id(self):
+        """What the session and the remember-me cookie hold: the id, the session version, and a value
+        new on every log-in (so no two log-ins share a remember-me token)."""
+        return f"{self.id}:{self.session_version}:{self.login_nonce}"
 
     @property
     def is_teacher(self):
@@ -57,6 +65,29 @@ def load_user(db, user_id):
     """The account with this id, or None."""
     rows = list(query(db, "SELECT * FROM users WHERE id = ?", [user_id]))
     return User(rows[0]) if rows else None
+
+
+def load_session_user(db, session_id):
+    """The account a session or remember-me cookie's id names, or None once its session version is over."""
+    user_id, _, rest = (session_id or "").partition(":")
+    version = rest.partition(":")[0]
+    if not (user_id.isdigit() and version.isdigit()) or len(user_id) > 19:
+        return None  # also a cookie from before session versions: log in again
+    user = load_user(db, int(user_id))
+    return user if user is not None and user.session_version == int(version) else None
+
+
+def end_sessions(db, user_id):
+    """End every session and remember-me cookie of this account (log-out, a new password)."""
+    with write_transaction(db):
+        db.execute("UPDATE users SET session_version = session_version + 1 WHERE id = ?", [user_id])
+
+
+def set_password(db, user_id, password):
+    """Give the account a new password; its sessions everywhere end."""
+    with write_transaction(db):
+        db.execute("UPDATE users SET password_hash = ? WHERE id = ?", [generate_password_hash(password), user_id])
+        end_sessions(db, user_id)
 
 
 def authenticate(db, username, password):

@@ -14,8 +14,9 @@ login_manager.login_message = "Please log in to continue."
 
 
 @login_manager.user_loader
-def _load_user(user_id):
-    return users.load_user(get_db(), int(user_id))
+def _load_user(session_id):
+    """Every request: the user only while the session version in the cookie is the account's."""
+    return users.load_session_user(get_db(), session_id)
 
 
 def init_app(app):

@@ -1,6 +1,6 @@
 """Register, log in, log out."""
 from flask import current_app, flash, redirect, render_template, request, url_for
-from flask_login import login_user, logout_user
+from flask_login import current_user, login_user, logout_user
 
 from .. import users
 from ..clock import utcnow
@@ -54,7 +54,10 @@ def login():
 
 @bp.route("/logout", methods=["POST"])
 def logout():
-    """Log out (POST only, so a link elsewhere cannot do it)."""
+    """Log out (POST only, so a link elsewhere cannot do it): this and every other session of the account end,
+    a copied cookie and the remember-me token with them."""
+    if current_user.is_authenticated:
+        users.end_sessions(get_db(), current_user.id)
     logout_user()
     flash("You are logged out.")
     return redirect(url_for("auth.login"))
