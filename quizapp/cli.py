@@ -13,7 +13,7 @@ from flask import current_app
 from flask.cli import FlaskGroup, ScriptInfo, with_appcontext
 
 from . import articles, create_app, users
-from .db import connect
+from .db import BackupFailed, backup, connect
 from .startup import prepare_instance
 from .teacher.class_results import results_csv
 
@@ -220,24 +220,11 @@ def setup_command():
 @main.command("backup")
 @click.argument("path", type=click.Path(dir_okay=False, writable=True))
 def backup_command(path):
-    """Copy the database to PATH while the app runs (SQLite's online backup: a consistent snapshot)."""
-    import sqlite3
-
-    target = Path(path)
-    if target.exists():
-        raise click.ClickException(f"{path} already exists; choose a new file name.")
-    source = sqlite3.connect(current_app.config["DATABASE"], timeout=30)
+    """Copy the database to PATH while the app runs: a consistent, checked, owner-only copy, never a partial file."""
     try:
-        destination = sqlite3.connect(target)
-        with destination:
-            source.backup(destination, pages=1024)
-        check = destination.execute("PRAGMA integrity_check").fetchone()[0]
-        destination.close()
-    except sqlite3.Error as error:
-        target.unlink(missing_ok=True)
+        backup(current_app.config["DATABASE"], path)
+    except FileExistsError:
+        raise click.ClickException(f"{path} already exists; choose a new file name.") from None
+    except (BackupFailed, OSError) as error:
         raise click.ClickException(f"The backup failed: {error}.") from None
-    finally:
-        source.close()
-    if check != "ok":
-        raise click.ClickException(f"The copy failed its integrity check ({check}).")
     click.echo(f"Backed up {current_app.config['DATABASE']} to {path}.")
