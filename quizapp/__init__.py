@@ -67,8 +67,32 @@ def create_app(test_config=None):
     app.add_url_rule("/", endpoint="index", view_func=study_views.index)
     _register_error_pages(app)
     app.after_request(_security_headers)
+    app.after_request(_no_store_for_personal_data)
     app.wsgi_app = SecureCookiesOverHttps(app.wsgi_app)
+    if app.config.get("BEHIND_PROXY"):
+        trust_proxy(app)
     return app
+
+
+def trust_proxy(app):
+    """Behind one reverse proxy (`serve --behind-proxy`): take the client's address, the scheme and the host
+    from its X-Forwarded-For, -Proto and -Host headers, so Secure cookies and the log-in throttle are right.
+    Only for a server the proxy alone can reach: anyone else could send those headers too."""
+    from werkzeug.middleware.proxy_fix import ProxyFix
+
+    if not isinstance(app.wsgi_app, ProxyFix):
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)
+    app.config["BEHIND_PROXY"] = True
+
+
+def _no_store_for_personal_data(response):
+    """Pages of a logged-in user and every download are kept by no cache (a shared computer's, a proxy's)."""
+    from flask import request
+    from flask_login import current_user
+
+    if request.endpoint != "static" and (current_user.is_authenticated or "attachment" in response.headers.get("Content-Disposition", "")):
+        response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 class RowIdConverter(IntegerConverter):

@@ -22,6 +22,7 @@ def connect(path):
     """Open the database file with the settings every connection needs."""
     if path != ":memory:":
         os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+        owner_only(path)
     conn = sqlite3.connect(path, timeout=10, check_same_thread=False)
     if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
         conn.execute("PRAGMA journal_mode=WAL")  # persistent: set once per file
@@ -29,6 +30,24 @@ def connect(path):
     conn.execute("PRAGMA busy_timeout=10000")
     conn.execute("PRAGMA synchronous=NORMAL")
     return Database(conn, execute_plugins=False)
+
+
+def owner_only(path):
+    """The database file, made if missing, readable by its owner only (0600) like the signing key.
+
+    SQLite gives its -wal and -shm files the database file's permissions."""
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        if os.fstat(fd).st_mode & 0o077:
+            with contextlib.suppress(PermissionError):  # another account's file: theirs to fix
+                os.fchmod(fd, 0o600)  # a database made before this rule
+    finally:
+        os.close(fd)
+    for companion in (path + "-wal", path + "-shm"):
+        with contextlib.suppress(FileNotFoundError):
+            if os.stat(companion).st_mode & 0o077:
+                with contextlib.suppress(PermissionError):
+                    os.chmod(companion, 0o600)
 
 
 def query(db, sql, params=()):

@@ -1,7 +1,9 @@
 """The `users`, `login_failures` and `registrations` tables: accounts, passwords, failed log-ins, sign-ups per address."""
 import functools
+import re
 import secrets
 import sqlite3
+from pathlib import Path
 
 from flask_login import UserMixin
 from werkzeug.security import check_password_hash, generate_password_hash
@@ -11,6 +13,33 @@ from .db import query, query_one, write_transaction
 
 ROLES = ("student", "teacher")
 MAX_USERNAME = 40
+
+
+MIN_PASSWORD = 8
+COMMON_PASSWORDS = Path(__file__).with_name("data") / "common-passwords.txt"
+
+
+@functools.cache
+def _common_passwords():
+    lines = COMMON_PASSWORDS.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().casefold() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def password_problem(username, password):
+    """Why a school would refuse this password for this account, or None when it is fine."""
+    if len(password) < MIN_PASSWORD:
+        return f"Use at least {MIN_PASSWORD} characters."
+    folded, name = password.casefold(), (username or "").strip().casefold()
+    if name and (folded == name or (_core(name) and _core(folded) == _core(name))):  # also "teacher1", "!kim2024"
+        return "Choose a password that is not your username."
+    if folded in _common_passwords():
+        return "That password is among the most common ones; choose another."
+    return None
+
+
+def _core(text):
+    """Text without the digits and signs around it."""
+    return re.sub(r"^[\W\d_]+|[\W\d_]+$", "", text)
 
 
 class UsernameTaken(Exception):

@@ -3,9 +3,9 @@ from zoneinfo import available_timezones
 
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, PasswordField, StringField
-from wtforms.validators import DataRequired, EqualTo, Length, Regexp
+from wtforms.validators import DataRequired, EqualTo, Length, Regexp, ValidationError
 
-from ..users import MAX_USERNAME
+from ..users import MAX_USERNAME, password_problem
 
 USERNAME_RULE = Regexp(r"[A-Za-z0-9_.-]+\Z", message="Use letters, digits, dots, dashes or underscores only.")  # \Z: $ would let a last newline through
 USERNAME_LENGTH = Length(max=MAX_USERNAME, message=f"A username has at most {MAX_USERNAME} characters.")
@@ -28,6 +28,11 @@ class RegisterForm(FlaskForm):
         validators=[DataRequired("Type the password again."), EqualTo("password", "The passwords do not match.")],
     )
     timezone = HiddenField(default="UTC")
+
+    def validate_password(self, field):
+        problem = password_problem(self.username.data or "", field.data or "")
+        if problem and problem not in field.errors:
+            raise ValidationError(problem)
 
     def validate_timezone(self, field):
         if field.data not in available_timezones():

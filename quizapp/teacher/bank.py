@@ -5,7 +5,7 @@ from flask_login import current_user
 import questions
 
 from .. import articles, items, jobs, reports
-from ..auth.guards import teacher_required
+from ..auth.guards import safe_next, teacher_required
 from ..db import get_db
 from ..forms import options
 from . import bp, generation, question_bank
@@ -106,5 +106,5 @@ def edit_question(item_id):
     if form.validate_on_submit():
         items.update_item(db, item_id, form.item(), article_id=form.article.data)
         flash(f"Question {item_id} saved. Students keep their progress on it.")
-        return redirect(request.args.get("back") or url_for("teacher.question_list"))
+        return redirect(safe_next(request.args.get("back")) or url_for("teacher.question_list"))
     return render_template("teacher/question_form.html", form=form, item=item, reports=reports.item_reports(db, item_id))
