@@ -166,6 +166,12 @@ def m0005_hardening_session_version(db):
     db["users"].add_column("session_version", int, not_null_default=0)
 
 
+@migrations()
+def m0006_hardening_articles_title_index(db):
+    """Issue 12: imports find an article by its title through an index, not by reading every article."""
+    db["articles"].create_index(["title"], index_name="idx_articles_title")
+
+
 def migrate(db):
     """Apply pending migrations; safe to call again."""
     migrations.apply(db)

@@ -1,0 +1,52 @@
+"""Issue 12, cases 5 and 6 (in part): imports find articles by an index; uploads never overwrite an article."""
+import io
+
+from quizapp import articles
+
+from .helpers import ARTICLES, SEED
+from .test_teacher import wait_for_job
+
+
+def upload(client, content, name):
+    response = client.post("/teacher/articles/new", data={"text": "", "upload": (io.BytesIO(content.encode()), name)},
+                           content_type="multipart/form-data")
+    assert response.status_code == 302
+    return wait_for_job(client, response.headers["Location"])
+
+
+def texts(db):
+    return [row[0] for row in db.execute("SELECT text FROM articles ORDER BY id")]
+
+
+def test_a_different_file_under_the_same_name_is_a_new_article(client, auth, db):
+    auth.login_as("teacher", "mrs_lee")
+    first, second = SEED.read_text(encoding="utf-8"), ARTICLES[1].read_text(encoding="utf-8")
+    upload(client, first, "news.txt")
+    questions_before = db.execute("SELECT id, article_id, prompt FROM items ORDER BY id").fetchall()
+    assert questions_before
+    upload(client, second, "news.txt")
+    assert texts(db) == [first, second]  # the first article's text is kept
+    assert db.execute("SELECT id, article_id, prompt FROM items WHERE article_id = 1 ORDER BY id").fetchall() == questions_before
+    upload(client, first, "news.txt")  # the same text again: the same article, nothing added
+    assert texts(db) == [first, second]
+
+
+def test_a_pasted_article_with_a_taken_title_is_a_new_article(client, auth, db):
+    auth.login_as("teacher", "mrs_lee")
+    for text in (SEED.read_text(encoding="utf-8"), ARTICLES[1].read_text(encoding="utf-8")):
+        response = client.post("/teacher/articles/new", data={"title": "This week", "text": text})
+        wait_for_job(client, response.headers["Location"])
+    assert len(texts(db)) == 2
+    assert db.execute("SELECT count(DISTINCT title) FROM articles").fetchone()[0] == 1
+
+
+def test_the_generate_command_still_updates_its_own_file(db):
+    """Control: the CLI's files keep their contract (an edited file updates its article)."""
+    articles.store_article(db, title="A", source="news/a.txt", text="old text", items=[])
+    articles.store_article(db, title="A", source="news/a.txt", text="new text", items=[])
+    assert texts(db) == ["new text"]
+
+
+def test_finding_an_article_by_title_uses_an_index(db):
+    plan = " ".join(row[3] for row in db.execute("EXPLAIN QUERY PLAN SELECT id FROM articles WHERE title = ? ORDER BY id LIMIT 1", ["x"]))
+    assert "USING INDEX idx_articles_title" in plan or "USING COVERING INDEX idx_articles_title" in plan, plan
