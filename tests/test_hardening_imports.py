@@ -50,3 +50,47 @@ def test_the_generate_command_still_updates_its_own_file(db):
 def test_finding_an_article_by_title_uses_an_index(db):
     plan = " ".join(row[3] for row in db.execute("EXPLAIN QUERY PLAN SELECT id FROM articles WHERE title = ? ORDER BY id LIMIT 1", ["x"]))
     assert "USING INDEX idx_articles_title" in plan or "USING COVERING INDEX idx_articles_title" in plan, plan
+
+
+from quizapp import items  # noqa: E402
+from quizapp.teacher import formats, question_bank  # noqa: E402
+
+from .helpers import make_article, make_item  # noqa: E402
+
+
+def _bank(db):
+    make_article(db, [make_item("short_answer", "Who leads the team?", "Jim Mattis"),
+                      make_item("short_answer", "Where are the talks?", "Geneva")], title="News")
+    return [row[0] for row in db.execute("SELECT id FROM items ORDER BY id")]
+
+
+def test_a_gift_title_naming_another_question_adds_a_new_one(db):
+    first, second = _bank(db)
+    text = f"::Q{second}:: What is the capital of France? {{=Paris}}\n"
+    assert question_bank.apply_import(db, formats.parse_gift(text)) == (1, 0)
+    assert items.get_item(db, second)["prompt"] == "Where are the talks?"  # question 2 is untouched
+    assert db.execute("SELECT count(*) FROM items WHERE prompt = 'What is the capital of France?'").fetchone()[0] == 1
+
+
+def test_a_gift_title_is_honoured_when_the_question_is_the_same_or_the_teacher_asks(db):
+    first, second = _bank(db)
+    same = f"::Q{second}:: Where are the talks? {{=Geneva =in Geneva}}\n"
+    assert question_bank.apply_import(db, formats.parse_gift(same)) == (0, 1)
+    assert items.get_item(db, second)["accepted"] == ["in Geneva"]
+    edited = f"::Q{first}:: Who is the team's leader? {{=Jim Mattis}}\n"
+    assert question_bank.apply_import(db, formats.parse_gift(edited), trust_titles=True) == (0, 1)
+    assert items.get_item(db, first)["prompt"] == "Who is the team's leader?"
+
+
+def test_the_import_page_offers_the_choice(client, auth, db):
+    first, second = _bank(db)
+    auth.login_as("teacher", "mrs_lee")
+    text = f"::Q{second}:: A different question? {{=Yes}}\n".encode()
+    response = client.post("/teacher/import", data={"format": "gift", "upload": (io.BytesIO(text), "q.gift.txt")},
+                           content_type="multipart/form-data", follow_redirects=True)
+    assert "Imported 1 new and updated 0 existing questions." in response.get_data(as_text=True)
+    response = client.post("/teacher/import", data={"format": "gift", "trust_titles": "y",
+                                                    "upload": (io.BytesIO(text), "q.gift.txt")},
+                           content_type="multipart/form-data", follow_redirects=True)
+    assert "Imported 0 new and updated 1 existing questions." in response.get_data(as_text=True)
+    assert items.get_item(db, second)["prompt"] == "A different question?"

@@ -41,6 +41,7 @@ class Parsed:
     item_id: int | None = None
     status: str | None = None
     errors: list = field(default_factory=list)
+    id_from_title: bool = False  # GIFT: the id came from a `::Q12::` title, which anyone's file may have
 
 
 # --- CSV -----------------------------------------------------------------------------
@@ -194,7 +195,7 @@ def parse_gift(text):
         except BadGiftQuestion as error:
             errors.append(f"Question at line {line}: {error}")
             continue
-        entry = Parsed(line, item, category, item_id=item_id)
+        entry = Parsed(line, item, category, item_id=item_id, id_from_title=item_id is not None)
         entry.errors = [f"{column}: {message}" for column, message in validate_item(item).items()]
         parsed.append(entry)
     errors += [f"Question at line {e.line}, {m}" for e in parsed for m in e.errors]
@@ -263,6 +264,13 @@ def _gift_question(block):
                          .replace(f" {BLANK} .", f" {BLANK}.").replace(f" {BLANK} ,", f" {BLANK},"),
                          "answer": right[0], "accepted": right[1:]}
     return item_id, {"kind": "short_answer", "prompt": gift_unescape(before), "answer": right[0], "accepted": right[1:]}
+
+
+def same_text(a, b):
+    """Whether two prompts say the same, whatever the spaces (GIFT rebuilds a blank's surroundings)."""
+    def words(text):
+        return re.sub(r"\s+([.,;:!?])", r"\1", " ".join((text or "").split())).casefold()
+    return words(a) == words(b)
 
 
 # --- Anki ----------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """The teacher's forms: articles, questions, filters, bulk approval, imports."""
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import FloatField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, FloatField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange
 
 from ..forms import options
@@ -89,3 +89,4 @@ class ApproveAboveForm(FlaskForm):
 class ImportForm(FlaskForm):
     upload = FileField("Questions file (.csv or GIFT .txt)")
     format = SelectField("Format", choices=options([("csv", "CSV (as exported)"), ("gift", "Moodle GIFT")]))
+    trust_titles = BooleanField("GIFT: update the question a Q-number title names even when its text differs")
