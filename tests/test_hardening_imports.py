@@ -94,3 +94,25 @@ def test_the_import_page_offers_the_choice(client, auth, db):
                            content_type="multipart/form-data", follow_redirects=True)
     assert "Imported 0 new and updated 1 existing questions." in response.get_data(as_text=True)
     assert items.get_item(db, second)["prompt"] == "A different question?"
+
+
+ROUND_TRIP_PROMPTS = ["'Tis the season: who said it?", "'=1+1 is what?", "Line one\rline two?", "Before\u2028after?",
+                      "''Two quotes?"]
+
+
+def test_csv_and_gift_round_trips_keep_quotes_crs_and_line_separators(db):
+    make_article(db, [make_item("short_answer", prompt, "Yes") for prompt in ROUND_TRIP_PROMPTS], title="Odd text")
+    stored = items.approved_items(db)
+    assert sorted(i["prompt"] for i in stored) == sorted(ROUND_TRIP_PROMPTS)
+    from_csv = formats.parse_questions_csv(formats.questions_csv(stored))
+    assert sorted(e.item["prompt"] for e in from_csv) == sorted(ROUND_TRIP_PROMPTS)
+    from_gift = formats.parse_gift(formats.questions_gift(stored))
+    assert sorted(e.item["prompt"] for e in from_gift) == sorted(ROUND_TRIP_PROMPTS)
+    assert question_bank.apply_import(db, from_csv) == (0, len(ROUND_TRIP_PROMPTS))
+    assert sorted(i["prompt"] for i in items.approved_items(db)) == sorted(ROUND_TRIP_PROMPTS)
+
+
+def test_the_results_csv_formula_guard_is_unchanged():
+    from quizapp.spreadsheets import inert
+
+    assert (inert("'hi"), inert("=x"), inert("'hi", round_trip=True)) == ("'hi", "'=x", "''hi")

@@ -52,7 +52,7 @@ def questions_csv(items):
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(QUESTION_COLUMNS)
     for item in sorted(items, key=lambda i: i["id"]):
-        writer.writerow([inert(v) for v in [
+        writer.writerow([inert(v, round_trip=True) for v in [
             item["id"], item["article_title"], item["kind"], item["prompt"], item["answer"],
             SEPARATOR.join(item["choices"]), SEPARATOR.join(item["accepted"]), item["source_sentence"],
             item["answer_type"], item["score"], item["status"],
@@ -208,7 +208,9 @@ def parse_gift(text):
 
 def _gift_blocks(text):
     blocks, current, start = [], [], 1
-    for number, raw in enumerate(text.splitlines(), start=1):
+    # lines end at \n (or \r\n; at \r only in a file without any \n): never at U+2028 or a \r inside a question
+    lines = text.replace("\r\n", "\n").split("\n") if "\n" in text else text.split("\r")
+    for number, raw in enumerate(lines, start=1):
         line = raw.strip()
         if line.startswith("//"):
             continue
