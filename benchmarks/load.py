@@ -98,7 +98,7 @@ def main():
     threads = options.threads
     think, workers = options.think, options.workers
     folder = temporary_folder()
-    env = server_env(folder, NEW_PER_DAY=1000, LOGIN_FAILURES_PER_ADDRESS=100_000)
+    env = server_env(folder, NEW_PER_DAY=1000, LOGIN_FAILURES_PER_ADDRESS=100_000, REGISTRATIONS_PER_ADDRESS_PER_HOUR=100_000)
     prepare_database(env)
     port = free_port()
     server = start_server(env, port, threads=threads, workers=workers)

@@ -1,9 +1,13 @@
 """quizapp: quizzes generated from news articles, studied with FSRS spaced repetition."""
+import datetime as dt
 import os
 from pathlib import Path
 
 from flask import Flask, render_template
 from flask_wtf.csrf import CSRFError
+from werkzeug.routing import IntegerConverter
+
+from .db import MAX_ROWID
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -20,12 +24,14 @@ def create_app(test_config=None, *, instance_path=None):
         template_folder=str(ROOT / "templates"),
         static_folder=str(ROOT / "static"),
     )
+    app.url_map.converters["int"] = RowIdConverter
     app.config.from_mapping(
         DATABASE=os.environ.get("QUIZAPP_DATABASE", str(Path(app.instance_path) / "quizapp.db")),
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         REMEMBER_COOKIE_HTTPONLY=True,
         REMEMBER_COOKIE_SAMESITE="Lax",
+        REMEMBER_COOKIE_DURATION=dt.timedelta(days=30),
         MAX_CONTENT_LENGTH=2 * 1024 * 1024,
         SESSION_SIZE=10,
         NEW_PER_DAY=20,
@@ -33,6 +39,8 @@ def create_app(test_config=None, *, instance_path=None):
         LOGIN_FAILURES_PER_ACCOUNT=5,
         LOGIN_FAILURES_PER_ADDRESS=30,
         LOGIN_LOCK_MINUTES=15,
+        REGISTRATIONS_PER_ADDRESS_PER_HOUR=100,
+        REPORTS_PER_HOUR=20,
         FSRS_FUZZ=True,
         SEEDS_DIR=str(ROOT / "seeds"),
     )
@@ -60,8 +68,40 @@ def create_app(test_config=None, *, instance_path=None):
     app.add_url_rule("/", endpoint="index", view_func=study_views.index)
     _register_error_pages(app)
     app.after_request(_security_headers)
+    app.after_request(_no_store_for_personal_data)
     app.wsgi_app = SecureCookiesOverHttps(app.wsgi_app)
+    if app.config.get("BEHIND_PROXY"):
+        trust_proxy(app)
     return app
+
+
+def trust_proxy(app):
+    """Behind one reverse proxy (`serve --behind-proxy`): take the client's address, the scheme and the host
+    from its X-Forwarded-For, -Proto and -Host headers, so Secure cookies and the log-in throttle are right.
+    Only for a server the proxy alone can reach: anyone else could send those headers too."""
+    from werkzeug.middleware.proxy_fix import ProxyFix
+
+    if not isinstance(app.wsgi_app, ProxyFix):
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)
+    app.config["BEHIND_PROXY"] = True
+
+
+def _no_store_for_personal_data(response):
+    """Pages of a logged-in user and every download are kept by no cache (a shared computer's, a proxy's)."""
+    from flask import request
+    from flask_login import current_user
+
+    if request.endpoint != "static" and (current_user.is_authenticated or "attachment" in response.headers.get("Content-Disposition", "")):
+        response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+class RowIdConverter(IntegerConverter):
+    """`<int:...>` in every URL: a number SQLite can hold, else the URL matches nothing (404)."""
+
+    def __init__(self, map, *args, **kwargs):
+        kwargs.setdefault("max", MAX_ROWID)
+        super().__init__(map, *args, **kwargs)
 
 
 class SecureCookiesOverHttps:

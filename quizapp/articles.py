@@ -1,7 +1,8 @@
 """The `articles` table: the texts questions are made from.
 
-An article is found again by its text (same text: nothing added) or by its source
-path (edited text: the article is updated, its unchanged items keep their ids).
+An article is found again by its text (same text: nothing added) or, for the
+`generate` command's files, by its source path (edited text: the article is updated,
+its unchanged items keep their ids). An upload or a paste with new text is a new article.
 """
 import hashlib
 
@@ -16,12 +17,16 @@ def text_hash(text):
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def store_article(db, *, title, source, text, items, status="approved"):
-    """Insert or update an article and add its new items; returns (article_id, added count)."""
+def store_article(db, *, title, source, text, items, status="approved", update_by_source=True):
+    """Insert or update an article and add its new items; returns (article_id, added count).
+
+    The same text is the same article. With `update_by_source` (the `generate` command's
+    files) an edited text updates the article from the same path; without it (a teacher's
+    upload or paste, whose file name or title says nothing) a different text is a new article."""
     now = to_iso(utcnow())
     with write_transaction(db):
         row = db.execute("SELECT id FROM articles WHERE text_hash = ?", [text_hash(text)]).fetchone()
-        if row is None:
+        if row is None and update_by_source:
             row = db.execute("SELECT id FROM articles WHERE source = ? ORDER BY id DESC LIMIT 1", [source]).fetchone()
             if row is not None:
                 db.execute("UPDATE articles SET text = ?, text_hash = ?, title = ? WHERE id = ?",

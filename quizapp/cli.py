@@ -12,8 +12,8 @@ import click
 from flask import current_app
 from flask.cli import FlaskGroup, ScriptInfo, with_appcontext
 
-from . import articles, create_app, users
-from .db import connect
+from . import articles, create_app, trust_proxy, users
+from .db import BackupFailed, backup, connect
 from .startup import prepare_instance
 from .teacher.class_results import results_csv
 
@@ -89,8 +89,9 @@ def add_user_command(username, role, password):
     """Create an account (prompts for the password when not given)."""
     if not re.fullmatch(r"[A-Za-z0-9_.-]{3,40}", username):
         raise click.ClickException("A username has 3 to 40 letters, digits, dots, dashes or underscores.")
-    if len(password) < 8:
-        raise click.ClickException("The password must have at least 8 characters.")
+    problem = users.password_problem(username, password)
+    if problem:
+        raise click.ClickException(f"The password is refused: {problem[0].lower()}{problem[1:]}")
     db = _database()
     try:
         users.create_user(db, username, password, role)
@@ -125,8 +126,11 @@ def export_results_command(out):
                    "processes, 1 each is fastest: a thread holding the write lock never waits for a sibling.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 16),
               help="Server processes sharing the port (Linux SO_REUSEPORT); more than one uses more cores.")
+@click.option("--behind-proxy", is_flag=True,
+              help="Trust one reverse proxy's X-Forwarded-For/-Proto/-Host headers (HTTPS proxy: Secure cookies, "
+                   "the client's own address for the log-in throttle). Only when nothing but the proxy reaches this server.")
 @with_appcontext
-def serve_command(host, port, threads, workers):
+def serve_command(host, port, threads, workers, behind_proxy):
     """Serve the app with the production WSGI server (waitress)."""
     import socket
 
@@ -134,6 +138,10 @@ def serve_command(host, port, threads, workers):
 
     app = current_app._get_current_object()
     prepare_instance(app)
+    # waitress drops X-Forwarded-* headers from proxies it was not told of; ProxyFix (trust_proxy) reads them instead
+    proxy = {"clear_untrusted_proxy_headers": False} if behind_proxy else {}
+    if behind_proxy:
+        trust_proxy(app)
     # A class arriving at once queues requests for a few milliseconds: normal, not worth a log line each.
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)
     # A thread holding the database write lock must get the interpreter back quickly, or every
@@ -141,7 +149,7 @@ def serve_command(host, port, threads, workers):
     sys.setswitchinterval(0.0005)
     if workers == 1:
         click.echo(f"quizapp is serving on http://{host}:{port}/ (Ctrl+C stops it).")
-        waitress.serve(app, host=host, port=port, threads=threads, ident="quizapp")
+        waitress.serve(app, host=host, port=port, threads=threads, ident="quizapp", **proxy)
         return
     if not hasattr(socket, "SO_REUSEPORT"):
         raise click.ClickException("--workers needs SO_REUSEPORT (Linux); use one worker here.")
@@ -157,7 +165,7 @@ def serve_command(host, port, threads, workers):
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
             sock.bind((host, port))
             sock.listen(1024)
-            waitress.serve(app, sockets=[sock], threads=threads, ident="quizapp", _quiet=True)
+            waitress.serve(app, sockets=[sock], threads=threads, ident="quizapp", _quiet=True, **proxy)
             os._exit(0)
         children.append(pid)
     try:
@@ -220,24 +228,11 @@ def setup_command():
 @main.command("backup")
 @click.argument("path", type=click.Path(dir_okay=False, writable=True))
 def backup_command(path):
-    """Copy the database to PATH while the app runs (SQLite's online backup: a consistent snapshot)."""
-    import sqlite3
-
-    target = Path(path)
-    if target.exists():
-        raise click.ClickException(f"{path} already exists; choose a new file name.")
-    source = sqlite3.connect(current_app.config["DATABASE"], timeout=30)
+    """Copy the database to PATH while the app runs: a consistent, checked, owner-only copy, never a partial file."""
     try:
-        destination = sqlite3.connect(target)
-        with destination:
-            source.backup(destination, pages=1024)
-        check = destination.execute("PRAGMA integrity_check").fetchone()[0]
-        destination.close()
-    except sqlite3.Error as error:
-        target.unlink(missing_ok=True)
+        backup(current_app.config["DATABASE"], path)
+    except FileExistsError:
+        raise click.ClickException(f"{path} already exists; choose a new file name.") from None
+    except (BackupFailed, OSError) as error:
         raise click.ClickException(f"The backup failed: {error}.") from None
-    finally:
-        source.close()
-    if check != "ok":
-        raise click.ClickException(f"The copy failed its integrity check ({check}).")
     click.echo(f"Backed up {current_app.config['DATABASE']} to {path}.")

@@ -2,7 +2,9 @@
 import contextlib
 import os
 import sqlite3
+import tempfile
 import threading
+from pathlib import Path
 
 try:
     import fcntl
@@ -12,6 +14,7 @@ except ImportError:  # Windows: SQLite's busy wait alone
 from flask import current_app, g
 from sqlite_utils import Database
 
+MAX_ROWID = 2**63 - 1  # SQLite's largest integer: ids from URLs and forms are checked against it
 BATCH_SIZE = 200  # rows per transaction in long writes: a student's answer waits behind one batch at most
 
 
@@ -19,6 +22,7 @@ def connect(path):
     """Open the database file with the settings every connection needs."""
     if path != ":memory:":
         os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+        owner_only(path)
     conn = sqlite3.connect(path, timeout=10, check_same_thread=False)
     if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
         conn.execute("PRAGMA journal_mode=WAL")  # persistent: set once per file
@@ -26,6 +30,24 @@ def connect(path):
     conn.execute("PRAGMA busy_timeout=10000")
     conn.execute("PRAGMA synchronous=NORMAL")
     return Database(conn, execute_plugins=False)
+
+
+def owner_only(path):
+    """The database file, made if missing, readable by its owner only (0600) like the signing key.
+
+    SQLite gives its -wal and -shm files the database file's permissions."""
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        if os.fstat(fd).st_mode & 0o077:
+            with contextlib.suppress(PermissionError):  # another account's file: theirs to fix
+                os.fchmod(fd, 0o600)  # a database made before this rule
+    finally:
+        os.close(fd)
+    for companion in (path + "-wal", path + "-shm"):
+        with contextlib.suppress(FileNotFoundError):
+            if os.stat(companion).st_mode & 0o077:
+                with contextlib.suppress(PermissionError):
+                    os.chmod(companion, 0o600)
 
 
 def query(db, sql, params=()):
@@ -132,3 +154,46 @@ def batches(rows, size=BATCH_SIZE):
     for start in range(0, len(rows), size):
         yield rows[start:start + size]
 
+
+
+class BackupFailed(Exception):
+    """The backup could not be made; nothing was left at the target path."""
+
+
+def backup(source_path, target_path):
+    """Copy the live database to `target_path`, owner-only (0600), never a partial or unchecked file.
+
+    The copy is made under a temporary name beside the target, in one step of SQLite's
+    backup API: one read snapshot, which in WAL mode never waits for the students'
+    writes and is never restarted by them (a step of a few pages at a time starts
+    over after every write of another connection, and under a class never ends).
+    Then `PRAGMA integrity_check`, and only then the copy gets its name, by a hard
+    link that never replaces an existing file. A failure or an interrupt leaves nothing."""
+    target = Path(target_path)
+    if target.exists():
+        raise FileExistsError(f"{target} already exists")
+    fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent or ".")
+    os.close(fd)  # mkstemp made it 0600; SQLite keeps the mode of the file it opens
+    try:
+        source = sqlite3.connect(source_path, timeout=30)
+        try:
+            copy = sqlite3.connect(temporary)
+            try:
+                source.backup(copy, pages=-1)
+                copy.execute("PRAGMA journal_mode=DELETE")  # a single self-contained file
+                check = copy.execute("PRAGMA integrity_check").fetchone()[0]
+            finally:
+                copy.close()
+        finally:
+            source.close()
+        if check != "ok":
+            raise BackupFailed(f"the copy failed its integrity check ({check})")
+        with open(temporary, "rb") as handle:
+            os.fsync(handle.fileno())
+        os.link(temporary, target)
+    except sqlite3.Error as error:
+        raise BackupFailed(str(error)) from None
+    finally:
+        for leftover in (temporary, temporary + "-journal", temporary + "-wal", temporary + "-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(leftover)

@@ -6,6 +6,7 @@ item that did not change.
 """
 import hashlib
 import json
+import math
 import secrets
 
 from questions.checker import BLANK
@@ -82,8 +83,14 @@ def clean_item(item):
         "accepted": accepted,
         "source_sentence": (item.get("source_sentence") or "").strip(),
         "answer_type": (item.get("answer_type") or "OTHER").strip() or "OTHER",
-        "score": float(item.get("score") or 0),
+        "score": _finite(item.get("score")),
     }
+
+
+def _finite(score):
+    """A score as a float, 0 for a missing or non-finite one (SQLite would store NaN as NULL)."""
+    score = float(score or 0)
+    return score if math.isfinite(score) else 0.0
 
 
 def from_row(row):
@@ -91,6 +98,8 @@ def from_row(row):
     item = dict(row)
     item["choices"] = json.loads(item["choices"] or "[]")
     item["accepted"] = json.loads(item["accepted"] or "[]")
+    if "score" in item and item["score"] is None:
+        item["score"] = 0.0  # a NaN once stored reads back as NULL: shown and sorted as 0
     return item
 
 
@@ -202,8 +211,10 @@ def find_items(db, *, article_id=None, kind=None, status=None, text=None, flagge
             sql += f" AND {column} = ?"
             params.append(value)
     if text:
-        sql += " AND (items.prompt LIKE ? OR items.answer LIKE ? OR items.source_sentence LIKE ?)"
-        params += [f"%{text}%"] * 3
+        # instr, not LIKE: no pattern to grow too complex for SQLite, and % or _ are searched for as typed
+        sql += (" AND (instr(lower(items.prompt), lower(?)) OR instr(lower(items.answer), lower(?))"
+                " OR instr(lower(items.source_sentence), lower(?)))")
+        params += [text] * 3
     order = "open_reports > 0 DESC, " if flagged_first else ""
     sql += f" ORDER BY {order}items.status = 'draft' DESC, items.score DESC, items.id DESC LIMIT ?"
     return [from_row(row) for row in query(db, sql, params + [limit])]

@@ -3,11 +3,23 @@ from .clock import to_iso, utcnow
 from .db import batches, query, write_transaction
 
 
-def report_problem(db, item_id, user_id, reason):
+def report_problem(db, item_id, user_id, reason, now=None):
     """Record a student's report on an item."""
     with write_transaction(db):
         db.execute("INSERT INTO reports (item_id, user_id, reason, created_at) VALUES (?, ?, ?, ?)",
-                   [item_id, user_id, reason.strip(), to_iso(utcnow())])
+                   [item_id, user_id, reason.strip(), to_iso(now or utcnow())])
+
+
+def has_open_report(db, item_id, user_id):
+    """Whether this student has a report on this item the teacher has not dealt with yet."""
+    return db.execute("SELECT 1 FROM reports WHERE item_id = ? AND user_id = ? AND resolved_at IS NULL",
+                      [item_id, user_id]).fetchone() is not None
+
+
+def reports_since(db, user_id, since):
+    """How many reports this student sent since `since`."""
+    return db.execute("SELECT count(*) FROM reports WHERE user_id = ? AND created_at >= ?",
+                      [user_id, to_iso(since)]).fetchone()[0]
 
 
 def item_reports(db, item_id):

@@ -200,6 +200,28 @@ def m0007_teacher_one_time_passwords(db):
     db["users"].add_column("must_change_password", int, not_null_default=0)
 
 
+@migrations()
+def m0008_hardening_throttle_tables(db):
+    """Issue 12: failed log-ins pruned by time; registrations counted per address and hour."""
+    db["login_failures"].create_index(["failed_at"], index_name="idx_login_failures_failed_at")
+    db["registrations"].create(
+        {"id": int, "address": str, "registered_at": str}, pk="id", not_null={"address", "registered_at"}
+    )
+    db["registrations"].create_index(["address", "registered_at"], index_name="idx_registrations_address")
+
+
+@migrations()
+def m0009_hardening_session_version(db):
+    """Issue 12: a per-user session version; bumping it ends every session and remember-me cookie of the user."""
+    db["users"].add_column("session_version", int, not_null_default=0)
+
+
+@migrations()
+def m0010_hardening_articles_title_index(db):
+    """Issue 12: imports find an article by its title through an index, not by reading every article."""
+    db["articles"].create_index(["title"], index_name="idx_articles_title")
+
+
 def migrate(db):
     """Apply pending migrations; safe to call again."""
     migrations.apply(db)

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def prepared(tmp_path_factory):
     folder = tmp_path_factory.mktemp("load")
-    env = server_env(folder, NEW_PER_DAY=1000, LOGIN_FAILURES_PER_ADDRESS=10_000)
+    env = server_env(folder, NEW_PER_DAY=1000, LOGIN_FAILURES_PER_ADDRESS=10_000, REGISTRATIONS_PER_ADDRESS_PER_HOUR=10_000)
     prepare_database(env)
     return env
 

@@ -26,11 +26,22 @@ def test_usernames_are_unique_without_case(db):
 def test_failures_are_counted_per_name_and_address_and_cleared(db):
     for _ in range(3):
         users.record_failure(db, "ana", "10.0.0.1", NOW)
-    window = dt.timedelta(minutes=15)
-    assert users.recent_failures(db, "ANA", "10.0.0.1", NOW, window) == (3, 3)
-    assert users.recent_failures(db, "ana", "10.0.0.1", NOW + dt.timedelta(hours=1), window) == (0, 0)
-    users.clear_failures(db, "ana")
-    assert users.recent_failures(db, "ana", "10.0.0.2", NOW, window) == (0, 0)
+    users.record_failure(db, "ben", "10.0.0.1", NOW)
+    users.record_failure(db, "ana", "10.0.0.2", NOW)
+    since = NOW - dt.timedelta(minutes=15)
+    assert users.failures_since(db, since, address="10.0.0.1", username="ANA") == (3, NOW)
+    assert users.failures_since(db, since, address="10.0.0.1") == (4, NOW)
+    assert users.failures_since(db, NOW + dt.timedelta(seconds=1), address="10.0.0.1") == (0, None)
+    users.clear_failures(db, "ana", "10.0.0.1")  # that account from that address only
+    assert users.failures_since(db, since, address="10.0.0.1") == (1, NOW)
+    assert users.failures_since(db, since, address="10.0.0.2", username="ana") == (1, NOW)
+    users.prune_failures(db, NOW + dt.timedelta(seconds=1))
+    assert db.execute("SELECT count(*) FROM login_failures").fetchone()[0] == 0
+
+
+def test_a_recorded_failure_keeps_at_most_a_usernames_length(db):
+    users.record_failure(db, "x" * 10_000, "10.0.0.1", NOW)
+    assert db.execute("SELECT length(username) FROM login_failures").fetchone()[0] == users.MAX_USERNAME
 
 
 def test_students_are_listed_without_teachers(db):

@@ -3,13 +3,23 @@ from zoneinfo import available_timezones
 
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, PasswordField, StringField
-from wtforms.validators import DataRequired, EqualTo, Length, Regexp
+from wtforms.validators import DataRequired, EqualTo, Length, Regexp, ValidationError
 
-USERNAME_RULE = Regexp(r"^[A-Za-z0-9_.-]+$", message="Use letters, digits, dots, dashes or underscores only.")
+from ..users import MAX_USERNAME, password_problem
+
+USERNAME_RULE = Regexp(r"[A-Za-z0-9_.-]+\Z", message="Use letters, digits, dots, dashes or underscores only.")  # \Z: $ would let a last newline through
+USERNAME_LENGTH = Length(max=MAX_USERNAME, message=f"A username has at most {MAX_USERNAME} characters.")
+
+
+def strip(value):
+    """Spaces and line breaks around a username are never part of it."""
+    return value.strip() if isinstance(value, str) else value
 
 
 class RegisterForm(FlaskForm):
-    username = StringField("Username", validators=[DataRequired("Choose a username."), Length(3, 40), USERNAME_RULE])
+    username = StringField("Username", filters=[strip], validators=[
+        DataRequired("Choose a username."), Length(3, message="A username has at least 3 characters."), USERNAME_LENGTH,
+        USERNAME_RULE])
     password = PasswordField(
         "Password", validators=[DataRequired("Choose a password."), Length(8, 200, "Use at least 8 characters.")]
     )
@@ -19,14 +29,19 @@ class RegisterForm(FlaskForm):
     )
     timezone = HiddenField(default="UTC")
 
+    def validate_password(self, field):
+        problem = password_problem(self.username.data or "", field.data or "")
+        if problem and problem not in field.errors:
+            raise ValidationError(problem)
+
     def validate_timezone(self, field):
         if field.data not in available_timezones():
             field.data = "UTC"  # set by the page's script; without it the day starts at UTC midnight
 
 
 class LoginForm(FlaskForm):
-    username = StringField("Username", validators=[DataRequired("Enter your username.")])
-    password = PasswordField("Password", validators=[DataRequired("Enter your password.")])
+    username = StringField("Username", filters=[strip], validators=[DataRequired("Enter your username."), USERNAME_LENGTH])
+    password = PasswordField("Password", validators=[DataRequired("Enter your password."), Length(max=200, message="A password has at most 200 characters.")])
     remember = BooleanField("Keep me logged in")
 
 

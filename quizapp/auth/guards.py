@@ -14,8 +14,9 @@ login_manager.login_message = "Please log in to continue."
 
 
 @login_manager.user_loader
-def _load_user(user_id):
-    return users.load_user(get_db(), int(user_id))
+def _load_user(session_id):
+    """Every request: the user only while the session version in the cookie is the account's."""
+    return users.load_session_user(get_db(), session_id)
 
 
 def init_app(app):
@@ -50,7 +51,7 @@ def teacher_required(view):
 
 def safe_next(target):
     """The `next` URL only when it stays inside this app."""
-    if not target:
+    if not target or any(ord(c) < 32 or ord(c) == 127 for c in target):  # CR/LF would split the header
         return None
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//") or "\\" in target:

@@ -16,7 +16,11 @@ def register():
     form = RegisterForm()
     if form.validate_on_submit():
         try:
-            user = users.create_user(get_db(), form.username.data, form.password.data, timezone=form.timezone.data)
+            user = services.register(get_db(), form.username.data, form.password.data, form.timezone.data,
+                                     request.remote_addr or "", utcnow(),
+                                     per_hour=current_app.config["REGISTRATIONS_PER_ADDRESS_PER_HOUR"])
+        except services.TooManyRegistrations as refused:
+            return render_template("auth/register.html", form=form, refused=str(refused)), 429
         except users.UsernameTaken:
             form.username.errors.append("That username is already taken. Choose another.")
         else:
@@ -51,7 +55,10 @@ def login():
 
 @bp.route("/logout", methods=["POST"])
 def logout():
-    """Log out (POST only, so a link elsewhere cannot do it)."""
+    """Log out (POST only, so a link elsewhere cannot do it): this and every other session of the account end,
+    a copied cookie and the remember-me token with them."""
+    if current_user.is_authenticated:
+        users.end_sessions(get_db(), current_user.id)
     logout_user()
     flash("You are logged out.")
     return redirect(url_for("auth.login"))
@@ -67,8 +74,8 @@ def change_password():
         if not users.check_password(db, current_user.id, form.current.data):
             form.current.errors.append("That is not your current password.")
         else:
-            users.set_password(db, current_user.id, form.new.data)
-            current_user.must_change_password = False
+            users.set_password(db, current_user.id, form.new.data)  # ends every session of the account
+            login_user(users.load_user(db, current_user.id))  # ... but this one, which goes on with the new password
             flash("Your password is changed.")
             return redirect(url_for("index"))
     return render_template("auth/password.html", form=form), 400 if form.errors else 200

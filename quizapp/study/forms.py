@@ -3,6 +3,9 @@ from flask_wtf import FlaskForm
 from wtforms import HiddenField, IntegerField, SelectField, StringField
 from wtforms.validators import AnyOf, DataRequired, InputRequired, Length, NumberRange
 
+MAX_ANSWER = 500
+ANSWER_TOO_LONG = f"Keep the answer under {MAX_ANSWER} characters."
+
 
 class StartStudyForm(FlaskForm):
     article = SelectField("Article", coerce=int, default=0)
@@ -15,7 +18,8 @@ class AnswerForm(FlaskForm):
         csrf = False  # CSRFProtect has checked the token of every POST already
 
     item_id = HiddenField(validators=[InputRequired()])
-    response = StringField("Your answer", validators=[Length(max=500, message="Keep the answer under 500 characters.")])
+    response = StringField("Your answer", validators=[Length(max=MAX_ANSWER, message=ANSWER_TOO_LONG)])
+    choice = StringField(validators=[Length(max=MAX_ANSWER, message=ANSWER_TOO_LONG)])  # the radio buttons: capped the same
 
 
 class RateForm(FlaskForm):

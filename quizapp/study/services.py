@@ -10,7 +10,7 @@ answer Hard or Easy instead of Good.
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from .. import articles, assignments, cards, classes, grading, items, scheduling, study_sessions
+from .. import articles, assignments, cards, classes, grading, items, reports, scheduling, study_sessions
 from ..clock import from_iso, to_iso
 from ..db import write_transaction
 from ..figures import percent
@@ -26,6 +26,24 @@ class AlreadyRecorded(Exception):
 
 class UnknownRating(Exception):
     """The rating is not one of Again, Hard, Good or Easy."""
+
+
+class TooManyReports(Exception):
+    """The student has sent as many problem reports as an hour allows."""
+
+
+def report_problem(db, item_id, user_id, reason, now, *, per_hour):
+    """Record a student's report; False when they have one open on this item already (nothing stored).
+
+    TooManyReports past `per_hour` reports in the last hour; checked and stored in one transaction."""
+    with write_transaction(db):
+        if reports.has_open_report(db, item_id, user_id):
+            return False
+        if reports.reports_since(db, user_id, now - dt.timedelta(hours=1)) >= per_hour:
+            raise TooManyReports("You have sent many reports in the last hour; your teacher will read them first. "
+                                 "Try again later.")
+        reports.report_problem(db, item_id, user_id, reason, now)
+    return True
 
 
 def local_midnight(now, timezone):

@@ -2,9 +2,9 @@
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from .. import charts, reports
+from .. import charts
 from ..clock import utcnow
-from ..db import get_db
+from ..db import MAX_ROWID, get_db
 from ..extensions import get_scheduler
 from ..forms import options
 from . import bp, services
@@ -72,9 +72,12 @@ def session(session_id):
 
 def _item_id(form):
     try:
-        return int(form.item_id.data)
+        item_id = int(form.item_id.data)
     except (TypeError, ValueError):  # a missing or non-numeric hidden field
+        item_id = None
+    if item_id is None or not 0 < item_id <= MAX_ROWID:  # SQLite's integers end at 2**63 - 1
         abort(400, "That answer does not belong to any question.")
+    return item_id
 
 
 @bp.route("/<int:session_id>/answer", methods=["POST"])
@@ -85,7 +88,7 @@ def answer(session_id):
     form = AnswerForm()
     if not form.validate_on_submit():
         abort(400, " ".join(sum(form.errors.values(), [])) or "The answer could not be read.")
-    response = "" if "dont_know" in request.form else (request.form.get("choice") or form.response.data or "")
+    response = "" if "dont_know" in request.form else (form.choice.data or form.response.data or "")
     if not response.strip() and "dont_know" not in request.form:
         flash("Pick or type an answer before checking it.")
         return redirect(url_for("study.session", session_id=session_id))
@@ -153,8 +156,14 @@ def report(session_id):
     if not form.validate_on_submit():
         flash(" ".join(form.reason.errors) or "Say in a few words what is wrong.")
     else:
-        reports.report_problem(get_db(), item_id, current_user.id, form.reason.data)
-        flash("Thank you: your teacher will look at this question.")
+        try:
+            new = services.report_problem(get_db(), item_id, current_user.id, form.reason.data, utcnow(),
+                                          per_hour=current_app.config["REPORTS_PER_HOUR"])
+        except services.TooManyReports as refused:
+            flash(str(refused))
+        else:
+            flash("Thank you: your teacher will look at this question." if new else
+                  "You have reported this question already: your teacher will look at it.")
     return redirect(url_for("study.session", session_id=session_id))
 
 

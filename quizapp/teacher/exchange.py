@@ -46,7 +46,7 @@ def import_questions():
             try:
                 text = formats.decode(upload.read(current_app.config["MAX_CONTENT_LENGTH"]))
                 parsed = formats.parse_gift(text) if form.format.data == "gift" else formats.parse_questions_csv(text)
-                created, updated = question_bank.apply_import(get_db(), parsed)
+                created, updated = question_bank.apply_import(get_db(), parsed, trust_titles=form.trust_titles.data)
             except formats.RefusedImport as refused:
                 errors = refused.errors
             else:

@@ -41,6 +41,7 @@ class Parsed:
     item_id: int | None = None
     status: str | None = None
     errors: list = field(default_factory=list)
+    id_from_title: bool = False  # GIFT: the id came from a `::Q12::` title, which anyone's file may have
 
 
 # --- CSV -----------------------------------------------------------------------------
@@ -51,7 +52,7 @@ def questions_csv(items):
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(QUESTION_COLUMNS)
     for item in sorted(items, key=lambda i: i["id"]):
-        writer.writerow([inert(v) for v in [
+        writer.writerow([inert(v, round_trip=True) for v in [
             item["id"], item["article_title"], item["kind"], item["prompt"], item["answer"],
             SEPARATOR.join(item["choices"]), SEPARATOR.join(item["accepted"]), item["source_sentence"],
             item["answer_type"], item["score"], item["status"],
@@ -75,13 +76,14 @@ def decode(data):
 
 def parse_questions_csv(text):
     """Read a question CSV; returns the parsed rows or raises RefusedImport with every problem."""
-    reader = csv.DictReader(io.StringIO(text))
-    columns = set(reader.fieldnames or [])
+    reader = csv.DictReader(io.StringIO(text, newline=""))  # newline="": \r\n, \n and old Excel's \r all end a row
+    columns = set(_read_row(reader, lambda: reader.fieldnames, 1) or [])
     missing = sorted(REQUIRED_COLUMNS - columns)
     if missing:
         raise RefusedImport([f"Missing column{'s' if len(missing) > 1 else ''}: {', '.join(missing)}."])
-    parsed = []
-    for number, row in enumerate(reader, start=2):
+    parsed, number = [], 1
+    while (row := _read_row(reader, lambda: next(reader, None), number + 1)) is not None:
+        number += 1
         if None in row:
             parsed.append(Parsed(number, {}, "", errors=["row: more cells than columns"]))
             continue
@@ -110,13 +112,28 @@ def parse_questions_csv(text):
             try:
                 item["score"] = float(raw_score)
             except ValueError:
-                entry.errors.append("score: must be a number.")
+                item["score"] = None
+            if item["score"] is None or not 0 <= item["score"] <= 1:  # also nan, which no comparison holds for
+                entry.errors.append("score: must be a number from 0 to 1.")
+                item["score"] = 0.0
         status = (row.get("status") or "").strip()
         if status and status not in STATUSES:
             entry.errors.append(f"status: must be one of {', '.join(STATUSES)}.")
         entry.status = status or None
         parsed.append(entry)
     return parsed
+
+
+def _read_row(reader, read, number):
+    """One step of the CSV reader, its errors (a cell over the csv module's limit) as a refusal naming the row."""
+    try:
+        return read()
+    except csv.Error as error:
+        if "field larger than field limit" in str(error):
+            message = f"a cell is longer than {csv.field_size_limit()} characters."
+        else:
+            message = f"the CSV cannot be read ({error})."
+        raise RefusedImport([f"Row {number}: {message}"]) from None
 
 
 # --- Moodle GIFT ---------------------------------------------------------------------
@@ -178,7 +195,7 @@ def parse_gift(text):
         except BadGiftQuestion as error:
             errors.append(f"Question at line {line}: {error}")
             continue
-        entry = Parsed(line, item, category, item_id=item_id)
+        entry = Parsed(line, item, category, item_id=item_id, id_from_title=item_id is not None)
         entry.errors = [f"{column}: {message}" for column, message in validate_item(item).items()]
         parsed.append(entry)
     errors += [f"Question at line {e.line}, {m}" for e in parsed for m in e.errors]
@@ -191,7 +208,9 @@ def parse_gift(text):
 
 def _gift_blocks(text):
     blocks, current, start = [], [], 1
-    for number, raw in enumerate(text.splitlines(), start=1):
+    # lines end at \n (or \r\n; at \r only in a file without any \n): never at U+2028 or a \r inside a question
+    lines = text.replace("\r\n", "\n").split("\n") if "\n" in text else text.split("\r")
+    for number, raw in enumerate(lines, start=1):
         line = raw.strip()
         if line.startswith("//"):
             continue
@@ -247,6 +266,13 @@ def _gift_question(block):
                          .replace(f" {BLANK} .", f" {BLANK}.").replace(f" {BLANK} ,", f" {BLANK},"),
                          "answer": right[0], "accepted": right[1:]}
     return item_id, {"kind": "short_answer", "prompt": gift_unescape(before), "answer": right[0], "accepted": right[1:]}
+
+
+def same_text(a, b):
+    """Whether two prompts say the same, whatever the spaces (GIFT rebuilds a blank's surroundings)."""
+    def words(text):
+        return re.sub(r"\s+([.,;:!?])", r"\1", " ".join((text or "").split())).casefold()
+    return words(a) == words(b)
 
 
 # --- Anki ----------------------------------------------------------------------------

@@ -1,13 +1,14 @@
 """The teacher's forms: articles, questions, filters, bulk approval, imports."""
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import DateField, FloatField, RadioField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, DateField, FloatField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp
 
 from ..forms import options
 from ..items import KINDS, validate_item
 
 MAX_ARTICLE_BYTES = 500_000
+MAX_SEARCH = 200
 
 
 class ArticleForm(FlaskForm):
@@ -74,7 +75,7 @@ class FilterForm(FlaskForm):
     class Meta:
         csrf = False  # a GET search form changes nothing
 
-    q = StringField("Search")
+    q = StringField("Search", validators=[Length(max=MAX_SEARCH, message=f"Keep the search under {MAX_SEARCH} characters.")])
     article = SelectField("Article", coerce=int, default=0)
     kind = SelectField("Kind", default="")
     status = SelectField("Status", default="")
@@ -88,6 +89,7 @@ class ApproveAboveForm(FlaskForm):
 class ImportForm(FlaskForm):
     upload = FileField("Questions file (.csv or GIFT .txt)")
     format = SelectField("Format", choices=options([("csv", "CSV (as exported)"), ("gift", "Moodle GIFT")]))
+    trust_titles = BooleanField("GIFT: update the question a Q-number title names even when its text differs")
 
 
 class ClassForm(FlaskForm):

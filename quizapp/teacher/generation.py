@@ -32,7 +32,7 @@ def run_generation(database, job_id, title, text, source):
         try:
             items = questions.generate(text, source=source)
             article_id, added = articles.store_article(db, title=title, source=source, text=text, items=items,
-                                                       status="draft")
+                                                       status="draft", update_by_source=False)
         except questions.ArticleError as error:
             jobs.finish_job(db, job_id, state="failed", message=str(error))
         except Exception as error:  # noqa: BLE001 - a thread's error reaches no one else: the teacher must see it

@@ -1,7 +1,7 @@
 """What the teacher's question-bank pages do: review lists, saving questions, statuses, imports."""
 from .. import articles, items, reports
 from ..db import batches, write_transaction
-from .formats import RefusedImport
+from .formats import RefusedImport, same_text
 
 
 def article_choices(db):
@@ -27,13 +27,20 @@ def change_status(db, item_id, status, *, resolve=False):
             reports.resolve_reports(db, item_id)
 
 
-def apply_import(db, parsed, *, default_status="approved"):
+def apply_import(db, parsed, *, default_status="approved", trust_titles=False):
     """Store every parsed question, or refuse the file: returns (created, updated).
 
     Every row is checked before anything is written; the writes then go in batches, so
-    students answering meanwhile never wait behind a long import."""
+    students answering meanwhile never wait behind a long import. A GIFT title like
+    `Q2` updates question 2 only when that question says the same (or with
+    `trust_titles`, the teacher's choice); otherwise it is a new question, so that
+    a file from elsewhere never overwrites a question students have progress on."""
     errors = []
     for entry in parsed:
+        if entry.id_from_title and not trust_titles:
+            existing = items.get_item(db, entry.item_id)
+            if existing is None or not same_text(existing["prompt"], entry.item.get("prompt")):
+                entry.item_id = None
         if entry.item_id is not None and not items.item_exists(db, entry.item_id):
             entry.errors.append(f"id: there is no question {entry.item_id} to update.")
         errors += [f"Row {entry.line}, {message}" for message in entry.errors]
