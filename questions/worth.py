@@ -1,6 +1,6 @@
 """Which phrases of a sentence are worth a question: the rules that keep trivia, half
 names, giveaways and stale dates out of the quiz (QUESTION-QUALITY.md rules 5 and 6)."""
-from .amounts import MONTHS
+from .amounts import MONTHS, WEEKDAYS
 from .entities import in_title
 
 
@@ -118,6 +118,8 @@ def relative_date(entity, key):
     'the year', 'decades': no date at all (no number, no name of a month, day or holiday)."""
     if entity.label not in ("DATE", "TIME"):
         return False
+    if all(t.text in WEEKDAYS or t.is_punct for t in key):
+        return True  # "on Tuesday": the day of the week of a meeting is trivia, and stale once the week is over
     return bool({t.lower_ for t in key} & RELATIVE) or not any(t.like_num or t.text[:1].isupper() for t in key)
 
 

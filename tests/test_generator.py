@@ -72,7 +72,6 @@ def sources_with_control(text):
         (MEETING, "Angela Merkel", "Who met Emmanuel Macron in Paris on Tuesday?"),
         (MEETING, "Emmanuel Macron", "Who did Angela Merkel meet in Paris on Tuesday?"),
         (MEETING, "Paris", "Where did Angela Merkel meet Emmanuel Macron on Tuesday?"),
-        (MEETING, "Tuesday", "When did Angela Merkel meet Emmanuel Macron in Paris?"),
         (MEETING, "$3 billion", "How much will Germany pay for the new pipeline?"),
         (MEETING, "Germany", "Which country will pay $3 billion for the new pipeline?"),
         (TOYOTA, "10 million", "How many cars did Toyota sell in 2023?"),
@@ -114,8 +113,8 @@ def test_wh_word_and_verb_form(text, answer, question):
     [
         (MAYOR, "Maria Lopez said the city would hire _____ new teachers."),  # "She" -> the person named before
         (CONCORDE, "The Concorde was operated jointly by _____ and France."),  # "It" -> the previous subject
-        ("Officials met on Monday. The new aircraft is called X-9, and it was built by Acme Aviation. The plane flew for the first time on Friday.",
-         "X-9 flew for the first time on _____."),  # "The plane" -> what the aircraft was called
+        ("Officials met on Monday. The new aircraft is called X-9, and it was built by Acme Aviation. The plane flew for the first time in March 2024.",
+         "X-9 flew for the first time in _____."),  # "The plane" -> what the aircraft was called
     ],
 )
 def test_references_are_resolved_in_prompts(text, expected_prompt):
@@ -167,7 +166,6 @@ def options(text, answer):
         (TRADE, "Japan", lambda c: norm(c) in COUNTRIES),
         (MEETING, "$3 billion", lambda c: re.fullmatch(r"\$\d+ billion", c)),
         (TOYOTA, "10 million", lambda c: re.fullmatch(r"\d+ million", c)),
-        (MEETING, "Tuesday", lambda c: c in WEEKDAYS),
         (TOYOTA, "2023", lambda c: re.fullmatch(r"20\d\d", c)),
         (JETS, "March", lambda c: c in ("January", "February", "April", "May", "June", "July", "August",
                                         "September", "October", "November", "December")),
@@ -216,7 +214,7 @@ def test_accepted_answers(text, answer, accepted):
 
 
 def test_false_statements_change_one_fact_and_are_not_in_the_article():
-    for text in (MEETING, TOYOTA, MAYOR):
+    for text in (TRADE, TOYOTA, COURT):
         items = items_of(text, "true_false")
         assert find(items, "true_false", "False"), text  # positive control: each text gives a false statement
         for item in items:
@@ -255,7 +253,9 @@ def test_written_stories_pass_the_gate(path):
     text = path.read_text(encoding="utf-8")
     items = questions.generate(text, source=str(path))
     assert len(items) / len(text.split()) * 800 >= 25
-    assert {"fill_blank", "short_answer", "multiple_choice", "true_false"} <= {i["kind"] for i in items}
+    kinds = {i["kind"] for i in items}
+    assert len(kinds) >= 3 and "fill_blank" in kinds and kinds & {"short_answer", "multiple_choice"}  # a story
+    # whose only question was the weekday of its opening ("When did ... on Tuesday?") may give no short answer
     for item in items:
         assert checker.defects(item, text) == [], item
         assert not re.search(r"\b(that|this|these|those) (record|company|deal|plan)\b", item["prompt"]), item
@@ -502,7 +502,7 @@ def test_a_preposition_before_another_moves_to_the_front():
 
 def test_a_common_word_opening_a_sentence_loses_its_capital_in_a_question():
     text = ("The state railway company runs 300 trains a day in Greece. "
-            "Railway workers went on strike on Thursday in Athens.")
+            "Railway workers went on strike in March in Athens.")
     assert "When did railway workers go on strike in Athens?" in [i["prompt"] for i in items_of(text, "short_answer")]
 
 
@@ -977,3 +977,12 @@ def test_a_subject_question_asks_about_the_first_verb_phrase_only():
             "calmly and without alarm.")
     assert "Who confirmed he will discuss the Russian missile defense system on his way to India on Monday?" in [
         i["prompt"] for i in items_of(text, "short_answer")]
+
+
+def test_a_weekday_alone_is_not_asked():
+    """'on Tuesday': the day of the week of a meeting is trivia (readers marked it so every time)."""
+    items = items_of(MEETING)
+    assert not [i for i in items if i["answer"] == "Tuesday"]
+    assert find(items, "short_answer", "Paris")  # positive control: the sentence's place is still asked
+    dated = items_of("Angela Merkel met Emmanuel Macron in Paris in March 2024. Germany will pay $3 billion.")
+    assert [i for i in dated if i["answer"] == "March 2024"]  # and a date that is not a weekday is
