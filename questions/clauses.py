@@ -221,7 +221,7 @@ def _points_back(token):
 def _speaks_to_reader(span):
     """'Here is a look back at the stories we covered': the writer talking, not a fact."""
     def outside_quotes(t):
-        return not _quote_depth(span.doc.text[span.start_char : t.idx], 0)
+        return not _quote_depth(span.doc[span.start : t.i].text, 0)  # a slice, not the whole doc's text
 
     for t in span:
         if t.pos_ != "PRON" or not outside_quotes(t):

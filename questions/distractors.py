@@ -60,12 +60,13 @@ def options_for(b, entity, answer, sentence):
         random.Random(_seed(answer, sentence.text)).shuffle(fallback)
         pool += fallback
     chosen, article_options = [], 0
+    rewritten = [re.sub(r"['\u2019]s$", "", t._.qtext.strip()) for t in sentence.span if t._.qtext]
     for position, option in enumerate(pool):
         if len(chosen) == 3:
             break
         if any(is_alias(option, form) for form in [answer, *entity.forms]) or contains_phrase(sentence.text, option):
             continue
-        if any(is_alias(option, re.sub(r"['\u2019]s$", "", t._.qtext.strip())) for t in sentence.span if t._.qtext):
+        if any(is_alias(option, name) for name in rewritten if name):
             continue  # "Mark Carney's main opponent was _____": not "Mark Carney" among the options
         if any(is_alias(option, c) for c in chosen):
             continue

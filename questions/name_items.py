@@ -275,5 +275,5 @@ def _full_stop(text, shown, tokens):
 
 
 def _inside_quotes(span, ent):
-    before = span.doc.text[span.start_char : ent.start_char]
+    before = span.doc[span.start : ent.start].text  # a slice, not the whole doc's text
     return _quote_depth(before, 0) > 0 and not ent.doc[ent.start - 1].text in (OPEN_QUOTES, '"')

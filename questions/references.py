@@ -209,7 +209,7 @@ def _resolve_objects(span, name):
 
 def in_quotes(token):
     """The token stands inside a quotation of its sentence."""
-    before = token.doc.text[token.sent.start_char : token.idx]
+    before = token.doc[token.sent.start : token.i].text  # a slice, not the whole doc's text
     return (before.count('"') % 2 == 1) or before.count("“") > before.count("”")
 
 
