@@ -7,7 +7,6 @@ import pytest
 
 import questions
 from questions import checker
-from questions.amounts import WEEKDAYS
 from questions.entities import COUNTRIES
 from questions.textnorm import norm
 
