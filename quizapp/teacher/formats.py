@@ -1,4 +1,4 @@
-"""Question files in and out: CSV (round trip by id), Moodle GIFT, Anki .apkg. No database here.
+"""Question files in and out: CSV (round trip by id), Moodle GIFT, Anki .apkg (made in `anki.py`). No database here.
 
 Parsing checks every row and names each bad row and column; exports make
 spreadsheet formulas inert.
@@ -6,12 +6,11 @@ spreadsheet formulas inert.
 import csv
 import io
 import re
-import tempfile
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ..items import BLANK, STATUSES, validate_item
 from ..spreadsheets import inert, uninert
+from .anki import ANKI_DECK_ID, ANKI_MODEL_ID, questions_apkg  # noqa: F401  (the Anki export, re-exported here)
 
 QUESTION_COLUMNS = ["id", "article", "kind", "prompt", "answer", "choices", "accepted", "source_sentence",
                     "answer_type", "score", "status"]
@@ -307,41 +306,3 @@ def same_text(a, b):
     def words(text):
         return re.sub(r"\s+([.,;:!?])", r"\1", " ".join((text or "").split())).casefold()
     return words(a) == words(b)
-
-
-# --- Anki ----------------------------------------------------------------------------
-
-ANKI_MODEL_ID = 1607392319  # fixed: a re-export updates the same note type in Anki
-ANKI_DECK_ID = 2059400110  # fixed: a re-export updates the same deck
-
-
-def questions_apkg(items):
-    """An Anki package of the items, with stable note ids so re-imports update, not duplicate."""
-    import genanki
-    from markupsafe import escape
-
-    model = genanki.Model(
-        ANKI_MODEL_ID,
-        "quizapp question",
-        fields=[{"name": "Question"}, {"name": "Options"}, {"name": "Answer"}, {"name": "Source"}, {"name": "ItemId"}],
-        templates=[{
-            "name": "Card 1",
-            "qfmt": "{{Question}}<br>{{Options}}",
-            "afmt": "{{FrontSide}}<hr id=answer>{{Answer}}<br><small>{{Source}}</small>",
-        }],
-        sort_field_index=4,
-    )
-    deck = genanki.Deck(ANKI_DECK_ID, "quizapp")
-    for item in sorted(items, key=lambda i: i["id"]):
-        options = "<br>".join(str(escape(c)) for c in item["choices"]) if item["kind"] == "multiple_choice" else ""
-        deck.add_note(genanki.Note(
-            model=model,
-            fields=[str(escape(item["prompt"])), options, str(escape(item["answer"])),
-                    str(escape(item["source_sentence"])), str(item["id"])],
-            guid=genanki.guid_for("quizapp", item["id"]),
-        ))
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "quizapp.apkg"
-        genanki.Package(deck).write_to_file(str(path))
-        return path.read_bytes()
-
