@@ -80,6 +80,7 @@ def test_tag_slugs_have_no_spaces_or_punctuation(title, slug):
 def test_an_article_title_with_double_colons_stays_one_subdeck():
     assert anki.deck_name("Part 1 :: the start") == "quizapp::Part 1 : the start"
     assert anki.deck_name("  ") == "quizapp::Untitled article"
+    assert anki.deck_name('The "new"\x07 deal:\n part 2') == "quizapp::The new deal: part 2"
     assert anki.note_tags({"kind": "short_answer", "article_title": "!!!", "article_id": 7})[1] == "article::id-7"
 
 

@@ -45,8 +45,10 @@ BACK = ("{{FrontSide}}<hr id=answer><div class=answer>{{Answer}}</div>"
 
 
 def deck_name(title):
-    """`quizapp::<title>`: the article's subdeck (a `::` in the title would nest deeper, so it becomes `:`)."""
-    title = " ".join((title or "").split()).replace("::", ":").strip(" :") or "Untitled article"
+    """`quizapp::<title>`: the article's subdeck (a `::` in the title would nest deeper, so it becomes `:`;
+    Anki drops `"` and control characters from deck names, so they go here too)."""
+    title = "".join(c for c in title or "" if c != '"' and (c.isprintable() or c.isspace()))
+    title = " ".join(title.split()).replace("::", ":").strip(" :") or "Untitled article"
     return f"{ANKI_DECK_NAME}::{title}"
 
 
