@@ -1,4 +1,4 @@
-"""Question files in and out: CSV (round trip by id), Moodle GIFT, Anki .apkg. No database here.
+"""Question files in and out: CSV (round trip by id), Moodle GIFT, Anki .apkg (made in `anki.py`). No database here.
 
 Parsing checks every row and names each bad row and column; exports make
 spreadsheet formulas inert.
@@ -6,12 +6,11 @@ spreadsheet formulas inert.
 import csv
 import io
 import re
-import tempfile
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ..items import BLANK, STATUSES, validate_item
 from ..spreadsheets import inert, uninert
+from .anki import ANKI_DECK_ID, ANKI_MODEL_ID, questions_apkg  # noqa: F401  (the Anki export, re-exported here)
 
 QUESTION_COLUMNS = ["id", "article", "kind", "prompt", "answer", "choices", "accepted", "source_sentence",
                     "answer_type", "score", "status"]
@@ -167,19 +166,59 @@ def questions_gift(items):
             out.append(f"{title}{gift_escape(prompt)} {{{options}}}\n")
         elif kind == "fill_blank" and BLANK in prompt:
             before, after = prompt.split(BLANK, 1)
-            keys = " ".join("=" + gift_escape(a) for a in [answer, *item["accepted"]])
-            out.append(f"{title}{gift_escape(before)}{{{keys}}}{gift_escape(after)}\n")
+            out.append(f"{title}{gift_escape(before)}{{{_gift_keys(item)}}}{gift_escape(after)}\n")
         else:
-            keys = " ".join("=" + gift_escape(a) for a in [answer, *item["accepted"]])
-            out.append(f"{title}{gift_escape(prompt)} {{{keys}}}\n")
+            out.append(f"{title}{gift_escape(prompt)} {{{_gift_keys(item)}}}\n")
     return "\n".join(out)
 
 
-def _unescaped(pattern):
-    return re.compile(r"(?<!\\)" + pattern)
+def _gift_keys(item):
+    """`=key =form2 ...`: the answer and every accepted form of a typed answer, each once, escaped."""
+    forms = dict.fromkeys(f.strip() for f in [item["answer"], *item.get("accepted", [])] if f and f.strip())
+    return " ".join("=" + gift_escape(form) for form in forms)
 
 
-_OPEN, _CLOSE = _unescaped(r"\{"), _unescaped(r"\}")
+def _unescaped_split(text, marks):
+    """(piece, mark that ends it) for `text` cut at each unescaped character in `marks` (a backslash escapes one character)."""
+    pieces, start, position = [], 0, 0
+    while position < len(text):
+        if text[position] == "\\":
+            position += 2
+            continue
+        if text[position] in marks:
+            pieces.append((text[start:position], text[position]))
+            start = position + 1
+        position += 1
+    pieces.append((text[start:], None))
+    return pieces
+
+
+def _unescaped_find(text, mark, start=0):
+    """Where the first unescaped `mark` is in `text` from `start`, or -1."""
+    position = start
+    while position < len(text):
+        if text[position] == "\\":
+            position += 2
+        elif text.startswith(mark, position):
+            return position
+        else:
+            position += 1
+    return -1
+
+
+_WEIGHT = re.compile(r"%-?\d+(?:\.\d+)?%")  # Moodle's `=%50%answer`: the weight is not part of the answer
+
+
+def _gift_answers(inside):
+    """[(mark, answer text)] of the part in braces: each `=` or `~` answer, its `#feedback` left out, unescaped."""
+    pieces = _unescaped_split(inside, "=~")
+    if pieces[0][0].strip():
+        raise BadGiftQuestion("answers must start with = (right) or ~ (wrong).")
+    answers = []
+    for (_, mark), (text, _) in zip(pieces, pieces[1:]):
+        text = _unescaped_split(text, "#")[0][0].strip()
+        answers.append((mark, gift_unescape(_WEIGHT.sub("", text, count=1) if _WEIGHT.match(text) else text)))
+    return [(mark, text) for mark, text in answers if text]
 
 
 def parse_gift(text):
@@ -235,37 +274,31 @@ def _gift_blocks(text):
 
 def _gift_question(block):
     item_id = None
-    title = re.match(r"::(.*?)(?<!\\)::", block)
-    if title:
-        block = block[title.end():]
-        found = re.fullmatch(r"Q(\d+)", title.group(1).strip())
+    if block.startswith("::") and (end := _unescaped_find(block, "::", 2)) >= 0:
+        found = re.fullmatch(r"Q(\d+)", block[2:end].strip())
         item_id = int(found.group(1)) if found else None
-    opened, closed = _OPEN.search(block), None
-    if opened:
-        closed = _CLOSE.search(block, opened.end())
-    if not opened or not closed:
+        block = block[end + 2:]
+    opened = _unescaped_find(block, "{")
+    closed = _unescaped_find(block, "}", opened + 1) if opened >= 0 else -1
+    if closed < 0:
         raise BadGiftQuestion("no answer part in braces { }.")
-    before, inside, after = block[: opened.start()], block[opened.end(): closed.start()].strip(), block[closed.end():]
-    before, after = before.strip(), after.strip()
+    before, inside, after = block[:opened].strip(), block[opened + 1: closed].strip(), block[closed + 1:].strip()
     if inside.upper() in ("T", "TRUE", "F", "FALSE"):
         answer = "True" if inside.upper().startswith("T") else "False"
         return item_id, {"kind": "true_false", "prompt": gift_unescape(before), "answer": answer, "choices": ["True", "False"]}
-    parts = [p for p in re.split(r"(?<!\\)(?=[=~])", inside) if p.strip()]
-    if not parts or any(p[0] not in "=~" for p in parts):
-        raise BadGiftQuestion("answers must start with = (right) or ~ (wrong).")
-    right = [gift_unescape(p[1:].split("#")[0]) for p in parts if p[0] == "="]
-    wrong = [gift_unescape(p[1:].split("#")[0]) for p in parts if p[0] == "~"]
+    answers = _gift_answers(inside)
+    right = [text for mark, text in answers if mark == "="]
     if not right:
         raise BadGiftQuestion("no right answer (=) given.")
-    if wrong:
-        choices = [gift_unescape(p[1:].split("#")[0]) for p in parts]
+    if any(mark == "~" for mark, _ in answers):
         return item_id, {"kind": "multiple_choice", "prompt": gift_unescape(before + " " + after),
-                         "answer": right[0], "choices": choices}
+                         "answer": right[0], "choices": [text for _, text in answers]}
+    accepted = [form for form in dict.fromkeys(right[1:]) if form != right[0]]
     if after:
         return item_id, {"kind": "fill_blank", "prompt": f"{gift_unescape(before)} {BLANK} {gift_unescape(after)}".strip()
                          .replace(f" {BLANK} .", f" {BLANK}.").replace(f" {BLANK} ,", f" {BLANK},"),
-                         "answer": right[0], "accepted": right[1:]}
-    return item_id, {"kind": "short_answer", "prompt": gift_unescape(before), "answer": right[0], "accepted": right[1:]}
+                         "answer": right[0], "accepted": accepted}
+    return item_id, {"kind": "short_answer", "prompt": gift_unescape(before), "answer": right[0], "accepted": accepted}
 
 
 def same_text(a, b):
@@ -273,41 +306,3 @@ def same_text(a, b):
     def words(text):
         return re.sub(r"\s+([.,;:!?])", r"\1", " ".join((text or "").split())).casefold()
     return words(a) == words(b)
-
-
-# --- Anki ----------------------------------------------------------------------------
-
-ANKI_MODEL_ID = 1607392319  # fixed: a re-export updates the same note type in Anki
-ANKI_DECK_ID = 2059400110  # fixed: a re-export updates the same deck
-
-
-def questions_apkg(items):
-    """An Anki package of the items, with stable note ids so re-imports update, not duplicate."""
-    import genanki
-    from markupsafe import escape
-
-    model = genanki.Model(
-        ANKI_MODEL_ID,
-        "quizapp question",
-        fields=[{"name": "Question"}, {"name": "Options"}, {"name": "Answer"}, {"name": "Source"}, {"name": "ItemId"}],
-        templates=[{
-            "name": "Card 1",
-            "qfmt": "{{Question}}<br>{{Options}}",
-            "afmt": "{{FrontSide}}<hr id=answer>{{Answer}}<br><small>{{Source}}</small>",
-        }],
-        sort_field_index=4,
-    )
-    deck = genanki.Deck(ANKI_DECK_ID, "quizapp")
-    for item in sorted(items, key=lambda i: i["id"]):
-        options = "<br>".join(str(escape(c)) for c in item["choices"]) if item["kind"] == "multiple_choice" else ""
-        deck.add_note(genanki.Note(
-            model=model,
-            fields=[str(escape(item["prompt"])), options, str(escape(item["answer"])),
-                    str(escape(item["source_sentence"])), str(item["id"])],
-            guid=genanki.guid_for("quizapp", item["id"]),
-        ))
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "quizapp.apkg"
-        genanki.Package(deck).write_to_file(str(path))
-        return path.read_bytes()
-
