@@ -216,14 +216,20 @@ def _normal_form(text):
     return tuple(_named(tokens))
 
 
-def _name_variants(tokens, person):
-    """A person's name without middle initials, or (for a PERSON key) without any middle names."""
+def _initialled(text):
+    """Written as a name with an initial ("James N. Mattis"): capitalised words, a capital and a dot."""
+    words = (text or "").split()
+    return bool(re.search(r"\b[A-Z]\.\s+[A-Z]", text or "")) and all(word[0].isupper() for word in words)
+
+
+def _name_variants(tokens, person, initialled):
+    """A name without its middle initials (a PERSON key, or one written with initials), and a
+    PERSON key without any middle names. Other keys keep every word: "Vitamin D deficiency"."""
     variants = [tokens]
     if len(tokens) >= 3 and all(token.isalpha() for token in tokens):
-        without_initials = [tokens[0], *[t for t in tokens[1:-1] if len(t) > 1], tokens[-1]]
-        if without_initials != tokens:
-            variants.append(without_initials)
-        if person or len(without_initials) < len(tokens):
+        if person or initialled:
+            variants.append([tokens[0], *[t for t in tokens[1:-1] if len(t) > 1], tokens[-1]])
+        if person:
             variants.append([tokens[0], tokens[-1]])
     return variants
 
@@ -248,30 +254,40 @@ def _amount_words(tokens):
 
 
 def _is_typo(said, wanted):
-    if said[0] != wanted[0] or re.sub(r"\D", "", said) != re.sub(r"\D", "", wanted):
-        return False  # a different first letter is another word; digits are never a typo
-    if _amount_words(said.split()) != _amount_words(wanted.split()):
-        return False  # nor the scale or unit of a number: "6 million" is not "6 billion"
-    allowance = _typo_allowance(wanted)
-    return allowance > 0 and edit_distance(said, wanted, allowance) <= allowance
+    """Word by word, a few letters off in proportion to each word's length (and the whole's): never a
+    word more or less, another first letter, another digit, or another scale or unit of a number."""
+    if len(said) != len(wanted) or _amount_words(said) != _amount_words(wanted):
+        return False
+    budget = _typo_allowance(" ".join(wanted))
+    for mine, theirs in zip(said, wanted):
+        if mine == theirs:
+            continue
+        if mine[0] != theirs[0] or re.search(r"\d", mine + theirs):
+            return False
+        allowance = min(_typo_allowance(theirs), budget)
+        distance = edit_distance(mine, theirs, allowance)
+        if allowance == 0 or distance > allowance:
+            return False
+        budget -= distance
+    return True
 
 
 def grade(response, answer, accepted=(), *, person=False):
     """Grade a typed `response` against `answer` and its `accepted` forms.
 
-    `person` (the key names a person) makes middle names optional; middle initials
-    always are. `spelled` is set to the key's own spelling when only a typo was forgiven."""
+    `person` (the key names a person) makes middle names and initials optional; a name
+    written with an initial ("James N. Mattis") may leave it out. `spelled` is the key's
+    own spelling when only a typo was forgiven."""
     said_tokens = normalize(response)
     if not said_tokens:
         return Grade(False)
-    said_forms = {" ".join(v) for v in _name_variants(said_tokens, person=False)}
-    keys = [(key, normalize(key)) for key in [answer, *accepted] if key]
-    for key, tokens in keys:
-        if any(" ".join(v) in said_forms for v in _name_variants(tokens, person)) if tokens else False:
+    said_forms = {" ".join(v) for v in _name_variants(said_tokens, person, _initialled(response))}
+    keys = [(key, normalize(key), _initialled(key)) for key in [answer, *accepted] if key]
+    for key, tokens, initialled in keys:
+        if tokens and any(" ".join(v) in said_forms for v in _name_variants(tokens, person, initialled)):
             return Grade(True)
-    said = " ".join(said_tokens)
-    for key, tokens in keys:
-        if tokens and any(_is_typo(said, " ".join(v)) for v in _name_variants(tokens, person)):
+    for key, tokens, initialled in keys:
+        if tokens and any(_is_typo(said_tokens, v) for v in _name_variants(tokens, person, initialled)):
             return Grade(True, key.strip())
     return Grade(False)
 

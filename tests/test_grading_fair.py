@@ -65,6 +65,8 @@ FORMS = [
     ("Mattis", "James N. Mattis", ("Mattis",), True),
     ("Mattis", "James N. Mattis", (), False),
     ("John Mattis", "James N. Mattis", (), False),
+    ("Vitamin deficiency", "Vitamin D deficiency", (), False),  # not a name: every word counts
+    ("Grade beef", "Grade A beef", (), False),
     # a part of a multi-word organisation is not the organisation
     ("Martin", "Lockheed Martin", (), False),
     ("Lockheed", "Lockheed Martin", (), False),
@@ -107,6 +109,8 @@ FORMS = [
     ("Brokings Instituton", "Brookings Institution", (), True),
     ("Brkings Insttuton", "Brookings Institution", (), False),
     ("Internatonal Monetery Fund", "International Monetary Fund", (), True),
+    ("Internatonal Monetery Fnd", "International Monetary Fund", (), False),  # "fund" is too short for a typo
+    ("Monetary Fund", "International Monetary Fund", (), False),  # a word left out is not a typo
 ]
 
 
@@ -133,7 +137,8 @@ def test_middle_names_are_optional_for_a_person_only():
     assert is_correct("Lee Oswald", "Lee Harvey Oswald", person=True)
     assert grade_answer({"kind": "short_answer", "answer": "Lee Harvey Oswald", "accepted": [],
                          "answer_type": "PERSON"}, "Lee Oswald") == Grade(True)
-    assert not is_correct("Bank America", "Bank of America")  # not a person: no word may be left out
+    assert not is_correct("Lee Oswald", "Lee Harvey Oswald")  # the key is not known to be a person
+    assert is_correct("Lee H. Oswald", "Lee Oswald", person=True)
 
 
 def test_a_choice_is_graded_exactly():
