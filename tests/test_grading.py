@@ -58,7 +58,7 @@ def test_other_answers_are_rejected(response, answer):
 @pytest.mark.parametrize(
     "text, tokens",
     [
-        ("The United States", ["united", "states"]),
+        ("The United States", ["us"]),  # one name for every form of the country (issue 11)
         ("$6 billion", ["6", "billion", "dollars"]),
         ("Twenty three", ["23"]),
         ("one hundred and five", ["105"]),

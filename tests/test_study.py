@@ -132,6 +132,23 @@ def test_an_answer_checked_in_place_returns_the_card_with_its_feedback(client, a
     assert db.execute("SELECT count(*) FROM reviews").fetchone()[0] == 1
 
 
+def test_a_typo_accepted_says_how_the_key_spells_the_answer(client, auth, db, three_items):
+    url, item_id = begin(client, auth)
+    client.post(f"{url}/answer", data={"item_id": item_id, "response": "jim matis"})
+    text = re.sub(r"<[^>]+>", "", client.get(url).get_data(as_text=True))
+    assert "Correct (spelled Jim Mattis)" in text and "Incorrect" not in text
+    in_place = client.post(f"{url}/answer", data={"item_id": item_id, "response": "jim matis"}, headers=IN_PLACE)
+    html = in_place.get_data(as_text=True)
+    assert ">Correct</h2>" in html and '<p class="spelled">Correct (spelled <strong>Jim Mattis</strong>)</p>' in html
+
+
+def test_an_answer_spelled_right_says_correct_alone(client, auth, db, three_items):
+    url, item_id = begin(client, auth)
+    client.post(f"{url}/answer", data={"item_id": item_id, "response": "Jim Mattis"})
+    html = client.get(url).get_data(as_text=True)
+    assert ">Correct</h2>" in html and "spelled" not in html
+
+
 def test_a_rating_in_place_returns_the_next_question_and_the_last_one_the_summary_page(client, auth, db, three_items):
     url, item_id = begin(client, auth)
     for number in (2, 3):

@@ -120,13 +120,23 @@ def show_current(db, scheduler, session, now):
     intervals = {
         name: scheduling.interval_label(from_iso(card["due"]) - now) for name, card in stored["ratings"].items()
     }
+    item = items.get_item(db, item_id)
+    review = cards.get_review(db, review_id) if review_id else None
     return {
-        "item": items.get_item(db, item_id),
-        "review": cards.get_review(db, review_id) if review_id else None,
+        "item": item,
+        "review": review,
+        "spelled": _spelled(item, review),
         "intervals": intervals,
         "number": session["position"] + 1,
         "total": len(study_sessions.item_ids(session)),
     }
+
+
+def _spelled(item, review):
+    """How the key spells a right answer that was accepted for a typo (None when it was spelled right)."""
+    if review is None or not review["correct"] or not review["response"]:
+        return None
+    return grading.grade_answer(item, review["response"]).spelled
 
 
 def _show(db, scheduler, session_id, user_id, item_id, now, prepared=None):
