@@ -45,14 +45,20 @@ def job(job_id):
     return render_template("teacher/job.html", job=row)
 
 
+def _live_article(db, article_id):
+    """The article's row, or 404 for one that does not exist or was deleted."""
+    row = articles.get_article(db, article_id)
+    if row is None or row["deleted_at"]:
+        abort(404)
+    return row
+
+
 @bp.route("/articles/<int:article_id>")
 @teacher_required
 def article(article_id):
     """One article with its questions."""
     db = get_db()
-    row = articles.get_article(db, article_id)
-    if row is None or row["deleted_at"]:
-        abort(404)
+    row = _live_article(db, article_id)
     return render_template("teacher/article.html", article=row, items=items.find_items(db, article_id=article_id),
                            approve_form=ApproveAboveForm())
 
@@ -118,9 +124,7 @@ def edit_question(item_id):
 def delete_article(article_id):
     """Delete an article: its questions retired (answers kept), or the whole row when it has none."""
     db = get_db()
-    row = articles.get_article(db, article_id)
-    if row is None or row["deleted_at"]:
-        abort(404)
+    row = _live_article(db, article_id)
     retired = articles.delete_article(db, article_id)
     flash(f"Article {row['title']} deleted." + (f" Its {retired} questions are retired; students' answers to them stay "
                                                   "in the results." if retired else ""))
