@@ -38,6 +38,8 @@ def defects(item, article_text=None, *, article_norm=None):
         found.append("length")
     if prompt.count("\u201c") != prompt.count("\u201d") or prompt.count('"') % 2:
         found.append("unbalanced-quotes")  # a sentence cut inside a quotation
+    if re.search(r"\b(\w+) \1\b", prompt, re.IGNORECASE) and not re.search(r"\b(\w+) \1\b", source, re.IGNORECASE):
+        found.append("repeated-word")  # "about about 97 percent": a swap or a blank beside its own hedge
     if kind == "true_false":
         if answer not in ("True", "False") or list(choices) != ["True", "False"]:
             found.append("bad-tf")
@@ -48,6 +50,10 @@ def defects(item, article_text=None, *, article_norm=None):
         found.append("answer-not-in-source")
     if any(len(norm(a)) >= 3 and contains_phrase(prompt.replace("_", " "), a) for a in [answer, *accepted]):
         found.append("answer-leak")
+    if re.search(r"\b(?:to|and|or|of|from|than|by|with)$", norm(answer)):
+        found.append("dangling-answer")  # "$3.9 billion to": half of a range
+    if kind in ("fill_blank", "multiple_choice") and BLANK in prompt:
+        found.extend(_blank_defects(prompt, answer))
     if kind == "fill_blank" and (len(re.findall(r"_{3,}", prompt)) != 1 or BLANK not in prompt):
         found.append("bad-blank")
     if kind != "fill_blank" and "___" in prompt and kind != "multiple_choice":
@@ -70,3 +76,17 @@ def _choice_defects(answer, accepted, choices):
         if norm(choice) in keys or any(contains_phrase(k, choice) or contains_phrase(choice, k) for k in keys):
             return ["distractor-also-correct"]
     return []
+
+
+def _blank_defects(prompt, answer):
+    """Blanks that test nothing: a word inside a name the sentence spells out before its acronym
+    ('Co-operation in _____ (OSCE)'), or the source after 'according to'."""
+    found = []
+    after = prompt.split(BLANK, 1)[1]
+    acronym = re.match(r"\s*\(([A-Z]{2,})\)", after)
+    initials = "".join(w[0] for w in re.split(r"[\s-]+", answer) if w[:1].isupper())
+    if acronym and not (len(initials) >= 2 and (acronym.group(1).startswith(initials) or initials.startswith(acronym.group(1)))):
+        found.append("blank-inside-name")
+    if re.search(r"\baccording to (?:the )?$", prompt.split(BLANK, 1)[0], re.IGNORECASE) and re.match(r"\s*(?:[.,;:]|$)", after):
+        found.append("blank-is-the-source")
+    return found

@@ -12,6 +12,7 @@ from collections import Counter
 
 from . import checker, phrasing, worth
 from .parse import Sentence, _quote_depth, speech_inside
+from .lexicon import HUMAN_NOUNS
 from .references import _reported_subject, in_quotes, meaning_clause, subject_of, subject_of_clause
 from .vague import is_vague_phrase, names_its_subject
 
@@ -88,7 +89,7 @@ CONNECTIVES = {"then", "consequently", "therefore", "thus", "also", "instead", "
                "likewise", "moreover", "furthermore", "additionally", "still", "yet", "otherwise", "besides", "hence",
                "so", "now", "again", "finally", "first", "second", "third", "next", "later"}
 CONNECTIVE_PHRASES = [("for", "example"), ("for", "instance"), ("in", "addition"), ("as", "a", "result"),
-                      ("in", "contrast"), ("on", "the", "other", "hand"), ("in", "fact"), ("at", "the", "same", "time")]
+                      ("in", "contrast"), ("by", "contrast"), ("on", "the", "other", "hand"), ("in", "fact"), ("at", "the", "same", "time")]
 
 
 def _drop_leading_connective(span):
@@ -196,8 +197,19 @@ def _someone_unnamed(span, subject):
         return False
     if any(t._.qtext and t.lower_ in ("him", "her", "his") for t in span):
         return False  # named once in the prompt ("sentenced Panahi ... and banned him")
-    return any(t.lower_ in ("him", "her") and t.dep_ != "poss" and t.pos_ == "PRON" and t._.qtext is None
-               and not in_quotes(t) for t in span)
+    return any(t.lower_ in ("him", "her", "he", "she") and t.dep_ != "poss" and t.pos_ == "PRON" and t._.qtext is None
+               and not in_quotes(t) and not _someone_before(t, span) for t in span)
+
+
+def _someone_before(pronoun, span):
+    """'The mayor said she ...', 'a boy ... with his ...': a person the pronoun can mean, before it."""
+    return any(t.i < pronoun.i and ((t.pos_ == "NOUN" and t.lemma_.lower() in HUMAN_NOUNS | PERSON_ROLES) or t._.qtext)
+               for t in span)
+
+
+PERSON_ROLES = {"mayor", "manager", "director", "minister", "president", "coach", "chief", "spokesman", "spokeswoman",
+                "spokesperson", "executive", "governor", "leader", "captain", "chairman", "chairwoman", "curator",
+                "author", "scientist", "researcher", "writer", "artist", "painter", "judge", "senator", "founder"}
 
 
 TIME_NOUNS = {"year", "month", "week", "day", "time", "morning", "afternoon", "evening", "night", "spring", "summer",

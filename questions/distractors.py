@@ -43,6 +43,8 @@ def options_for(b, entity, answer, sentence):
             if entity.label == "DATE" and (date_style(other.name) is None or date_style(other.name) != date_style(answer)):
                 continue
             pool.append(other.name.split()[-1] if entity.label == "PERSON" and len(answer.split()) == 1 else other.name)
+    if entity.label == "DATE":
+        pool = _dates_like(pool, answer, sentence.text)
     last = answer.split()[-1].lower() if answer.split() else ""
     pool.sort(key=lambda name: name.split()[-1].lower() != last)  # "Conservative Party" for "Liberal Party" first
     if entity.label in ("LOC", "FAC") and phrasing.category(answer):
@@ -75,6 +77,28 @@ def options_for(b, entity, answer, sentence):
     return (chosen, article_options == 3) if len(chosen) == 3 else (None, False)
 
 
+def _dates_like(pool, answer, sentence_text):
+    """Dates a reader cannot rule out from the stem: in the month the sentence names ('sessions in May,
+    beginning on _____': May dates only), and years nearest the key's first."""
+    month = next((w for w in re.findall(r"[A-Z][a-z]+\.?", answer) if w.rstrip(".").lower()[:3] in MONTHS), None)
+    if month and sentence_text.count(month) > answer.count(month):
+        pool = [name for name in pool if month in name]
+    if re.fullmatch(r"\d{4}", answer):
+        pool = sorted(pool, key=lambda name: abs(int(name) - int(answer)) if re.fullmatch(r"\d{4}", name) else 10_000)
+    return pool
+
+
+MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+LEADING_HEDGES = re.compile(r"^(?:(?:only|just|about|around|nearly|almost|approximately|roughly|some|over|under|up to|"
+                            r"more than|less than|fewer than|at least|at most|as many as|as much as|as few as|as little as)\s+)+",
+                            re.IGNORECASE)
+
+
+def bare_amount(name):
+    """'Only 78 percent', 'Up to 90 percent' as options beside '64 percent': '78 percent', '90 percent'."""
+    return LEADING_HEDGES.sub("", name).strip() or name
+
+
 def _amounts_like(b, entity, answer, in_sentence):
     """Other amounts of the story in the key's unit and near its size ('62 patients' beside '48
     patients'): plausible because the story itself gives them."""
@@ -87,8 +111,8 @@ def _amounts_like(b, entity, answer, in_sentence):
             continue
         other_value = _value(other.name)
         if _unit(other.name) == unit and other_value and other_value != value and 0.2 <= other_value / value <= 5:
-            found.append(other.name)
-    return sorted(found, key=lambda name: abs(_value(name) - value))
+            found.append(other.name if LEADING_HEDGES.match(answer) else bare_amount(other.name))
+    return sorted(dict.fromkeys(found), key=lambda name: abs(_value(name) - value))
 
 
 def _unit(text):

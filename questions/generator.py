@@ -210,7 +210,7 @@ def build_items(text, doc_iter, *, source="", limit=None, trace=None, keep_featu
             items.append(item)
     assign_facts(items)
     return rank(items, limit=limit, trace=trace, index_of={s.text: s.index for s in sentences},
-                keep_features=keep_features, select=select)
+                keep_features=keep_features, select=select, article_norm=builder.article_norm)
 
 
 def assign_facts(items):

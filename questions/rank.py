@@ -13,6 +13,7 @@ import math
 from collections import Counter
 from pathlib import Path
 
+from . import calibration
 from .textnorm import norm
 
 WEIGHTS = Path(__file__).parent / "lexicon" / "ranker.json"
@@ -62,17 +63,25 @@ PER_SENTENCE = {"fill_blank": 2, "short_answer": 4, "multiple_choice": 1, "true_
 MAX_SAME_ANSWER = 4  # items of one kind with the same answer: more is a drill, not a quiz
 
 
-def rank(items, *, limit=None, trace=None, index_of=None, keep_features=False, select=True):
+def ranking_value(importance_, acceptance):
+    """What orders the items: how much the fact matters and how likely a reader takes the item as written."""
+    return acceptance
+
+
+def rank(items, *, limit=None, trace=None, index_of=None, keep_features=False, select=True, article_norm=""):
     """Best first, spread over the story: a second item of the same fact, sentence or answer waits
     behind the first items of the others (a greedy pick, each score lowered by what was picked
     before it), and at most a few items of one kind with the same answer or sentence (`select=False`
     keeps them all, in the same order: what the makers made, for their tests)."""
-    weights = load_weights()
+    weights, model = load_weights(), calibration.load_model()
+    knots = model[2]
     pool = []
     for item in sorted(items, key=lambda it: (it["source_sentence"], it["kind"], it["prompt"])):
         item.pop("phrase", None)
         item["form_score"] = item["score"]
-        item["score"] = importance(item, weights)
+        item["importance"] = importance(item, weights)
+        item["acceptance"] = calibration.acceptance(item, article_norm, model)
+        item["score"] = ranking_value(item["importance"], item["acceptance"])
         pool.append((item, norm(item["answer"]) if item["kind"] != "true_false" else item["source_sentence"]))
     facts, sentences, answers, per_sentence, same, kinds = Counter(), Counter(), Counter(), Counter(), Counter(), Counter()
     kept, held, ceiling = [], [], 1.0
@@ -102,28 +111,30 @@ def rank(items, *, limit=None, trace=None, index_of=None, keep_features=False, s
             held.append((item, answer, rule))
             continue
         ceiling = min(ceiling, max(adjusted((item, answer)), 0.0))
-        item["score"] = round(ceiling, 3)
+        item["score"] = round(calibration.calibrated(ceiling, knots), 3)
         facts[item.get("fact")] += 1
         sentences[item["source_sentence"]] += 1
         answers[answer] += 1
         per_sentence[(item["source_sentence"], item["kind"])] += 1
         same[(item["kind"], answer)] += 1
         kinds[item["kind"]] += 1
-        if not keep_features:
-            item.pop("features", None)
-            item.pop("form_score", None)
+        _finish(item, keep_features)
         kept.append(item)
     for item, answer, rule in held:
         if len(kept) < MIN_ITEMS and rule == "sentence-full":  # a story with few facts: its sentences give more
-            item["score"] = round(min(ceiling, max(adjusted((item, answer)), 0.0)), 3)
-            ceiling = item["score"]
-            if not keep_features:
-                item.pop("features", None)
-                item.pop("form_score", None)
+            ceiling = min(ceiling, max(adjusted((item, answer)), 0.0))
+            item["score"] = round(calibration.calibrated(ceiling, knots), 3)
+            _finish(item, keep_features)
             kept.append(item)
         elif trace is not None:
             trace.drop(index_of[item["source_sentence"]], rule, f"{item['kind']}: {item['prompt']}")
     return kept[:limit] if limit else kept
+
+
+def _finish(item, keep_features):
+    if not keep_features:
+        for key in ("features", "form_score", "importance", "acceptance"):
+            item.pop(key, None)
 
 
 MIN_ITEMS = 30  # below this many, the caps on items per sentence give way

@@ -118,6 +118,8 @@ def resolve(sentences, lookup, descriptors=None):
             if found_at == index:
                 linked.setdefault(key, set()).add(name)
         last_person, previous_thing = _carry(subject, index, lookup, last_person)
+        if previous_thing and _rival_names(span, subject):
+            previous_thing = None  # "Turnout was 71.3 percent, according to the CEC. Its chairwoman ...": the CEC's
         if _quotes_about_a_person(span):
             last_person = None  # '"She never gave up," said Ama Boateng.': two people a later "she" may be
         reported = _reported_subject(span)
@@ -125,6 +127,13 @@ def resolve(sentences, lookup, descriptors=None):
             thing = _carry(reported, index, lookup, None)[1]
             previous_thing = thing or previous_thing
     return resolved
+
+
+def _rival_names(span, subject):
+    """Another named body or thing in the sentence, outside its subject, that a later "its" may mean."""
+    inside = {t.i for t in subject.subtree}
+    return any(e.label_ in ("ORG", "PRODUCT", "FAC", "NORP", "WORK_OF_ART", "LAW", "EVENT") and e.root.i not in inside
+               for e in span.ents)
 
 
 def _lede_topic(sentences):

@@ -17,12 +17,13 @@ def text_hash(text):
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def store_article(db, *, title, source, text, items, status="approved", update_by_source=True):
+def store_article(db, *, title, source, text, items, status="approved", update_by_source=True, min_score=0.0):
     """Insert or update an article and add its new items; returns (article_id, added count).
 
     The same text is the same article. With `update_by_source` (the `generate` command's
     files) an edited text updates the article from the same path; without it (a teacher's
-    upload or paste, whose file name or title says nothing) a different text is a new article."""
+    upload or paste, whose file name or title says nothing) a different text is a new article.
+    Items scored below `min_score` are stored as drafts."""
     now = to_iso(utcnow())
     with write_transaction(db):
         row = db.execute("SELECT id FROM articles WHERE text_hash = ?", [text_hash(text)]).fetchone()
@@ -40,7 +41,7 @@ def store_article(db, *, title, source, text, items, status="approved", update_b
             ).lastrowid
         else:
             article_id = row[0]
-        added = add_generated_items(db, article_id, items, status=status, now=now)
+        added = add_generated_items(db, article_id, items, status=status, now=now, min_score=min_score)
     return article_id, added
 
 

@@ -41,10 +41,12 @@ def _database():
 @click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the items as JSON and touch no database.")
 @click.option("--limit", type=click.IntRange(min=1), help="Keep only the best N items of each article.")
-@click.option("--draft", is_flag=True, help="Store the items as drafts waiting for a teacher's review.")
+@click.option("--draft", is_flag=True, help="Store all the items as drafts waiting for a teacher's review.")
+@click.option("--min-score", type=click.FloatRange(0, 1), default=0.7, show_default=True,
+              help="Items scored at least this are ready for students; the rest wait as drafts for a teacher's review.")
 @click.option("--explain", is_flag=True, help="Print, sentence by sentence, the items made and the rule that dropped "
               "each candidate that made none; touch no database.")
-def generate_command(paths, as_json, limit, draft, explain):
+def generate_command(paths, as_json, limit, draft, min_score, explain):
     """Derive quiz items from article text files and store them (or print them with --json).
 
     Re-running on the same article adds no duplicates; an edited article keeps the
@@ -75,9 +77,11 @@ def generate_command(paths, as_json, limit, draft, explain):
         for path, text, items in zip(paths, texts, results):
             article_id, added = articles.store_article(
                 db, title=questions.article_title(text), source=os.path.abspath(path), text=text, items=items,
-                status="draft" if draft else "approved",
+                status="draft" if draft else "approved", min_score=min_score,
             )
-            click.echo(f"{path}: {added} new items stored ({len(items) - added} already there), article {article_id}.")
+            ready = 0 if draft else sum(item["score"] >= min_score for item in items)
+            click.echo(f"{path}: {added} new items stored ({len(items) - added} already there), article {article_id}; "
+                       f"{ready} scored {min_score:g} or more are ready to study, {len(items) - ready} wait for review.")
         db.close()
 
 

@@ -119,8 +119,9 @@ def item_exists(db, item_id):
     return db.execute("SELECT 1 FROM items WHERE id = ?", [item_id]).fetchone() is not None
 
 
-def add_generated_items(db, article_id, items, *, status, now):
-    """Add the generator's items an article does not have yet (by key); returns how many were added."""
+def add_generated_items(db, article_id, items, *, status, now, min_score=0.0):
+    """Add the generator's items an article does not have yet (by key); returns how many were added.
+    Items scored below `min_score` wait as drafts for a teacher's review, whatever `status` says."""
     with write_transaction(db):
         known = {key for (key,) in db.execute("SELECT item_key FROM items WHERE article_id = ?", [article_id])}
         added = 0
@@ -134,7 +135,8 @@ def add_generated_items(db, article_id, items, *, status, now):
                 "answer_type, score, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [article_id, key, item["kind"], item["prompt"], item["answer"], json.dumps(item.get("choices") or []),
                  json.dumps(item.get("accepted") or []), item.get("source_sentence") or "",
-                 item.get("answer_type") or "OTHER", float(item.get("score") or 0), status, now],
+                 item.get("answer_type") or "OTHER", float(item.get("score") or 0),
+                 status if float(item.get("score") or 0) >= min_score else "draft", now],
             )
             added += 1
     return added

@@ -59,3 +59,45 @@ def test_the_generator_keeps_only_what_the_gate_lets_through(monkeypatch):
     assert questions.generate(text, source=str(SEED))
     monkeypatch.setattr(checker, "defects", lambda item, article_text=None, *, article_norm=None: ["rejected"])
     assert questions.generate(text, source=str(SEED)) == []
+
+
+@pytest.mark.parametrize(
+    "item, defect",
+    [
+        # a swap beside its own hedge
+        (dict(GOOD, kind="true_false", answer="False", choices=["True", "False"], accepted=[],
+              prompt="Experts say about about 97 percent of people must be immune."), "repeated-word"),
+        # half of a range
+        (dict(GOOD, kind="fill_blank", prompt="The firm expects revenue of _____ $4.05 billion.", answer="$3.9 billion to",
+              source_sentence="The firm expects revenue of $3.9 billion to $4.05 billion.", choices=[]), "dangling-answer"),
+        # a word inside a name spelt out before its acronym
+        (dict(GOOD, kind="fill_blank", prompt="Observers from the Organization for Security and Co-operation in _____ "
+              "(OSCE) said the vote was fair.", answer="Europe", choices=[], source_sentence="Observers from the "
+              "Organization for Security and Co-operation in Europe (OSCE) said the vote was fair."), "blank-inside-name"),
+        # the source of a figure
+        (dict(GOOD, kind="fill_blank", prompt="Turnout was 71 percent, according to the _____.", answer="CEC",
+              choices=[], source_sentence="Turnout was 71 percent, according to the CEC."), "blank-is-the-source"),
+    ],
+)
+def test_blanks_and_swaps_that_test_nothing_or_read_wrong_are_rejected(item, defect):
+    assert defect in checker.defects(item)
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        # positive controls beside each rule above: the same shapes, read right
+        dict(GOOD, kind="true_false", answer="True", choices=["True", "False"], accepted=[],
+             prompt="Experts say about 97 percent of people must be immune."),
+        dict(GOOD, kind="fill_blank", prompt="The firm expects revenue of $3.9 billion to _____.", answer="$4.05 billion",
+             source_sentence="The firm expects revenue of $3.9 billion to $4.05 billion.", choices=[]),
+        dict(GOOD, kind="fill_blank", prompt="Observers from the _____ (OSCE) said the vote was fair.",
+             answer="Organization for Security and Co-operation in Europe", choices=[], source_sentence="Observers from "
+             "the Organization for Security and Co-operation in Europe (OSCE) said the vote was fair."),
+        dict(GOOD, kind="fill_blank", prompt="Turnout was 71 percent, according to the _____'s climate agency.",
+             answer="European Union", choices=[],
+             source_sentence="Turnout was 71 percent, according to the European Union's climate agency."),
+    ],
+)
+def test_the_same_shapes_read_right_pass(item):
+    assert checker.defects(item) == []

@@ -51,7 +51,7 @@ def test_generate_limit(runner):
 
 
 def test_generate_stores_once(runner, db):
-    first = runner.invoke(["generate", str(SEED)])
+    first = runner.invoke(["generate", "--min-score", "0", str(SEED)])
     assert first.exit_code == 0 and "new items stored" in first.output
     count = db.execute("SELECT count(*) FROM items WHERE status = 'approved'").fetchone()[0]
     assert count > 25
@@ -59,6 +59,33 @@ def test_generate_stores_once(runner, db):
     assert again.exit_code == 0 and "0 new items stored" in again.output
     assert db.execute("SELECT count(*) FROM items").fetchone()[0] == count
     assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+
+
+def test_generate_keeps_items_below_the_min_score_as_drafts(runner, db):
+    items = json.loads(runner.invoke(["generate", "--json", str(SEED)]).output)
+    scores = sorted({item["score"] for item in items})
+    middle = scores[len(scores) // 2]
+    result = runner.invoke(["generate", "--min-score", str(middle), str(SEED)])
+    assert result.exit_code == 0
+    rows = db.execute("SELECT status, score FROM items").fetchall()
+    ready = [score for status, score in rows if status == "approved"]
+    waiting = [score for status, score in rows if status == "draft"]
+    assert ready and waiting and len(rows) == len(items)
+    assert min(ready) >= middle > max(waiting)
+    assert f"{len(ready)} scored {middle:g} or more are ready to study, {len(waiting)} wait for review" in result.output
+
+
+def test_generate_min_score_defaults_to_the_calibrated_cut(runner, db):
+    items = json.loads(runner.invoke(["generate", "--json", str(SEED)]).output)
+    runner.invoke(["generate", str(SEED)])
+    approved = db.execute("SELECT count(*) FROM items WHERE status = 'approved'").fetchone()[0]
+    assert approved == sum(item["score"] >= 0.7 for item in items)
+    assert db.execute("SELECT count(*) FROM items WHERE status = 'draft'").fetchone()[0] == len(items) - approved
+
+
+def test_generate_min_score_out_of_range_is_one_sentence(runner):
+    result = runner.invoke(["generate", "--min-score", "2", str(SEED)])
+    assert result.exit_code != 0 and "Traceback" not in result.output and "--min-score" in result.output
 
 
 def test_generate_draft(runner, db):

@@ -985,3 +985,54 @@ def test_a_weekday_alone_is_not_asked():
     assert find(items, "short_answer", "Paris")  # positive control: the sentence's place is still asked
     dated = items_of("Angela Merkel met Emmanuel Macron in Paris in March 2024. Germany will pay $3 billion.")
     assert [i for i in dated if i["answer"] == "March 2024"]  # and a date that is not a weekday is
+
+
+def test_amount_options_drop_the_hedges_of_other_sentences():
+    """'Only 78 percent', 'Up to 90 percent' beside '64 percent': the options read as the key does."""
+    text = ("Health officials said 64 percent of the patients were children. Only 78 percent of pupils had both doses. "
+            "Up to 90 percent of adults were immune in the county. About 55 percent of cases were in one town. "
+            "Officials said the outbreak was the largest in the state since 1990.")
+    distractors = options(text, "64 percent")
+    assert len(distractors) == 3 and all(re.fullmatch(r"\d+ percent", c) for c in distractors), distractors
+    assert {"78 percent", "90 percent"} <= set(distractors)  # the story's own amounts, hedges dropped
+
+
+def test_date_options_stay_in_the_month_the_stem_names():
+    text = ("The agency will hold six sessions in May, beginning in Hartwell on May 7 and ending in Larkin on May 22. "
+            "The plan was announced on Feb. 26 by the governor of the state. Applications open on May 12 for towns. "
+            "The first payments will be made on May 17 to the towns that applied. The agency was founded in March 1990.")
+    found = [i for i in items_of(text, "multiple_choice") if i["answer"] == "May 7"]
+    assert found, "positive control: the date is asked with options"
+    assert all(c.startswith("May") for c in found[0]["choices"]), found[0]["choices"]
+
+
+def test_a_person_named_in_another_sentence_only_gives_no_items():
+    text = ("Jan Vermaelen painted the altarpiece for the guild. Guild records show that he was born in Mechelen "
+            "around 1450 and died in 1502. The museum in Antwerp bought the altarpiece in 1934 from a dealer.")
+    sources = [i["source_sentence"] for i in items_of(text)]
+    assert "Guild records show that he was born in Mechelen around 1450 and died in 1502." not in sources
+    assert "The museum in Antwerp bought the altarpiece in 1934 from a dealer." in sources  # positive control
+
+
+def test_a_pronoun_after_the_person_it_means_is_kept():
+    text = ("The mayor of Denver said she would sign the budget of $9 billion on Friday. "
+            "The museum in Antwerp bought the altarpiece in 1934 from a dealer.")
+    sources = [i["source_sentence"] for i in items_of(text)]
+    assert "The mayor of Denver said she would sign the budget of $9 billion on Friday." in sources
+
+
+def test_its_is_not_given_to_a_subject_when_the_sentence_names_another_body():
+    text = ("Turnout was 71.3 percent, the highest in two decades, according to the Central Election Commission. "
+            "Its chairwoman, Judge Elena Radic, said the commission had received 312 complaints about long lines.")
+    prompts = " ".join(i["prompt"] for i in items_of(text))
+    assert "Turnout's chairwoman" not in prompts and "Turnout’s chairwoman" not in prompts
+    control = ("Acme Corp opened a factory in Ohio in March. Its chief executive, Jane Smith, said the company "
+               "would hire 500 workers by the end of the year.")
+    assert "Acme Corp's chief executive" in " ".join(i["prompt"] for i in items_of(control))  # positive control
+
+
+def test_a_leading_by_contrast_leaves_the_prompt():
+    text = ("Sales of phones fell 5 percent in the quarter, Acme Corp said on Monday. By contrast, revenue from "
+            "Acme Corp's software division rose 9 percent to $1.7 billion in the quarter.")
+    prompts = [i["prompt"] for i in items_of(text) if "software division" in i["prompt"]]
+    assert prompts and not any(p.startswith("By contrast") for p in prompts)

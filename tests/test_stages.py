@@ -98,6 +98,27 @@ def test_the_ranker_file_loads_and_weighs_its_features():
     assert rank.importance(base, (weights, bias)) > rank.importance(late, (weights, bias))
 
 
+def test_the_acceptance_model_loads_and_orders_a_fixed_set_of_items_as_its_weights_say():
+    from questions import calibration
+
+    named, bias, knots = calibration.load_model()
+    assert set(named) == set(calibration.feature_names()) and isinstance(bias, float)
+    sure = {"kind": "fill_blank", "prompt": "The council approved the $48 million line on _____.", "answer": "March 3",
+            "source_sentence": "The council approved the $48 million line on March 3.", "choices": [],
+            "features": {"label": "DATE", "role": "name", "first_mention": 1.0}, "importance": 0.6}
+    unsure = dict(sure, kind="short_answer", prompt="What did the council approve last week, it said?",
+                  answer="a new line for buses on the avenue", features={"label": "PHRASE", "role": "object",
+                                                                       "relative_date": 1.0, "modifier": 1.0})
+    # the weights fitted on blind verdicts: a named date at its first mention is taken as written more often
+    # than a long phrase asked by a question about "last week"
+    assert calibration.acceptance(sure) > calibration.acceptance(unsure)
+    # the score 0.7 sits at the knot the fit chose; the map only rises
+    cut = knots[1][0]
+    assert knots[1][1] == 0.7 and calibration.calibrated(cut, knots) == pytest.approx(0.7)
+    values = [calibration.calibrated(v / 20, knots) for v in range(21)]
+    assert values == sorted(values) and values[0] == 0.0 and values[-1] == 1.0
+
+
 def test_selection_spreads_the_best_items_over_facts():
     items = questions.generate(SEED.read_text(encoding="utf-8"), source=str(SEED))
     best = items[:30]

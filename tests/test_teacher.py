@@ -122,6 +122,9 @@ def test_review_approve_reject_and_approve_above(client, auth, db, stocked):
     drafts = [row[0] for row in db.execute("SELECT id FROM items WHERE status = 'draft' ORDER BY score DESC")]
     html = client.get("/teacher/review").get_data(as_text=True)
     assert "Drafts (2)" in html
+    # the calibrated cut is preselected: at 0.7 blind readers accepted items most often
+    assert re.search(r'<input[^>]*name="threshold"[^>]*value="0.7"', html) or re.search(
+        r'<input[^>]*value="0.7"[^>]*name="threshold"', html)
     client.post(f"/teacher/questions/{drafts[1]}/status", data={"status": "rejected"})
     assert db.execute("SELECT status FROM items WHERE id = ?", [drafts[1]]).fetchone()[0] == "rejected"
     client.post("/teacher/questions/approve-above", data={"threshold": "0.5"})

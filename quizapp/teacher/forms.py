@@ -82,7 +82,7 @@ class FilterForm(FlaskForm):
 
 
 class ApproveAboveForm(FlaskForm):
-    threshold = FloatField("Approve all drafts scored at least", default=0.6,
+    threshold = FloatField("Approve all drafts scored at least", default=0.7,
                            validators=[InputRequired("Give a score between 0 and 1."), NumberRange(0, 1, "Give a score between 0 and 1.")])
 
 
