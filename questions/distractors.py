@@ -42,6 +42,9 @@ def options_for(b, entity, answer, sentence):
                 continue  # "Iranians" is no option for "_____ romantic comedies" ("American")
             if entity.label == "DATE" and (date_style(other.name) is None or date_style(other.name) != date_style(answer)):
                 continue
+            if entity.label == "ORG" and None not in (org_class(answer), org_class(other.name)) and \
+                    org_class(answer) != org_class(other.name):
+                continue  # "National Assembly" is no option among parties, nor a court among companies
             pool.append(other.name.split()[-1] if entity.label == "PERSON" and len(answer.split()) == 1 else other.name)
     if entity.label == "DATE":
         pool = _dates_like(pool, answer, sentence.text)
@@ -77,17 +80,43 @@ def options_for(b, entity, answer, sentence):
     return (chosen, article_options == 3) if len(chosen) == 3 else (None, False)
 
 
+ORG_CLASSES = {
+    "party": {"party", "alliance", "front", "movement", "coalition", "bloc", "league", "democrats", "republicans",
+              "greens", "socialists", "conservatives", "liberals", "union"},
+    "legislature": {"assembly", "parliament", "congress", "senate", "council", "duma", "diet", "house"},
+    "court": {"court", "tribunal"},
+    "agency": {"agency", "commission", "department", "ministry", "administration", "bureau", "office", "authority",
+               "service", "directorate"},
+    "company": {"inc", "corp", "corporation", "company", "co", "ltd", "llc", "plc", "systems", "technologies",
+                "holdings", "airlines", "motors", "bank"},
+    "school": {"university", "college", "school", "institute", "academy"},
+    "club": {"club", "fc", "united", "rovers", "city", "athletic", "wanderers"},
+}
+
+
+def org_class(name):
+    """What kind of body a name says it is, by its head word ('Homeland Movement': a party), or None."""
+    head = re.sub(r"[^a-z]", "", name.split()[-1].lower()) if name.split() else ""
+    first = re.sub(r"[^a-z]", "", name.split()[0].lower()) if name.split() else ""
+    for kind, heads in ORG_CLASSES.items():
+        if head in heads or (kind in ("legislature", "agency", "court", "school") and first in heads):
+            return kind  # "Ministry of Health", "University of Bergen": the head comes first
+    return None
+
+
 def _dates_like(pool, answer, sentence_text):
     """Dates a reader cannot rule out from the stem: in the month the sentence names ('sessions in May,
     beginning on _____': May dates only), and years nearest the key's first."""
     month = next((w for w in re.findall(r"[A-Z][a-z]+\.?", answer) if w.rstrip(".").lower()[:3] in MONTHS), None)
     if month and sentence_text.count(month) > answer.count(month):
         pool = [name for name in pool if month in name]
-    if re.fullmatch(r"\d{4}", answer):
-        pool = sorted(pool, key=lambda name: abs(int(name) - int(answer)) if re.fullmatch(r"\d{4}", name) else 10_000)
+    if re.fullmatch(r"\d{4}", answer):  # not 1934 for the death of a man born in 1450: years near the key
+        near = [name for name in pool if not re.fullmatch(r"\d{4}", name) or abs(int(name) - int(answer)) <= YEARS_NEAR]
+        pool = sorted(near, key=lambda name: abs(int(name) - int(answer)) if re.fullmatch(r"\d{4}", name) else 10_000)
     return pool
 
 
+YEARS_NEAR = 30
 MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
 LEADING_HEDGES = re.compile(r"^(?:(?:only|just|about|around|nearly|almost|approximately|roughly|some|over|under|up to|"
                             r"more than|less than|fewer than|at least|at most|as many as|as much as|as few as|as little as)\s+)+",

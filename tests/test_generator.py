@@ -1036,3 +1036,30 @@ def test_a_leading_by_contrast_leaves_the_prompt():
             "Acme Corp's software division rose 9 percent to $1.7 billion in the quarter.")
     prompts = [i["prompt"] for i in items_of(text) if "software division" in i["prompt"]]
     assert prompts and not any(p.startswith("By contrast") for p in prompts)
+
+
+def test_organisation_options_are_bodies_of_the_key_s_kind():
+    from questions.distractors import org_class
+
+    assert org_class("Homeland Movement") == org_class("Civic Alliance") == org_class("National Front") == "party"
+    assert org_class("National Assembly") == "legislature" and org_class("Ministry of Health") == "agency"
+    assert org_class("Corvane Systems") == "company" and org_class("Acme") is None
+    text = ("The Civic Alliance won 41 percent of the vote, ahead of the National Front. The National Assembly will "
+            "meet on Monday. The Homeland Movement took 6 percent. The Green League took 5 percent of the vote. "
+            "The National Front said it would join the Civic Alliance in the National Assembly. The Homeland "
+            "Movement and the Green League will sit in opposition in the National Assembly.")
+    found = [i for i in items_of(text, "multiple_choice") if i["answer"] == "Homeland Movement"]
+    assert found, "positive control: the party is asked with options"
+    # the most mentioned body of the story, but a parliament, not a party
+    assert "National Assembly" not in found[0]["choices"]
+
+
+def test_year_options_are_years_near_the_key():
+    text = ("Jan Vermaelen painted the altarpiece in Mechelen and died in 1502, records show. The guild paid for a "
+            "chapel in 1487. French troops took the panels in 1797 and sold them in 1798. The museum in Antwerp "
+            "bought the altarpiece in 1934 from a dealer in Paris. The city of Mechelen restored its guildhall in 1510.")
+    found = [i for i in items_of(text, "multiple_choice") if i["answer"] == "1502"]
+    assert found, "positive control: the year is asked with options"
+    years = [int(c) for c in found[0]["choices"]]
+    assert all(abs(year - 1502) <= 30 for year in years), years
+    assert 1487 in years or 1510 in years  # the story's own years near the key first
