@@ -121,7 +121,12 @@ def rank(items, *, limit=None, trace=None, index_of=None, keep_features=False, s
         _finish(item, keep_features)
         kept.append(item)
     for item, answer, rule in held:
-        if len(kept) < MIN_ITEMS and rule == "sentence-full":  # a story with few facts: its sentences give more
+        place = (item["source_sentence"], item["kind"])
+        room = len(kept) < MIN_ITEMS or per_sentence[place] < LATER_PER_SENTENCE.get(item["kind"], 2)
+        drilled = item["kind"] != "true_false" and same[(item["kind"], answer)] >= MAX_SAME_ANSWER
+        if rule == "sentence-full" and room and not drilled:  # behind the rest: a busy sentence has more to ask
+            per_sentence[place] += 1
+            same[(item["kind"], answer)] += 1
             ceiling = min(ceiling, max(adjusted((item, answer)), 0.0))
             item["score"] = round(calibration.calibrated(ceiling, knots), 3)
             _finish(item, keep_features)
@@ -138,6 +143,8 @@ def _finish(item, keep_features):
 
 
 MIN_ITEMS = 30  # below this many, the caps on items per sentence give way
+# after every item within the caps: more of one sentence (a lede of four facts), each behind all the others
+LATER_PER_SENTENCE = {"fill_blank": 3, "short_answer": 5, "multiple_choice": 2, "true_false": 1}
 
 
 REPEAT_FACT, REPEAT_SENTENCE, REPEAT_ANSWER, REPEAT_KIND = 0.3, 0.15, 0.06, 0.04  # each kind present among the best

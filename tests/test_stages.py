@@ -119,6 +119,18 @@ def test_the_acceptance_model_loads_and_orders_a_fixed_set_of_items_as_its_weigh
     assert values == sorted(values) and values[0] == 0.0 and values[-1] == 1.0
 
 
+def test_a_busy_sentence_gives_more_blanks_only_behind_the_best_30():
+    from collections import Counter
+
+    items = questions.generate(SEED.read_text(encoding="utf-8"), source=str(SEED))
+    best = Counter(i["source_sentence"] for i in items[:30] if i["kind"] == "fill_blank")
+    every = Counter(i["source_sentence"] for i in items if i["kind"] == "fill_blank")
+    assert max(best.values()) <= 2 < max(every.values()) <= 3
+    for sentence, count in every.items():
+        if count == 3:  # the third blank waits behind the best 30
+            assert [n for n, i in enumerate(items) if i["source_sentence"] == sentence and i["kind"] == "fill_blank"][2] >= 30
+
+
 def test_selection_spreads_the_best_items_over_facts():
     items = questions.generate(SEED.read_text(encoding="utf-8"), source=str(SEED))
     best = items[:30]
