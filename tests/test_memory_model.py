@@ -201,7 +201,7 @@ def test_removing_a_student_removes_their_model(app, db):
 
 
 def test_without_fsrs_rs_every_student_keeps_the_defaults(app, db, caplog, monkeypatch):
-    monkeypatch.setattr(memory_model, "rs", None)  # an install without the optional optimizer
+    monkeypatch.setattr(memory_model, "rs", None)  # an install without fsrs-rs-python
     user = make_user(db)
     store_reviews(db, user, learner_log(FORGETFUL, seed=1))
     with caplog.at_level(logging.INFO, logger="quizapp.memory_model"):
