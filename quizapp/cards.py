@@ -136,6 +136,17 @@ def answer_totals_per_user(db):
     return db.execute("SELECT user_id, count(*), sum(correct), max(answered_at) FROM reviews GROUP BY user_id").fetchall()
 
 
+def review_history(db, user_id):
+    """(item id, rating, answered_at) of every answer of one student, oldest first: what their memory model is fitted on."""
+    return db.execute("SELECT item_id, rating, answered_at FROM reviews WHERE user_id = ? ORDER BY answered_at, id",
+                      [user_id]).fetchall()
+
+
+def review_count(db, user_id):
+    """How many answers this student has given, ever."""
+    return db.execute("SELECT count(*) FROM reviews WHERE user_id = ?", [user_id]).fetchone()[0]
+
+
 def answers_per_item(db):
     """(item id, user id, correct) of every answer."""
     return db.execute("SELECT item_id, user_id, correct FROM reviews").fetchall()

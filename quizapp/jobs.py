@@ -28,3 +28,9 @@ def forget_article(db, article_id):
     """The article is gone: jobs that made it no longer point at it."""
     with write_transaction(db):
         db.execute("UPDATE jobs SET article_id = NULL WHERE article_id = ?", [article_id])
+
+
+def delete_user_jobs(db, user_id):
+    """The account is being deleted: its jobs go with it."""
+    with write_transaction(db):
+        db.execute("DELETE FROM jobs WHERE user_id = ?", [user_id])

@@ -6,6 +6,7 @@ outcomes of all four ratings are computed once when a card is shown and the chos
 one is applied later, so the interval on a button is the interval the student gets.
 """
 from fsrs import Card, Rating, Scheduler, State
+from fsrs.scheduler import DEFAULT_PARAMETERS, LOWER_BOUNDS_PARAMETERS, UPPER_BOUNDS_PARAMETERS
 
 from .clock import from_iso, to_iso
 
@@ -13,9 +14,19 @@ RATINGS = {"Again": Rating.Again, "Hard": Rating.Hard, "Good": Rating.Good, "Eas
 RATING_NAMES = {int(value): name for name, value in RATINGS.items()}
 
 
-def make_scheduler(*, fuzz=True, desired_retention=0.9):
-    """An FSRS scheduler; fuzz off makes intervals repeatable (tests)."""
-    return Scheduler(desired_retention=desired_retention, enable_fuzzing=fuzz)
+def make_scheduler(*, fuzz=True, desired_retention=0.9, parameters=None):
+    """An FSRS scheduler; fuzz off makes intervals repeatable (tests). `parameters`: a student's
+    own fitted FSRS weights (None: FSRS's defaults)."""
+    return Scheduler(parameters=DEFAULT_PARAMETERS if parameters is None else tuple(parameters),
+                     desired_retention=desired_retention, enable_fuzzing=fuzz)
+
+
+def clamp_parameters(parameters):
+    """FSRS weights moved inside the bounds this `fsrs` accepts (another optimizer's bounds may differ)."""
+    if len(parameters) != len(DEFAULT_PARAMETERS):
+        raise ValueError(f"expected {len(DEFAULT_PARAMETERS)} FSRS parameters, got {len(parameters)}")
+    return [min(max(float(value), low), high)
+            for value, low, high in zip(parameters, LOWER_BOUNDS_PARAMETERS, UPPER_BOUNDS_PARAMETERS)]
 
 
 def card_from_row(row, *, card_id):

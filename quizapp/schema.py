@@ -222,6 +222,19 @@ def m0010_hardening_articles_title_index(db):
     db["articles"].create_index(["title"], index_name="idx_articles_title")
 
 
+@migrations()
+def m0011_memory_user_parameters(db):
+    """Issue 11: a student's own FSRS parameters, fitted in the background from their reviews (NULL: the defaults)."""
+    db["user_parameters"].create(
+        {"user_id": int, "parameters": str, "since": str, "fitted_reviews": int, "attempted_at": str,
+         "job_id": int, "log_loss_default": float, "log_loss_fitted": float, "message": str},
+        pk="user_id",
+        foreign_keys=[("user_id", "users", "id"), ("job_id", "jobs", "id")],
+        not_null={"fitted_reviews"},
+        defaults={"fitted_reviews": 0},
+    )
+
+
 def migrate(db):
     """Apply pending migrations; safe to call again."""
     migrations.apply(db)

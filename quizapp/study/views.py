@@ -2,7 +2,7 @@
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from .. import charts
+from .. import charts, memory_model
 from ..clock import utcnow
 from ..db import MAX_ROWID, get_db
 from ..extensions import get_scheduler
@@ -42,6 +42,7 @@ def start():
         size=form.size.data, new_per_day=current_app.config["NEW_PER_DAY"],
         reviews_per_day=current_app.config["REVIEWS_PER_DAY"],
     )
+    memory_model.refit_if_due(db, current_app.config["DATABASE"], current_user.id)  # in the background
     if session_id is None:
         when = services.next_due(db, current_user.id, form.article.data or None)
         flash("Nothing to study right now." + (f" Your next item is due {when:%Y-%m-%d %H:%M} UTC." if when else ""))
@@ -63,7 +64,7 @@ def session(session_id):
     """The item being shown (question or flashcard), or the summary at the end."""
     db = get_db()
     state = own_session(session_id)
-    shown = services.show_current(db, get_scheduler(), state, utcnow())
+    shown = services.show_current(db, get_scheduler(current_user.id), state, utcnow())
     if shown is None:
         return render_template("study/summary.html", summary=services.session_summary(db, session_id))
     template = "study/flashcard.html" if state["mode"] == "flashcards" else "study/question.html"
@@ -111,7 +112,8 @@ def _card_or_redirect(session_id):
     """After an answer or a rating: the quiz card as it is now for app.js, else the page (PRG)."""
     if _in_place():
         state = own_session(session_id)
-        shown = services.show_current(get_db(), get_scheduler(), state, utcnow()) if state["mode"] == "quiz" else None
+        shown = (services.show_current(get_db(), get_scheduler(current_user.id), state, utcnow())
+                 if state["mode"] == "quiz" else None)
         if shown is not None:
             return render_template("study/_question_card.html", session=state, **shown)
     return redirect(url_for("study.session", session_id=session_id))  # the summary, a flashcard: a page
@@ -127,7 +129,7 @@ def rate(session_id):
         abort(400, "The rating could not be read.")
     try:
         services.rate(get_db(), session_id, _item_id(form), form.rating.data, utcnow(),
-                      scheduler=get_scheduler() if _in_place() else None)
+                      scheduler=get_scheduler(current_user.id) if _in_place() else None)
     except services.AlreadyRecorded as done:
         if not _in_place():
             flash(str(done))
@@ -141,7 +143,8 @@ def rate(session_id):
 def progress():
     """The student's figures and answers per day."""
     stats = services.progress(get_db(), current_user, utcnow(), days=14)
-    return render_template("study/progress.html", stats=stats, chart=charts.daily_answers_svg(stats["days"]))
+    return render_template("study/progress.html", stats=stats, chart=charts.daily_answers_svg(stats["days"]),
+                           memory=memory_model.model_status(get_db(), current_user))
 
 
 @bp.route("/<int:session_id>/report", methods=["POST"])

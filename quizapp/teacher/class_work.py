@@ -11,7 +11,7 @@ import io
 import re
 import secrets
 
-from .. import assignments, cards, classes, reports, study_sessions, users
+from .. import assignments, cards, classes, jobs, reports, study_sessions, user_parameters, users
 from ..db import write_transaction
 from ..spreadsheets import inert
 
@@ -129,4 +129,6 @@ def remove_student(db, user_id, *, keep_answers):
         cards.delete_user_history(db, user_id)
         study_sessions.delete_user_sessions(db, user_id)
         reports.delete_user_reports(db, user_id)
+        user_parameters.delete_user_parameters(db, user_id)
+        jobs.delete_user_jobs(db, user_id)
         users.delete_user(db, user_id)
