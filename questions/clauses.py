@@ -58,11 +58,18 @@ def why_unusable(sentence, clear_nouns=frozenset()):
     first = next((t for t in tokens if t.dep_ != "cc" and not t.is_punct), None)
     if first is None or (first.pos_ == "PRON" and first._.qtext is None and first.lower_ in checker.VAGUE_STARTS):
         return "pronoun-start"
-    if any(_points_back(t) for t in tokens):
+    if any(_points_back(t) for t in tokens) or _leaning_opening(tokens):
         return "points-back"
     if _someone_unnamed(span, subject):
         return "someone-unnamed"
     return None
+
+
+def _leaning_opening(tokens):
+    """'Among them was ...', 'If it succeeds, ...': a pronoun in the opening words means something of
+    another sentence."""
+    return (len(tokens) > 2 and tokens[0].pos_ in ("ADP", "SCONJ") and tokens[1].pos_ == "PRON"
+            and tokens[1].lower_ in ("it", "they", "them", "those", "these") and tokens[1]._.qtext is None)
 
 
 def _a_share_of_no_one(subject):

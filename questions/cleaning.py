@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 TERMINAL = re.compile(r"[.?!\u2026][\"'\u201d\u2019)\]]*\s*$")
-DATELINE = re.compile(r"^(?:[A-Z][A-Z.'\u2019-]*(?:[ ,]+[A-Z][A-Za-z.'\u2019-]*){0,5})\s*(?:\([A-Za-z ]+\)\s*)?[-\u2013\u2014]+\s+")
+DATELINE = re.compile(r"^(?:[A-Z][A-Z.'\u2019-]*(?:[ ,]+[A-Z0-9][A-Za-z0-9.'\u2019-]*){0,5})\s*(?:\([A-Za-z ]+\)\s*)?[-\u2013\u2014]+\s+")
 CAPTION_DATE = re.compile(
     r",\s+(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\.?\s*$"
 )

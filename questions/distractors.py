@@ -48,6 +48,8 @@ def options_for(b, entity, answer, sentence):
             pool.append(other.name.split()[-1] if entity.label == "PERSON" and len(answer.split()) == 1 else other.name)
     if entity.label == "DATE":
         pool = _dates_like(pool, answer, sentence.text)
+    if entity.label == "ORG" and _acronym(answer):
+        pool = [name for name in pool if _acronym(name)]  # "NSI" among "NERA", "CSA", not beside full names
     last = answer.split()[-1].lower() if answer.split() else ""
     pool.sort(key=lambda name: name.split()[-1].lower() != last)  # "Conservative Party" for "Liberal Party" first
     if entity.label in ("LOC", "FAC") and phrasing.category(answer):
@@ -86,12 +88,18 @@ ORG_CLASSES = {
     "legislature": {"assembly", "parliament", "congress", "senate", "council", "duma", "diet", "house"},
     "court": {"court", "tribunal"},
     "agency": {"agency", "commission", "department", "ministry", "administration", "bureau", "office", "authority",
-               "service", "directorate"},
+               "service", "directorate", "board"},
+    "document": {"report", "act", "plan", "review", "study", "agreement", "treaty", "accord", "bill"},
     "company": {"inc", "corp", "corporation", "company", "co", "ltd", "llc", "plc", "systems", "technologies",
                 "holdings", "airlines", "motors", "bank"},
     "school": {"university", "college", "school", "institute", "academy"},
     "club": {"club", "fc", "united", "rovers", "city", "athletic", "wanderers"},
 }
+
+
+def _acronym(name):
+    letters = name.replace(".", "").replace("&", "")
+    return len(letters) >= 2 and letters.isupper() and " " not in letters
 
 
 def org_class(name):
@@ -144,9 +152,15 @@ def _amounts_like(b, entity, answer, in_sentence):
     return sorted(dict.fromkeys(found), key=lambda name: abs(_value(name) - value))
 
 
+MAGNITUDES = {"thousand", "million", "billion", "trillion", "hundred"}
+
+
 def _unit(text):
-    words = [w for w in re.findall(r"[A-Za-z%$]+", text) if w.lower() not in ("about", "nearly", "more", "than", "some")]
-    return " ".join(w.lower() for w in words[-1:]) + ("$" if "$" in text else "")
+    """What an amount counts, every word after its number: 'cubic metres' is no 'metres'."""
+    number = re.search(r"\d", text)
+    after = text[number.start():] if number else text
+    words = [w.lower() for w in re.findall(r"[A-Za-z%]+", after) if w.lower() not in MAGNITUDES]
+    return " ".join(words) + ("$" if "$" in text else "")
 
 
 def _value(text):

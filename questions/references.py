@@ -7,6 +7,8 @@ and records the replacement on the tokens (`token._.qtext`) so prompts can be wr
 with it; the source sentence itself stays verbatim. When the referent is not clear,
 nothing is recorded and the sentence is not used for a stand-alone question.
 """
+import re
+
 from spacy.tokens import Token
 
 from .lexicon import FIRST_KIND_NOUNS, HUMAN_NOUNS, KIND_NOUNS, NAME_NOUN_LABELS, SYNONYMS
@@ -185,7 +187,7 @@ def _resolve_owner(subject, index, last_person, previous_thing, people):
     if owner.lower_ in ("his", "her") and _clear_person(last_person, people, index):
         name = last_person[1]
     elif owner.lower_ == "its" and previous_thing and index - previous_thing[0] == 1:
-        name = previous_thing[1]
+        name = re.sub(r"\s*\([^()]*\)$", "", previous_thing[1])  # not "The Relief Agency (NERA)'s director"
     else:
         return False
     mark = "\u2019s" if "\u2019" in owner.sent.text else "'s"

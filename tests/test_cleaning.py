@@ -75,3 +75,15 @@ def test_comment_prompts_and_sign_offs_are_dropped():
 )
 def test_title(text, title):
     assert title_of(text) == title
+
+
+@pytest.mark.parametrize("dateline", ["HARTWELL, March 14 — ", "SAN LORENZO, Calif. — ", "MILLBROOK — ",
+                                      "BERGEN, Norway — "])
+def test_datelines_with_a_date_or_a_region_are_cut(dateline):
+    page = f"A headline\n\n{dateline}A three-judge panel ruled on Tuesday that the firm cleared the land.\n"
+    assert [p.text for p in story_paragraphs(page)] == ["A three-judge panel ruled on Tuesday that the firm cleared the land."]
+
+
+def test_a_sentence_opening_with_a_capitalised_phrase_and_a_dash_is_not_a_dateline():
+    page = "A headline\n\nThe plan – a new line for buses – was approved on Tuesday by the council.\n"
+    assert [p.text for p in story_paragraphs(page)] == ["The plan – a new line for buses – was approved on Tuesday by the council."]

@@ -1063,3 +1063,47 @@ def test_year_options_are_years_near_the_key():
     years = [int(c) for c in found[0]["choices"]]
     assert all(abs(year - 1502) <= 30 for year in years), years
     assert 1487 in years or 1510 in years  # the story's own years near the key first
+
+
+def test_amount_options_count_the_same_thing():
+    """'18 million cubic metres' is no option for a wall '67 metres' long, nor '67 metres' for a volume."""
+    text = ("The dam split open, sending roughly 18 million cubic metres of water down the valley. The new wall is "
+            "67 metres long. The old wall was 50 metres long and 34 metres high. The lake held 9 million cubic "
+            "metres of water in 1970 and 14 million cubic metres in 1974, the inquiry said. The town has 4,000 people.")
+    wall = options(text, "67 metres")
+    assert len(wall) == 3 and not any("cubic" in c for c in wall), wall
+    water = [i for i in items_of(text, "multiple_choice") if i["answer"] == "18 million cubic metres"]
+    assert not water or all("cubic" in c for c in water[0]["choices"]), water
+
+
+@pytest.mark.parametrize("opening", ["Among them was", "If it succeeds,"])
+def test_an_opening_pronoun_of_another_sentence_gives_no_items(opening):
+    text = (f"The Relief Agency sent 40 teams to the valley on Monday. {opening} Dr. Ana Ruiz will lead the first team "
+            "of the Relief Agency to the town of Velden in March.")
+    sources = [i["source_sentence"] for i in items_of(text)]
+    assert "The Relief Agency sent 40 teams to the valley on Monday." in sources  # positive control
+    assert not any(s.startswith(opening) for s in sources)
+    control = items_of("Dr. Ana Ruiz will lead the first team of the Relief Agency to the town of Velden in March.")
+    assert control  # the same sentence without the opening stands alone
+
+
+def test_an_owner_with_its_acronym_is_named_without_it():
+    text = ("The National Emergency Relief Agency (NERA) sent 40 teams to the valley on Monday. Its director, Carmen "
+            "Iturbe, said the agency needed clean water and blankets for 12,000 people.")
+    prompts = " ".join(i["prompt"] for i in items_of(text))
+    assert "(NERA)'s" not in prompts and "(NERA)’s" not in prompts
+    assert "National Emergency Relief Agency's director" in prompts or "National Emergency Relief Agency’s director" in prompts
+
+
+def test_an_acronym_key_gets_acronyms_as_options():
+    from questions.distractors import _acronym
+
+    assert _acronym("NSI") and _acronym("U.N.") and not _acronym("Alta Sierra") and not _acronym("I")
+    text = ("The NSI said the quake struck at 4 a.m. The NERA sent teams to the valley. The CSA sent a satellite "
+            "over the region. The IRC sent doctors, and the NERA and the CSA sent water. Alta Sierra Province "
+            "asked the NERA for tents. The NSI, the NERA, the CSA and the IRC met on Friday. Dr. Tomas Reyna, a "
+            "seismologist at the NSI, warned residents not to return to damaged homes.")
+    found = [i for i in items_of(text, "multiple_choice") if i["answer"] == "NSI"]
+    assert found  # positive control: the acronym is asked with options
+    for item in found:
+        assert all(_acronym(c) for c in item["choices"]), item["choices"]
