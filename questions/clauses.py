@@ -53,7 +53,7 @@ def why_unusable(sentence, clear_nouns=frozenset()):
         if _a_share_of_no_one(subject):
             return "vague-subject"  # "Nearly two-thirds said ...": two-thirds of whom?
         if is_vague_phrase(subject) and (subject.pos_ in ("ADJ", "NUM") or not names_its_subject(span)):
-            if not clear_definite(subject, clear_nouns):
+            if not clear_definite(subject, clear_nouns) and not _named_in_apposition(subject):
                 return "vague-subject"  # "The first was Geoff Hurst": the first what?
     first = next((t for t in tokens if t.dep_ != "cc" and not t.is_punct), None)
     if first is None or (first.pos_ == "PRON" and first._.qtext is None and first.lower_ in checker.VAGUE_STARTS):
@@ -63,6 +63,12 @@ def why_unusable(sentence, clear_nouns=frozenset()):
     if _someone_unnamed(span, subject):
         return "someone-unnamed"
     return None
+
+
+def _named_in_apposition(subject):
+    """'The slug, a species that researchers have named Aeolidia noctiluca, is ...': the subject's own
+    apposition gives its name."""
+    return any(c.dep_ == "appos" and any(t.ent_type_ and t.pos_ == "PROPN" for t in c.subtree) for c in subject.children)
 
 
 def _leaning_opening(tokens):

@@ -213,8 +213,12 @@ def consolidate(sentences):
                 mentions.append((index, ent, text))
                 votes.setdefault(norm(text), Counter())[label] += 1
     entities, lookup, people = [], {}, []
+    firms = {text.split()[0] for _, ent, text in mentions if len(text.split()) >= 2
+             and _vote(votes[norm(text)], text) == "ORG" and text.split()[0][:1].isupper()}
     for index, ent, text in mentions:
         label = _vote(votes[norm(text)], text)
+        if label == "PERSON" and " " not in text and text in firms:
+            label = "ORG"  # "Corvane" after "Corvane Systems": the company for short, whatever the model says
         seen_as = _in_context(ent, LABELS[ent.label_])
         if label != "PERSON" and _is_surname(text, people):
             label = "PERSON"

@@ -85,6 +85,7 @@ def resolve(sentences, lookup, descriptors=None):
     resolved = set()
     last_person = None  # (sentence index, name) of the latest person who was a subject
     previous_thing = None  # (sentence index, phrase) of the latest specific non-person subject
+    owner_thing = None  # the same, when no other named body of its sentence could own an "its"
     nouns = {}  # head noun lemma -> (sentence index, the name last given to it)
     linked = {}  # head noun lemma -> every name the article gave it so far
     people = []  # the person names each sentence mentions, by index
@@ -106,7 +107,7 @@ def resolve(sentences, lookup, descriptors=None):
                 last_person = None  # another person came up since: "he" is not clear
         if subject is not None and _resolve_subject(subject, index, last_person, previous_thing, nouns, linked):
             resolved.add(index)
-        if subject is not None and _resolve_owner(subject, index, last_person, previous_thing, people):
+        if subject is not None and _resolve_owner(subject, index, last_person, owner_thing, people):
             resolved.add(index)
         if not named and subject is not None and subject.lower_ not in PERSON_PRONOUNS and not (
                 subject.pos_ == "NOUN" and subject.lemma_.lower() in HUMAN_NOUNS) and _clear_person(
@@ -120,14 +121,14 @@ def resolve(sentences, lookup, descriptors=None):
             if found_at == index:
                 linked.setdefault(key, set()).add(name)
         last_person, previous_thing = _carry(subject, index, lookup, last_person)
-        if previous_thing and _rival_names(span, subject):
-            previous_thing = None  # "Turnout was 71.3 percent, according to the CEC. Its chairwoman ...": the CEC's
         if _quotes_about_a_person(span):
             last_person = None  # '"She never gave up," said Ama Boateng.': two people a later "she" may be
         reported = _reported_subject(span)
         if reported is not None:
             thing = _carry(reported, index, lookup, None)[1]
             previous_thing = thing or previous_thing
+        owner_thing = None if previous_thing and subject is not None and _rival_names(span, subject) else previous_thing
+        # "Turnout was 71.3 percent, according to the CEC. Its chairwoman ...": the CEC's, not turnout's
     return resolved
 
 
@@ -135,7 +136,7 @@ def _rival_names(span, subject):
     """Another named body or thing in the sentence, outside its subject, that a later "its" may mean."""
     inside = {t.i for t in subject.subtree}
     return any(e.label_ in ("ORG", "PRODUCT", "FAC", "NORP", "WORK_OF_ART", "LAW", "EVENT") and e.root.i not in inside
-               for e in span.ents)
+               and e.root.dep_ not in ("compound", "amod", "nmod", "poss") for e in span.ents)  # not "Stanford engineers"
 
 
 def _lede_topic(sentences):
@@ -290,7 +291,11 @@ def _carry(subject, index, lookup, last_person):
     if subject.lower_ in PERSON_PRONOUNS:
         return ((index, last_person[1], last_person[2]) if subject._.qtext and last_person else last_person), None
     phrase = list(subject.subtree)
-    if subject.tag_ in ("NNS", "NNPS") or any(t.dep_ == "conj" for t in subject.children) or len(phrase) > 8:
+    if subject.tag_ in ("NNS", "NNPS") or any(t.dep_ == "conj" for t in subject.children):
+        return last_person, None
+    if entity is not None and subject.pos_ == "PROPN" and len(phrase) > 8:  # "Founded in 1994 by ..., Corvane grew"
+        return last_person, (index, ("the " if entity.takes_the else "") + entity.name)
+    if len(phrase) > 8:
         return last_person, None
     if subject.lower_ in THING_PRONOUNS:
         return last_person, ((index, subject._.qtext.strip()) if subject._.qtext else None)

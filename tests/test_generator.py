@@ -1107,3 +1107,20 @@ def test_an_acronym_key_gets_acronyms_as_options():
     assert found  # positive control: the acronym is asked with options
     for item in found:
         assert all(_acronym(c) for c in item["choices"]), item["choices"]
+
+
+def test_a_subject_named_in_its_own_apposition_stands_alone():
+    text = ("A small sea slug found off the coast of Norway can glow in the dark, a study says. The slug, a species "
+            "that researchers have named Aeolidia noctiluca, is only about 3 centimetres long.")
+    found = [i for i in items_of(text) if i["source_sentence"].startswith("The slug, a species")]
+    assert found and any(i["answer"] in ("3 centimetres", "Aeolidia noctiluca") for i in found)
+    vague = "A small sea slug can glow in the dark, a study says. The slug, a small animal, is only 3 centimetres long."
+    assert not [i for i in items_of(vague) if i["source_sentence"].startswith("The slug, a small")]  # control
+
+
+def test_a_firm_the_model_takes_for_a_person_is_the_company_named_in_full():
+    text = ("Corvane Systems said on Tuesday it would cut 2,300 jobs. Founded in 1994 by two engineers from the "
+            "University of Bergen, Corvane grew into one of the largest suppliers of networking gear, with annual "
+            "sales peaking at $18.6 billion in 2022. It employs about 21,000 people worldwide.")
+    prompts = [i["prompt"] for i in items_of(text)]
+    assert any(p.startswith("Corvane employs") or p.startswith("Corvane Systems employs") for p in prompts), prompts
