@@ -42,6 +42,8 @@ def options_for(b, entity, answer, sentence):
                 continue  # "Iranians" is no option for "_____ romantic comedies" ("American")
             if entity.label == "DATE" and (date_style(other.name) is None or date_style(other.name) != date_style(answer)):
                 continue
+            if entity.label == "TIME" and _time_style(other.name) != _time_style(answer):
+                continue  # "11:20 on the night of" is no swap for "nearly two hours"
             if entity.label == "ORG" and None not in (org_class(answer), org_class(other.name)) and \
                     org_class(answer) != org_class(other.name):
                 continue  # "National Assembly" is no option among parties, nor a court among companies
@@ -95,6 +97,15 @@ ORG_CLASSES = {
     "school": {"university", "college", "school", "institute", "academy"},
     "club": {"club", "fc", "united", "rovers", "city", "athletic", "wanderers"},
 }
+
+
+def _time_style(text):
+    """A clock time, a length of time, or a part of the day."""
+    if re.search(r"\d:\d\d|\b[ap]\.m\.|\bGMT\b|\bnoon\b|\bmidnight\b", text, re.IGNORECASE):
+        return "clock"
+    if re.search(r"\b(?:seconds?|minutes?|hours?)\b", text, re.IGNORECASE):
+        return "length"
+    return "part of day"
 
 
 def _acronym(name):

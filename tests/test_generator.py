@@ -1124,3 +1124,11 @@ def test_a_firm_the_model_takes_for_a_person_is_the_company_named_in_full():
             "sales peaking at $18.6 billion in 2022. It employs about 21,000 people worldwide.")
     prompts = [i["prompt"] for i in items_of(text)]
     assert any(p.startswith("Corvane employs") or p.startswith("Corvane Systems employs") for p in prompts), prompts
+
+
+def test_time_options_keep_the_key_s_kind_of_time():
+    from questions.distractors import _time_style
+
+    assert _time_style("11:20 on the night of") == _time_style("4 a.m.") == "clock"
+    assert _time_style("nearly two hours") == _time_style("14 minutes") == "length"
+    assert _time_style("Tuesday night") == "part of day"
