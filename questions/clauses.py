@@ -62,7 +62,22 @@ def why_unusable(sentence, clear_nouns=frozenset()):
         return "points-back"
     if _someone_unnamed(span, subject):
         return "someone-unnamed"
+    if any(_reported_pronoun(t) for t in tokens):
+        return "pronoun-subject"
     return None
+
+
+def _reported_pronoun(token):
+    """'Valcik said it would also suspend the tariff': the 'it' of what someone said is named elsewhere."""
+    if not (token.lower_ in ("it", "they") and token.pos_ == "PRON" and token.dep_ in ("nsubj", "nsubjpass")
+            and token._.qtext is None and token.head.dep_ == "ccomp"
+            and token.head.head.lemma_ in ("say", "tell", "announce", "add", "state", "confirm", "warn")):
+        return False
+    speaker = {t.i for c in token.head.head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    if not any(token.doc[i].ent_type_ == "PERSON" for i in speaker):
+        return False  # "The agency said it had set up 27 shelters": the agency itself
+    return not any(t.i < token.i and t.pos_ in ("NOUN", "PROPN") and t.i not in speaker
+                   for t in token.sent)  # "blocked the sale ..., saying it would harm": the sale
 
 
 def _named_in_apposition(subject):

@@ -42,6 +42,8 @@ def options_for(b, entity, answer, sentence):
                 continue  # "Iranians" is no option for "_____ romantic comedies" ("American")
             if entity.label == "DATE" and (date_style(other.name) is None or date_style(other.name) != date_style(answer)):
                 continue
+            if entity.label in ("ORG", "PERSON", "GPE") and _model_code(other.name) != _model_code(answer):
+                continue  # "C-190", an aircraft, among companies
             if entity.label == "TIME" and _time_style(other.name) != _time_style(answer):
                 continue  # "11:20 on the night of" is no swap for "nearly two hours"
             if entity.label == "ORG" and None not in (org_class(answer), org_class(other.name)) and \
@@ -75,6 +77,8 @@ def options_for(b, entity, answer, sentence):
             break
         if any(is_alias(option, form) for form in [answer, *entity.forms]) or contains_phrase(sentence.text, option):
             continue
+        if entity.label == "PERSON" and len(option.split()) > 1 and contains_phrase(sentence.text, option.split()[-1]):
+            continue  # "Marcus Dyer" where the stem already says "Dyer ... were remanded"
         if any(is_alias(option, name) for name in rewritten if name):
             continue  # "Mark Carney's main opponent was _____": not "Mark Carney" among the options
         if any(is_alias(option, c) for c in chosen):
@@ -97,6 +101,11 @@ ORG_CLASSES = {
     "school": {"university", "college", "school", "institute", "academy"},
     "club": {"club", "fc", "united", "rovers", "city", "athletic", "wanderers"},
 }
+
+
+def _model_code(name):
+    """'C-190', 'VX-218', 'A350': letters joined to digits, the way products are named."""
+    return bool(re.search(r"\b[A-Z]{1,4}-?\d{2,}", name))
 
 
 def _time_style(text):
@@ -174,9 +183,16 @@ def _unit(text):
     return " ".join(words) + ("$" if "$" in text else "")
 
 
+SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+
 def _value(text):
+    """The amount as a number, its magnitude word counted: '9.4 million tonnes' is 9,400,000."""
     match = re.search(r"\d[\d,]*(?:\.\d+)?", text)
-    return float(match.group(0).replace(",", "")) if match else None
+    if not match:
+        return None
+    scale = next((SCALE[w] for w in re.findall(r"[a-z]+", text[match.end():].lower())[:1] if w in SCALE), 1)
+    return float(match.group(0).replace(",", "")) * scale
 
 
 def _people_word(name):

@@ -79,6 +79,11 @@ def place_kind(name):
 NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "NORP"}
 
 
+FIRM_TAILS = {"systems", "inc", "corp", "corporation", "group", "technologies", "airways", "airlines", "aerospace",
+              "holdings", "bank", "motors", "therapeutics", "pharmaceuticals", "industries", "ltd", "plc", "llc",
+              "co", "company", "labs", "software", "energy", "securities", "partners", "media", "foods"}
+
+
 @dataclass
 class Entity:
     """One thing the article names, with every form it is named by."""
@@ -214,7 +219,7 @@ def consolidate(sentences):
                 votes.setdefault(norm(text), Counter())[label] += 1
     entities, lookup, people = [], {}, []
     firms = {text.split()[0] for _, ent, text in mentions if len(text.split()) >= 2
-             and _vote(votes[norm(text)], text) == "ORG" and text.split()[0][:1].isupper()}
+             and _vote(votes[norm(text)], text) == "ORG" and text.split()[-1].lower().strip(".,") in FIRM_TAILS}
     for index, ent, text in mentions:
         label = _vote(votes[norm(text)], text)
         if label == "PERSON" and " " not in text and text in firms:

@@ -299,6 +299,8 @@ def _carry(subject, index, lookup, last_person):
         return last_person, None
     if subject.lower_ in THING_PRONOUNS:
         return last_person, ((index, subject._.qtext.strip()) if subject._.qtext else None)
+    if entity is None and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children):
+        return last_person, None  # "A fire in 1962 gutted it. It was converted ...": the fire was not converted
     if (entity is not None) or (subject.pos_ in ("NOUN", "PROPN") and not is_vague_phrase(subject)):
         return last_person, (index, phrase_text(phrase))
     return last_person, None

@@ -1132,3 +1132,37 @@ def test_time_options_keep_the_key_s_kind_of_time():
     assert _time_style("11:20 on the night of") == _time_style("4 a.m.") == "clock"
     assert _time_style("nearly two hours") == _time_style("14 minutes") == "length"
     assert _time_style("Tuesday night") == "part of day"
+
+
+def test_options_the_stem_rules_out_are_not_offered():
+    from questions.distractors import _model_code, _value
+
+    assert _value("9.4 million tonnes") == 9_400_000 and _value("4.3 tonnes") == 4.3
+    assert _model_code("C-190") and _model_code("VX-218") and not _model_code("Corvex Aerospace")
+    text = ("Police charged Marcus Dyer, Craig Fenner, Jamal Whitby, Leanne Proctor and Adam Kerslake on Monday. "
+            "Dyer, Fenner and Whitby were remanded in custody, while Proctor and Adam Kerslake were granted bail. "
+            "Marcus Dyer and Craig Fenner will appear in court in April. Jamal Whitby and Adam Kerslake denied "
+            "the charges. Leanne Proctor said nothing. Craig Fenner and Marcus Dyer were held in Carrington.")
+    items = [i for i in items_of(text) if i["answer"] == "Adam Kerslake" and i["source_sentence"].startswith("Dyer, Fenner")]
+    assert any(i["kind"] == "fill_blank" for i in items)  # positive control: the fact is asked
+    for item in items:  # and never with the people the stem names as options: one other left, so typed only
+        assert not {"Marcus Dyer", "Craig Fenner", "Jamal Whitby"} & set(item["choices"]), item["choices"]
+
+
+def test_what_someone_said_about_it_leans_on_another_sentence():
+    text = ("The government cut the tariff on maize to 2 percent in May, the ministry said. Minister Jan Valcik said "
+            "it would also suspend the 5 percent import tariff on wheat until the end of June next year.")
+    sources = [i["source_sentence"] for i in items_of(text)]
+    assert not any(s.startswith("Minister Jan Valcik said it") for s in sources)
+    control = items_of("Minister Jan Valcik said the government would suspend the 5 percent import tariff on wheat "
+                       "until the end of June next year.")
+    assert control  # the same report with its subject named stands alone
+    itself = "The National Emergency Relief Agency said it had set up 27 shelters housing about 34,000 people."
+    assert itself in [i["source_sentence"] for i in items_of(itself)]  # a body speaking of itself
+
+
+def test_an_indefinite_subject_is_not_what_the_next_it_means():
+    text = ("The Grand Meridian Theatre opened in 1894 on Market Street. A fire in 1962 destroyed its roof and the "
+            "stage. It was converted into a cinema in 1974 and later spent most of the 1990s as a bingo hall.")
+    prompts = " ".join(i["prompt"] for i in items_of(text))
+    assert "A fire in 1962 was converted" not in prompts
