@@ -227,7 +227,7 @@ def m0011_imports_pending_imports(db):
     """Issue 12, case 6: an import that changes existing questions waits here, as previewed, for the teacher's yes."""
     db["pending_imports"].create(
         {"id": int, "token": str, "user_id": int, "created_at": str, "summary": str, "plan": str,
-         "applied": int, "finished_at": str},
+         "applied": int, "worked_at": str, "errors": str, "finished_at": str},
         pk="id", not_null={"token", "user_id", "created_at", "plan"}, defaults={"applied": 0},
     )
     db["pending_imports"].create_index(["token"], unique=True, index_name="idx_pending_imports_token")

@@ -128,6 +128,7 @@ class Student:
         self.http = Browser(timeout)
         self.acknowledged = []  # (item_id, response) the server confirmed
         self.latencies = []  # seconds per answer POST
+        self.sent_at = []  # time.perf_counter() when each answer POST was sent
         self.errors = []
         self.url = None
         self.next_card = None  # the question card a rating in place brought back
@@ -168,6 +169,7 @@ class Student:
         started = time.perf_counter()
         response = self.http.post(f"{self.url}/answer", data=data, headers=IN_PLACE if self.in_place else None)
         self.latencies.append(time.perf_counter() - started)
+        self.sent_at.append(started)
         if response.status_code != (200 if self.in_place else 302) or (self.in_place and 'class="verdict' not in response.text):
             self.errors.append(f"answer: {response.status_code}")
             return True
@@ -259,12 +261,21 @@ class Teacher:
         location = urlsplit(response.headers["Location"]).path
         return location if location.startswith("/teacher/import/") else None
 
-    def confirm(self, preview_path):
-        """Open the preview and press `Confirm import`; returns the preview page's HTML."""
+    def confirm(self, preview_path, seconds=600):
+        """Open the preview, press `Confirm import`, and follow the page (it refreshes while the rows are written)
+        until the import is done; returns the preview page's HTML."""
         page = self._check("preview", self.http.get(self.base + preview_path), 200).text
         self._check("confirm", self.http.post(self.base + preview_path, data={
             "csrf_token": TOKEN.search(page).group(1), "confirm": "Confirm import"}), 302)
-        return page
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            response = self._check("progress", self.http.get(self.base + preview_path), 200, 302)
+            if response.status_code == 302:  # done: on to the question list
+                return page
+            if 'http-equiv="refresh"' not in response.text:
+                raise RuntimeError("the import stopped: " + response.text[-500:])
+            time.sleep(0.2)
+        raise RuntimeError("the import was not written in time")
 
 
 def teacher_password(env):

@@ -2,6 +2,7 @@
 on confirmation, exactly as previewed, whole or not at all; cancelling changes nothing."""
 import csv
 import io
+import time
 
 import pytest
 
@@ -37,6 +38,18 @@ def post_import(client, text, fmt="csv", follow_redirects=False, **fields):
                        content_type="multipart/form-data", follow_redirects=follow_redirects)
 
 
+def confirm(client, location, seconds=60):
+    """Press `Confirm import`, then follow the page (it refreshes while the rows are written) to where it lands."""
+    assert client.post(location, data={"confirm": "Confirm import"}).status_code == 302
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        html = client.get(location, follow_redirects=True).get_data(as_text=True)
+        if 'http-equiv="refresh"' not in html:
+            return html
+        time.sleep(0.05)
+    raise AssertionError("the import was not written")
+
+
 def snapshot(db):
     return db.execute("SELECT id, article_id, kind, prompt, answer, choices, accepted, source_sentence, status, updated_at "
                       "FROM items ORDER BY id").fetchall()
@@ -67,16 +80,14 @@ def test_a_csv_that_changes_a_question_is_previewed_not_applied(client, auth, db
 def test_confirming_applies_exactly_the_preview(client, auth, db, bank):
     auth.login_as("teacher", "mrs_lee")
     location = post_import(client, bank_csv(db, retitle_first, extra=[NEW_ROW])).headers["Location"]
-    response = client.post(location, data={"confirm": "Confirm import"}, follow_redirects=True)
-    assert "Imported 1 new and updated 1 existing questions. 1 already said the same" in response.get_data(as_text=True)
+    assert "Imported 1 new and updated 1 existing questions. 1 already said the same" in confirm(client, location)
     first, second = items.get_item(db, bank[0]), items.get_item(db, bank[1])
     assert first["prompt"] == "Who is in charge of the team?" and first["source_sentence"] == "Jim Mattis leads it."
     assert second["prompt"] == "Where are the talks?"
     assert db.execute("SELECT count(*) FROM items").fetchone()[0] == 3
-    again = client.post(location, data={"confirm": "Confirm import"}, follow_redirects=True)  # a double click
+    again = confirm(client, location)  # a double click, or the back button and a second click
     assert db.execute("SELECT count(*) FROM items").fetchone()[0] == 3  # nothing written twice
-    assert again.status_code == 200
-    assert "applied already" in client.get(location, follow_redirects=True).get_data(as_text=True)
+    assert "Imported 1 new and updated 1 existing questions." in again
 
 
 def test_cancelling_changes_nothing(client, auth, db, bank):
@@ -117,7 +128,7 @@ def test_a_question_edited_after_the_preview_refuses_the_whole_import(client, au
     location = post_import(client, bank_csv(db, retitle_first, extra=[NEW_ROW])).headers["Location"]
     items.update_item(db, bank[1], {**items.get_item(db, bank[1]), "answer": "in Geneva"})  # someone edits meanwhile
     before = snapshot(db)
-    html = client.post(location, data={"confirm": "Confirm import"}).get_data(as_text=True)
+    html = confirm(client, location)
     assert f"question {bank[1]} was changed after the preview." in html and "Nothing was imported" in html
     assert snapshot(db) == before  # not the changed question, not the new one
 
@@ -141,7 +152,7 @@ def test_update_by_id_is_previewed_too(client, auth, db, bank):
     html = client.get(response.headers["Location"]).get_data(as_text=True)
     assert "Where are the talks?" in html and "Where were the talks held?" in html
     assert "Source sentence" not in html  # a GIFT file has none: the stored one is kept, not blanked
-    client.post(response.headers["Location"], data={"confirm": "Confirm import"})
+    confirm(client, response.headers["Location"])
     changed = items.get_item(db, bank[1])
     assert (changed["prompt"], changed["source_sentence"]) == ("Where were the talks held?", "Talks are in Geneva.")
 
@@ -170,21 +181,38 @@ def test_an_interrupted_confirmation_carries_on_without_writing_twice(db, bank, 
     outcome = imports.start_import(db, teacher.id, parsed)
     assert outcome.token and db.execute("SELECT count(*) FROM items").fetchone()[0] == 2
     monkeypatch.setattr(imports, "BATCH_SIZE", 3)
-    real, calls = items.create_item, []
+    real, calls = items.create_items, []
 
-    def crash_on_the_fifth(*args, **kwargs):
+    def crash_in_the_third_batch(*args, **kwargs):
         calls.append(1)
-        if len(calls) == 5:
+        if len(calls) == 3:
             raise RuntimeError("the server stopped")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(items, "create_item", crash_on_the_fifth)
+    monkeypatch.setattr(items, "create_items", crash_in_the_third_batch)
     with pytest.raises(RuntimeError):
         imports.confirm_import(db, teacher.id, outcome.token)
     assert db.execute("SELECT count(*) FROM items").fetchone()[0] == 2 + 4  # two batches of three written, the third rolled back
-    monkeypatch.setattr(items, "create_item", real)
+    monkeypatch.setattr(items, "create_items", real)
     done = imports.confirm_import(db, teacher.id, outcome.token)
     assert (done.created, done.updated, done.unchanged) == (7, 1, 1)
     prompts = [row[0] for row in db.execute("SELECT prompt FROM items ORDER BY id")]
     assert sorted(prompts[2:]) == sorted(f"New question {i}?" for i in range(7))  # each once
     assert items.get_item(db, bank[0])["prompt"] == "Who is in charge of the team?"
+
+
+def test_one_writer_at_a_time_and_another_once_it_is_silent(db, bank):
+    """Two confirmations at once start one writer; after a crash (no batch for `SILENT`) a new one may carry on."""
+    from quizapp import pending_imports
+    from quizapp.clock import to_iso, utcnow
+
+    teacher = make_user(db, "mrs_lee", "teacher")
+    token = imports.start_import(db, teacher.id, formats.parse_questions_csv(bank_csv(db, retitle_first))).token
+    held = imports.pending(db, teacher.id, token)
+    assert pending_imports.claim(db, held["id"]) is True
+    assert pending_imports.claim(db, held["id"]) is False  # a second click while it writes
+    assert imports.cancel_import(db, teacher.id, token) is False  # nor can it be dropped half-way
+    silent = to_iso(utcnow() - pending_imports.SILENT * 2)
+    db.execute("UPDATE pending_imports SET worked_at = ? WHERE id = ?", [silent, held["id"]])
+    db.conn.commit()
+    assert pending_imports.claim(db, held["id"]) is True

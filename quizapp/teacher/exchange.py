@@ -61,24 +61,24 @@ def import_questions():
 @bp.route("/import/<token>", methods=["GET", "POST"])
 @teacher_required
 def import_preview(token):
-    """What a held import will change, question by question; `Confirm import` applies it, `Cancel import` drops it."""
+    """What a held import will change, question by question; `Confirm import` writes it (on a thread of its own,
+    this page showing how far it got), `Cancel import` drops it."""
     db, form = get_db(), ConfirmImportForm()
-    held = imports.pending(db, current_user.id, token)
+    held = imports.pending(db, current_user.id, token, with_plan=False)
     if held is None:
         abort(404)
     if form.validate_on_submit():
         if form.cancel.data:
-            imports.cancel_import(db, current_user.id, token)
-            flash("Import cancelled: nothing was changed.")
-            return redirect(url_for("teacher.import_questions"))
-        try:
-            outcome = imports.confirm_import(db, current_user.id, token)
-        except formats.RefusedImport as refused:
-            return render_template("teacher/import.html", form=ImportForm(formdata=None), errors=refused.errors)
-        flash(outcome.message)
-        return redirect(url_for("teacher.question_list"))
+            if imports.cancel_import(db, current_user.id, token):
+                flash("Import cancelled: nothing was changed.")
+                return redirect(url_for("teacher.import_questions"))
+        else:
+            imports.start_confirmation(current_app.config["DATABASE"], current_user.id, token)
+        return redirect(url_for("teacher.import_preview", token=token))
     if held["finished_at"]:
-        flash("This import was applied already.")
+        flash(imports.outcome(held).message)
         return redirect(url_for("teacher.question_list"))
-    return render_template("teacher/import_preview.html", held=held, form=form, labels=imports.LABELS,
-                           preview_rows=imports.PREVIEW_ROWS)
+    if held["worked_at"]:
+        return render_template("teacher/import_preview.html", held=held, form=form, writing=True)
+    return render_template("teacher/import_preview.html", held=imports.pending(db, current_user.id, token), form=form,
+                           labels=imports.LABELS, preview_rows=imports.PREVIEW_ROWS, writing=False)

@@ -6,16 +6,21 @@ beside new; only the teacher's confirmation applies it, exactly as previewed, an
 if none of those questions changed in the meantime (otherwise nothing is applied).
 Writes go a batch per transaction, so students answering meanwhile wait one batch at most.
 """
+import logging
+import threading
+import time
 from dataclasses import dataclass
 
 from .. import articles, items, pending_imports
-from ..db import BATCH_SIZE, write_transaction
+from ..db import BATCH_SIZE, connect, write_transaction
 from .formats import RefusedImport, same_text
 
 COMPARED = ("kind", "prompt", "answer", "choices", "accepted", "source_sentence", "answer_type", "status")
 LABELS = {"kind": "Kind", "prompt": "Question", "answer": "Right answer", "choices": "Options",
           "accepted": "Other accepted answers", "source_sentence": "Source sentence", "answer_type": "Answer type",
           "status": "Status"}
+log = logging.getLogger(__name__)
+PAUSE = 0.01  # seconds between two batches, for the students' answers waiting on the writers' locks
 PREVIEW_ROWS = 500  # new questions listed one by one on the preview; every change to an existing one is always shown
 
 
@@ -46,7 +51,7 @@ def plan_import(db, parsed, *, default_status="approved", trust_titles=False):
     `trust_titles`, the teacher's choice); otherwise it is a new question, so that a file
     from elsewhere never lands on a question students have progress on. Fields a file does
     not hold (a GIFT file has no source sentence) keep their stored values."""
-    errors, plan, titles, article_titles, rows_of = [], [], {}, {}, {}
+    errors, plan, article_titles, rows_of = [], [], {}, {}
     for entry in parsed:
         existing = items.get_item(db, entry.item_id) if entry.item_id is not None else None
         if entry.id_from_title and not trust_titles and (
@@ -62,12 +67,9 @@ def plan_import(db, parsed, *, default_status="approved", trust_titles=False):
         if entry.errors or errors:
             continue
         if existing is None:
-            if entry.article not in titles:
-                titles[entry.article] = articles.article_by_title(db, entry.article) is not None
             new = items.clean_item(entry.item)
             new["status"] = entry.status or default_status
-            plan.append({"action": "add", "line": entry.line, "article": entry.article,
-                         "new_article": not titles[entry.article], "new": new})
+            plan.append({"action": "add", "line": entry.line, "article": entry.article, "new": new})
             continue
         old = _state(existing)
         new = _state({**old, **items.clean_item({**old, **entry.item}), "status": entry.status or old["status"]})
@@ -80,6 +82,10 @@ def plan_import(db, parsed, *, default_status="approved", trust_titles=False):
         raise RefusedImport(errors)
     if not plan:
         raise RefusedImport(["The file holds no questions."])
+    known = articles.ids_by_title(db, [entry["article"] for entry in plan if entry["action"] == "add"])
+    for entry in plan:
+        if entry["action"] == "add":
+            entry["new_article"] = entry["article"] not in known
     return plan
 
 
@@ -101,37 +107,71 @@ def start_import(db, user_id, parsed, *, trust_titles=False):
     return Outcome(created, updated, counts["unchanged"])
 
 
-def pending(db, user_id, token):
-    """This teacher's held import (plan, summary, finished_at), or None."""
-    return pending_imports.find(db, token, user_id)
+def pending(db, user_id, token, *, with_plan=True):
+    """This teacher's held import (plan, summary, applied, worked_at, errors, finished_at), or None."""
+    return pending_imports.find(db, token, user_id, with_plan=with_plan)
+
+
+def outcome(held):
+    """What a finished held import did."""
+    counts = held["summary"]
+    return Outcome(counts["added"], counts["changed"], counts["unchanged"])
+
+
+def start_confirmation(database, user_id, token):
+    """Write a held import on a thread of its own, so the request (and the server thread) returns at once;
+    False when there is no such import of this teacher. A second confirmation while one writes starts nothing."""
+    db = connect(database)
+    try:
+        held = pending_imports.find(db, token, user_id, with_plan=False)
+        if held is None:
+            return False
+        if held["finished_at"] is None and pending_imports.claim(db, held["id"]):
+            threading.Thread(target=_write_held, args=(database, user_id, token, held["id"]), daemon=True).start()
+    finally:
+        db.close()
+    return True
+
+
+def _write_held(database, user_id, token, pending_id):
+    db = connect(database)
+    try:
+        confirm_import(db, user_id, token)
+    except RefusedImport:
+        pass  # kept on the row by confirm_import, for the page
+    except Exception as error:  # noqa: BLE001 - a thread's error reaches no one else: the teacher must see it
+        log.exception("Writing import %s failed", pending_id)
+        pending_imports.fail(db, pending_id, [f"The import stopped ({type(error).__name__}: {error}). "
+                                              "Confirm it again to write the rest."])
+    finally:
+        db.close()
 
 
 def confirm_import(db, user_id, token):
     """Apply a held import exactly as previewed; None when there is no such import of this teacher.
 
-    Refused whole (RefusedImport, nothing written) when a question it changes was edited since."""
+    Refused whole (RefusedImport, nothing written, the reasons kept on the row) when a question it
+    changes was edited since the preview."""
     held = pending_imports.find(db, token, user_id)
     if held is None:
         return None
-    counts = held["summary"]
     if held["finished_at"] is None:
         try:
             _check_unchanged(db, held["plan"][held["applied"]:], written=held["applied"])
             apply_plan(db, held["plan"], pending_id=held["id"])
-        except RefusedImport:
-            pending_imports.drop(db, held["id"])
+        except RefusedImport as refused:
+            pending_imports.fail(db, held["id"], refused.errors)
             raise
-        pending_imports.finish(db, held["id"], counts)
-    return Outcome(counts["added"], counts["changed"], counts["unchanged"])
+        pending_imports.finish(db, held["id"], held["summary"])
+    return outcome(held)
 
 
 def cancel_import(db, user_id, token):
-    """Forget a held import; False when there is no such import of this teacher."""
-    held = pending_imports.find(db, token, user_id)
-    if held is None:
+    """Forget a held import of this teacher of which nothing is written yet; True when it was dropped."""
+    held = pending_imports.find(db, token, user_id, with_plan=False)
+    if held is None or held["finished_at"] or held["worked_at"] or held["applied"]:
         return False
-    if held["finished_at"] is None:
-        pending_imports.drop(db, held["id"])
+    pending_imports.drop(db, held["id"])
     return True
 
 
@@ -157,7 +197,6 @@ def apply_plan(db, plan, *, pending_id=None):
     With `pending_id`, where to start is read (and moved on) inside each batch's
     transaction, so two confirmations of one import never write an entry twice."""
     created = updated = position = 0
-    article_ids = {}
     while pending_id is not None or position < len(plan):
         with write_transaction(db):
             if pending_id is not None:
@@ -167,17 +206,15 @@ def apply_plan(db, plan, *, pending_id=None):
                 break
             if pending_id is not None:
                 _check_unchanged(db, batch, written=position)  # an edit that slipped in since the check before the first batch
+            added = [entry for entry in batch if entry["action"] == "add"]
+            article_ids = articles.articles_for_import(db, [entry["article"] for entry in added])
+            created += items.create_items(db, [(article_ids[e["article"]], e["new"], e["new"]["status"]) for e in added])
             for entry in batch:
-                if entry["action"] == "add":
-                    title = entry["article"]
-                    if title not in article_ids:
-                        article_ids[title] = articles.article_by_title(db, title, create=True)
-                    items.create_item(db, article_ids[title], entry["new"], status=entry["new"]["status"])
-                    created += 1
-                elif entry["action"] == "change":
+                if entry["action"] == "change":
                     items.update_item(db, entry["item_id"], entry["new"], status=entry["new"]["status"])
                     updated += 1
             position += len(batch)
             if pending_id is not None:
                 pending_imports.advance(db, pending_id, position)
+        time.sleep(PAUSE)  # the writers' locks are not fair: without a pause the next batch takes them again at once
     return created, updated
