@@ -30,16 +30,16 @@ def percentile(values, share):
     return ordered[min(int(share * len(ordered)), len(ordered) - 1)] if ordered else float("nan")
 
 
-def largest_file(changed_ids):
+def largest_file(changed_ids, article):
     """As many one-question-per-title rows as fit in the largest upload (with room for the multipart wrapping)."""
     low, high = 1, 60_000
     while low < high:
         middle = (low + high + 1) // 2
-        if len(import_csv(middle, changed_ids)) <= LARGEST - 4096:
+        if len(import_csv(middle, changed_ids, article=article)) <= LARGEST - 4096:
             low = middle
         else:
             high = middle - 1
-    return low, import_csv(low, changed_ids)
+    return low, import_csv(low, changed_ids, article=article)
 
 
 def figures(label, latencies):
@@ -63,7 +63,8 @@ def main():
     question_bank.apply_import(db, formats.parse_questions_csv(text))
     changed = [row[0] for row in db.execute("SELECT id FROM items WHERE prompt LIKE 'Warm-up%' ORDER BY id LIMIT 50")]
     db.close()
-    rows, content = largest_file(changed)
+    rows, content = largest_file(changed, "Imported unit {i}")
+    added_rows, added_content = largest_file([], "First unit {i}")
     port, stop = free_port(), threading.Event()
     base = f"http://127.0.0.1:{port}"
     server = start_server(env, port, workers=options.workers, threads=options.threads)
@@ -75,9 +76,14 @@ def main():
             running = [pool.submit(keep_answering, s, stop) for s in students]
             time.sleep(10)  # answering alone first: the yardstick
             teacher = Teacher(base, "teacher", teacher_password(env)).login()
+            added_started = time.perf_counter()  # first the issue's case: only new titles, nothing to preview
+            teacher.upload(added_content)  # read and written on their own thread; followed to the end
+            added_uploaded, added_ended = teacher.posted_at, time.perf_counter()
+            time.sleep(5)
             started = time.perf_counter()
             preview = teacher.upload(content)
-            steps["upload (read, check and plan every row; hold it)"] = time.perf_counter() - started
+            steps["upload request"] = teacher.posted_at - started
+            steps["upload to its preview (every row read, checked and planned)"] = time.perf_counter() - started
             backup_started = time.perf_counter()
             backup = subprocess.Popen([str(QUIZAPP), "backup", str(folder / "copy.db")], env=env,
                                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -99,7 +105,8 @@ def main():
         server.terminate()
         server.wait(timeout=30)
     sent = [(t, latency) for s in students for t, latency in zip(s.sent_at, s.latencies)]
-    before = [latency for t, latency in sent if t < started]
+    before = [latency for t, latency in sent if t < added_started]
+    adding = [latency for t, latency in sent if added_started <= t <= added_ended]
     during = [latency for t, latency in sent if started <= t <= ended]
     uploading = [latency for t, latency in sent if started <= t < confirm_started]
     writing = [latency for t, latency in sent if confirm_started <= t <= ended]
@@ -108,16 +115,23 @@ def main():
     stored = sorted(live.execute("SELECT users.username, reviews.item_id, reviews.response FROM reviews "
                                  "JOIN users ON users.id = reviews.user_id"))
     imported = live.execute("SELECT count(*) FROM items WHERE prompt LIKE 'Imported question %'").fetchone()[0]
+    titles = live.execute("SELECT count(*) FROM articles WHERE title LIKE 'First unit %' OR title LIKE 'Imported unit %'").fetchone()[0]
     live.close()
     errors = [e for s in students for e in s.errors]
-    print(f"quizapp import of the largest file: {len(content) / 1e6:.2f} MB, {rows} new questions under {rows} new "
+    print(f"quizapp import of the largest file, only new questions: {len(added_content) / 1e6:.2f} MB, {added_rows} "
+          f"questions under {added_rows} new titles")
+    print(f"  upload request: {added_uploaded - added_started:.1f} s; "
+          f"upload to last row written: {added_ended - added_started:.1f} s")
+    print(figures("answers during it", adding))
+    print(f"quizapp import of the largest file, with changes: {len(content) / 1e6:.2f} MB, {rows} new questions under {rows} new "
           f"titles + {len(changed)} changed; {options.students} students answering ({options.think:g} s pause), "
           f"waitress {options.workers} process(es) x {options.threads} thread(s), {os.cpu_count()} cores")
     for step, seconds in steps.items():
         print(f"  {step}: {seconds:.1f} s")
-    print(f"  the whole import, upload to last row written: {ended - started:.1f} s; imported {imported} of {rows}")
+    print(f"  the whole import, upload to last row written: {ended - started:.1f} s")
+    print(f"  imported questions: {imported} of {added_rows + rows}; new titles: {titles} of {added_rows + rows}")
     print(f"  quizapp backup, started with the confirmation: {backup_took:.1f} s, exit {backup.returncode}")
-    print(figures("answers before the import", before))
+    print(figures("answers before any import", before))
     print(figures("answers during the import", during))
     print(figures("  of which while the file was read and planned", uploading))
     print(figures("  of which while the rows were written (and the backup ran)", writing))

@@ -17,15 +17,25 @@ KEEP_FOR = dt.timedelta(days=1)  # a preview nobody confirmed is dropped after a
 SILENT = dt.timedelta(seconds=30)  # a writer this long without a batch is gone (the server stopped)
 
 
-def hold(db, user_id, plan, summary):
-    """Store a plan (a list of JSON-able entries) for `user_id`; returns its token."""
+def hold(db, user_id, plan, summary, *, reading=False):
+    """Store a plan (a list of JSON-able entries) for `user_id`; returns its token.
+
+    With `reading`, an empty one whose file a worker is still reading (it is that worker's: `worked_at`)."""
     token = secrets.token_urlsafe(18)
     now = utcnow()
     with write_transaction(db):
         db.execute("DELETE FROM pending_imports WHERE created_at < ?", [to_iso(now - KEEP_FOR)])
-        db.execute("INSERT INTO pending_imports (token, user_id, created_at, summary, plan, applied) VALUES (?, ?, ?, ?, ?, 0)",
-                   [token, user_id, to_iso(now), json.dumps(summary), json.dumps(plan)])
+        db.execute("INSERT INTO pending_imports (token, user_id, created_at, summary, plan, applied, worked_at) "
+                   "VALUES (?, ?, ?, ?, ?, 0, ?)",
+                   [token, user_id, to_iso(now), json.dumps(summary), json.dumps(plan), to_iso(now) if reading else None])
     return token
+
+
+def set_plan(db, pending_id, plan, summary):
+    """The file is read: its plan, waiting for a confirmation (or for the writer that claims it)."""
+    with write_transaction(db):
+        db.execute("UPDATE pending_imports SET plan = ?, summary = ?, worked_at = NULL WHERE id = ?",
+                   [json.dumps(plan), json.dumps(summary), pending_id])
 
 
 def find(db, token, user_id, *, with_plan=True):

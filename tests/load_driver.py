@@ -252,14 +252,29 @@ class Teacher:
             "csrf_token": TOKEN.search(page).group(1), "username": self.username, "password": self.password}), 302)
         return self
 
-    def upload(self, content, fmt="csv"):
-        """Post a file to the import page; returns the preview's path (a file that changes questions) or None (applied)."""
+    def upload(self, content, fmt="csv", seconds=600):
+        """Post a file to the import page and follow its page while it is read (and, if it only adds, written);
+        returns the preview's path (a file that changes questions) or None (applied). `posted_at`: when the
+        POST was answered (time.perf_counter())."""
         page = self._check("import page", self.http.get(f"{self.base}/teacher/import"), 200).text
         response = self._check("import", self.http.post_file(
             f"{self.base}/teacher/import", {"csrf_token": TOKEN.search(page).group(1), "format": fmt},
             "upload", f"questions.{fmt}", content), 302)
+        self.posted_at = time.perf_counter()
         location = urlsplit(response.headers["Location"]).path
-        return location if location.startswith("/teacher/import/") else None
+        if not location.startswith("/teacher/import/"):
+            return None
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            response = self._check("reading", self.http.get(self.base + location), 200, 302)
+            if response.status_code == 302:
+                return None
+            if 'value="Confirm import"' in response.text and 'http-equiv="refresh"' not in response.text:
+                return location
+            if 'http-equiv="refresh"' not in response.text:
+                raise RuntimeError("the import was refused: " + response.text[-500:])
+            time.sleep(0.2)
+        raise RuntimeError("the file was not read in time")
 
     def confirm(self, preview_path, seconds=600):
         """Open the preview, press `Confirm import`, and follow the page (it refreshes while the rows are written)
@@ -267,11 +282,16 @@ class Teacher:
         page = self._check("preview", self.http.get(self.base + preview_path), 200).text
         self._check("confirm", self.http.post(self.base + preview_path, data={
             "csrf_token": TOKEN.search(page).group(1), "confirm": "Confirm import"}), 302)
+        self.wait(preview_path, seconds)
+        return page
+
+    def wait(self, path, seconds=600):
+        """Follow an import's page while it refreshes (rows being written) until it sends on to the questions."""
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
-            response = self._check("progress", self.http.get(self.base + preview_path), 200, 302)
+            response = self._check("progress", self.http.get(self.base + path), 200, 302)
             if response.status_code == 302:  # done: on to the question list
-                return page
+                return
             if 'http-equiv="refresh"' not in response.text:
                 raise RuntimeError("the import stopped: " + response.text[-500:])
             time.sleep(0.2)

@@ -216,3 +216,52 @@ def test_one_writer_at_a_time_and_another_once_it_is_silent(db, bank):
     db.execute("UPDATE pending_imports SET worked_at = ? WHERE id = ?", [silent, held["id"]])
     db.conn.commit()
     assert pending_imports.claim(db, held["id"]) is True
+
+
+def test_a_long_file_that_only_adds_is_written_on_its_own_thread(client, auth, db, bank, monkeypatch):
+    """More than one batch: the request returns at once to a page that shows the progress, then the outcome."""
+    monkeypatch.setattr(imports, "BATCH_SIZE", 3)
+    auth.login_as("teacher", "mrs_lee")
+    rows = [dict(NEW_ROW, prompt=f"New question {i}?") for i in range(7)]
+    response = post_import(client, bank_csv(db, extra=rows))
+    location = response.headers["Location"]
+    assert response.status_code == 302 and "/teacher/import/" in location
+    deadline = time.monotonic() + 60
+    while 'http-equiv="refresh"' in (html := client.get(location, follow_redirects=True).get_data(as_text=True)):
+        assert "rows written" in html
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    assert "Imported 7 new and updated 0 existing questions. 2 already said the same" in html
+    assert db.execute("SELECT count(*) FROM items").fetchone()[0] == 9
+
+
+def follow(client, location, seconds=60):
+    """The page of an import being read or written, once it stops refreshing itself."""
+    deadline = time.monotonic() + seconds
+    while 'http-equiv="refresh"' in (html := client.get(location, follow_redirects=True).get_data(as_text=True)):
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    return html
+
+
+def test_a_long_file_is_read_on_its_own_thread_and_refused_with_every_error(client, auth, db, bank, monkeypatch):
+    monkeypatch.setattr(imports, "BACKGROUND_BYTES", 10)
+    auth.login_as("teacher", "mrs_lee")
+    before = snapshot(db)
+    bad = "article,kind,prompt,answer\nA,essay,Q,x\nA,true_false,Q,Maybe\n"
+    response = post_import(client, bad)
+    assert response.status_code == 302 and "/teacher/import/" in response.headers["Location"]
+    html = follow(client, response.headers["Location"])
+    assert "Nothing was imported." in html and "Row 2, kind" in html and "Row 3, answer" in html
+    assert snapshot(db) == before
+
+
+def test_a_long_file_that_changes_questions_is_read_then_previewed(client, auth, db, bank, monkeypatch):
+    monkeypatch.setattr(imports, "BACKGROUND_BYTES", 10)
+    auth.login_as("teacher", "mrs_lee")
+    location = post_import(client, bank_csv(db, retitle_first, extra=[NEW_ROW])).headers["Location"]
+    html = follow(client, location)
+    assert "Nothing has been changed yet." in html and "Who is in charge of the team?" in html
+    assert items.get_item(db, bank[0])["prompt"] == "Who leads the team?"
+    assert "Imported 1 new and updated 1 existing questions." in confirm(client, location)
+    assert items.get_item(db, bank[0])["prompt"] == "Who is in charge of the team?"

@@ -44,10 +44,15 @@ def import_questions():
         if not upload or not getattr(upload, "filename", ""):
             form.upload.errors.append("Choose a file to import.")
         else:
+            database = current_app.config["DATABASE"]
             try:
                 text = formats.decode(upload.read(current_app.config["MAX_CONTENT_LENGTH"]))
-                parsed = formats.parse_gift(text) if form.format.data == "gift" else formats.parse_questions_csv(text)
-                outcome = imports.start_import(get_db(), current_user.id, parsed, trust_titles=form.trust_titles.data)
+                if len(text) > imports.BACKGROUND_BYTES:  # the server thread is free again at once for the students
+                    token = imports.start_reading(database, current_user.id, text, form.format.data,
+                                                  trust_titles=form.trust_titles.data)
+                    return redirect(url_for("teacher.import_preview", token=token))
+                outcome = imports.start_import(get_db(), current_user.id, imports.read_file(text, form.format.data),
+                                               trust_titles=form.trust_titles.data, database=database)
             except formats.RefusedImport as refused:
                 errors = refused.errors
             else:
@@ -80,5 +85,7 @@ def import_preview(token):
         return redirect(url_for("teacher.question_list"))
     if held["worked_at"]:
         return render_template("teacher/import_preview.html", held=held, form=form, writing=True)
+    if not held["summary"]:  # refused while it was read
+        return render_template("teacher/import.html", form=ImportForm(formdata=None), errors=held["errors"])
     return render_template("teacher/import_preview.html", held=imports.pending(db, current_user.id, token), form=form,
                            labels=imports.LABELS, preview_rows=imports.PREVIEW_ROWS, writing=False)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .. import articles, items, pending_imports
 from ..db import BATCH_SIZE, connect, write_transaction
+from . import formats
 from .formats import RefusedImport, same_text
 
 COMPARED = ("kind", "prompt", "answer", "choices", "accepted", "source_sentence", "answer_type", "status")
@@ -20,6 +21,7 @@ LABELS = {"kind": "Kind", "prompt": "Question", "answer": "Right answer", "choic
           "accepted": "Other accepted answers", "source_sentence": "Source sentence", "answer_type": "Answer type",
           "status": "Status"}
 log = logging.getLogger(__name__)
+BACKGROUND_BYTES = 200_000  # a file longer than this (some 3,000 rows) is read, checked and planned on a thread of its own
 PAUSE = 0.01  # seconds between two batches, for the students' answers waiting on the writers' locks
 PREVIEW_ROWS = 500  # new questions listed one by one on the preview; every change to an existing one is always shown
 
@@ -97,12 +99,18 @@ def summary(plan):
     return {"added": counts["add"], "changed": counts["change"], "unchanged": counts["same"]}
 
 
-def start_import(db, user_id, parsed, *, trust_titles=False):
-    """Apply a file that changes no existing question; hold one that does for the preview (Outcome.token)."""
+def start_import(db, user_id, parsed, *, trust_titles=False, database=None):
+    """Hold a file that changes existing questions for the preview (Outcome.token); apply one that does not:
+    at once when it is one batch, else (given the `database` path) on a thread of its own, the token's page
+    showing its progress, so the server thread that read the file is free again for the students."""
     plan = plan_import(db, parsed, trust_titles=trust_titles)
     counts = summary(plan)
     if counts["changed"]:
         return Outcome(token=pending_imports.hold(db, user_id, plan, counts))
+    if database is not None and len(plan) > BATCH_SIZE:
+        token = pending_imports.hold(db, user_id, plan, counts)
+        start_confirmation(database, user_id, token)
+        return Outcome(token=token)
     created, updated = apply_plan(db, plan)
     return Outcome(created, updated, counts["unchanged"])
 
@@ -118,6 +126,46 @@ def outcome(held):
     return Outcome(counts["added"], counts["changed"], counts["unchanged"])
 
 
+def read_file(text, file_format):
+    """The questions of a CSV or GIFT file's text, or RefusedImport naming every bad row."""
+    return formats.parse_gift(text) if file_format == "gift" else formats.parse_questions_csv(text)
+
+
+def start_reading(database, user_id, text, file_format, *, trust_titles=False):
+    """Read, check and plan a long file on a thread of its own, then go on as `start_import` does; returns the
+    token whose page shows how it goes (its errors, its preview, its progress, its outcome)."""
+    db = connect(database)
+    try:
+        token = pending_imports.hold(db, user_id, [], {}, reading=True)
+    finally:
+        db.close()
+    threading.Thread(target=_read_held, args=(database, user_id, token, text, file_format, trust_titles),
+                     daemon=True).start()
+    return token
+
+
+def _read_held(database, user_id, token, text, file_format, trust_titles):
+    db = connect(database)
+    held = pending_imports.find(db, token, user_id, with_plan=False)
+    try:
+        try:
+            plan = plan_import(db, read_file(text, file_format), trust_titles=trust_titles)
+        except RefusedImport as refused:
+            pending_imports.fail(db, held["id"], refused.errors)
+            return
+        counts = summary(plan)
+        pending_imports.set_plan(db, held["id"], plan, counts)
+        if not counts["changed"] and pending_imports.claim(db, held["id"]):
+            confirm_import(db, user_id, token)
+    except RefusedImport:
+        pass  # kept on the row by confirm_import, for the page
+    except Exception as error:  # noqa: BLE001 - a thread's error reaches no one else: the teacher must see it
+        log.exception("Reading import %s failed", held["id"])
+        pending_imports.fail(db, held["id"], [f"The import stopped ({type(error).__name__}: {error})."])
+    finally:
+        db.close()
+
+
 def start_confirmation(database, user_id, token):
     """Write a held import on a thread of its own, so the request (and the server thread) returns at once;
     False when there is no such import of this teacher. A second confirmation while one writes starts nothing."""
@@ -126,7 +174,7 @@ def start_confirmation(database, user_id, token):
         held = pending_imports.find(db, token, user_id, with_plan=False)
         if held is None:
             return False
-        if held["finished_at"] is None and pending_imports.claim(db, held["id"]):
+        if held["summary"] and held["finished_at"] is None and pending_imports.claim(db, held["id"]):
             threading.Thread(target=_write_held, args=(database, user_id, token, held["id"]), daemon=True).start()
     finally:
         db.close()
