@@ -265,3 +265,21 @@ def test_a_long_file_that_changes_questions_is_read_then_previewed(client, auth,
     assert items.get_item(db, bank[0])["prompt"] == "Who leads the team?"
     assert "Imported 1 new and updated 1 existing questions." in confirm(client, location)
     assert items.get_item(db, bank[0])["prompt"] == "Who is in charge of the team?"
+
+
+def test_an_import_whose_writer_went_silent_can_be_confirmed_again(client, auth, db, bank):
+    """The server stopped mid-way (no batch for `SILENT`): the page offers the rest instead of refreshing for ever."""
+    from quizapp.clock import to_iso, utcnow
+
+    teacher = auth.login_as("teacher", "mrs_lee")
+    location = post_import(client, bank_csv(db, retitle_first, extra=[NEW_ROW])).headers["Location"]
+    token = location.rsplit("/", 1)[1]
+    held = imports.pending(db, teacher.id, token)
+    db.execute("UPDATE pending_imports SET applied = 1, worked_at = ? WHERE id = ?",
+               [to_iso(utcnow() - imports.pending_imports.SILENT * 2), held["id"]])
+    db.conn.commit()
+    items.update_item(db, bank[0], held["plan"][0]["new"], status="approved")  # what the first batch wrote
+    html = client.get(location).get_data(as_text=True)
+    assert 'http-equiv="refresh"' not in html and "The import stopped before it was finished" in html
+    assert "Imported 1 new and updated 1 existing questions." in confirm(client, location)
+    assert db.execute("SELECT count(*) FROM items").fetchone()[0] == 3

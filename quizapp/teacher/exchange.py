@@ -83,9 +83,10 @@ def import_preview(token):
     if held["finished_at"]:
         flash(imports.outcome(held).message)
         return redirect(url_for("teacher.question_list"))
-    if held["worked_at"]:
+    if held["worked_at"] and not imports.stalled(held):
         return render_template("teacher/import_preview.html", held=held, form=form, writing=True)
-    if not held["summary"]:  # refused while it was read
-        return render_template("teacher/import.html", form=ImportForm(formdata=None), errors=held["errors"])
+    if not held["summary"]:  # refused while it was read, or the server stopped meanwhile
+        errors = held["errors"] or ["The server stopped while it read the file: nothing was imported. Import it again."]
+        return render_template("teacher/import.html", form=ImportForm(formdata=None), errors=errors)
     return render_template("teacher/import_preview.html", held=imports.pending(db, current_user.id, token), form=form,
                            labels=imports.LABELS, preview_rows=imports.PREVIEW_ROWS, writing=False)

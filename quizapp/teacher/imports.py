@@ -12,6 +12,7 @@ import time
 from dataclasses import dataclass
 
 from .. import articles, items, pending_imports
+from ..clock import to_iso, utcnow
 from ..db import BATCH_SIZE, connect, write_transaction
 from . import formats
 from .formats import RefusedImport, same_text
@@ -118,6 +119,11 @@ def start_import(db, user_id, parsed, *, trust_titles=False, database=None):
 def pending(db, user_id, token, *, with_plan=True):
     """This teacher's held import (plan, summary, applied, worked_at, errors, finished_at), or None."""
     return pending_imports.find(db, token, user_id, with_plan=with_plan)
+
+
+def stalled(held):
+    """Whether the worker of a held import went silent (the server stopped while it read or wrote)."""
+    return held["worked_at"] is not None and held["worked_at"] < to_iso(utcnow() - pending_imports.SILENT)
 
 
 def outcome(held):
