@@ -100,3 +100,27 @@ def article_by_title(db, title, *, create=False):
             "INSERT INTO articles (title, source, text, text_hash, created_at) VALUES (?, ?, '', ?, ?)",
             [title, "import", text_hash("import:" + title), to_iso(utcnow())],
         ).lastrowid
+
+
+def ids_by_title(db, titles):
+    """{title: id} of the live articles with these titles (the first of each title), a few hundred per query."""
+    found, titles = {}, list(dict.fromkeys(titles))
+    for start in range(0, len(titles), 500):
+        chunk = titles[start:start + 500]
+        rows = db.execute(f"SELECT title, min(id) FROM articles WHERE deleted_at IS NULL AND title IN "
+                          f"({', '.join('?' * len(chunk))}) GROUP BY title", chunk).fetchall()
+        found.update(rows)
+    return found
+
+
+def articles_for_import(db, titles):
+    """{title: id} for every title: the live article with it, or a new empty one for imported questions."""
+    found = ids_by_title(db, titles)
+    missing = [title for title in dict.fromkeys(titles) if title not in found]
+    if missing:
+        now = to_iso(utcnow())
+        with write_transaction(db):
+            db.conn.executemany("INSERT INTO articles (title, source, text, text_hash, created_at) VALUES (?, 'import', '', ?, ?)",
+                                [(title, text_hash("import:" + title), now) for title in missing])
+            found.update(ids_by_title(db, missing))
+    return found

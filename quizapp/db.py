@@ -35,19 +35,22 @@ def connect(path):
 def owner_only(path):
     """The database file, made if missing, readable by its owner only (0600) like the signing key.
 
-    SQLite gives its -wal and -shm files the database file's permissions."""
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    SQLite gives its -wal and -shm files the database file's permissions. An existing file
+    is never opened here: closing any descriptor of the database file drops every POSIX lock
+    this process holds on it, those of the other threads' connections too, and a `quizapp
+    backup` closing its connection then believes it is the last one, checkpoints and removes
+    the log the server is still writing to (acknowledged answers lost). Path-based calls only."""
     try:
-        if os.fstat(fd).st_mode & 0o077:
-            with contextlib.suppress(PermissionError):  # another account's file: theirs to fix
-                os.fchmod(fd, 0o600)  # a database made before this rule
-    finally:
-        os.close(fd)
-    for companion in (path + "-wal", path + "-shm"):
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        pass
+    else:
+        os.close(fd)  # a file made just now: no connection holds a lock on it yet
+    for name in (path, path + "-wal", path + "-shm"):
         with contextlib.suppress(FileNotFoundError):
-            if os.stat(companion).st_mode & 0o077:
-                with contextlib.suppress(PermissionError):
-                    os.chmod(companion, 0o600)
+            if os.stat(name).st_mode & 0o077:
+                with contextlib.suppress(PermissionError):  # another account's file: theirs to fix
+                    os.chmod(name, 0o600)  # a database made before this rule
 
 
 def query(db, sql, params=()):

@@ -268,3 +268,16 @@ def retire_article_items(db, article_id):
     with write_transaction(db):
         return db.execute("UPDATE items SET status = 'retired', updated_at = ? WHERE article_id = ? "
                           "AND status IN ('draft', 'approved')", [to_iso(utcnow()), article_id]).rowcount
+
+
+def create_items(db, rows):
+    """Add many teachers' questions at once: `rows` of (article id, item, status), in one statement."""
+    now = to_iso(utcnow())
+    cleaned = [(article_id, clean_item(item), status) for article_id, item, status in rows]
+    with write_transaction(db):
+        db.conn.executemany(
+            "INSERT INTO items (article_id, item_key, kind, prompt, answer, choices, accepted, source_sentence, "
+            "answer_type, score, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(article_id, "own:" + secrets.token_hex(8), *_text_columns(item), item["score"], status, now, now)
+             for article_id, item, status in cleaned])
+    return len(cleaned)

@@ -235,6 +235,17 @@ def m0011_memory_user_parameters(db):
     )
 
 
+@migrations()
+def m0011_imports_pending_imports(db):
+    """Issue 12, case 6: an import that changes existing questions waits here, as previewed, for the teacher's yes."""
+    db["pending_imports"].create(
+        {"id": int, "token": str, "user_id": int, "created_at": str, "summary": str, "plan": str,
+         "applied": int, "worked_at": str, "errors": str, "finished_at": str},
+        pk="id", not_null={"token", "user_id", "created_at", "plan"}, defaults={"applied": 0},
+    )
+    db["pending_imports"].create_index(["token"], unique=True, index_name="idx_pending_imports_token")
+
+
 def migrate(db):
     """Apply pending migrations; safe to call again."""
     migrations.apply(db)

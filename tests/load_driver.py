@@ -43,9 +43,11 @@ def server_env(folder, **settings):
     return env
 
 
-def start_server(env, port, *, threads=4, workers=1):
+def start_server(env, port, *, threads=4, workers=1, log=None):
+    """`quizapp serve` on its own database; `log`: an open file for its error output (discarded without)."""
     process = subprocess.Popen([str(QUIZAPP), "serve", "--port", str(port), "--threads", str(threads),
-                                "--workers", str(workers)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                "--workers", str(workers)], env=env, stdout=subprocess.DEVNULL,
+                               stderr=log or subprocess.DEVNULL)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:
@@ -80,13 +82,12 @@ class Browser:
     def __init__(self, timeout):
         self.timeout, self.connection, self.cookies = timeout, None, {}
 
-    def _send(self, method, url, data, extra_headers=None):
+    def _send(self, method, url, data, extra_headers=None, body=None):
         parts = urlsplit(url)
         if self.connection is None:
             self.connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=self.timeout)
         headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())} if self.cookies else {}
         headers.update(extra_headers or {})
-        body = None
         if data is not None:
             body = urlencode(data)
             headers["Content-Type"] = "application/x-www-form-urlencoded"
@@ -110,6 +111,16 @@ class Browser:
     def post(self, url, data=None, allow_redirects=False, timeout=None, headers=None):
         return self._send("POST", url, data or {}, headers)
 
+    def post_file(self, url, fields, name, filename, content):
+        """A multipart form POST with one file (`content`, bytes) under `name`, as a browser's file input sends."""
+        boundary = "quizapp-load-" + os.urandom(8).hex()
+        parts = [f'--{boundary}\r\nContent-Disposition: form-data; name="{key}"\r\n\r\n{value}\r\n'.encode()
+                 for key, value in fields.items()]
+        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
+                     f"Content-Type: application/octet-stream\r\n\r\n".encode() + content + b"\r\n")
+        body = b"".join(parts) + f"--{boundary}--\r\n".encode()
+        return self._send("POST", url, None, {"Content-Type": f"multipart/form-data; boundary={boundary}"}, body=body)
+
 
 class Student:
     def __init__(self, base, name, timeout=30, think=0.0, in_place=True):
@@ -117,6 +128,7 @@ class Student:
         self.http = Browser(timeout)
         self.acknowledged = []  # (item_id, response) the server confirmed
         self.latencies = []  # seconds per answer POST
+        self.sent_at = []  # time.perf_counter() when each answer POST was sent
         self.errors = []
         self.url = None
         self.next_card = None  # the question card a rating in place brought back
@@ -157,6 +169,7 @@ class Student:
         started = time.perf_counter()
         response = self.http.post(f"{self.url}/answer", data=data, headers=IN_PLACE if self.in_place else None)
         self.latencies.append(time.perf_counter() - started)
+        self.sent_at.append(started)
         if response.status_code != (200 if self.in_place else 302) or (self.in_place and 'class="verdict' not in response.text):
             self.errors.append(f"answer: {response.status_code}")
             return True
@@ -200,3 +213,100 @@ class Student:
 
 def temporary_folder():
     return tempfile.mkdtemp(prefix="quizapp-load-")
+
+
+def keep_answering(student, stop, size=100):
+    """Answer item after item (a new session when one ends) until `stop` is set; errors are collected, never raised."""
+    if student.url is None:
+        return student
+    index = 0
+    try:
+        while not stop.is_set():
+            if not student.answer_one(index):
+                student.start(size)
+            index += 1
+            if student.think:
+                time.sleep(student.think * student.pace.uniform(0.5, 1.5))
+    except (RequestError, RuntimeError, AttributeError) as error:
+        student.errors.append(f"{type(error).__name__}: {error}")
+    return student
+
+
+class Teacher:
+    """The teacher at a browser: logs in and imports a questions file through the import page, confirming its preview."""
+
+    def __init__(self, base, username, password, timeout=600):
+        self.base, self.username, self.password = base, username, password
+        self.http = Browser(timeout)
+        self.statuses = []  # (what, HTTP status) of every request
+
+    def _check(self, what, response, *expected):
+        self.statuses.append((what, response.status_code))
+        if response.status_code not in expected:
+            raise RuntimeError(f"{what} answered {response.status_code}")
+        return response
+
+    def login(self):
+        page = self.http.get(f"{self.base}/auth/login").text
+        self._check("log in", self.http.post(f"{self.base}/auth/login", data={
+            "csrf_token": TOKEN.search(page).group(1), "username": self.username, "password": self.password}), 302)
+        return self
+
+    def upload(self, content, fmt="csv", seconds=600):
+        """Post a file to the import page and follow its page while it is read (and, if it only adds, written);
+        returns the preview's path (a file that changes questions) or None (applied). `posted_at`: when the
+        POST was answered (time.perf_counter())."""
+        page = self._check("import page", self.http.get(f"{self.base}/teacher/import"), 200).text
+        response = self._check("import", self.http.post_file(
+            f"{self.base}/teacher/import", {"csrf_token": TOKEN.search(page).group(1), "format": fmt},
+            "upload", f"questions.{fmt}", content), 302)
+        self.posted_at = time.perf_counter()
+        location = urlsplit(response.headers["Location"]).path
+        if not location.startswith("/teacher/import/"):
+            return None
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            response = self._check("reading", self.http.get(self.base + location), 200, 302)
+            if response.status_code == 302:
+                return None
+            if 'value="Confirm import"' in response.text and 'http-equiv="refresh"' not in response.text:
+                return location
+            if 'http-equiv="refresh"' not in response.text:
+                raise RuntimeError("the import was refused: " + response.text[-500:])
+            time.sleep(0.2)
+        raise RuntimeError("the file was not read in time")
+
+    def confirm(self, preview_path, seconds=600):
+        """Open the preview, press `Confirm import`, and follow the page (it refreshes while the rows are written)
+        until the import is done; returns the preview page's HTML."""
+        page = self._check("preview", self.http.get(self.base + preview_path), 200).text
+        self._check("confirm", self.http.post(self.base + preview_path, data={
+            "csrf_token": TOKEN.search(page).group(1), "confirm": "Confirm import"}), 302)
+        self.wait(preview_path, seconds)
+        return page
+
+    def wait(self, path, seconds=600):
+        """Follow an import's page while it refreshes (rows being written) until it sends on to the questions."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            response = self._check("progress", self.http.get(self.base + path), 200, 302)
+            if response.status_code == 302:  # done: on to the question list
+                return
+            if 'http-equiv="refresh"' not in response.text:
+                raise RuntimeError("the import stopped: " + response.text[-500:])
+            time.sleep(0.2)
+        raise RuntimeError("the import was not written in time")
+
+
+def teacher_password(env):
+    """The password `quizapp setup` gave the `teacher` account."""
+    return (Path(env["QUIZAPP_DATABASE"]).parent / "teacher-password.txt").read_text().strip()
+
+
+def import_csv(new_rows, changed_ids=(), *, article="Imported unit {i}"):
+    """A questions CSV: `new_rows` new questions, each under its own article title by default (the issue's
+    45,000 titles), and a new wording for each question in `changed_ids`."""
+    lines = ["id,article,kind,prompt,answer"]
+    lines += [f"{item_id},Warm-up,short_answer,Reworded question {item_id}?,Answer {item_id}" for item_id in changed_ids]
+    lines += [f",{article.format(i=i)},short_answer,Imported question {i}?,Answer {i}" for i in range(new_rows)]
+    return ("\n".join(lines) + "\n").encode()

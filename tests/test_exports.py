@@ -153,7 +153,7 @@ def test_gift_round_trip_keeps_the_accepted_forms(db, stored):
     make_article(db, [tricky], title="Prices", source="prices.txt")
     before = items.approved_items(db)
     parsed = formats.parse_gift(formats.questions_gift(before))
-    assert question_bank.apply_import(db, parsed) == (0, 6)
+    assert question_bank.apply_import(db, parsed) == (0, 0)  # the same questions: nothing to write
     after = {item["id"]: item for item in items.approved_items(db)}
     for item in before:
         assert (after[item["id"]]["answer"], after[item["id"]]["accepted"]) == (item["answer"], item["accepted"])

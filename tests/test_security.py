@@ -29,14 +29,18 @@ def world(db):
     class_id = classes.create_class(db, teacher.id, "Year 9")
     classes.add_member(db, class_id, ana.id)
     assignment_id = assignments.create_assignment(db, class_id, article_id)
+    from quizapp.teacher import formats, imports
+
+    changed = formats.parse_questions_csv(f"id,article,kind,prompt,answer\n{item_id},News,short_answer,Who leads now?,Ana\n")
+    token = imports.start_import(db, teacher.id, changed).token  # an import waiting for its confirmation
     return {"article_id": article_id, "item_id": item_id, "session_id": session_id, "user_id": ana.id, "job_id": 1,
-            "class_id": class_id, "assignment_id": assignment_id}
+            "class_id": class_id, "assignment_id": assignment_id, "token": token}
 
 
 def concrete(rule, ids):
     values = {"session_id": ids["session_id"], "item_id": ids["item_id"], "article_id": ids["article_id"],
               "user_id": ids["user_id"], "job_id": ids["job_id"], "filename": "style.css", "class_id": ids["class_id"],
-              "assignment_id": ids["assignment_id"]}
+              "assignment_id": ids["assignment_id"], "token": ids["token"]}
     return re.sub(r"<([^>]+)>", lambda m: str(values[m.group(1)]), rule.rule.replace("int:", "").replace("path:", ""))
 
 

@@ -96,6 +96,9 @@ def parse_questions_csv(text):
             "answer_type": uninert(row.get("answer_type")) or "OTHER",
             "score": 0.0,
         }
+        for optional in ("choices", "accepted", "source_sentence", "answer_type"):
+            if optional not in columns:  # an update keeps what the file does not hold
+                del item[optional]
         entry = Parsed(number, item, uninert(row.get("article")))
         entry.errors = [f"{column}: {message}" for column, message in validate_item(item).items()]
         if not entry.article:

@@ -1,7 +1,8 @@
 """The teacher's forms: articles, questions, filters, bulk approval, imports."""
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import BooleanField, DateField, FloatField, RadioField, SelectField, StringField, TextAreaField
+from wtforms import (BooleanField, DateField, FloatField, RadioField, SelectField, StringField, SubmitField,
+                     TextAreaField)
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp
 
 from ..forms import options
@@ -89,7 +90,12 @@ class ApproveAboveForm(FlaskForm):
 class ImportForm(FlaskForm):
     upload = FileField("Questions file (.csv or GIFT .txt)")
     format = SelectField("Format", choices=options([("csv", "CSV (as exported)"), ("gift", "Moodle GIFT")]))
-    trust_titles = BooleanField("GIFT: update the question a Q-number title names even when its text differs")
+    trust_titles = BooleanField("Update questions by id")
+
+
+class ConfirmImportForm(FlaskForm):
+    confirm = SubmitField("Confirm import")
+    cancel = SubmitField("Cancel import")
 
 
 class ClassForm(FlaskForm):

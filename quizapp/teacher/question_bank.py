@@ -1,7 +1,7 @@
 """What the teacher's question-bank pages do: review lists, saving questions, statuses, imports."""
 from .. import articles, items, reports
-from ..db import batches, write_transaction
-from .formats import RefusedImport, same_text
+from ..db import write_transaction
+from . import imports
 
 
 def article_choices(db):
@@ -28,35 +28,8 @@ def change_status(db, item_id, status, *, resolve=False):
 
 
 def apply_import(db, parsed, *, default_status="approved", trust_titles=False):
-    """Store every parsed question, or refuse the file: returns (created, updated).
+    """Store every parsed question at once, or refuse the file: returns (created, updated).
 
-    Every row is checked before anything is written; the writes then go in batches, so
-    students answering meanwhile never wait behind a long import. A GIFT title like
-    `Q2` updates question 2 only when that question says the same (or with
-    `trust_titles`, the teacher's choice); otherwise it is a new question, so that
-    a file from elsewhere never overwrites a question students have progress on."""
-    errors = []
-    for entry in parsed:
-        if entry.id_from_title and not trust_titles:
-            existing = items.get_item(db, entry.item_id)
-            if existing is None or not same_text(existing["prompt"], entry.item.get("prompt")):
-                entry.item_id = None
-        if entry.item_id is not None and not items.item_exists(db, entry.item_id):
-            entry.errors.append(f"id: there is no question {entry.item_id} to update.")
-        errors += [f"Row {entry.line}, {message}" for message in entry.errors]
-    if errors:
-        raise RefusedImport(errors)
-    if not parsed:
-        raise RefusedImport(["The file holds no questions."])
-    created = updated = 0
-    for batch in batches(parsed):
-        with write_transaction(db):
-            for entry in batch:
-                if entry.item_id is not None:
-                    items.update_item(db, entry.item_id, entry.item, status=entry.status)
-                    updated += 1
-                else:
-                    article_id = articles.article_by_title(db, entry.article, create=True)
-                    items.create_item(db, article_id, entry.item, status=entry.status or default_status)
-                    created += 1
-    return created, updated
+    The plan and its rules are `imports.plan_import`'s; the import page holds a file that
+    changes existing questions for the teacher's confirmation instead (`imports.start_import`)."""
+    return imports.apply_plan(db, imports.plan_import(db, parsed, default_status=default_status, trust_titles=trust_titles))
