@@ -105,9 +105,7 @@ def edit_question(item_id):
     item = items.get_item(db, item_id)
     if item is None:
         abort(404)
-    form = ItemForm(data=None if request.method == "POST" else {
-        **item, "article": item["article_id"], "choices": "\n".join(item["choices"]),
-        "accepted": "\n".join(item["accepted"])})
+    form = ItemForm(data=None if request.method == "POST" else ItemForm.initial(item))
     form.article.choices = options(question_bank.article_choices(db))
     if form.validate_on_submit():
         items.update_item(db, item_id, form.item(), article_id=form.article.data)
