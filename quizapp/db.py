@@ -35,19 +35,19 @@ def connect(path):
 def owner_only(path):
     """The database file, made if missing, readable by its owner only (0600) like the signing key.
 
-    SQLite gives its -wal and -shm files the database file's permissions."""
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    SQLite gives its -wal and -shm files the database file's permissions. The file is opened
+    only to create it: closing any descriptor of a file drops every POSIX lock this process
+    holds on it, those of its open SQLite connections included (another process could then
+    checkpoint and delete the -wal file under them), so an existing file is only chmod-ed."""
     try:
-        if os.fstat(fd).st_mode & 0o077:
-            with contextlib.suppress(PermissionError):  # another account's file: theirs to fix
-                os.fchmod(fd, 0o600)  # a database made before this rule
-    finally:
-        os.close(fd)
-    for companion in (path + "-wal", path + "-shm"):
+        os.close(os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600))  # new: no connection has it open
+    except FileExistsError:
+        pass
+    for name in (path, path + "-wal", path + "-shm"):
         with contextlib.suppress(FileNotFoundError):
-            if os.stat(companion).st_mode & 0o077:
-                with contextlib.suppress(PermissionError):
-                    os.chmod(companion, 0o600)
+            if os.stat(name).st_mode & 0o077:
+                with contextlib.suppress(PermissionError):  # another account's file: theirs to fix
+                    os.chmod(name, 0o600)  # a database made before this rule
 
 
 def query(db, sql, params=()):
