@@ -13,7 +13,8 @@ requested through the Flask test client against the big database (the whole requ
 routing, log-in check, queries, template; no network or WSGI server).
 Targets: plan p99 under 20 ms (issue #5); export peak memory under 200 MB; teacher pages
 p99 under 300 ms (issue #13).
-Usage: .venv/bin/python benchmarks/scale.py [--students N] [--page-samples N] (building takes a few minutes)
+Usage: .venv/bin/python benchmarks/scale.py [--students N] [--page-samples N] [--keep PATH] (building takes minutes);
+       .venv/bin/python benchmarks/scale.py --pages-only PATH  (the teacher's pages again, on a kept database)
 """
 import argparse
 import datetime as dt
@@ -105,6 +106,26 @@ def percentiles(timings):
     return statistics.median(timings) * 1000, timings[min(len(timings) - 1, int(0.99 * len(timings)))] * 1000
 
 
+def time_answers(path, students, samples):
+    """p50/p99 of storing one answer: the review row and every summary (cards.record_review), on the big database."""
+    from quizapp import cards as card_store
+
+    db = connect(path)
+    rng = random.Random(11)
+    timings = []
+    for n in range(samples):
+        start = time.perf_counter()
+        card_store.record_review(db, user_id=rng.randint(1, students), item_id=rng.randint(1, ITEMS), session_id=None,
+                                 rating=3, correct=rng.random() < 0.5, response="A",
+                                 answered_at=to_iso(NOW + dt.timedelta(seconds=n)), duration_ms=3000,
+                                 next_due=to_iso(NOW + dt.timedelta(days=2)), was_new=False)
+        timings.append(time.perf_counter() - start)
+    db.close()
+    p50, p99 = percentiles(timings)
+    print(f"storing an answer (review row and summaries, one transaction): p50 {p50:.2f} ms, p99 {p99:.2f} ms "
+          f"over {samples} answers")
+
+
 def time_pages(path, students, class_ids, assignment_ids, samples):
     """p50/p99 of each teacher page through the Flask test client, logged in as the teacher."""
     from quizapp import create_app
@@ -149,7 +170,17 @@ def main():
     parser.add_argument("--samples", type=int, default=2000)
     parser.add_argument("--page-samples", type=int, default=200)
     parser.add_argument("--keep", help="build the database at this path and keep it (default: a temporary folder)")
+    parser.add_argument("--pages-only", metavar="PATH", help="only time the teacher's pages, on a database built with --keep")
     options = parser.parse_args()
+    if options.pages_only:
+        db = connect(options.pages_only)
+        class_ids = [row[0] for row in db.execute("SELECT id FROM classes ORDER BY id")]
+        assignment_ids = [row[0] for row in db.execute("SELECT id FROM assignments ORDER BY id")]
+        students = db.execute("SELECT count(*) FROM users WHERE role = 'student'").fetchone()[0]
+        db.close()
+        time_pages(options.pages_only, students, class_ids, assignment_ids, options.page_samples)
+        time_answers(options.pages_only, students, options.page_samples)
+        return
     folder = tempfile.mkdtemp(prefix="quizapp-scale-")
     path = options.keep or os.path.join(folder, "big.db")
     started = time.perf_counter()
@@ -159,6 +190,7 @@ def main():
           f"in {time.perf_counter() - started:.0f} s ({size:.0f} MB); migration m0011 (answer summaries) "
           f"back-filled them in {backfill:.1f} s")
     time_pages(path, options.students, class_ids, assignment_ids, options.page_samples)
+    time_answers(path, options.students, options.page_samples)
 
     db = connect(path)
     for label, when in (("with items due", NOW), ("with nothing due (every item checked for newness)", NOW - dt.timedelta(days=120))):
