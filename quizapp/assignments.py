@@ -41,17 +41,6 @@ def student_assignments(db, user_id):
         "ORDER BY assignments.due_date IS NULL, assignments.due_date, assignments.id", {"user": user_id}))
 
 
-def answers(db, assignment_id):
-    """Every answer a member of the assignment's class gave to one of its article's questions:
-    (user id, item id, correct, answered at), oldest first."""
-    return db.execute(
-        "SELECT reviews.user_id, reviews.item_id, reviews.correct, reviews.answered_at FROM assignments "
-        "JOIN class_members ON class_members.class_id = assignments.class_id "
-        "JOIN reviews ON reviews.user_id = class_members.user_id "
-        "JOIN items ON items.id = reviews.item_id AND items.article_id = assignments.article_id "
-        "WHERE assignments.id = ? ORDER BY reviews.answered_at, reviews.id", [assignment_id]).fetchall()
-
-
 def assigned_items(db, assignment_id):
     """The approved questions of the assignment's article (id, prompt, answer), in id order."""
     return list(query(db,

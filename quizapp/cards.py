@@ -4,6 +4,7 @@
 """
 import sqlite3
 
+from . import answer_stats
 from .db import query, query_one, write_transaction
 from .scheduling import RATINGS
 
@@ -50,8 +51,9 @@ def save_card(db, user_id, item_id, outcome, *, rating, revise=False):
 
 def record_review(db, *, user_id, item_id, session_id, rating, correct, response, answered_at, duration_ms,
                   next_due, was_new):
-    """Add one answer to `reviews`; returns its id."""
+    """Add one answer to `reviews` (and to the answer summaries); returns its id."""
     with write_transaction(db):
+        answer_stats.add_answer(db, user_id, item_id, correct, answered_at)
         return db.execute(
             "INSERT INTO reviews (user_id, item_id, session_id, rating, correct, response, answered_at, duration_ms, "
             "next_due, was_new) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -131,11 +133,6 @@ def answer_totals(db, user_id):
     return db.execute("SELECT count(*), coalesce(sum(correct), 0) FROM reviews WHERE user_id = ?", [user_id]).fetchone()
 
 
-def answer_totals_per_user(db):
-    """(user id, answers, correct, last answer time) for every student who answered."""
-    return db.execute("SELECT user_id, count(*), sum(correct), max(answered_at) FROM reviews GROUP BY user_id").fetchall()
-
-
 def review_history(db, user_id):
     """(item id, rating, answered_at) of every answer of one student, oldest first: what their memory model is fitted on."""
     return db.execute("SELECT item_id, rating, answered_at FROM reviews WHERE user_id = ? ORDER BY answered_at, id",
@@ -147,26 +144,32 @@ def review_count(db, user_id):
     return db.execute("SELECT count(*) FROM reviews WHERE user_id = ?", [user_id]).fetchone()[0]
 
 
-def answers_per_item(db):
-    """(item id, user id, correct) of every answer."""
-    return db.execute("SELECT item_id, user_id, correct FROM reviews").fetchall()
-
-
 RECALL_SQL = """
 SELECT user_id, count(*), sum(due <= :now), avg(CASE
     WHEN stability IS NULL OR stability <= 0 OR last_review IS NULL OR last_rating IS NULL OR last_rating = 1 THEN 0.0
     ELSE pow(1 + :factor * max(0, CAST(round((julianday(:now) - julianday(last_review)) * 86400) AS INTEGER) / 86400)
                  / stability, :decay) END)
-FROM cards GROUP BY user_id
+FROM cards {where} GROUP BY user_id
 """
 
 
-def recall_per_user(db, now_iso, *, factor, decay):
-    """(user id, cards, cards due, mean recall) per student, FSRS's forgetting curve computed by SQLite.
+def _only_users(user_ids):
+    """(WHERE clause, parameters) keeping the cards of these users; no clause for None (everyone)."""
+    if user_ids is None:
+        return "", {}
+    marks = ",".join(f":u{n}" for n in range(len(user_ids)))
+    return f"WHERE user_id IN ({marks})", {f"u{n}": user_id for n, user_id in enumerate(user_ids)}
+
+
+def recall_per_user(db, now_iso, *, factor, decay, user_ids=None):
+    """(user id, cards, cards due, mean recall) per student (of `user_ids` when given), FSRS's forgetting
+    curve computed by SQLite.
 
     Raises NoMathFunctions when SQLite was built without pow()."""
+    where, only = _only_users(user_ids)
     try:
-        return db.execute(RECALL_SQL, {"now": now_iso, "factor": factor, "decay": decay}).fetchall()
+        return db.execute(RECALL_SQL.format(where=where),
+                          {"now": now_iso, "factor": factor, "decay": decay, **only}).fetchall()
     except sqlite3.OperationalError as error:
         if "no such function" in str(error):
             raise NoMathFunctions(str(error)) from error
@@ -177,24 +180,33 @@ class NoMathFunctions(Exception):
     """This SQLite has no math functions (built without SQLITE_ENABLE_MATH_FUNCTIONS)."""
 
 
-def card_memory(db):
-    """(user id, due, stability, last review, last rating) of every card."""
-    return db.execute("SELECT user_id, due, stability, last_review, last_rating FROM cards").fetchall()
+def card_memory(db, user_ids=None):
+    """(user id, due, stability, last review, last rating) of every card (of `user_ids` when given)."""
+    where, only = _only_users(user_ids)
+    return db.execute(f"SELECT user_id, due, stability, last_review, last_rating FROM cards {where}", only).fetchall()
 
 
-def student_cards(db, user_id):
-    """One student's cards with their items and how many of their answers were wrong, soonest due first."""
+def student_cards(db, user_id, *, offset=0, limit=-1):
+    """One student's cards with their items and how many of their answers were wrong, soonest due first
+    (a page of them with `offset` and `limit`)."""
     return list(query(db,
-        "SELECT cards.*, items.prompt, items.answer, items.kind, (SELECT count(*) FROM reviews "
-        "WHERE reviews.user_id = cards.user_id AND reviews.item_id = cards.item_id AND reviews.correct = 0) AS wrong "
-        "FROM cards JOIN items ON items.id = cards.item_id WHERE cards.user_id = ? ORDER BY cards.due", [user_id]))
+        "SELECT cards.*, items.prompt, items.answer, items.kind, "
+        "coalesce(answer_stats.answers - answer_stats.correct, 0) AS wrong "
+        "FROM cards JOIN items ON items.id = cards.item_id LEFT JOIN answer_stats ON answer_stats.user_id = "
+        "cards.user_id AND answer_stats.item_id = cards.item_id WHERE cards.user_id = ? "
+        "ORDER BY cards.due, cards.id LIMIT ? OFFSET ?", [user_id, limit, offset]))
 
 
-def student_reviews(db, user_id, *, limit=200):
-    """One student's latest answers with their items."""
+def count_cards(db, user_id):
+    """How many cards (items met) one student has."""
+    return db.execute("SELECT count(*) FROM cards WHERE user_id = ?", [user_id]).fetchone()[0]
+
+
+def student_reviews(db, user_id, *, offset=0, limit=200):
+    """One student's latest answers with their items (a page of them with `offset`)."""
     return list(query(db,
         "SELECT reviews.*, items.prompt, items.answer FROM reviews JOIN items ON items.id = reviews.item_id "
-        "WHERE reviews.user_id = ? ORDER BY reviews.id DESC LIMIT ?", [user_id, limit]))
+        "WHERE reviews.user_id = ? ORDER BY reviews.id DESC LIMIT ? OFFSET ?", [user_id, limit, offset]))
 
 
 def result_rows(db):
@@ -218,5 +230,6 @@ def result_rows(db):
 def delete_user_history(db, user_id):
     """Delete a student's answers and cards (their account is being deleted)."""
     with write_transaction(db):
+        answer_stats.forget_user(db, user_id)
         db.execute("DELETE FROM reviews WHERE user_id = ?", [user_id])
         db.execute("DELETE FROM cards WHERE user_id = ?", [user_id])

@@ -58,11 +58,17 @@ def add_member(db, class_id, user_id):
                           [class_id, user_id, to_iso(utcnow())]).rowcount == 1
 
 
-def members(db, class_id):
-    """The students of a class (id, username), by name."""
+def members(db, class_id, *, offset=0, limit=-1):
+    """The students of a class (id, username), by name; a page of them with `offset` and `limit`."""
     return list(query(db,
         "SELECT users.id, users.username FROM class_members JOIN users ON users.id = class_members.user_id "
-        "WHERE class_members.class_id = ? ORDER BY users.username COLLATE NOCASE", [class_id]))
+        "WHERE class_members.class_id = ? ORDER BY users.username COLLATE NOCASE, users.id LIMIT ? OFFSET ?",
+        [class_id, limit, offset]))
+
+
+def count_members(db, class_id):
+    """How many students a class has."""
+    return db.execute("SELECT count(*) FROM class_members WHERE class_id = ?", [class_id]).fetchone()[0]
 
 
 def student_classes(db, user_id):

@@ -200,14 +200,12 @@ def approve_above(db, threshold, *, article_id=None):
     return approved
 
 
-def find_items(db, *, article_id=None, kind=None, status=None, text=None, flagged_first=True, limit=500):
-    """Items matching the filters, flagged ones first, then drafts by score, then newest."""
-    sql = (
-        "SELECT items.*, articles.title AS article_title, "
-        "(SELECT count(*) FROM reports WHERE reports.item_id = items.id AND reports.resolved_at IS NULL) AS open_reports "
-        "FROM items JOIN articles ON articles.id = items.article_id WHERE 1 = 1"
-    )
-    params = []
+OPEN_REPORT = "EXISTS (SELECT 1 FROM reports WHERE reports.item_id = items.id AND reports.resolved_at IS NULL)"
+
+
+def _where(*, article_id=None, kind=None, status=None, text=None, flagged=None):
+    """(WHERE clause, parameters) for the filters of `find_items` and `count_items`."""
+    sql, params = " WHERE 1 = 1", []
     for column, value in (("items.article_id", article_id), ("items.kind", kind), ("items.status", status)):
         if value:
             sql += f" AND {column} = ?"
@@ -217,9 +215,30 @@ def find_items(db, *, article_id=None, kind=None, status=None, text=None, flagge
         sql += (" AND (instr(lower(items.prompt), lower(?)) OR instr(lower(items.answer), lower(?))"
                 " OR instr(lower(items.source_sentence), lower(?)))")
         params += [text] * 3
+    if flagged is not None:
+        sql += f" AND {'' if flagged else 'NOT '}{OPEN_REPORT}"
+    return sql, params
+
+
+def find_items(db, *, article_id=None, kind=None, status=None, text=None, flagged=None, flagged_first=True, limit=500,
+               offset=0):
+    """Items matching the filters, flagged ones first, then drafts by score, then newest (`flagged`:
+    True for only those with open reports, False for only those without)."""
+    where, params = _where(article_id=article_id, kind=kind, status=status, text=text, flagged=flagged)
+    sql = (
+        "SELECT items.*, articles.title AS article_title, "
+        "(SELECT count(*) FROM reports WHERE reports.item_id = items.id AND reports.resolved_at IS NULL) AS open_reports "
+        "FROM items JOIN articles ON articles.id = items.article_id" + where
+    )
     order = "open_reports > 0 DESC, " if flagged_first else ""
-    sql += f" ORDER BY {order}items.status = 'draft' DESC, items.score DESC, items.id DESC LIMIT ?"
-    return [from_row(row) for row in query(db, sql, params + [limit])]
+    sql += f" ORDER BY {order}items.status = 'draft' DESC, items.score DESC, items.id DESC LIMIT ? OFFSET ?"
+    return [from_row(row) for row in query(db, sql, params + [limit, offset])]
+
+
+def count_items(db, **filters):
+    """How many items `find_items` would list with these filters and no limit."""
+    where, params = _where(**filters)
+    return db.execute("SELECT count(*) FROM items" + where, params).fetchone()[0]
 
 
 def approved_items(db):

@@ -1,6 +1,8 @@
 """The schema, only through migrations: one function per step, applied in order."""
 from sqlite_utils.migrations import Migrations
 
+from . import answer_stats, answer_thirds
+
 migrations = Migrations("quizapp")
 
 
@@ -244,6 +246,31 @@ def m0011_imports_pending_imports(db):
         pk="id", not_null={"token", "user_id", "created_at", "plan"}, defaults={"applied": 0},
     )
     db["pending_imports"].create_index(["token"], unique=True, index_name="idx_pending_imports_token")
+
+
+@migrations()
+def m0011_scale_answer_summaries(db):
+    """Issue 13: answer counts per (student, item), per student and per item, kept current on each answer
+    (quizapp/answer_stats.py), so the teacher's pages never add up every review; filled from the reviews so far."""
+    db.execute("CREATE TABLE answer_stats (user_id INTEGER NOT NULL REFERENCES users(id), "
+               "item_id INTEGER NOT NULL REFERENCES items(id), answers INTEGER NOT NULL, correct INTEGER NOT NULL, "
+               "first_answered_at TEXT NOT NULL, first_correct INTEGER NOT NULL, last_answered_at TEXT NOT NULL, "
+               "PRIMARY KEY (user_id, item_id)) WITHOUT ROWID")
+    db.execute("CREATE INDEX idx_answer_stats_item ON answer_stats(item_id, user_id)")
+    db.execute("CREATE TABLE student_totals (user_id INTEGER PRIMARY KEY REFERENCES users(id), "
+               "answers INTEGER NOT NULL, correct INTEGER NOT NULL, first_answered_at TEXT NOT NULL, "
+               "last_answered_at TEXT NOT NULL, third INTEGER NOT NULL DEFAULT 1)")
+    db.execute(f"CREATE INDEX idx_student_totals_rank ON student_totals({answer_thirds.KEY}, user_id)")
+    db.execute(f"CREATE INDEX idx_student_totals_third ON student_totals(third, {answer_thirds.KEY}, user_id)")
+    db.execute("CREATE TABLE item_totals (item_id INTEGER PRIMARY KEY REFERENCES items(id), "
+               "answers INTEGER NOT NULL, correct INTEGER NOT NULL)")
+    db.execute("CREATE TABLE item_third_totals (item_id INTEGER NOT NULL REFERENCES items(id), third INTEGER NOT NULL, "
+               "answers INTEGER NOT NULL, correct INTEGER NOT NULL, PRIMARY KEY (item_id, third)) WITHOUT ROWID")
+    db.execute(answer_stats.PAIRS_FROM_REVIEWS.format(where="1 = 1"))
+    db.execute(answer_stats.STUDENTS_FROM_PAIRS.format(where="1 = 1"))
+    db.execute(answer_stats.ITEMS_FROM_PAIRS.format(where="1 = 1"))
+    db.execute(answer_thirds.THIRDS_FROM_RANKING)
+    db.execute(answer_thirds.ITEM_THIRDS_FROM_PAIRS)
 
 
 def migrate(db):

@@ -177,6 +177,17 @@ def students(db):
                           "ORDER BY username COLLATE NOCASE"))
 
 
+def students_page(db, *, offset, limit):
+    """One page of `students`: current students' ids and usernames, by name."""
+    return list(query(db, "SELECT id, username FROM users WHERE role = 'student' AND removed_at IS NULL "
+                          "ORDER BY username COLLATE NOCASE LIMIT ? OFFSET ?", [limit, offset]))
+
+
+def count_students(db):
+    """How many current students there are."""
+    return db.execute("SELECT count(*) FROM users WHERE role = 'student' AND removed_at IS NULL").fetchone()[0]
+
+
 def get_student(db, user_id):
     """The current student account with this id (not a teacher's, not a removed one), or None."""
     return query_one(db, "SELECT id, username, role, created_at FROM users WHERE id = ? AND role = 'student' "

@@ -193,7 +193,7 @@ def test_a_one_time_password_must_be_changed_first(client, auth, db, how):
     if how == "listed":
         class_id = classes.create_class(db, users.find_user(db, "mrs_lee").id, "Year 9")
         html = client.post(f"/teacher/classes/{class_id}/students", data={"usernames": "newbie"}).get_data(as_text=True)
-        given = re.search(r"<td>newbie</td><td><code>([^<]+)</code>", html).group(1)
+        given = re.search(r'<td data-label="Username">newbie</td><td data-label="One-time password"><code>([^<]+)</code>', html).group(1)
     else:
         newbie = make_user(db, "newbie")
         html = client.post(f"/teacher/students/{newbie.id}/password").get_data(as_text=True)

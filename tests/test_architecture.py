@@ -117,7 +117,7 @@ def test_views_hold_no_sql_and_import_no_other_view(view):
     assert imports_of(view) & set(VIEW_MODULES) == set()
 
 
-@pytest.mark.parametrize("pure", ["quizapp.scheduling", "quizapp.grading", "quizapp.clock"])
+@pytest.mark.parametrize("pure", ["quizapp.scheduling", "quizapp.grading", "quizapp.clock", "quizapp.paging"])
 def test_pure_modules_use_neither_flask_nor_the_database(pure):
     source = MODULES[pure].read_text(encoding="utf-8")
     assert "flask" not in source and "sqlite" not in source and not SQL.search(source)

@@ -154,7 +154,8 @@ def test_add_questions_of_each_kind(client, auth, db, stocked):
     auth.login_as("teacher")
     cases = [
         question(),
-        question(kind="multiple_choice", prompt="Who leads?", answer="Ana", choices="Ana\nBen\nCal\nDee"),
+        question(kind="multiple_choice", prompt="Who leads?", answer="", option_1="Ana", option_2="Ben", option_3="Cal",
+                 option_4="Dee", right_option="1"),
         question(kind="true_false", prompt="Ana leads the team.", answer="True"),
         question(kind="fill_blank", prompt="_____ leads the team.", answer="Ana"),
     ]
@@ -172,9 +173,14 @@ def test_add_questions_of_each_kind(client, auth, db, stocked):
     [
         ({"prompt": ""}, "Write the question."),
         ({"answer": ""}, "Give the right answer."),
-        ({"kind": "multiple_choice", "choices": "Ana\nBen"}, "Give three to five options"),
-        ({"kind": "multiple_choice", "answer": "Ana", "choices": "Ana\nBen\nben\nCal"}, "The options must all be different."),
-        ({"kind": "multiple_choice", "answer": "Zed", "choices": "Ana\nBen\nCal\nDee"}, "exactly one of the options"),
+        ({"kind": "multiple_choice", "option_1": "Ana", "option_2": "Ben", "right_option": "1"}, "Give three to five options"),
+        ({"kind": "multiple_choice", "option_1": "Ana", "option_2": "Ben", "option_3": "ben", "option_4": "Cal",
+          "right_option": "1"}, "The options must all be different."),
+        ({"kind": "multiple_choice", "option_1": "Ana", "option_2": "Ben", "option_3": "Cal"}, "Mark the right option."),
+        ({"kind": "multiple_choice", "option_1": "Ana", "option_2": "Ben", "option_3": "Cal", "right_option": "4"},
+         "The option marked right is empty"),
+        ({"kind": "multiple_choice", "option_1": "Ana", "option_2": "Ben", "option_3": "Cal", "right_option": "9"},
+         "Mark the right option."),
         ({"kind": "true_false", "answer": "Maybe"}, "A true/false answer is True or False."),
         ({"kind": "fill_blank", "prompt": "Who leads the team?"}, "exactly one blank"),
         ({"kind": "fill_blank", "prompt": "_____ and _____ lead."}, "exactly one blank"),

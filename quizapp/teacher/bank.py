@@ -74,10 +74,10 @@ def question_list():
     form.status.choices = options([("", "Any status")] + [(s, s.capitalize()) for s in items.STATUSES])
     if not form.validate():
         form.article.data, form.kind.data, form.status.data = 0, "", ""
-    found = [] if form.q.errors else items.find_items(
-        db, article_id=form.article.data or None, kind=form.kind.data or None, status=form.status.data or None,
-        text=(form.q.data or "").strip() or None)
-    return render_template("teacher/questions.html", form=form, items=found, approve_form=ApproveAboveForm())
+    found, page = ([], None) if form.q.errors else question_bank.question_page(
+        db, request.args.get("page"), article_id=form.article.data or None, kind=form.kind.data or None,
+        status=form.status.data or None, text=(form.q.data or "").strip() or None)
+    return render_template("teacher/questions.html", form=form, items=found, page=page, approve_form=ApproveAboveForm())
 
 
 @bp.route("/questions/new", methods=["GET", "POST"])
@@ -105,9 +105,7 @@ def edit_question(item_id):
     item = items.get_item(db, item_id)
     if item is None:
         abort(404)
-    form = ItemForm(data=None if request.method == "POST" else {
-        **item, "article": item["article_id"], "choices": "\n".join(item["choices"]),
-        "accepted": "\n".join(item["accepted"])})
+    form = ItemForm(data=None if request.method == "POST" else ItemForm.initial(item))
     form.article.choices = options(question_bank.article_choices(db))
     if form.validate_on_submit():
         items.update_item(db, item_id, form.item(), article_id=form.article.data)

@@ -11,7 +11,7 @@ The results CSV is a public contract (CONTRACTS.md section 3): one row per answe
 import csv
 import io
 
-from .. import cards, items, scheduling, users
+from .. import answer_stats, answer_thirds, cards, items, paging, scheduling, users
 from ..clock import to_iso
 from ..spreadsheets import inert
 
@@ -21,33 +21,44 @@ EXTRA_RESULT_COLUMNS = ["mode", "class"]  # after the contract's columns, in CON
 SUMMARY_COLUMNS = ["username", "answers", "correct", "accuracy", "items_seen", "items_due", "mastery", "last_answer"]
 
 
-def student_rows(db, scheduler, now):
-    """One dict per student: answers, accuracy, items seen and due, mastery, last answer."""
+def student_rows(db, scheduler, now, *, page=None):
+    """One dict per student (every one, or those of `page`, a paging.Page): answers, accuracy, items
+    seen and due, mastery, last answer. Answer counts come from the summaries kept on each answer;
+    only the cards of the students listed are read for the rest."""
+    if page is None:
+        listed, user_ids = users.students(db), None
+    else:
+        listed = users.students_page(db, offset=page.offset, limit=page.size)
+        user_ids = [row["id"] for row in listed]
     students = {row["id"]: dict(row, answers=0, correct=0, last_answer=None, seen=0, due=0, mastery=None)
-                for row in users.students(db)}
-    for user_id, answers, correct, last in cards.answer_totals_per_user(db):
-        if user_id in students:
-            students[user_id].update(answers=answers, correct=correct, last_answer=last)
-    for user_id, seen, due, mastery in card_figures(db, scheduler, now):
-        if user_id in students:
-            students[user_id].update(seen=seen, due=due, mastery=mastery)
+                for row in listed}
+    totals = answer_stats.student_totals(db, user_ids)
+    for user_id, student in students.items():
+        if user_id in totals:
+            answers, correct, last = totals[user_id]
+            student.update(answers=answers, correct=correct, last_answer=last)
+    if user_ids != []:
+        for user_id, seen, due, mastery in card_figures(db, scheduler, now, user_ids=user_ids):
+            if user_id in students:
+                students[user_id].update(seen=seen, due=due, mastery=mastery)
     for student in students.values():
         student["accuracy"] = student["correct"] / student["answers"] if student["answers"] else None
     return list(students.values())
 
 
-def card_figures(db, scheduler, now):
-    """(user id, cards seen, cards due, mastery) per student: the forgetting curve of
-    `scheduling.recall_probability` (whole days elapsed), computed by SQLite when it can."""
+def card_figures(db, scheduler, now, *, user_ids=None):
+    """(user id, cards seen, cards due, mastery) per student (of `user_ids` when given): the forgetting
+    curve of `scheduling.recall_probability` (whole days elapsed), computed by SQLite when it can."""
     try:
-        return cards.recall_per_user(db, to_iso(now), factor=scheduler._FACTOR, decay=scheduler._DECAY)
+        return cards.recall_per_user(db, to_iso(now), factor=scheduler._FACTOR, decay=scheduler._DECAY,
+                                     user_ids=user_ids)
     except cards.NoMathFunctions:
-        return _card_figures_in_python(db, scheduler, now)
+        return _card_figures_in_python(db, scheduler, now, user_ids=user_ids)
 
 
-def _card_figures_in_python(db, scheduler, now):
+def _card_figures_in_python(db, scheduler, now, *, user_ids=None):
     figures, now_text = {}, to_iso(now)
-    for user_id, due, stability, last_review, last_rating in cards.card_memory(db):
+    for user_id, due, stability, last_review, last_rating in cards.card_memory(db, user_ids):
         seen, due_count, recall = figures.get(user_id, (0, 0, 0.0))
         figures[user_id] = (seen + 1, due_count + (due <= now_text),
                             recall + scheduling.card_recall(scheduler, stability, last_review, last_rating, now))
@@ -55,41 +66,50 @@ def _card_figures_in_python(db, scheduler, now):
 
 
 def item_rows(db):
-    """One dict per answered item: answers, share correct, discrimination; most missed first."""
-    accuracy = {user_id: correct / answers for user_id, answers, correct, _ in cards.answer_totals_per_user(db)}
-    ranked = sorted(accuracy, key=lambda u: accuracy[u])
-    third = len(ranked) // 3
-    weak, strong = set(ranked[:third]), set(ranked[-third:]) if third else set()
-    per_item = {}
-    for item_id, user_id, correct in cards.answers_per_item(db):
-        stats = per_item.setdefault(item_id, {"answers": 0, "correct": 0, "strong": [], "weak": []})
-        stats["answers"] += 1
-        stats["correct"] += correct
-        if user_id in strong:
-            stats["strong"].append(correct)
-        elif user_id in weak:
-            stats["weak"].append(correct)
+    """Every answered item, most missed first, with answers, share correct and discrimination."""
+    return _with_discrimination(db, _ranked_items(db))
+
+
+def item_page(db, page_number, size=paging.PAGE_SIZE):
+    """One page of `item_rows` (page number as given in the URL): (rows, paging.Page). The
+    discrimination is worked out only for the items shown."""
+    rows = _ranked_items(db)
+    page = paging.page_of(page_number, len(rows), size)
+    return _with_discrimination(db, rows[page.offset:page.offset + page.size]), page
+
+
+def _ranked_items(db):
+    totals = answer_stats.item_totals(db)
     rows = []
     for item in items.items_with_titles(db):
-        stats = per_item.get(item["id"])
-        if not stats:
-            continue
-        share = stats["correct"] / stats["answers"]
-        discrimination = None
-        if stats["strong"] and stats["weak"]:
-            discrimination = sum(stats["strong"]) / len(stats["strong"]) - sum(stats["weak"]) / len(stats["weak"])
-        rows.append(dict(item, answers=stats["answers"], correct=stats["correct"], share=share,
-                         missed=stats["answers"] - stats["correct"], discrimination=discrimination))
+        if item["id"] in totals:
+            answers, correct = totals[item["id"]]
+            rows.append(dict(item, answers=answers, correct=correct, share=correct / answers,
+                             missed=answers - correct, discrimination=None))
     rows.sort(key=lambda r: (r["share"], -r["answers"], r["id"]))
     return rows
 
 
-def student_detail(db, scheduler, user_id, now):
-    """One student's cards (with recall now) and latest answers."""
+def _with_discrimination(db, rows):
+    thirds = answer_thirds.item_thirds(db, [row["id"] for row in rows])
+    for row in rows:
+        weak_answers, weak_right, strong_answers, strong_right = thirds.get(row["id"], (0, 0, 0, 0))
+        if weak_answers and strong_answers:
+            row["discrimination"] = strong_right / strong_answers - weak_right / weak_answers
+    return rows
+
+
+def student_detail(db, scheduler, user_id, now, *, cards_page=None, answers_page=None):
+    """One student's cards (with recall now) and latest answers, each a page (paging.Page numbers as
+    given in the URL); returns (cards, their Page, answers, their Page)."""
+    card_page = paging.page_of(cards_page, cards.count_cards(db, user_id))
     student_cards = [dict(row, recall=scheduling.card_recall(scheduler, row["stability"], row["last_review"],
                                                             row["last_rating"], now))
-                     for row in cards.student_cards(db, user_id)]
-    return student_cards, cards.student_reviews(db, user_id)
+                     for row in cards.student_cards(db, user_id, offset=card_page.offset, limit=card_page.size)]
+    answered = answer_stats.student_totals(db, [user_id]).get(user_id, (0,))[0]
+    answer_page = paging.page_of(answers_page, answered)
+    reviews = cards.student_reviews(db, user_id, offset=answer_page.offset, limit=answer_page.size)
+    return student_cards, card_page, reviews, answer_page
 
 
 def summary_csv(rows):

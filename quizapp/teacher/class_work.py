@@ -11,7 +11,7 @@ import io
 import re
 import secrets
 
-from .. import assignments, cards, classes, jobs, reports, study_sessions, user_parameters, users
+from .. import answer_stats, assignments, cards, classes, jobs, reports, study_sessions, user_parameters, users
 from ..db import write_transaction
 from ..spreadsheets import inert
 
@@ -62,31 +62,32 @@ def add_students(db, class_id, names, timezone="UTC"):
     return added
 
 
-def assignment_report(db, assignment_id):
-    """For an assignment: one dict per student of the class (by name), and its questions most missed first."""
+def assignment_report(db, assignment_id, *, page=None):
+    """For an assignment: (one dict per student of the class, by name, only those of `page` (a
+    paging.Page) when given; (students, started, finished) of the whole class; its questions most
+    missed first), from the answer summaries."""
     assignment = assignments.get_assignment(db, assignment_id)
+    class_id, article_id = assignment["class_id"], assignment["article_id"]
     questions = assignments.assigned_items(db, assignment_id)
-    students = {m["id"]: {"id": m["id"], "username": m["username"], "first": {}, "first_answer": None,
-                          "last_answer": None} for m in classes.members(db, assignment["class_id"])}
-    per_item = {q["id"]: dict(q, answers=0, missed=0) for q in questions}
-    for user_id, item_id, correct, answered_at in assignments.answers(db, assignment_id):
-        student = students.get(user_id)
-        if student is None or item_id not in per_item:
-            continue
-        student["first"].setdefault(item_id, correct)
-        student["first_answer"] = student["first_answer"] or answered_at
-        student["last_answer"] = answered_at
-        per_item[item_id]["answers"] += 1
-        per_item[item_id]["missed"] += 1 - correct
+    offset, limit = (page.offset, page.size) if page else (0, -1)
     rows = []
-    for student in students.values():
-        first = student.pop("first")
-        answered, right = len(first), sum(first.values())
-        rows.append(dict(student, questions=len(questions), answered=answered, right=right,
-                         score=right / answered if answered else None, started=answered > 0,
-                         finished=bool(questions) and answered == len(questions)))
-    missed = sorted((q for q in per_item.values() if q["missed"]), key=lambda q: (-q["missed"], q["id"]))
-    return rows, missed
+    for user_id, username, answered, right, first, last in answer_stats.class_progress(
+            db, class_id, article_id, offset=offset, limit=limit):
+        rows.append({"id": user_id, "username": username, "questions": len(questions), "answered": answered,
+                     "right": right, "score": right / answered if answered else None, "started": answered > 0,
+                     "finished": bool(questions) and answered == len(questions), "first_answer": first,
+                     "last_answer": last})
+    answered, misses = {}, {}
+    for user_id, item_id, answers, right in answer_stats.class_answers(db, class_id, article_id):
+        answered[user_id] = answered.get(user_id, 0) + 1
+        so_far = misses.get(item_id, (0, 0))
+        misses[item_id] = (so_far[0] + answers, so_far[1] + answers - right)
+    counts = (classes.count_members(db, class_id), len(answered),
+              sum(1 for n in answered.values() if questions and n == len(questions)))
+    missed = [dict(q, answers=misses[q["id"]][0], missed=misses[q["id"]][1]) for q in questions
+              if misses.get(q["id"], (0, 0))[1]]
+    missed.sort(key=lambda q: (-q["missed"], q["id"]))
+    return rows, counts, missed
 
 
 def assignment_csv(rows):

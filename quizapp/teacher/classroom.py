@@ -1,8 +1,8 @@
 """Teacher pages for classes: creating them, enrolling students, assigning articles, an assignment's results."""
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from .. import articles, assignments, classes, users
+from .. import articles, assignments, classes, paging, users
 from ..auth.guards import teacher_required
 from ..db import get_db
 from ..forms import options
@@ -67,7 +67,9 @@ def add_teacher():
 
 
 def _render_class(db, row, *, assign=None, add=None, added=None, status=200):
-    return render_template("teacher/class.html", klass=row, members=classes.members(db, row["id"]),
+    page = paging.page_of(request.args.get("page"), classes.count_members(db, row["id"]))
+    return render_template("teacher/class.html", klass=row, page=page,
+                           members=classes.members(db, row["id"], offset=page.offset, limit=page.size),
                            assignments=assignments.class_assignments(db, row["id"]),
                            assign_form=assign or assign_form(db), add_form=add or AddStudentsForm(),
                            added=added), status
@@ -119,8 +121,10 @@ def assignment(assignment_id):
     """Who has started and finished an assignment, their scores, and the questions most missed."""
     db = get_db()
     row = own_assignment(db, assignment_id)
-    students, missed = class_work.assignment_report(db, assignment_id)
-    return render_template("teacher/assignment.html", assignment=row, students=students, missed=missed)
+    page = paging.page_of(request.args.get("page"), classes.count_members(db, row["class_id"]))
+    students, counts, missed = class_work.assignment_report(db, assignment_id, page=page)
+    return render_template("teacher/assignment.html", assignment=row, students=students, page=page, counts=counts,
+                           missed=missed)
 
 
 @bp.route("/assignments/<int:assignment_id>.csv")
@@ -129,7 +133,7 @@ def assignment_csv(assignment_id):
     """The assignment's results as CSV: one row per student of the class."""
     db = get_db()
     own_assignment(db, assignment_id)
-    students, _ = class_work.assignment_report(db, assignment_id)
+    students, _, _ = class_work.assignment_report(db, assignment_id)
     return download(class_work.assignment_csv(students), f"quizapp-assignment-{assignment_id}.csv", "text/csv")
 
 

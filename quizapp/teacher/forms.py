@@ -43,33 +43,78 @@ def _lines(text):
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
+OPTION_SLOTS = 5  # a multiple choice question has three to five options (items.validate_item)
+
+
 class ItemForm(FlaskForm):
+    """A question written by hand. Multiple choice: the options typed one per box, the right one marked
+    with a radio button (its text is the answer: never typed twice); other kinds: the right answer typed."""
+
     article = SelectField("Article", coerce=int)
     kind = SelectField("Kind", choices=options(KINDS.items()))
     prompt = TextAreaField("Question", validators=[DataRequired("Write the question.")])
-    answer = StringField("Right answer", validators=[DataRequired("Give the right answer.")])
-    choices = TextAreaField("Options (multiple choice: one per line, the right answer among them)")
+    answer = StringField("Right answer")
+    right_option = RadioField("Right option", choices=options((str(n), f"Option {n} is the right answer")
+                                                              for n in range(1, OPTION_SLOTS + 1)), validate_choice=False)
     accepted = TextAreaField("Other accepted answers (one per line)")
     source_sentence = TextAreaField("Source sentence")
 
+    @classmethod
+    def initial(cls, item):
+        """The form's data for editing a stored item: its options in their boxes, the answer's marked."""
+        data = {**item, "article": item["article_id"], "accepted": "\n".join(item["accepted"])}
+        for n, choice in enumerate(item["choices"][:OPTION_SLOTS], start=1):
+            data[f"option_{n}"] = choice
+            if item["kind"] == "multiple_choice" and choice == item["answer"]:
+                data["right_option"] = str(n)
+        return data
+
+    @property
+    def option_fields(self):
+        return [getattr(self, f"option_{n}") for n in range(1, OPTION_SLOTS + 1)]
+
+    def _marked_option(self):
+        """The text of the option marked right ("" when none is marked or its box is empty)."""
+        try:
+            return (self.option_fields[int(self.right_option.data) - 1].data or "").strip()
+        except (TypeError, ValueError, IndexError):
+            return ""
+
     def item(self):
+        multiple = self.kind.data == "multiple_choice"
         return {
             "kind": self.kind.data,
             "prompt": self.prompt.data or "",
-            "answer": self.answer.data or "",
-            "choices": _lines(self.choices.data) if self.kind.data == "multiple_choice" else [],
+            "answer": self._marked_option() if multiple else self.answer.data or "",
+            "choices": [text for text in ((f.data or "").strip() for f in self.option_fields) if text] if multiple else [],
             "accepted": _lines(self.accepted.data),
             "source_sentence": self.source_sentence.data or "",
         }
 
     def validate(self, extra_validators=None):
         valid = super().validate(extra_validators)
-        for name, message in validate_item(self.item()).items():
+        self.option_errors = []
+        multiple = self.kind.data == "multiple_choice"
+        problems = validate_item(self.item())
+        if multiple and "answer" in problems:
+            marked = self.right_option.data in {str(n) for n in range(1, OPTION_SLOTS + 1)}
+            problems["right_option"] = ("The option marked right is empty: type it or mark another." if marked
+                                        else "Mark the right option.")
+            del problems["answer"]
+        for name, message in problems.items():
+            if name == "choices":
+                self.option_errors.append(message)
+                valid = False
+                continue
             field = getattr(self, name)
             if message not in field.errors:
                 field.errors = list(field.errors) + [message]
             valid = False
         return valid
+
+
+for _slot in range(1, OPTION_SLOTS + 1):
+    setattr(ItemForm, f"option_{_slot}", StringField(f"Option {_slot}"))
 
 
 class FilterForm(FlaskForm):

@@ -1,7 +1,7 @@
 """Teacher pages about the class: the dashboard, results per item and per student, result exports."""
-from flask import abort, current_app, render_template, stream_with_context
+from flask import abort, current_app, render_template, request, stream_with_context
 
-from .. import charts, items, users
+from .. import charts, items, paging, users
 from ..auth.guards import teacher_required
 from ..clock import utcnow
 from ..db import connect, get_db
@@ -14,23 +14,24 @@ from .responses import download
 @bp.route("/")
 @teacher_required
 def dashboard():
-    """The class: one row per student, and the bank's counts."""
+    """The class: one row per student (a page of them), and the bank's counts."""
     db = get_db()
-    students = class_results.student_rows(db, get_scheduler(), utcnow())
+    page = paging.page_of(request.args.get("page"), users.count_students(db))
+    students = class_results.student_rows(db, get_scheduler(), utcnow(), page=page)
     drafts, approved, flagged = items.status_counts(db)
     chart = charts.bars_svg([(s["username"], s["accuracy"]) for s in students if s["accuracy"] is not None],
                             title="Share of answers correct, per student")
-    return render_template("teacher/dashboard.html", students=students, drafts=drafts, approved=approved,
-                           flagged=flagged, chart=chart)
+    return render_template("teacher/dashboard.html", students=students, page=page, drafts=drafts,
+                           approved=approved, flagged=flagged, chart=chart)
 
 
 @bp.route("/results")
 @teacher_required
 def results():
-    """Results per question, most missed first."""
-    rows = class_results.item_rows(get_db())
+    """Results per question, most missed first, a page at a time."""
+    rows, page = class_results.item_page(get_db(), request.args.get("page"))
     chart = charts.bars_svg([(f"#{i['id']}", i["share"]) for i in rows[:15]], title="Most missed questions: share correct")
-    return render_template("teacher/results.html", items=rows, chart=chart)
+    return render_template("teacher/results.html", items=rows, page=page, chart=chart)
 
 
 @bp.route("/students/<int:user_id>")
@@ -41,9 +42,11 @@ def student(user_id):
     row = users.get_student(db, user_id)
     if row is None:
         abort(404)
-    student_cards, reviews = class_results.student_detail(db, get_scheduler(), user_id, utcnow())
-    return render_template("teacher/student.html", student=row, cards=student_cards, reviews=reviews,
-                           remove_form=RemoveStudentForm())
+    student_cards, cards_page, reviews, answers_page = class_results.student_detail(
+        db, get_scheduler(), user_id, utcnow(), cards_page=request.args.get("cards_page"),
+        answers_page=request.args.get("answers_page"))
+    return render_template("teacher/student.html", student=row, cards=student_cards, cards_page=cards_page,
+                           reviews=reviews, answers_page=answers_page, remove_form=RemoveStudentForm())
 
 
 @bp.route("/results.csv")
