@@ -2,7 +2,7 @@
 from flask import current_app
 from flask_wtf.csrf import CSRFProtect
 
-from . import scheduling
+from . import clock, scheduling
 
 csrf = CSRFProtect()
 
@@ -13,3 +13,16 @@ def get_scheduler():
     if "fsrs" not in app.extensions:
         app.extensions["fsrs"] = scheduling.make_scheduler(fuzz=app.config["FSRS_FUZZ"])
     return app.extensions["fsrs"]
+
+
+def utcnow():
+    """The app's now: the real clock, or with `SIMULATED_CLOCK_FILE` set the moment that file holds (ISO 8601),
+    so a test or a demonstration can live through days of spaced repetition in minutes."""
+    path = current_app.config.get("SIMULATED_CLOCK_FILE")
+    if path:
+        try:
+            with open(path, encoding="utf-8") as file:
+                return clock.from_iso(file.read().strip()) or clock.utcnow()
+        except (OSError, ValueError):
+            pass  # no moment written (yet): the real clock
+    return clock.utcnow()
