@@ -49,6 +49,25 @@ def latest_fact_cards(db, user_id, *, article_id=None):
     return {row["fact_key"]: row for row in rows}
 
 
+def missed_at_latest_session(db, user_id, fact_items):
+    """Of {fact key: its item ids}, the facts whose first try in the latest session that asked them was wrong."""
+    latest = {}  # fact key -> (session id, first try right?) of the latest session
+    owner = {item_id: key for key, item_ids in fact_items.items() for item_id in item_ids}
+    for batch in _chunks(list(owner)):
+        marks = ", ".join("?" * len(batch))
+        for item_id, session_id, correct in db.execute(
+                f"SELECT item_id, session_id, correct FROM reviews WHERE user_id = ? AND item_id IN ({marks}) "
+                "ORDER BY id", [user_id, *batch]):
+            key = owner[item_id]
+            if key not in latest or latest[key][0] != session_id:
+                latest[key] = (session_id, correct)
+    return {key for key, (_, correct) in latest.items() if not correct}
+
+
+def _chunks(values, size=500):
+    return [values[start:start + size] for start in range(0, len(values), size)]
+
+
 def save_card(db, user_id, item_id, outcome, *, rating, revise=False):
     """Store the card `outcome` (a `scheduling.outcomes` row) chosen with `rating`; returns True for a new card.
 

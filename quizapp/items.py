@@ -126,13 +126,18 @@ def item_exists(db, item_id):
 
 
 def add_generated_items(db, article_id, items, *, status, now):
-    """Add the generator's items an article does not have yet (by key); returns how many were added."""
+    """Add the generator's items an article does not have yet (by key), each with its `fact`; returns how many
+    were added."""
     with write_transaction(db):
         known = {key for (key,) in db.execute("SELECT item_key FROM items WHERE article_id = ?", [article_id])}
         added = 0
         for item in items:
             key = item_key(item)
+            fact = str(item.get("fact") or "").strip() or None
             if key in known:
+                if fact:  # an item stored before facts were kept gets its fact from the generator's new run
+                    db.execute("UPDATE items SET fact = ? WHERE article_id = ? AND item_key = ? AND fact IS NULL",
+                               [fact, article_id, key])
                 continue
             known.add(key)
             db.execute(
@@ -140,8 +145,7 @@ def add_generated_items(db, article_id, items, *, status, now):
                 "answer_type, score, status, created_at, fact) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [article_id, key, item["kind"], item["prompt"], item["answer"], json.dumps(item.get("choices") or []),
                  json.dumps(item.get("accepted") or []), item.get("source_sentence") or "",
-                 item.get("answer_type") or "OTHER", float(item.get("score") or 0), status, now,
-                 str(item.get("fact") or "").strip() or None],
+                 item.get("answer_type") or "OTHER", float(item.get("score") or 0), status, now, fact],
             )
             added += 1
     return added

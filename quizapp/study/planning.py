@@ -26,17 +26,18 @@ class Plan:
     note: str | None = None
 
 
-def level_for(card):
-    """The form a fact is asked in, by its card (None: never studied)."""
-    if card is None or card["state"] != cards.REVIEW_STATE:
-        return RECOGNITION  # new, still learning, or lapsed (relearning)
+def level_for(card, *, lapsed=False):
+    """The form a fact is asked in, by its card (None: never studied). `lapsed`: missed at its first try in its
+    latest session (a missed item relearned in the session is back in Review, but asked as recognition next)."""
+    if card is None or card["state"] != cards.REVIEW_STATE or lapsed:
+        return RECOGNITION  # new, still learning, or lapsed
     return RECALL if (card["stability"] or 0) >= RECALL_STABILITY_DAYS else CLOZE
 
 
-def choose_item(fact_items, card):
+def choose_item(fact_items, card, *, lapsed=False):
     """The item to show for one fact: the hardest form at or below the fact's level, else the easiest above it;
     among equals another form than the one shown last, then the best scored."""
-    level = level_for(card)
+    level = level_for(card, lapsed=lapsed)
     last = card["item_id"] if card else None
 
     def rank(item):
@@ -74,7 +75,9 @@ def plan(db, user, now, midnight, *, article_id=None, size=10, new_per_day=20, r
     else:
         review_room = max(reviews_per_day - cards.answers_since(db, user.id, since, new=0), 0)
         new_room = max(new_per_day - cards.answers_since(db, user.id, since, new=1), 0)
-    picker = _Picker(by_fact, known, size)
+    learned = [key for key in due + ahead if known[key]["state"] == cards.REVIEW_STATE]
+    lapsed = cards.missed_at_latest_session(db, user.id, {key: [item["id"] for item in by_fact[key]] for key in learned})
+    picker = _Picker(by_fact, known, size, lapsed)
     left_due = picker.take(due, review_room)
     left_new = picker.take(new, new_room)
     picker.take(ahead, size)
@@ -89,8 +92,8 @@ def plan(db, user, now, midnight, *, article_id=None, size=10, new_per_day=20, r
 class _Picker:
     """Takes one item per fact into the session, never two of one source sentence."""
 
-    def __init__(self, by_fact, known, size):
-        self.by_fact, self.known, self.size = by_fact, known, size
+    def __init__(self, by_fact, known, size, lapsed):
+        self.by_fact, self.known, self.size, self.lapsed = by_fact, known, size, lapsed
         self.chosen, self.sentences, self.held, self.siblings = [], set(), 0, 0
 
     def take(self, keys, room):
@@ -101,7 +104,7 @@ class _Picker:
                 return 0
             if taken >= room:
                 return len(keys) - position
-            item = choose_item(self.by_fact[key], self.known.get(key))
+            item = choose_item(self.by_fact[key], self.known.get(key), lapsed=key in self.lapsed)
             sentence = item["source_sentence"]
             if sentence and sentence in self.sentences:
                 self.held += 1
