@@ -146,7 +146,7 @@ class _Shortfall:
             reasons.append(f"{self.waiting} more {'were studied today and are' if custom else 'are'} due from {when}")
         scope = " of this article" if custom else ""
         start = f"Only {self.count} {noun}{scope} {verb}" if self.count else f"No questions{scope} are"
-        reasons = reasons or ["that is every question there is"]
+        reasons = reasons or ["the article has no more" if custom else "there are no more"]
         return f"{start} left to study today; " + "; ".join(reasons) + "."
 
 
