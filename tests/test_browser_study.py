@@ -4,10 +4,12 @@ relearning in the session, custom study past the daily new limit, and the form g
 import datetime as dt
 import os
 import re
+import shutil
 import socket
-import sqlite3
 import subprocess
+import tempfile
 import time
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -41,9 +43,12 @@ def short_items(questions, sentence):
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """`quizapp setup`, three hand-made articles, then `quizapp serve` on a clock the test moves."""
-    folder = tmp_path_factory.mktemp("served_study")
+def server():
+    """`quizapp setup`, three hand-made articles, then `quizapp serve` on a clock the test moves.
+
+    Its folder is its own, not pytest's: pytest runs of other checkouts prune the shared basetemp, and a
+    clock file gone would put the server back on the real clock."""
+    folder = Path(tempfile.mkdtemp(prefix="quizapp-study-"))
     clock = folder / "clock.txt"
     clock.write_text(START.isoformat(), encoding="utf-8")
     config = folder / "config.py"
@@ -71,9 +76,10 @@ def server(tmp_path_factory):
     else:
         process.kill()
         pytest.fail("quizapp serve did not start")
-    yield f"http://127.0.0.1:{port}", clock, env["QUIZAPP_DATABASE"]
+    yield f"http://127.0.0.1:{port}", clock, folder
     process.terminate()
     process.wait(timeout=10)
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def start(page, article, size):
@@ -154,17 +160,14 @@ def test_an_article_is_studied_past_the_daily_new_limit(server, browser):
     page.close()
 
 
-def latest_due(database, username):
-    with sqlite3.connect(database) as conn:
-        return conn.execute("SELECT cards.due FROM cards JOIN users ON users.id = cards.user_id WHERE username = ? "
-                            "ORDER BY cards.last_review DESC, cards.id DESC LIMIT 1", [username]).fetchone()[0]
-
-
 def test_the_form_grows_with_what_the_student_knows_over_simulated_days(server, browser):
-    base, clock, database = server
+    """One fact in four forms, studied on days 0, 1, 4, 14 and 45, every answer right. The test never opens the
+    database while the server runs (a second process's connection closing can take the server's WAL with it)."""
+    base, clock, _ = server
     page = register(browser, base, "tomas")
     kinds = []
-    for _ in range(7):
+    for days in (0, 1, 4, 14, 45):
+        clock.write_text((START + dt.timedelta(days=days)).isoformat(), encoding="utf-8")
         page.goto(base)
         start(page, "Rising news", 1)
         expect(page.locator(".position")).to_contain_text("Question 1 of 1")  # one fact: one question a session
@@ -172,10 +175,7 @@ def test_the_form_grows_with_what_the_student_knows_over_simulated_days(server, 
         assert answer(page, "True" if kinds[-1] == "True false" else "Ana Ruiz") == "Correct"
         page.get_by_role("button", name="Good").click()
         expect(page).to_have_title(re.compile("Session summary"))
-        due = dt.datetime.fromisoformat(latest_due(database, "tomas"))
-        clock.write_text((due + dt.timedelta(hours=1)).isoformat(), encoding="utf-8")  # the day it is due
     clock.write_text(START.isoformat(), encoding="utf-8")
-    levels = [{"Multiple choice": 0, "True false": 0, "Fill blank": 1, "Short answer": 2}[kind] for kind in kinds]
-    assert levels == sorted(levels), kinds
-    assert levels[0] == 0 and 1 in levels and levels[-1] == 2, kinds
+    # new and learning: recognition in both its forms; learned: the blank; stable (21 days and more): recall
+    assert kinds == ["Multiple choice", "True false", "Fill blank", "Fill blank", "Short answer"]
     page.close()

@@ -52,8 +52,8 @@ def test_new_items_best_first_never_two_of_one_sentence(db):
     first, second, third, fourth = ids(db)
     plan = practice.plan_study(db, user, NOW, size=4)
     assert plan.item_ids == [first, third, fourth]
-    assert plan.note == ("Only 3 questions are left to study today; 1 more share a sentence with one in this session "
-                         "and come in a later one.")
+    assert plan.note == ("Only 3 questions are left to study today; 1 more shares a sentence with one in this session "
+                         "and comes in a later one.")
     assert practice.plan_session(db, user, NOW, size=3) == [first, third, fourth]  # control: as asked, no note
     assert practice.plan_study(db, user, NOW, size=3).note is None
 

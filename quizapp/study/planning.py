@@ -129,25 +129,34 @@ class _Shortfall:
 
     def sentence(self, custom, new_per_day, reviews_per_day, timezone):
         """One sentence: how many questions there are and why no more."""
-        noun = "question" if self.count == 1 else "questions"
-        verb = "is" if self.count == 1 else "are"
         reasons = []
         if self.over_new_limit:
-            reasons.append(f"{self.over_new_limit} new ones wait for tomorrow, as you have met {new_per_day} new "
-                           "questions today (choose an article to study more of it now)")
+            reasons.append(f"{_count(self.over_new_limit, 'new one waits', 'new ones wait')} for tomorrow, as you "
+                           f"have met {new_per_day} new questions today (choose an article to study more of it now)")
         if self.over_review_limit:
-            reasons.append(f"{self.over_review_limit} due ones wait, as you have done {reviews_per_day} reviews today")
+            reasons.append(f"{_count(self.over_review_limit, 'due one waits', 'due ones wait')}, as you have done "
+                           f"{reviews_per_day} reviews today")
         if self.held:
-            reasons.append(f"{self.held} more share a sentence with one in this session and come in a later one")
+            reasons.append(_count(self.held, "more shares a sentence with one in this session and comes",
+                                  "more share a sentence with one in this session and come") + " in a later one")
         if self.siblings:
-            reasons.append(f"{self.siblings} more ask a fact already in this session (one question per fact)")
+            reasons.append(f"{_count(self.siblings, 'more asks', 'more ask')} a fact already in this session "
+                           "(one question per fact)")
         if self.waiting:
-            when = _local(self.next_due, timezone)
-            reasons.append(f"{self.waiting} more {'were studied today and are' if custom else 'are'} due from {when}")
+            studied = _count(self.waiting, "more was studied today and is", "more were studied today and are")
+            due = _count(self.waiting, "more is", "more are")
+            reasons.append(f"{studied if custom else due} due from {_local(self.next_due, timezone)}")
         scope = " of this article" if custom else ""
-        start = f"Only {self.count} {noun}{scope} {verb}" if self.count else f"No questions{scope} are"
+        if self.count:
+            start = f"Only {_count(self.count, 'question', 'questions')}{scope} {'is' if self.count == 1 else 'are'}"
+        else:
+            start = f"No questions{scope} are"
         reasons = reasons or ["the article has no more" if custom else "there are no more"]
         return f"{start} left to study today; " + "; ".join(reasons) + "."
+
+
+def _count(number, one, many):
+    return f"{number} {one if number == 1 else many}"
 
 
 def _local(iso, timezone):

@@ -43,8 +43,8 @@ def start():
     )
     if session_id is None:
         when = services.next_due(db, current_user.id, form.article.data or None)
-        flash("Nothing to study right now." + (f" Your next item is due {when:%Y-%m-%d %H:%M} UTC." if when else "")
-              + (f" {note}" if note else ""))
+        flash("Nothing to study right now. " + note if note else
+              "Nothing to study right now." + (f" Your next item is due {when:%Y-%m-%d %H:%M} UTC." if when else ""))
         return redirect(url_for("index"))
     if note:
         flash(note)
