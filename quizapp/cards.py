@@ -127,11 +127,12 @@ def answers_since(db, user_id, since, *, new):
     """How many answers this user gave since `since` to items new to them (new=1) or not (new=0).
 
     A missed item's later tries in the same session count for neither daily limit (Anki's learning steps)."""
-    return db.execute(
-        "SELECT count(*) FROM reviews WHERE user_id = ? AND was_new = ? AND answered_at >= ? AND NOT EXISTS "
-        "(SELECT 1 FROM reviews AS earlier WHERE earlier.item_id = reviews.item_id "
-        "AND earlier.session_id = reviews.session_id AND earlier.id < reviews.id)", [user_id, new, since]
-    ).fetchone()[0]
+    firsts = {}
+    for session_id, item_id, was_new in db.execute(
+            "SELECT session_id, item_id, was_new FROM reviews WHERE user_id = ? AND answered_at >= ? ORDER BY id",
+            [user_id, since]):
+        firsts.setdefault((session_id, item_id), was_new)  # the first try of each item in each session
+    return sum(1 for was_new in firsts.values() if was_new == new)
 
 
 def due_item_ids(db, user_id, now_iso, *, article_id=None, limit=10):
