@@ -6,6 +6,7 @@ import sqlite3
 
 from . import answer_stats
 from .db import query, query_one, write_transaction
+from .items import FACT_KEY_SQL
 from .scheduling import RATINGS
 
 # FSRS card states as fsrs numbers them (fsrs.State): a lapse is an Again on a card in Review.
@@ -15,6 +16,57 @@ REVIEW_STATE = 2
 def get_card(db, user_id, item_id):
     """This student's card for this item as a row, or None when never studied."""
     return query_one(db, "SELECT * FROM cards WHERE user_id = ? AND item_id = ?", [user_id, item_id])
+
+
+def fact_card(db, user_id, item_id):
+    """This student's card for the fact `item_id` asks: the latest-reviewed card of any item of that fact, or None.
+
+    Items that share a fact are one card for scheduling: the form shown next starts from it."""
+    item = query_one(db, "SELECT article_id, fact, source_sentence FROM items WHERE id = ?", [item_id])
+    if item is None:
+        return None
+    sql = "SELECT cards.* FROM items JOIN cards ON cards.item_id = items.id AND cards.user_id = ? WHERE "
+    if item["fact"]:
+        sql += "items.article_id = ? AND items.fact = ?"
+        params = [user_id, item["article_id"], item["fact"]]
+    elif item["source_sentence"]:
+        sql += "items.article_id = ? AND coalesce(items.fact, '') = '' AND items.source_sentence = ?"
+        params = [user_id, item["article_id"], item["source_sentence"]]
+    else:
+        sql += "items.id = ?"
+        params = [user_id, item_id]
+    return query_one(db, sql + " ORDER BY cards.last_review DESC, cards.id DESC LIMIT 1", params)
+
+
+def latest_fact_cards(db, user_id, *, article_id=None):
+    """{fact key: the fact's latest-reviewed card (item_id, state, stability, due, last_review)} for one student."""
+    where = "cards.user_id = ?" + (" AND items.article_id = ?" if article_id else "")
+    params = [user_id] + ([article_id] if article_id else [])
+    rows = query(db,
+        "SELECT * FROM (SELECT cards.item_id, cards.state, cards.stability, cards.due, cards.last_review, "
+        f"{FACT_KEY_SQL} AS fact_key, row_number() OVER (PARTITION BY {FACT_KEY_SQL} "
+        "ORDER BY cards.last_review DESC, cards.id DESC) AS latest "
+        f"FROM cards JOIN items ON items.id = cards.item_id WHERE {where}) WHERE latest = 1", params)
+    return {row["fact_key"]: row for row in rows}
+
+
+def missed_at_latest_session(db, user_id, fact_items):
+    """Of {fact key: its item ids}, the facts whose first try in the latest session that asked them was wrong."""
+    latest = {}  # fact key -> (session id, first try right?) of the latest session
+    owner = {item_id: key for key, item_ids in fact_items.items() for item_id in item_ids}
+    for batch in _chunks(list(owner)):
+        marks = ", ".join("?" * len(batch))
+        for item_id, session_id, correct in db.execute(
+                f"SELECT item_id, session_id, correct FROM reviews WHERE user_id = ? AND item_id IN ({marks}) "
+                "ORDER BY id", [user_id, *batch]):
+            key = owner[item_id]
+            if key not in latest or latest[key][0] != session_id:
+                latest[key] = (session_id, correct)
+    return {key for key, (_, correct) in latest.items() if not correct}
+
+
+def _chunks(values, size=500):
+    return [values[start:start + size] for start in range(0, len(values), size)]
 
 
 def save_card(db, user_id, item_id, outcome, *, rating, revise=False):
@@ -74,10 +126,15 @@ def change_review_rating(db, review_id, rating, next_due):
 
 
 def answers_since(db, user_id, since, *, new):
-    """How many answers this user gave since `since` to items new to them (new=1) or not (new=0)."""
-    return db.execute(
-        "SELECT count(*) FROM reviews WHERE user_id = ? AND was_new = ? AND answered_at >= ?", [user_id, new, since]
-    ).fetchone()[0]
+    """How many answers this user gave since `since` to items new to them (new=1) or not (new=0).
+
+    A missed item's later tries in the same session count for neither daily limit (Anki's learning steps)."""
+    firsts = {}
+    for session_id, item_id, was_new in db.execute(
+            "SELECT session_id, item_id, was_new FROM reviews WHERE user_id = ? AND answered_at >= ? ORDER BY id",
+            [user_id, since]):
+        firsts.setdefault((session_id, item_id), was_new)  # the first try of each item in each session
+    return sum(1 for was_new in firsts.values() if was_new == new)
 
 
 def due_item_ids(db, user_id, now_iso, *, article_id=None, limit=10):
@@ -95,14 +152,8 @@ def due_item_ids(db, user_id, now_iso, *, article_id=None, limit=10):
 
 
 def next_due(db, user_id, article_id=None):
-    """When (ISO text) the next card of this user comes due, or None."""
-    sql = ("SELECT min(cards.due) FROM cards JOIN items ON items.id = cards.item_id "
-           "WHERE cards.user_id = ? AND items.status = 'approved'")
-    params = [user_id]
-    if article_id:
-        sql += " AND items.article_id = ?"
-        params.append(article_id)
-    return db.execute(sql, params).fetchone()[0]
+    """When (ISO text) the next fact of this user comes due (its latest card), or None."""
+    return min((card["due"] for card in latest_fact_cards(db, user_id, article_id=article_id).values()), default=None)
 
 
 def session_reviews(db, session_id):
@@ -115,11 +166,16 @@ def session_reviews(db, session_id):
 
 
 def card_counts(db, user_id, due_before, due_before_week):
-    """(cards, due before `due_before`, due before `due_before_week`) for one student."""
-    seen, today, week = db.execute(
-        "SELECT count(*), sum(due < ?), sum(due < ?) FROM cards WHERE user_id = ?", [due_before, due_before_week, user_id]
-    ).fetchone()
-    return seen, today or 0, week or 0
+    """(cards, due before `due_before`, due before `due_before_week`) for one student.
+
+    Counted per fact (its latest card), as sessions schedule them: an item of a fact shown in another form
+    since is not due on its own."""
+    seen = today = week = 0
+    for card in latest_fact_cards(db, user_id).values():
+        seen += 1
+        today += card["due"] < due_before
+        week += card["due"] < due_before_week
+    return seen, today, week
 
 
 def answers_by_time(db, user_id, since):

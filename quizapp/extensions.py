@@ -2,7 +2,7 @@
 from flask import current_app
 from flask_wtf.csrf import CSRFProtect
 
-from . import memory_model, scheduling
+from . import clock, memory_model, scheduling
 from .db import get_db
 
 csrf = CSRFProtect()
@@ -19,3 +19,16 @@ def get_scheduler(user_id=None):
         if own is not None:
             return own
     return app.extensions["fsrs"]
+
+
+def utcnow():
+    """The app's now: the real clock, or with `SIMULATED_CLOCK_FILE` set the moment that file holds (ISO 8601),
+    so a test or a demonstration can live through days of spaced repetition in minutes."""
+    path = current_app.config.get("SIMULATED_CLOCK_FILE")
+    if path:
+        try:
+            with open(path, encoding="utf-8") as file:
+                return clock.from_iso(file.read().strip()) or clock.utcnow()
+        except (OSError, ValueError):
+            pass  # no moment written (yet): the real clock
+    return clock.utcnow()

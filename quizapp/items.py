@@ -24,6 +24,12 @@ KINDS = {
 }
 STATUSES = ("draft", "approved", "rejected", "retired")
 
+# The fact an item asks, as one key per article: the generator's `fact`, else its source sentence (hand-written,
+# imported and older items), else the item alone. Items with one key are studied as one card (study.services).
+FACT_KEY_SQL = ("(items.article_id || ':' || CASE WHEN coalesce(items.fact, '') != '' THEN 'fact:' || items.fact "
+                "WHEN coalesce(items.source_sentence, '') != '' THEN 'sentence:' || items.source_sentence "
+                "ELSE 'item:' || items.id END)")
+
 
 def item_key(item):
     """Identity of an item within its article: kind, prompt, answer and choices."""
@@ -120,23 +126,27 @@ def item_exists(db, item_id):
 
 
 def add_generated_items(db, article_id, items, *, status, now, min_score=0.0):
-    """Add the generator's items an article does not have yet (by key); returns how many were added.
-    Items scored below `min_score` wait as drafts for a teacher's review, whatever `status` says."""
+    """Add the generator's items an article does not have yet (by key), each with its `fact`; returns how many
+    were added. Items scored below `min_score` wait as drafts for a teacher's review, whatever `status` says."""
     with write_transaction(db):
         known = {key for (key,) in db.execute("SELECT item_key FROM items WHERE article_id = ?", [article_id])}
         added = 0
         for item in items:
             key = item_key(item)
+            fact = str(item.get("fact") or "").strip() or None
             if key in known:
+                if fact:  # an item stored before facts were kept gets its fact from the generator's new run
+                    db.execute("UPDATE items SET fact = ? WHERE article_id = ? AND item_key = ? AND fact IS NULL",
+                               [fact, article_id, key])
                 continue
             known.add(key)
             db.execute(
                 "INSERT INTO items (article_id, item_key, kind, prompt, answer, choices, accepted, source_sentence, "
-                "answer_type, score, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "answer_type, score, status, created_at, fact) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [article_id, key, item["kind"], item["prompt"], item["answer"], json.dumps(item.get("choices") or []),
                  json.dumps(item.get("accepted") or []), item.get("source_sentence") or "",
                  item.get("answer_type") or "OTHER", float(item.get("score") or 0),
-                 status if float(item.get("score") or 0) >= min_score else "draft", now],
+                 status if float(item.get("score") or 0) >= min_score else "draft", now, fact],
             )
             added += 1
     return added
@@ -253,6 +263,17 @@ def status_counts(db):
         "(SELECT count(DISTINCT item_id) FROM reports WHERE resolved_at IS NULL) FROM items"
     ).fetchone()
     return drafts or 0, approved or 0, flagged or 0
+
+
+def studyable_items(db, *, article_id=None):
+    """Every approved item's id, article, kind, score, source sentence and fact key, best first within an article."""
+    sql = (f"SELECT items.id, items.article_id, items.kind, items.score, items.source_sentence, {FACT_KEY_SQL} AS fact_key "
+           "FROM items WHERE items.status = 'approved'")
+    params = []
+    if article_id:
+        sql += " AND items.article_id = ?"
+        params.append(article_id)
+    return list(query(db, sql + " ORDER BY items.article_id, items.score DESC, items.id", params))
 
 
 def unseen_item_ids(db, user_id, *, article_id=None, limit=10):

@@ -273,6 +273,15 @@ def m0011_scale_answer_summaries(db):
     db.execute(answer_thirds.ITEM_THIRDS_FROM_PAIRS)
 
 
+@migrations()
+def m0011_session_items_fact(db):
+    """Issue 11: the fact each item asks (the generator's `fact`); items sharing one are studied as one card.
+
+    Old rows keep NULL: items.FACT_KEY_SQL treats the items of one source sentence of one article as one fact."""
+    db["items"].add_column("fact", str)
+    db["items"].create_index(["article_id", "fact"], index_name="idx_items_article_fact")
+
+
 def migrate(db):
     """Apply pending migrations; safe to call again."""
     migrations.apply(db)

@@ -48,13 +48,15 @@ def keep_review(db, session_id, review_id):
         db.execute("UPDATE study_sessions SET review_id = ? WHERE id = ?", [review_id, session_id])
 
 
-def move_to(db, session_id, position, *, finished_at=None):
-    """Show the item at `position` next (nothing shown yet); `finished_at` when past the end."""
+def move_to(db, session_id, position, *, finished_at=None, item_ids=None):
+    """Show the item at `position` next (nothing shown yet); `finished_at` when past the end.
+
+    `item_ids`: the queue as it is now (a missed item put back in it); None keeps it."""
     with write_transaction(db):
         db.execute(
             "UPDATE study_sessions SET position = ?, outcomes = NULL, shown_at = NULL, review_id = NULL, "
-            "finished_at = ? WHERE id = ?",
-            [position, finished_at, session_id],
+            "finished_at = ?, item_ids = coalesce(?, item_ids) WHERE id = ?",
+            [position, finished_at, json.dumps(item_ids) if item_ids is not None else None, session_id],
         )
 
 

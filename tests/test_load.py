@@ -6,6 +6,7 @@ import signal
 import sqlite3
 import threading
 import time
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -76,11 +77,12 @@ def test_killed_server_keeps_every_acknowledged_answer(prepared):
     server.wait(timeout=10)
     for thread in threads:
         thread.join(timeout=30)
-    acknowledged = {(s.name, item, response) for s in students for item, response in s.acknowledged}
-    assert len(acknowledged) >= 60
+    # counted, not a set: a missed question comes back in the session and may get the same answer again
+    acknowledged = Counter((s.name, item, response) for s in students for item, response in s.acknowledged)
+    assert acknowledged.total() >= 60
     rows, check = stored_answers(prepared)
     assert check == "ok"
-    assert acknowledged <= set(rows)  # every answer the server confirmed survived the kill
+    assert acknowledged <= Counter(rows)  # every answer the server confirmed survived the kill
     restarted = start_server(prepared, port)  # and the app comes back on the same database
     try:
         again = Student(f"http://127.0.0.1:{port}", "after_crash").run(3)

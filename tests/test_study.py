@@ -73,20 +73,22 @@ def test_a_quiz_session_from_question_to_summary(client, auth, db, three_items):
     assert ">Incorrect</h2>" in html and "India" in html and ">Next</button>" in html
     client.post(f"{url}/rate", data={"item_id": item_id, "rating": "Again"})
 
-    html = client.get(url).get_data(as_text=True)
-    assert 'value="True"' in html and 'value="False"' in html
-    item_id = shown_item_id(html)
-    client.post(f"{url}/answer", data={"item_id": item_id, "choice": "True"})
+    html = client.get(url).get_data(as_text=True)  # the missed item comes back (none left to go between)
+    assert "Which country buys oil from Iran?" in html and 'value="True"' not in html  # never the same sentence's T/F
+    assert shown_item_id(html) == item_id and "Question 3 of 3" in html
+    client.post(f"{url}/answer", data={"item_id": item_id, "choice": "India"})
+    assert ">Correct</h2>" in client.get(url).get_data(as_text=True)
     client.post(f"{url}/rate", data={"item_id": item_id, "rating": "Good"})
 
     html = client.get(url).get_data(as_text=True)
-    assert "Session complete" in html and "2 of 3" in html
+    assert "Session complete" in html and "1 of 2" in html and "3 tries in all" in html
     assert "Which country buys oil from Iran?" in html.split("Missed")[1]
+    assert re.search(r"Which country buys oil from Iran\?</td><td class=\"tries\">2</td>", html)
 
     reviews = list(db.query("SELECT rating, correct, response FROM reviews WHERE user_id = ? ORDER BY id", [user.id]))
-    assert [(r["rating"], r["correct"], r["response"]) for r in reviews] == [(4, 1, "mattis"), (1, 0, "China"), (3, 1, "True")]
+    assert [(r["rating"], r["correct"], r["response"]) for r in reviews] == [(4, 1, "mattis"), (1, 0, "China"), (3, 1, "India")]
     cards = list(db.query("SELECT item_id, due FROM cards WHERE user_id = ?", [user.id]))
-    assert len(cards) == 3
+    assert len(cards) == 2
 
 
 def test_rating_buttons_show_the_interval_they_apply(client, auth, db, three_items):
@@ -150,19 +152,26 @@ def test_an_answer_spelled_right_says_correct_alone(client, auth, db, three_item
 
 
 def test_a_rating_in_place_returns_the_next_question_and_the_last_one_the_summary_page(client, auth, db, three_items):
+    """Two facts (the true/false shares the multiple choice's sentence); each missed one comes back until right."""
     url, item_id = begin(client, auth)
-    for number in (2, 3):
+    first = item_id
+    for number, total in ((2, 3), (3, 4)):
         client.post(f"{url}/answer", data={"item_id": item_id, "response": "x", "dont_know": "1"}, headers=IN_PLACE)
         response = client.post(f"{url}/rate", data={"item_id": item_id, "rating": "Again"}, headers=IN_PLACE)
         html = response.get_data(as_text=True)
-        assert response.status_code == 200 and f"Question {number} of 3" in html and ">Check answer</button>" in html
+        assert response.status_code == 200 and f"Question {number} of {total}" in html and ">Check answer</button>" in html
         assert shown_item_id(html) != item_id
         item_id = shown_item_id(html)
-    client.post(f"{url}/answer", data={"item_id": item_id, "response": "x", "dont_know": "1"}, headers=IN_PLACE)
-    last = client.post(f"{url}/rate", data={"item_id": item_id, "rating": "Again"}, headers=IN_PLACE)
+    assert item_id == first  # the first missed item is back
+    for response_text in ("Jim Mattis", "India"):
+        client.post(f"{url}/answer", data={"item_id": item_id, "response": response_text, "choice": response_text},
+                    headers=IN_PLACE)
+        last = client.post(f"{url}/rate", data={"item_id": item_id, "rating": "Good"}, headers=IN_PLACE)
+        if last.status_code == 200:
+            item_id = shown_item_id(last.get_data(as_text=True))
     assert last.status_code == 302 and last.headers["Location"].endswith(url)  # app.js loads the summary page
-    assert "You got <strong>0 of 3</strong> right" in client.get(url).get_data(as_text=True)
-    assert db.execute("SELECT count(*) FROM reviews").fetchone()[0] == 3
+    assert "You got <strong>0 of 2</strong> right" in client.get(url).get_data(as_text=True)
+    assert db.execute("SELECT count(*), sum(correct) FROM reviews").fetchone() == (4, 2)
 
 
 def test_an_empty_answer_checked_in_place_goes_back_to_the_page_that_says_why(client, auth, db, three_items):

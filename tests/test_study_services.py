@@ -22,13 +22,17 @@ def ids(db):
 
 
 def answer_all(db, session_id, now, rating="Good"):
+    """Rate every item of the session `rating`; an item missed (Again) comes back and is then rated Good."""
     scheduler = scheduling.make_scheduler(fuzz=False)
+    rated = set()
     while True:
         session = practice.get_session(db, session_id_user(db, session_id), session_id)
         shown = practice.show_current(db, scheduler, session, now)
         if shown is None:
             return
-        practice.rate(db, session_id, shown["item"]["id"], rating, now)
+        item_id = shown["item"]["id"]
+        practice.rate(db, session_id, item_id, "Good" if item_id in rated else rating, now)
+        rated.add(item_id)
 
 
 def session_id_user(db, session_id):
@@ -39,11 +43,19 @@ def flash_session(db, user, now, **options):
     return practice.start_session(db, user, now, mode="flashcards", **options)
 
 
-def test_new_items_best_first_one_per_sentence(db):
+def test_new_items_best_first_never_two_of_one_sentence(db):
     user = make_user(db)
-    make_article(db, items(4, sentence=lambda i: "Same sentence." if i < 2 else f"Sentence {i}."))
+    made = items(4, sentence=lambda i: "Same sentence." if i < 2 else f"Sentence {i}.")
+    for number, item in enumerate(made):
+        item["fact"] = f"fact{number}"  # two facts of one sentence
+    make_article(db, made)
     first, second, third, fourth = ids(db)
-    assert practice.plan_session(db, user, NOW, size=4) == [first, third, fourth, second]
+    plan = practice.plan_study(db, user, NOW, size=4)
+    assert plan.item_ids == [first, third, fourth]
+    assert plan.note == ("Only 3 questions are left to study today; 1 more shares a sentence with one in this session "
+                         "and comes in a later one.")
+    assert practice.plan_session(db, user, NOW, size=3) == [first, third, fourth]  # control: as asked, no note
+    assert practice.plan_study(db, user, NOW, size=3).note is None
 
 
 def test_due_items_come_before_new_ones(db):
@@ -94,8 +106,8 @@ def test_lapses_count_failed_reviews(db):
     due = db.execute("SELECT due FROM cards").fetchone()[0]
     later = dt.datetime.fromisoformat(due) + dt.timedelta(hours=1)
     answer_all(db, flash_session(db, user, later), later, rating="Again")
-    assert db.execute("SELECT reps, lapses FROM cards").fetchone() == (2, 1)
-    assert db.execute("SELECT count(*), sum(was_new) FROM reviews").fetchone() == (2, 1)
+    assert db.execute("SELECT reps, lapses FROM cards").fetchone() == (3, 1)  # Easy; Again, then Good when it came back
+    assert db.execute("SELECT count(*), sum(was_new) FROM reviews").fetchone() == (3, 1)
 
 
 def test_progress_counts(db):
@@ -103,8 +115,9 @@ def test_progress_counts(db):
     make_article(db, items(3))
     answer_all(db, flash_session(db, user, NOW), NOW, rating="Again")
     stats = practice.progress(db, user, NOW, days=7)
-    assert (stats["seen"], stats["due_today"], stats["due_week"], stats["answers"], stats["accuracy"]) == (3, 3, 3, 3, 0)
-    assert stats["days"][-1] == {"day": NOW.date(), "answers": 3, "correct": 0}
+    # each missed item came back in the session and was answered right: six answers, half of them right
+    assert (stats["seen"], stats["due_today"], stats["due_week"], stats["answers"], stats["accuracy"]) == (3, 3, 3, 6, 50)
+    assert stats["days"][-1] == {"day": NOW.date(), "answers": 6, "correct": 3}
 
 
 def test_daily_review_limit(db):

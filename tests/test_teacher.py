@@ -18,9 +18,11 @@ TEACHER_PAGES = ["/teacher/", "/teacher/results", "/teacher/articles", "/teacher
 def stocked(db):
     """An article with an approved, a draft and a low-scored draft question."""
     article_id = make_article(db, [
-        make_item("short_answer", "Who leads the team?", "Jim Mattis", score=0.9),
-        make_item("fill_blank", "_____ leads the team.", "Jim Mattis", score=0.7),
-        make_item("true_false", "Jim Mattis leads the team.", "True", choices=["True", "False"], score=0.3),
+        make_item("short_answer", "Who leads the team?", "Jim Mattis", score=0.9),  # three sentences: three facts
+        make_item("fill_blank", "_____ leads the team.", "Jim Mattis", score=0.7,
+                  source_sentence="Jim Mattis leads the team."),
+        make_item("true_false", "Jim Mattis leads the team.", "True", choices=["True", "False"], score=0.3,
+                  source_sentence="The team has Jim Mattis at its head."),
     ], title="Team news", status="draft")
     items.set_status(db, [db.execute("SELECT id FROM items WHERE score = 0.9").fetchone()[0]], "approved")
     return article_id

@@ -11,9 +11,14 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 from .. import articles, assignments, cards, classes, grading, items, reports, scheduling, study_sessions
+from . import planning
 from ..clock import from_iso, to_iso
 from ..db import write_transaction
 from ..figures import percent
+
+
+# A missed item comes back in the same session after this many other items (fewer when fewer are left).
+RELEARN_AFTER = 3
 
 
 class NotCurrentItem(Exception):
@@ -59,25 +64,31 @@ def new_items_today(db, user_id, now, timezone):
 
 
 def plan_session(db, user, now, *, article_id=None, size=10, new_per_day=20, reviews_per_day=200):
-    """Due items first (up to the daily review limit), then new ones up to today's new-item limit."""
-    since = to_iso(local_midnight(now, user.timezone))
-    review_room = max(reviews_per_day - cards.answers_since(db, user.id, since, new=0), 0)
-    due = (cards.due_item_ids(db, user.id, to_iso(now), article_id=article_id, limit=min(size, review_room))
-           if review_room else [])
-    room = min(size - len(due), max(new_per_day - new_items_today(db, user.id, now, user.timezone), 0))
-    fresh = items.unseen_item_ids(db, user.id, article_id=article_id, limit=room) if room > 0 else []
-    return due + fresh
+    """The item ids of a new session: one per fact, due facts first, then new ones (see `planning.plan`)."""
+    return plan_study(db, user, now, article_id=article_id, size=size, new_per_day=new_per_day,
+                      reviews_per_day=reviews_per_day).item_ids
+
+
+def plan_study(db, user, now, *, article_id=None, size=10, new_per_day=20, reviews_per_day=200):
+    """A `planning.Plan`: the session's items and, when fewer than `size`, the sentence saying why."""
+    return planning.plan(db, user, now, local_midnight(now, user.timezone), article_id=article_id, size=size,
+                         new_per_day=new_per_day, reviews_per_day=reviews_per_day)
 
 
 def start_session(db, user, now, *, mode="quiz", article_id=None, size=10, new_per_day=20, reviews_per_day=200):
     """Create a session and return its id, or None when nothing is due or new."""
-    item_ids = plan_session(
-        db, user, now, article_id=article_id, size=size, new_per_day=new_per_day, reviews_per_day=reviews_per_day
-    )
-    if not item_ids:
-        return None
-    return study_sessions.create_session(db, user.id, item_ids, mode=mode, article_id=article_id,
-                                         created_at=to_iso(now))
+    return start_study(db, user, now, mode=mode, article_id=article_id, size=size, new_per_day=new_per_day,
+                       reviews_per_day=reviews_per_day)[0]
+
+
+def start_study(db, user, now, *, mode="quiz", article_id=None, size=10, new_per_day=20, reviews_per_day=200):
+    """(session id or None when there is nothing to study, the sentence saying why it is shorter than asked)."""
+    plan = plan_study(db, user, now, article_id=article_id, size=size, new_per_day=new_per_day,
+                      reviews_per_day=reviews_per_day)
+    if not plan.item_ids:
+        return None, plan.note
+    return study_sessions.create_session(db, user.id, plan.item_ids, mode=mode, article_id=article_id,
+                                         created_at=to_iso(now)), plan.note
 
 
 def next_due(db, user_id, article_id=None):
@@ -144,7 +155,7 @@ def _show(db, scheduler, session_id, user_id, item_id, now, prepared=None):
 
     `prepared` is what `_outcomes` worked out before the transaction began; it is used
     when the card has not changed since, so the scheduler's work stays outside the lock."""
-    row = cards.get_card(db, user_id, item_id)
+    row = cards.fact_card(db, user_id, item_id)
     if prepared is None or prepared[0] != (item_id, row):
         prepared = _outcomes(scheduler, item_id, now, row)
     study_sessions.keep_outcomes(db, session_id, prepared[1], to_iso(now))
@@ -152,9 +163,10 @@ def _show(db, scheduler, session_id, user_id, item_id, now, prepared=None):
 
 
 def _outcomes(scheduler, item_id, now, row):
-    """((item id, card row), the outcomes to keep) for the card in `row` (None: never studied)."""
+    """((item id, card row), the outcomes to keep) for the fact's card in `row` (None: a fact never studied)."""
     card = scheduling.card_from_row(row, card_id=item_id)
-    return (item_id, row), {"item_id": item_id, "ratings": scheduling.outcomes(scheduler, card, now)}
+    return (item_id, row), {"item_id": item_id, "ratings": scheduling.outcomes(scheduler, card, now),
+                            "new_fact": row is None}
 
 
 def _prepare_next(db, scheduler, session_id, now):
@@ -165,7 +177,7 @@ def _prepare_next(db, scheduler, session_id, now):
     if upcoming >= len(queue):
         return None
     item_id = queue[upcoming]
-    return _outcomes(scheduler, item_id, now, cards.get_card(db, state["user_id"], item_id))
+    return _outcomes(scheduler, item_id, now, cards.fact_card(db, state["user_id"], item_id))
 
 
 def _guard(state, item_id):
@@ -179,8 +191,10 @@ def _guard(state, item_id):
 
 def _record(db, state, item_id, rating, now, *, correct, response):
     """Save the card for `rating` and add its review row; returns the review id."""
-    outcome = study_sessions.stored_outcomes(state)["ratings"][rating]
+    stored = study_sessions.stored_outcomes(state)
+    outcome = stored["ratings"][rating]
     was_new = cards.save_card(db, state["user_id"], item_id, outcome, rating=rating)
+    was_new = was_new and stored.get("new_fact", True)  # a new form of a known fact is no new item for the limit
     shown = from_iso(state["shown_at"]) or now
     return cards.record_review(
         db, user_id=state["user_id"], item_id=item_id, session_id=state["id"],
@@ -221,19 +235,32 @@ def rate(db, session_id, item_id, rating, now, scheduler=None):
     with write_transaction(db):
         state = study_sessions.get_session(db, session_id)
         _guard(state, item_id)
+        queue = study_sessions.item_ids(state)
         if state["review_id"]:
             review = cards.get_review(db, state["review_id"])
             if review["correct"] and rating not in ("Again", "Good"):
                 _rerate_right_answer(db, state, item_id, review, rating)
+            missed = not review["correct"]
         elif state["mode"] == "flashcards":
             _record(db, state, item_id, rating, now, correct=rating != "Again", response=None)
+            missed = rating == "Again"
+        elif state["position"] and queue[state["position"] - 1] == item_id:
+            raise AlreadyRecorded("That answer was already recorded.")  # a missed item back at once, rated twice
         else:
             raise NotCurrentItem("Check your answer before rating it.")
-        queue = study_sessions.item_ids(state)
         position = state["position"] + 1
-        study_sessions.move_to(db, session_id, position, finished_at=to_iso(now) if position >= len(queue) else None)
+        if missed:
+            queue = relearn(queue, state["position"])
+        study_sessions.move_to(db, session_id, position, finished_at=to_iso(now) if position >= len(queue) else None,
+                               item_ids=queue)
         if scheduler is not None and position < len(queue):
             _show(db, scheduler, session_id, state["user_id"], queue[position], now, prepared)
+
+
+def relearn(queue, position):
+    """The queue with the missed item at `position` back after RELEARN_AFTER others, or at once when none are left:
+    as FSRS's learning steps intend, it comes back in this session until answered right."""
+    return queue[: position + 1 + RELEARN_AFTER] + [queue[position]] + queue[position + 1 + RELEARN_AFTER:]
 
 
 def _rerate_right_answer(db, state, item_id, review, rating):
@@ -244,15 +271,20 @@ def _rerate_right_answer(db, state, item_id, review, rating):
 
 
 def session_summary(db, session_id):
-    """Score, missed items with their answers, and when each item comes back."""
+    """Score on first tries, missed items with their answers, and per item its tries and when it comes back."""
     rows = cards.session_reviews(db, session_id)
-    correct = sum(row["correct"] for row in rows)
+    per_item = {}
+    for row in rows:  # oldest first: an item's first try, then its tries after it was missed
+        per_item.setdefault(row["item_id"], []).append(row)
+    summary_rows = [{**tries[-1], "tries": len(tries), "first": tries[0]} for tries in per_item.values()]
+    correct = sum(row["first"]["correct"] for row in summary_rows)
     return {
-        "answered": len(rows),
+        "answered": len(summary_rows),
         "correct": correct,
-        "percent": percent(correct / len(rows)) if rows else 0,
-        "missed": [row for row in rows if not row["correct"]],
-        "reviews": rows,
+        "percent": percent(correct / len(summary_rows)) if summary_rows else 0,
+        "missed": [{**row, "response": row["first"]["response"]} for row in summary_rows if not row["first"]["correct"]],
+        "reviews": summary_rows,
+        "tries": len(rows),
     }
 
 

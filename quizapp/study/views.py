@@ -3,9 +3,8 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_login import current_user, login_required
 
 from .. import charts, memory_model
-from ..clock import utcnow
 from ..db import MAX_ROWID, get_db
-from ..extensions import get_scheduler
+from ..extensions import get_scheduler, utcnow
 from ..forms import options
 from . import bp, services
 from .forms import AnswerForm, JoinForm, RateForm, ReportForm, StartStudyForm
@@ -37,7 +36,7 @@ def start():
         for errors in form.errors.values():
             flash(" ".join(errors))
         return redirect(url_for("index"))
-    session_id = services.start_session(
+    session_id, note = services.start_study(
         db, current_user, utcnow(), mode=form.mode.data, article_id=form.article.data or None,
         size=form.size.data, new_per_day=current_app.config["NEW_PER_DAY"],
         reviews_per_day=current_app.config["REVIEWS_PER_DAY"],
@@ -45,8 +44,11 @@ def start():
     memory_model.refit_if_due(db, current_app.config["DATABASE"], current_user.id)  # in the background
     if session_id is None:
         when = services.next_due(db, current_user.id, form.article.data or None)
-        flash("Nothing to study right now." + (f" Your next item is due {when:%Y-%m-%d %H:%M} UTC." if when else ""))
+        flash("Nothing to study right now. " + note if note else
+              "Nothing to study right now." + (f" Your next item is due {when:%Y-%m-%d %H:%M} UTC." if when else ""))
         return redirect(url_for("index"))
+    if note:
+        flash(note)
     return redirect(url_for("study.session", session_id=session_id))
 
 
