@@ -9,6 +9,9 @@ from .scheduling import RATINGS
 
 # FSRS card states as fsrs numbers them (fsrs.State): a lapse is an Again on a card in Review.
 REVIEW_STATE = 2
+# A flashcard's answer is the student's own rating (self-rated); every other answer was graded by the app.
+SELF_RATED = ("EXISTS (SELECT 1 FROM study_sessions WHERE study_sessions.id = reviews.session_id "
+              "AND study_sessions.mode = 'flashcards')")
 
 
 def get_card(db, user_id, item_id):
@@ -71,6 +74,19 @@ def change_review_rating(db, review_id, rating, next_due):
         db.execute("UPDATE reviews SET rating = ?, next_due = ? WHERE id = ?", [rating, next_due, review_id])
 
 
+def mark_overruled(db, review_id, *, rating, next_due, overruled_at):
+    """"I was right": the review counts as a right answer with `rating`, and says when the student overruled it."""
+    with write_transaction(db):
+        db.execute("UPDATE reviews SET correct = 1, rating = ?, next_due = ?, overruled_at = ? WHERE id = ?",
+                   [rating, next_due, overruled_at, review_id])
+
+
+def undo_lapse(db, user_id, item_id):
+    """The wrong answer that counted as a lapse was overruled: the card has one lapse fewer."""
+    with write_transaction(db):
+        db.execute("UPDATE cards SET lapses = max(lapses - 1, 0) WHERE user_id = ? AND item_id = ?", [user_id, item_id])
+
+
 def answers_since(db, user_id, since, *, new):
     """How many answers this user gave since `since` to items new to them (new=1) or not (new=0)."""
     return db.execute(
@@ -121,24 +137,28 @@ def card_counts(db, user_id, due_before, due_before_week):
 
 
 def answers_by_time(db, user_id, since):
-    """(answered_at, correct) of this student's answers since `since`."""
-    return db.execute("SELECT answered_at, correct FROM reviews WHERE user_id = ? AND answered_at >= ?",
+    """(answered_at, correct, self-rated 0/1) of this student's answers since `since`."""
+    return db.execute(f"SELECT answered_at, correct, {SELF_RATED} FROM reviews WHERE user_id = ? AND answered_at >= ?",
                       [user_id, since]).fetchall()
 
 
 def answer_totals(db, user_id):
-    """(answers, correct answers) of one student, ever."""
-    return db.execute("SELECT count(*), coalesce(sum(correct), 0) FROM reviews WHERE user_id = ?", [user_id]).fetchone()
+    """(graded answers, right ones, self-rated answers) of one student, ever: a flashcard is no right answer."""
+    return db.execute(f"SELECT count(*) - coalesce(sum(self_rated), 0), coalesce(sum(correct * (1 - self_rated)), 0), "
+                      f"coalesce(sum(self_rated), 0) FROM (SELECT correct, {SELF_RATED} AS self_rated FROM reviews "
+                      "WHERE user_id = ?)", [user_id]).fetchone()
 
 
 def answer_totals_per_user(db):
-    """(user id, answers, correct, last answer time) for every student who answered."""
-    return db.execute("SELECT user_id, count(*), sum(correct), max(answered_at) FROM reviews GROUP BY user_id").fetchall()
+    """(user id, graded answers, right ones, last answer time, self-rated answers) for every student who answered."""
+    return db.execute(f"SELECT user_id, count(*) - sum(self_rated), sum(correct * (1 - self_rated)), max(answered_at), "
+                      f"sum(self_rated) FROM (SELECT user_id, correct, answered_at, {SELF_RATED} AS self_rated "
+                      "FROM reviews) GROUP BY user_id").fetchall()
 
 
 def answers_per_item(db):
-    """(item id, user id, correct) of every answer."""
-    return db.execute("SELECT item_id, user_id, correct FROM reviews").fetchall()
+    """(item id, user id, correct, self-rated 0/1, overruled 0/1) of every answer."""
+    return db.execute(f"SELECT item_id, user_id, correct, {SELF_RATED}, overruled_at IS NOT NULL FROM reviews").fetchall()
 
 
 RECALL_SQL = """
@@ -180,24 +200,25 @@ def student_cards(db, user_id):
 
 
 def student_reviews(db, user_id, *, limit=200):
-    """One student's latest answers with their items."""
+    """One student's latest answers with their items, and whether each was self-rated."""
     return list(query(db,
-        "SELECT reviews.*, items.prompt, items.answer FROM reviews JOIN items ON items.id = reviews.item_id "
+        f"SELECT reviews.*, items.prompt, items.answer, {SELF_RATED} AS self_rated FROM reviews "
+        "JOIN items ON items.id = reviews.item_id "
         "WHERE reviews.user_id = ? ORDER BY reviews.id DESC LIMIT ?", [user_id, limit]))
 
 
 def result_rows(db):
     """Every answer as (username, item id, article, kind, prompt, response, correct, rating number,
-    answered at, next due, mode, class), oldest first, streamed from the database. The mode is
+    answered at, next due, mode, class, overruled), oldest first, streamed from the database. The mode is
     `flashcard` for a self-rated card, else `quiz`; the class is the student's classes by name, `; `
-    between them, empty when in none."""
+    between them, empty when in none; overruled is 1 when the student said "I was right", else 0."""
     return db.execute(
         "SELECT users.username, reviews.item_id, articles.title, items.kind, items.prompt, reviews.response, "
         "reviews.correct, reviews.rating, reviews.answered_at, reviews.next_due, "
         "CASE WHEN study_sessions.mode = 'flashcards' THEN 'flashcard' ELSE 'quiz' END, "
         "coalesce((SELECT group_concat(name, '; ') FROM (SELECT classes.name FROM class_members "
         "  JOIN classes ON classes.id = class_members.class_id WHERE class_members.user_id = reviews.user_id "
-        "  ORDER BY classes.name COLLATE NOCASE)), '') FROM reviews "
+        "  ORDER BY classes.name COLLATE NOCASE)), ''), reviews.overruled_at IS NOT NULL FROM reviews "
         "JOIN users ON users.id = reviews.user_id JOIN items ON items.id = reviews.item_id "
         "JOIN articles ON articles.id = items.article_id "
         "LEFT JOIN study_sessions ON study_sessions.id = reviews.session_id ORDER BY reviews.answered_at, reviews.id"

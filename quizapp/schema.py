@@ -222,6 +222,12 @@ def m0010_hardening_articles_title_index(db):
     db["articles"].create_index(["title"], index_name="idx_articles_title")
 
 
+@migrations()
+def m0011_answers_overruled(db):
+    """Issue 11: "I was right": when the student overruled an Incorrect on a typed answer (NULL: never)."""
+    db["reviews"].add_column("overruled_at", str)
+
+
 def migrate(db):
     """Apply pending migrations; safe to call again."""
     migrations.apply(db)

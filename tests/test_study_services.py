@@ -103,8 +103,10 @@ def test_progress_counts(db):
     make_article(db, items(3))
     answer_all(db, flash_session(db, user, NOW), NOW, rating="Again")
     stats = practice.progress(db, user, NOW, days=7)
-    assert (stats["seen"], stats["due_today"], stats["due_week"], stats["answers"], stats["accuracy"]) == (3, 3, 3, 3, 0)
-    assert stats["days"][-1] == {"day": NOW.date(), "answers": 3, "correct": 0}
+    # flashcards are self-rated: counted apart, never graded answers (no accuracy from them)
+    assert (stats["seen"], stats["due_today"], stats["due_week"], stats["answers"], stats["accuracy"]) == (3, 3, 3, 0, None)
+    assert stats["self_rated"] == 3
+    assert stats["days"][-1] == {"day": NOW.date(), "answers": 0, "correct": 0, "self_rated": 3}
 
 
 def test_daily_review_limit(db):

@@ -17,17 +17,19 @@ from ..spreadsheets import inert
 
 RESULT_COLUMNS = ["username", "item_id", "article", "kind", "prompt", "response", "correct", "rating", "answered_at",
                   "next_due"]
-EXTRA_RESULT_COLUMNS = ["mode", "class"]  # after the contract's columns, in CONTRACTS.md section 3's order
-SUMMARY_COLUMNS = ["username", "answers", "correct", "accuracy", "items_seen", "items_due", "mastery", "last_answer"]
+EXTRA_RESULT_COLUMNS = ["mode", "class", "overruled"]  # after the contract's columns, in CONTRACTS.md section 3's order
+SUMMARY_COLUMNS = ["username", "answers", "correct", "accuracy", "items_seen", "items_due", "mastery", "last_answer",
+                   "self_rated"]  # answers, correct, accuracy: graded answers only; self_rated: flashcards
 
 
 def student_rows(db, scheduler, now):
-    """One dict per student: answers, accuracy, items seen and due, mastery, last answer."""
-    students = {row["id"]: dict(row, answers=0, correct=0, last_answer=None, seen=0, due=0, mastery=None)
+    """One dict per student: graded and self-rated answers, accuracy (graded only), items seen and due, mastery,
+    last answer. A flashcard is rated by the student, so it never counts as a right answer."""
+    students = {row["id"]: dict(row, answers=0, correct=0, self_rated=0, last_answer=None, seen=0, due=0, mastery=None)
                 for row in users.students(db)}
-    for user_id, answers, correct, last in cards.answer_totals_per_user(db):
+    for user_id, answers, correct, last, self_rated in cards.answer_totals_per_user(db):
         if user_id in students:
-            students[user_id].update(answers=answers, correct=correct, last_answer=last)
+            students[user_id].update(answers=answers, correct=correct, last_answer=last, self_rated=self_rated)
     for user_id, seen, due, mastery in card_figures(db, scheduler, now):
         if user_id in students:
             students[user_id].update(seen=seen, due=due, mastery=mastery)
@@ -55,15 +57,22 @@ def _card_figures_in_python(db, scheduler, now):
 
 
 def item_rows(db):
-    """One dict per answered item: answers, share correct, discrimination; most missed first."""
-    accuracy = {user_id: correct / answers for user_id, answers, correct, _ in cards.answer_totals_per_user(db)}
+    """One dict per item answered in a quiz: graded answers, share correct, discrimination, answers marked right
+    by "I was right" (overruled) and self-rated flashcard answers (counted apart); most missed first."""
+    accuracy = {user_id: correct / answers for user_id, answers, correct, _, _ in cards.answer_totals_per_user(db)
+                if answers}
     ranked = sorted(accuracy, key=lambda u: accuracy[u])
     third = len(ranked) // 3
     weak, strong = set(ranked[:third]), set(ranked[-third:]) if third else set()
     per_item = {}
-    for item_id, user_id, correct in cards.answers_per_item(db):
-        stats = per_item.setdefault(item_id, {"answers": 0, "correct": 0, "strong": [], "weak": []})
+    for item_id, user_id, correct, self_rated, overruled in cards.answers_per_item(db):
+        stats = per_item.setdefault(item_id, {"answers": 0, "correct": 0, "strong": [], "weak": [], "self_rated": 0,
+                                              "overruled": 0})
+        if self_rated:
+            stats["self_rated"] += 1
+            continue
         stats["answers"] += 1
+        stats["overruled"] += overruled
         stats["correct"] += correct
         if user_id in strong:
             stats["strong"].append(correct)
@@ -72,14 +81,15 @@ def item_rows(db):
     rows = []
     for item in items.items_with_titles(db):
         stats = per_item.get(item["id"])
-        if not stats:
+        if not stats or not stats["answers"]:
             continue
         share = stats["correct"] / stats["answers"]
         discrimination = None
         if stats["strong"] and stats["weak"]:
             discrimination = sum(stats["strong"]) / len(stats["strong"]) - sum(stats["weak"]) / len(stats["weak"])
         rows.append(dict(item, answers=stats["answers"], correct=stats["correct"], share=share,
-                         missed=stats["answers"] - stats["correct"], discrimination=discrimination))
+                         missed=stats["answers"] - stats["correct"], discrimination=discrimination,
+                         overruled=stats["overruled"], self_rated=stats["self_rated"]))
     rows.sort(key=lambda r: (r["share"], -r["answers"], r["id"]))
     return rows
 
@@ -101,7 +111,7 @@ def summary_csv(rows):
         writer.writerow([inert(v) for v in [
             row["username"], row["answers"], row["correct"],
             "" if row["accuracy"] is None else f"{row['accuracy']:.3f}", row["seen"], row["due"],
-            "" if row["mastery"] is None else f"{row['mastery']:.3f}", row["last_answer"] or "",
+            "" if row["mastery"] is None else f"{row['mastery']:.3f}", row["last_answer"] or "", row["self_rated"],
         ]])
     return buffer.getvalue()
 
@@ -111,6 +121,7 @@ def result_rows(db):
     for row in cards.result_rows(db):
         row = list(row)
         row[7] = scheduling.RATING_NAMES[row[7]]
+        row[12] = int(row[12])
         yield row
 
 
