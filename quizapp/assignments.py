@@ -1,4 +1,5 @@
 """The `assignments` table: an article's approved questions set for a class, with an optional due date."""
+from .cards import SELF_RATED
 from .clock import to_iso, utcnow
 from .db import query, query_one, write_transaction
 
@@ -42,14 +43,14 @@ def student_assignments(db, user_id):
 
 
 def answers(db, assignment_id):
-    """Every answer a member of the assignment's class gave to one of its article's questions:
-    (user id, item id, correct, answered at), oldest first."""
+    """Every graded answer a member of the assignment's class gave to one of its article's questions:
+    (user id, item id, correct, answered at), oldest first. Flashcards are self-rated: no answers here."""
     return db.execute(
         "SELECT reviews.user_id, reviews.item_id, reviews.correct, reviews.answered_at FROM assignments "
         "JOIN class_members ON class_members.class_id = assignments.class_id "
         "JOIN reviews ON reviews.user_id = class_members.user_id "
         "JOIN items ON items.id = reviews.item_id AND items.article_id = assignments.article_id "
-        "WHERE assignments.id = ? ORDER BY reviews.answered_at, reviews.id", [assignment_id]).fetchall()
+        f"WHERE assignments.id = ? AND NOT {SELF_RATED} ORDER BY reviews.answered_at, reviews.id", [assignment_id]).fetchall()
 
 
 def assigned_items(db, assignment_id):

@@ -122,3 +122,18 @@ def test_an_empty_log_has_no_figures(db):
     figures = progress.study_progress(db, user, NOW, weeks=2)
     assert (figures["due_7"], figures["due_30"], figures["retention"], figures["articles"]) == (0, 0, None, [])
     assert [w["reviews"] for w in figures["weeks"]] == [0, 0]
+
+
+def test_an_assignment_scores_graded_answers_only(db, log):
+    """ada's article A: graded answers to A0 (first right) and A1 (first wrong); her flashcard-only B0 is no answer."""
+    from quizapp import assignments, classes
+    from quizapp.teacher import class_work
+
+    teacher = make_user(db, "mrs_lee", "teacher")
+    class_id = classes.create_class(db, teacher.id, "Year 9")
+    classes.add_member(db, class_id, log.id)
+    a_id, b_id = [row[0] for row in db.execute("SELECT id FROM articles ORDER BY id")]
+    (row_a,), _ = class_work.assignment_report(db, assignments.create_assignment(db, class_id, a_id))
+    assert (row_a["answered"], row_a["right"], row_a["score"]) == (2, 1, 0.5)
+    (row_b,), _ = class_work.assignment_report(db, assignments.create_assignment(db, class_id, b_id))
+    assert (row_b["answered"], row_b["right"], row_b["score"]) == (1, 1, 1.0)  # B1 in a quiz; B0 self-rated only
