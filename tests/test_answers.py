@@ -8,7 +8,7 @@ import re
 import pytest
 
 from quizapp import cards, feedback, scheduling, users
-from quizapp.clock import local_label, to_iso
+from quizapp.clock import local_label
 from quizapp.study import overrule
 from quizapp.study import services as practice
 
