@@ -46,7 +46,7 @@ def build(db, students, reviews):
                 due = answered + dt.timedelta(minutes=rng.choice([1, 10, 1440 * 3, 1440 * 12, 1440 * 40]))
                 rows.append([person.id, rng.choice(item_ids), rng.choice(sessions), 3, rng.random() < 0.8, "x",
                              to_iso(answered), 1000, to_iso(due), 0])
-            db.executemany("INSERT INTO reviews (user_id, item_id, session_id, rating, correct, response, answered_at, "
+            db.conn.executemany("INSERT INTO reviews (user_id, item_id, session_id, rating, correct, response, answered_at, "
                            "duration_ms, next_due, was_new) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
             for item_id in item_ids:
                 db.execute("INSERT INTO cards (user_id, item_id, state, step, stability, difficulty, due, last_review, "
