@@ -159,12 +159,8 @@ def answer_totals_per_user(db):
 
 
 def answers_per_item(db):
-    """(item id, user id, graded answers, right ones, self-rated answers, answers overruled) per item and student."""
-    self_rated = "(sessions.mode IS 'flashcards')"  # SELF_RATED as a join
-    return db.execute(f"SELECT item_id, reviews.user_id, count(*) - sum({self_rated}), sum(correct * (1 - {self_rated})), "
-                      f"sum({self_rated}), sum(overruled_at IS NOT NULL) FROM reviews "
-                      "LEFT JOIN study_sessions AS sessions ON sessions.id = reviews.session_id "
-                      "GROUP BY item_id, reviews.user_id").fetchall()
+    """(item id, user id, correct, self-rated 0/1, overruled 0/1) of every answer."""
+    return db.execute(f"SELECT item_id, user_id, correct, {SELF_RATED}, overruled_at IS NOT NULL FROM reviews").fetchall()
 
 
 RECALL_SQL = """

@@ -65,17 +65,19 @@ def item_rows(db):
     third = len(ranked) // 3
     weak, strong = set(ranked[:third]), set(ranked[-third:]) if third else set()
     per_item = {}
-    for item_id, user_id, answers, correct, self_rated, overruled in cards.answers_per_item(db):
-        stats = per_item.setdefault(item_id, {"answers": 0, "correct": 0, "strong": [0, 0], "weak": [0, 0],
-                                              "self_rated": 0, "overruled": 0})
-        stats["self_rated"] += self_rated
-        stats["answers"] += answers
-        stats["correct"] += correct
+    for item_id, user_id, correct, self_rated, overruled in cards.answers_per_item(db):
+        stats = per_item.setdefault(item_id, {"answers": 0, "correct": 0, "strong": [], "weak": [], "self_rated": 0,
+                                              "overruled": 0})
+        if self_rated:
+            stats["self_rated"] += 1
+            continue
+        stats["answers"] += 1
         stats["overruled"] += overruled
-        group = stats["strong"] if user_id in strong else stats["weak"] if user_id in weak else None
-        if group is not None:
-            group[0] += answers
-            group[1] += correct
+        stats["correct"] += correct
+        if user_id in strong:
+            stats["strong"].append(correct)
+        elif user_id in weak:
+            stats["weak"].append(correct)
     rows = []
     for item in items.items_with_titles(db):
         stats = per_item.get(item["id"])
@@ -83,8 +85,8 @@ def item_rows(db):
             continue
         share = stats["correct"] / stats["answers"]
         discrimination = None
-        if stats["strong"][0] and stats["weak"][0]:
-            discrimination = stats["strong"][1] / stats["strong"][0] - stats["weak"][1] / stats["weak"][0]
+        if stats["strong"] and stats["weak"]:
+            discrimination = sum(stats["strong"]) / len(stats["strong"]) - sum(stats["weak"]) / len(stats["weak"])
         rows.append(dict(item, answers=stats["answers"], correct=stats["correct"], share=share,
                          missed=stats["answers"] - stats["correct"], discrimination=discrimination,
                          overruled=stats["overruled"], self_rated=stats["self_rated"]))
