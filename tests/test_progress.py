@@ -137,3 +137,21 @@ def test_an_assignment_scores_graded_answers_only(db, log):
     assert (row_a["answered"], row_a["right"], row_a["score"]) == (2, 1, 0.5)
     (row_b,), _ = class_work.assignment_report(db, assignments.create_assignment(db, class_id, b_id))
     assert (row_b["answered"], row_b["right"], row_b["score"]) == (1, 1, 1.0)  # B1 in a quiz; B0 self-rated only
+
+
+def test_discrimination_compares_graded_answers_of_the_strongest_and_weakest_thirds(db):
+    make_article(db, [make_item("short_answer", f"Q{i}?", f"Answer{i}") for i in range(2)], title="D")
+    q0, q1 = [row[0] for row in db.execute("SELECT id FROM items ORDER BY id")]
+    strong, middle, weak = (make_user(db, name) for name in ("strong", "middle", "weak"))
+    for person, right in ((strong, [1, 1, 1]), (middle, [1, 0, 1]), (weak, [0, 0, 1])):
+        quiz = study_sessions.create_session(db, person.id, [q0], mode="quiz", article_id=None, created_at=to_iso(NOW))
+        for n, (item_id, correct) in enumerate(zip([q0, q0, q1], right)):
+            review(db, person, item_id, quiz, f"2026-11-2{n}T10:00", f"2026-11-2{n}T11:00", correct)
+    flash = study_sessions.create_session(db, weak.id, [q0], mode="flashcards", article_id=None, created_at=to_iso(NOW))
+    for _ in range(3):  # the weak student rates q0 Good on flashcards: no right answers for the class's figures
+        review(db, weak, q0, flash, "2026-11-24T10:00", "2026-11-30T10:00", 1)
+    rows = {r["prompt"]: r for r in class_results.item_rows(db)}
+    assert (rows["Q0?"]["answers"], rows["Q0?"]["correct"], rows["Q0?"]["self_rated"]) == (6, 3, 3)
+    assert rows["Q0?"]["discrimination"] == pytest.approx(1.0)  # strong 2 of 2, weak 0 of 2
+    assert rows["Q1?"]["discrimination"] == pytest.approx(0.0)
+    assert [r["prompt"] for r in class_results.item_rows(db)] == ["Q0?", "Q1?"]  # most missed first
