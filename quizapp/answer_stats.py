@@ -11,6 +11,10 @@ deletes reviews must call `refresh` or `forget_user`, so the summaries never dri
 from . import answer_thirds
 from .db import query, write_transaction
 
+# A flashcard answer is rated by the student: counted apart (`self_rated_counts`), never a graded answer here.
+SELF_RATED = ("EXISTS (SELECT 1 FROM study_sessions WHERE study_sessions.id = reviews.session_id "
+              "AND study_sessions.mode = 'flashcards')")
+
 ADD_PAIR = """
 INSERT INTO answer_stats (user_id, item_id, answers, correct, first_answered_at, first_correct, last_answered_at)
 VALUES (:user, :item, 1, :correct, :at, :correct, :at)
@@ -44,7 +48,7 @@ SELECT user_id, item_id, answers, right, answered_at, correct, last FROM (
            count(*) OVER (PARTITION BY user_id, item_id) AS answers,
            sum(correct) OVER (PARTITION BY user_id, item_id) AS right,
            max(answered_at) OVER (PARTITION BY user_id, item_id) AS last
-    FROM reviews WHERE {where})
+    FROM reviews WHERE ({where}) AND NOT {self_rated})
 WHERE position = 1
 """
 STUDENTS_FROM_PAIRS = """
@@ -58,6 +62,49 @@ ITEMS_FROM_PAIRS = """
 INSERT INTO item_totals (item_id, answers, correct)
 SELECT item_id, sum(answers), sum(correct) FROM answer_stats WHERE {where} GROUP BY item_id
 """
+
+
+SELF_RATED_FROM_REVIEWS = f"""
+INSERT INTO self_rated_counts (user_id, item_id, answers)
+SELECT user_id, item_id, count(*) FROM reviews WHERE {SELF_RATED} GROUP BY user_id, item_id
+"""
+
+
+def self_rated_session(db, session_id):
+    """Whether answers of this study session are self-rated (flashcards)."""
+    row = db.execute("SELECT mode FROM study_sessions WHERE id = ?", [session_id]).fetchone() if session_id else None
+    return bool(row) and row[0] == "flashcards"
+
+
+def add_self_rated(db, user_id, item_id):
+    """Count one more self-rated (flashcard) answer, apart from the graded ones."""
+    db.execute("INSERT INTO self_rated_counts (user_id, item_id, answers) VALUES (?, ?, 1) "
+               "ON CONFLICT (user_id, item_id) DO UPDATE SET answers = answers + 1", [user_id, item_id])
+
+
+def self_rated_per_student(db, user_ids):
+    """{user id: self-rated answers} of these students."""
+    ids = list(user_ids)
+    if not ids:
+        return {}
+    return dict(db.execute(f"SELECT user_id, sum(answers) FROM self_rated_counts WHERE user_id IN "
+                           f"({','.join('?' * len(ids))}) GROUP BY user_id", ids).fetchall())
+
+
+def item_extras(db, item_ids):
+    """{item id: (self-rated answers, answers overruled by "I was right")} of these items."""
+    ids = list(item_ids)
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    found = {item_id: [0, 0] for item_id in ids}
+    for item_id, answers in db.execute(f"SELECT item_id, sum(answers) FROM self_rated_counts WHERE item_id IN ({marks}) "
+                                       "GROUP BY item_id", ids):
+        found[item_id][0] = answers
+    for item_id, overruled in db.execute(f"SELECT item_id, count(*) FROM reviews WHERE overruled_at IS NOT NULL "
+                                         f"AND item_id IN ({marks}) GROUP BY item_id", ids):
+        found[item_id][1] = overruled
+    return {item_id: tuple(pair) for item_id, pair in found.items()}
 
 
 def add_answer(db, user_id, item_id, correct, answered_at):
@@ -77,7 +124,7 @@ def refresh(db, user_id, item_id):
         third = answer_thirds.third_of(db, user_id)
         answer_thirds.take_counts(db, user_id, third, item_id)
         db.execute("DELETE FROM answer_stats WHERE user_id = ? AND item_id = ?", [user_id, item_id])
-        db.execute(PAIRS_FROM_REVIEWS.format(where="user_id = :user AND item_id = :item"),
+        db.execute(PAIRS_FROM_REVIEWS.format(where="user_id = :user AND item_id = :item", self_rated=SELF_RATED),
                    {"user": user_id, "item": item_id})
         answer_thirds.add_counts(db, user_id, third, item_id)
         if db.execute("SELECT 1 FROM answer_stats WHERE user_id = ? LIMIT 1", [user_id]).fetchone():
@@ -99,6 +146,7 @@ def forget_user(db, user_id):
         db.execute("DELETE FROM item_totals WHERE answers <= 0")
         db.execute("DELETE FROM answer_stats WHERE user_id = ?", [user_id])
         db.execute("DELETE FROM student_totals WHERE user_id = ?", [user_id])
+        db.execute("DELETE FROM self_rated_counts WHERE user_id = ?", [user_id])
         answer_thirds.rebalance(db)
 
 

@@ -11,6 +11,8 @@ from .scheduling import RATINGS
 
 # FSRS card states as fsrs numbers them (fsrs.State): a lapse is an Again on a card in Review.
 REVIEW_STATE = 2
+# A flashcard's answer is the student's own rating (self-rated); every other answer was graded by the app.
+SELF_RATED = answer_stats.SELF_RATED  # a flashcard: rated by the student, never a graded answer
 
 
 def get_card(db, user_id, item_id):
@@ -105,7 +107,10 @@ def record_review(db, *, user_id, item_id, session_id, rating, correct, response
                   next_due, was_new):
     """Add one answer to `reviews` (and to the answer summaries); returns its id."""
     with write_transaction(db):
-        answer_stats.add_answer(db, user_id, item_id, correct, answered_at)
+        if answer_stats.self_rated_session(db, session_id):
+            answer_stats.add_self_rated(db, user_id, item_id)
+        else:
+            answer_stats.add_answer(db, user_id, item_id, correct, answered_at)
         return db.execute(
             "INSERT INTO reviews (user_id, item_id, session_id, rating, correct, response, answered_at, duration_ms, "
             "next_due, was_new) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -123,6 +128,21 @@ def change_review_rating(db, review_id, rating, next_due):
     """The student rated a right answer: the review keeps the rating they chose."""
     with write_transaction(db):
         db.execute("UPDATE reviews SET rating = ?, next_due = ? WHERE id = ?", [rating, next_due, review_id])
+
+
+def mark_overruled(db, review_id, *, rating, next_due, overruled_at):
+    """"I was right": the review counts as a right answer with `rating`, and says when the student overruled it."""
+    with write_transaction(db):
+        db.execute("UPDATE reviews SET correct = 1, rating = ?, next_due = ?, overruled_at = ? WHERE id = ?",
+                   [rating, next_due, overruled_at, review_id])
+        user_id, item_id = db.execute("SELECT user_id, item_id FROM reviews WHERE id = ?", [review_id]).fetchone()
+        answer_stats.refresh(db, user_id, item_id)  # the summaries count it right now
+
+
+def undo_lapse(db, user_id, item_id):
+    """The wrong answer that counted as a lapse was overruled: the card has one lapse fewer."""
+    with write_transaction(db):
+        db.execute("UPDATE cards SET lapses = max(lapses - 1, 0) WHERE user_id = ? AND item_id = ?", [user_id, item_id])
 
 
 def answers_since(db, user_id, since, *, new):
@@ -179,14 +199,16 @@ def card_counts(db, user_id, due_before, due_before_week):
 
 
 def answers_by_time(db, user_id, since):
-    """(answered_at, correct) of this student's answers since `since`."""
-    return db.execute("SELECT answered_at, correct FROM reviews WHERE user_id = ? AND answered_at >= ?",
+    """(answered_at, correct, self-rated 0/1) of this student's answers since `since`."""
+    return db.execute(f"SELECT answered_at, correct, {SELF_RATED} FROM reviews WHERE user_id = ? AND answered_at >= ?",
                       [user_id, since]).fetchall()
 
 
 def answer_totals(db, user_id):
-    """(answers, correct answers) of one student, ever."""
-    return db.execute("SELECT count(*), coalesce(sum(correct), 0) FROM reviews WHERE user_id = ?", [user_id]).fetchone()
+    """(graded answers, right ones, self-rated answers) of one student, ever: a flashcard is no right answer."""
+    return db.execute(f"SELECT count(*) - coalesce(sum(self_rated), 0), coalesce(sum(correct * (1 - self_rated)), 0), "
+                      f"coalesce(sum(self_rated), 0) FROM (SELECT correct, {SELF_RATED} AS self_rated FROM reviews "
+                      "WHERE user_id = ?)", [user_id]).fetchone()
 
 
 def review_history(db, user_id):
@@ -259,24 +281,25 @@ def count_cards(db, user_id):
 
 
 def student_reviews(db, user_id, *, offset=0, limit=200):
-    """One student's latest answers with their items (a page of them with `offset`)."""
+    """One student's latest answers with their items, and whether each was self-rated (a page of them with `offset`)."""
     return list(query(db,
-        "SELECT reviews.*, items.prompt, items.answer FROM reviews JOIN items ON items.id = reviews.item_id "
+        f"SELECT reviews.*, items.prompt, items.answer, {SELF_RATED} AS self_rated FROM reviews "
+        "JOIN items ON items.id = reviews.item_id "
         "WHERE reviews.user_id = ? ORDER BY reviews.id DESC LIMIT ? OFFSET ?", [user_id, limit, offset]))
 
 
 def result_rows(db):
     """Every answer as (username, item id, article, kind, prompt, response, correct, rating number,
-    answered at, next due, mode, class), oldest first, streamed from the database. The mode is
+    answered at, next due, mode, class, overruled), oldest first, streamed from the database. The mode is
     `flashcard` for a self-rated card, else `quiz`; the class is the student's classes by name, `; `
-    between them, empty when in none."""
+    between them, empty when in none; overruled is 1 when the student said "I was right", else 0."""
     return db.execute(
         "SELECT users.username, reviews.item_id, articles.title, items.kind, items.prompt, reviews.response, "
         "reviews.correct, reviews.rating, reviews.answered_at, reviews.next_due, "
         "CASE WHEN study_sessions.mode = 'flashcards' THEN 'flashcard' ELSE 'quiz' END, "
         "coalesce((SELECT group_concat(name, '; ') FROM (SELECT classes.name FROM class_members "
         "  JOIN classes ON classes.id = class_members.class_id WHERE class_members.user_id = reviews.user_id "
-        "  ORDER BY classes.name COLLATE NOCASE)), '') FROM reviews "
+        "  ORDER BY classes.name COLLATE NOCASE)), ''), reviews.overruled_at IS NOT NULL FROM reviews "
         "JOIN users ON users.id = reviews.user_id JOIN items ON items.id = reviews.item_id "
         "JOIN articles ON articles.id = items.article_id "
         "LEFT JOIN study_sessions ON study_sessions.id = reviews.session_id ORDER BY reviews.answered_at, reviews.id"

@@ -7,10 +7,11 @@ WIDTH, HEIGHT, PAD = 640, 220, 32
 
 
 def daily_answers_svg(days):
-    """Bars: answers per day; dots and line: share correct that day (right axis, %)."""
+    """Bars: answers per day (graded and self-rated); dots and line: share of graded answers correct that day (right
+    axis, %). A self-rated flashcard is no right answer, so it is in the bar and not in the line."""
     if not days:
         return Markup("")
-    most = max([d["answers"] for d in days] + [1])
+    most = max([d["answers"] + d.get("self_rated", 0) for d in days] + [1])
     step = (WIDTH - 2 * PAD) / len(days)
     plot_h = HEIGHT - 2 * PAD
     parts = [
@@ -24,8 +25,10 @@ def daily_answers_svg(days):
     points = []
     for i, day in enumerate(days):
         x = PAD + i * step
-        bar_h = plot_h * day["answers"] / most
-        label = f"{day['day']:%b %d}: {day['answers']} answers, {day['correct']} correct"
+        bar_h = plot_h * (day["answers"] + day.get("self_rated", 0)) / most
+        label = f"{day['day']:%b %d}: {day['answers']} graded answers, {day['correct']} correct"
+        if day.get("self_rated"):
+            label += f", {day['self_rated']} self-rated"
         parts.append(
             f'<rect x="{x + step * 0.15:.1f}" y="{HEIGHT - PAD - bar_h:.1f}" width="{step * 0.7:.1f}" '
             f'height="{bar_h:.1f}" class="bar"><title>{escape(label)}</title></rect>'
@@ -60,5 +63,33 @@ def bars_svg(rows, *, title):
         parts.append(f'<rect x="{label_w}" y="{y + 3}" width="{w:.1f}" height="{bar_h - 6}" class="bar">'
                      f'<title>{escape(str(label))}: {percent_label(share)}</title></rect>')
         parts.append(f'<text x="{label_w + w + 6:.1f}" y="{y + 15}" class="tick">{percent_label(share)}</text>')
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def forecast_svg(days):
+    """Bars: reviews coming due per day from today on (today's bar holds the overdue ones too)."""
+    if not days:
+        return Markup("")
+    most = max([d["due"] for d in days] + [1])
+    step = (WIDTH - 2 * PAD) / len(days)
+    plot_h = HEIGHT - 2 * PAD
+    parts = [
+        f'<svg class="chart forecast" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-labelledby="forecast-title">',
+        f'<title id="forecast-title">Reviews due per day, the next {len(days)} days</title>',
+        f'<line x1="{PAD}" y1="{HEIGHT - PAD}" x2="{WIDTH - PAD}" y2="{HEIGHT - PAD}" class="axis"/>',
+        f'<text x="{PAD - 4}" y="{PAD + 4}" class="tick" text-anchor="end">{most}</text>',
+    ]
+    for i, day in enumerate(days):
+        x = PAD + i * step
+        bar_h = plot_h * day["due"] / most
+        label = f"{day['day']:%b %d}: {day['due']} due"
+        parts.append(
+            f'<rect x="{x + step * 0.15:.1f}" y="{HEIGHT - PAD - bar_h:.1f}" width="{step * 0.7:.1f}" '
+            f'height="{bar_h:.1f}" class="bar"><title>{escape(label)}</title></rect>'
+        )
+        if i % 7 == 0:
+            parts.append(f'<text x="{x + step / 2:.1f}" y="{HEIGHT - PAD + 16}" class="tick" text-anchor="middle">'
+                         f"{day['day']:%m-%d}</text>")
     parts.append("</svg>")
     return Markup("".join(parts))

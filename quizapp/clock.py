@@ -1,5 +1,6 @@
 """Time in one format: aware UTC datetimes, stored as ISO 8601 with an offset."""
 import datetime as dt
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 UTC = dt.timezone.utc
 
@@ -17,3 +18,19 @@ def to_iso(moment):
 def from_iso(text):
     """An aware UTC datetime from stored ISO text (None for none)."""
     return dt.datetime.fromisoformat(text).astimezone(UTC) if text else None
+
+
+def local_label(moment, timezone):
+    """`2026-11-25 21:01 CET`: a time as the person reads it, in their own time zone (UTC when unknown)."""
+    if moment is None:
+        return ""
+    moment = from_iso(moment) if isinstance(moment, str) else moment
+    try:
+        zone = ZoneInfo(timezone or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = ZoneInfo("UTC")
+    local = moment.astimezone(zone)
+    name = local.tzname() or ""
+    if name[:1] in "+-":  # zones with no abbreviation (America/Sao_Paulo is "-03"): say it as an offset
+        name = f"UTC{name}"
+    return f"{local:%Y-%m-%d %H:%M} {name}".strip()

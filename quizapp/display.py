@@ -3,7 +3,8 @@ import re
 
 from markupsafe import Markup, escape
 
-from .clock import from_iso, utcnow
+from .clock import from_iso, local_label, utcnow
+from .feedback import statement_changes
 from .figures import percent_label, shown_score
 from .scheduling import RATING_NAMES, interval_label
 
@@ -33,6 +34,8 @@ def init_app(app):
     """Register the filters templates use."""
     app.add_template_filter(mark_answer)
     app.add_template_filter(comes_back)
+    app.add_template_filter(local_label, "local_time")  # `moment | local_time(current_user.timezone)`
+    app.add_template_filter(statement_changes)
     app.add_template_filter(percent_label, "percent")
     app.add_template_filter(lambda score: f"{shown_score(score):.2f}", "score")
     app.add_template_filter(lambda rating: RATING_NAMES.get(rating, ""), "rating_name")

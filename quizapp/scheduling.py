@@ -90,16 +90,21 @@ def recall_probability(scheduler, stability, last_review, now):
 
 
 def interval_label(delta):
-    """A short human interval, as Anki shows on its buttons: 1 min, 10 min, 3 d, 2 mo."""
-    seconds = max(delta.total_seconds(), 0)
-    if seconds < 3600:
-        return f"{max(round(seconds / 60), 1)} min"
-    if seconds < 86400:
-        return f"{round(seconds / 3600)} h"
-    days = seconds / 86400
-    if days < 30:
-        return f"{round(days)} d"
-    if days < 365:
-        return f"{days / 30:.1f} mo".replace(".0 ", " ")
-    return f"{days / 365:.1f} y".replace(".0 ", " ")
+    """A short human interval, as Anki shows on its buttons: 1 min, 10 min, 5 h, 3 d, 2 mo, 1.5 y.
 
+    The one way the app writes an interval (quiz buttons, flashcards, "comes back"): the unit is
+    chosen after rounding, so 23.6 hours is "1 d", never "24 h", and 59.7 minutes is "1 h"."""
+    seconds = max(delta.total_seconds(), 0)
+    minutes = max(round(seconds / 60), 1)
+    if minutes < 60:
+        return f"{minutes} min"
+    hours = round(seconds / 3600)
+    if hours < 24:
+        return f"{hours} h"
+    days = round(seconds / 86400)
+    if days < 30:
+        return f"{days} d"
+    months = round(days / 30, 1)
+    if days < 365 and months < 12:
+        return f"{months:.1f} mo".replace(".0 ", " ")
+    return f"{max(round(days / 365, 1), 1):.1f} y".replace(".0 ", " ")

@@ -266,11 +266,17 @@ def m0011_scale_answer_summaries(db):
                "answers INTEGER NOT NULL, correct INTEGER NOT NULL)")
     db.execute("CREATE TABLE item_third_totals (item_id INTEGER NOT NULL REFERENCES items(id), third INTEGER NOT NULL, "
                "answers INTEGER NOT NULL, correct INTEGER NOT NULL, PRIMARY KEY (item_id, third)) WITHOUT ROWID")
-    db.execute(answer_stats.PAIRS_FROM_REVIEWS.format(where="1 = 1"))
+    db.execute(answer_stats.PAIRS_FROM_REVIEWS.format(where="1 = 1", self_rated=answer_stats.SELF_RATED))
     db.execute(answer_stats.STUDENTS_FROM_PAIRS.format(where="1 = 1"))
     db.execute(answer_stats.ITEMS_FROM_PAIRS.format(where="1 = 1"))
     db.execute(answer_thirds.THIRDS_FROM_RANKING)
     db.execute(answer_thirds.ITEM_THIRDS_FROM_PAIRS)
+    # flashcards are self-rated: counted apart, never among the graded answers above (issue 11)
+    db.execute("CREATE TABLE self_rated_counts (user_id INTEGER NOT NULL REFERENCES users(id), "
+               "item_id INTEGER NOT NULL REFERENCES items(id), answers INTEGER NOT NULL, "
+               "PRIMARY KEY (user_id, item_id)) WITHOUT ROWID")
+    db.execute("CREATE INDEX idx_self_rated_counts_item ON self_rated_counts(item_id, user_id)")
+    db.execute(answer_stats.SELF_RATED_FROM_REVIEWS)
 
 
 @migrations()
@@ -280,6 +286,13 @@ def m0011_session_items_fact(db):
     Old rows keep NULL: items.FACT_KEY_SQL treats the items of one source sentence of one article as one fact."""
     db["items"].add_column("fact", str)
     db["items"].create_index(["article_id", "fact"], index_name="idx_items_article_fact")
+
+
+@migrations()
+def m0011_answers_overruled(db):
+    """Issue 11: "I was right": when the student overruled an Incorrect on a typed answer (NULL: never)."""
+    db["reviews"].add_column("overruled_at", str)
+    db.execute("CREATE INDEX idx_reviews_overruled ON reviews(item_id) WHERE overruled_at IS NOT NULL")
 
 
 def migrate(db):

@@ -45,7 +45,7 @@ def test_reviews_are_recorded_and_counted(db):
     assert cards.get_review(db, review_id)["response"] == "Mattis"
     assert cards.answers_since(db, user_id, "2026-11-25T00:00:00+00:00", new=1) == 1
     assert cards.answers_since(db, user_id, "2026-11-26T00:00:00+00:00", new=1) == 0
-    assert cards.answer_totals(db, user_id) == (1, 1)
+    assert cards.answer_totals(db, user_id) == (1, 1, 0)  # graded, right, self-rated
 
 
 def test_due_items_are_the_approved_ones_due_by_now(db):

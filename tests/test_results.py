@@ -83,7 +83,7 @@ def test_teacher_downloads_the_csv(client, auth, db, answered):
 
 
 def test_empty_export_has_the_header(db):
-    assert parse("".join(results.results_csv(db))) == [results.RESULT_COLUMNS + ["mode", "class"]]
+    assert parse("".join(results.results_csv(db))) == [results.RESULT_COLUMNS + ["mode", "class", "overruled"]]
 
 
 def test_mode_and_class_come_after_the_contract_columns(db, answered):
@@ -99,7 +99,7 @@ def test_mode_and_class_come_after_the_contract_columns(db, answered):
     shown = practice.show_current(db, scheduler, practice.get_session(db, loner.id, session_id), later)
     practice.rate(db, session_id, shown["item"]["id"], "Hard", later)
     rows = parse("".join(results.results_csv(db)))
-    assert rows[0] == results.RESULT_COLUMNS + ["mode", "class"]
+    assert rows[0] == results.RESULT_COLUMNS + ["mode", "class", "overruled"]
     by_user = [(row[0], row[10], row[11]) for row in rows[1:]]
     assert by_user == [("'=cmd", "quiz", "Year 9"), ("'=cmd", "quiz", "Year 9"), ("loner", "flashcard", "")]
     assert rows[3][7] == "Hard" and rows[3][6] == "1"

@@ -174,11 +174,13 @@ def test_a_rating_in_place_returns_the_next_question_and_the_last_one_the_summar
     assert db.execute("SELECT count(*), sum(correct) FROM reviews").fetchone() == (4, 2)
 
 
-def test_an_empty_answer_checked_in_place_goes_back_to_the_page_that_says_why(client, auth, db, three_items):
+def test_an_empty_answer_checked_in_place_gets_the_card_that_says_why(client, auth, db, three_items):
     url, item_id = begin(client, auth)
     response = client.post(f"{url}/answer", data={"item_id": item_id, "response": " "}, headers=IN_PLACE)
-    assert response.status_code == 302  # app.js follows it to the page with the message
-    assert "Pick or type an answer" in client.get(url).get_data(as_text=True)
+    assert response.status_code == 400  # app.js swaps this card in: the message sits next to the field
+    html = response.get_data(as_text=True)
+    assert re.search(r'id="answer-error" role="alert">Pick or type an answer', html) and 'id="study"' in html
+    assert "<html" not in html
     assert db.execute("SELECT count(*) FROM reviews").fetchone()[0] == 0
 
 
@@ -203,8 +205,10 @@ def test_rating_before_checking_is_refused(client, auth, db, three_items):
 
 def test_empty_answer_is_not_graded(client, auth, db, three_items):
     url, item_id = begin(client, auth)
-    client.post(f"{url}/answer", data={"item_id": item_id, "response": "  "})
-    assert "Pick or type an answer" in client.get(url).get_data(as_text=True)
+    response = client.post(f"{url}/answer", data={"item_id": item_id, "response": "  "})
+    assert response.status_code == 400
+    assert re.search(r'id="answer-error" role="alert">Pick or type an answer', response.get_data(as_text=True))
+    assert 'id="answer-error" role="alert" hidden>' in client.get(url).get_data(as_text=True)  # control: gone after
     assert db.execute("SELECT count(*) FROM reviews").fetchone()[0] == 0
     client.post(f"{url}/answer", data={"item_id": item_id, "response": "", "dont_know": "1"})
     assert db.execute("SELECT correct FROM reviews").fetchone()[0] == 0
@@ -267,9 +271,9 @@ def test_progress_page(client, auth, db, three_items):
     url, item_id = begin(client, auth)
     client.post(f"{url}/answer", data={"item_id": item_id, "response": "Mattis"})
     html = client.get("/study/progress").get_data(as_text=True)
-    assert "<svg" in html and "1 answers, 1 correct" in html
+    assert "<svg" in html and "1 graded answers, 1 correct" in html
     assert re.search(r"<strong>1</strong> items seen", html)
-    assert re.search(r"<strong>100%</strong> correct of 1 answers", html)
+    assert re.search(r"<strong>100%</strong> correct of 1 graded answers", html)
 
 
 def test_study_pages_need_login(client):

@@ -115,9 +115,11 @@ def test_progress_counts(db):
     make_article(db, items(3))
     answer_all(db, flash_session(db, user, NOW), NOW, rating="Again")
     stats = practice.progress(db, user, NOW, days=7)
-    # each missed item came back in the session and was answered right: six answers, half of them right
-    assert (stats["seen"], stats["due_today"], stats["due_week"], stats["answers"], stats["accuracy"]) == (3, 3, 3, 6, 50)
-    assert stats["days"][-1] == {"day": NOW.date(), "answers": 6, "correct": 3}
+    # flashcards are self-rated: counted apart, never graded answers (no accuracy from them); each missed
+    # item came back in the session and was rated again: six self-rated answers
+    assert (stats["seen"], stats["due_today"], stats["due_week"], stats["answers"], stats["accuracy"]) == (3, 3, 3, 0, None)
+    assert stats["self_rated"] == 6
+    assert stats["days"][-1] == {"day": NOW.date(), "answers": 0, "correct": 0, "self_rated": 6}
 
 
 def test_daily_review_limit(db):

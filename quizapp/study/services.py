@@ -10,11 +10,12 @@ answer Hard or Easy instead of Good.
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from .. import articles, assignments, cards, classes, grading, items, reports, scheduling, study_sessions
+from .. import articles, assignments, cards, classes, feedback, grading, items, reports, scheduling, study_sessions
 from . import planning
 from ..clock import from_iso, to_iso
 from ..db import write_transaction
 from ..figures import percent
+from . import overrule
 
 
 # A missed item comes back in the same session after this many other items (fewer when fewer are left).
@@ -137,6 +138,8 @@ def show_current(db, scheduler, session, now):
         "item": item,
         "review": review,
         "spelled": _spelled(item, review),
+        "choices": feedback.choice_order(item["choices"], showing=f"{session['id']}:{session['position']}:{item_id}"),
+        "can_overrule": overrule.can_overrule(item, review),
         "intervals": intervals,
         "number": session["position"] + 1,
         "total": len(study_sessions.item_ids(session)),
@@ -166,7 +169,8 @@ def _outcomes(scheduler, item_id, now, row):
     """((item id, card row), the outcomes to keep) for the fact's card in `row` (None: a fact never studied)."""
     card = scheduling.card_from_row(row, card_id=item_id)
     return (item_id, row), {"item_id": item_id, "ratings": scheduling.outcomes(scheduler, card, now),
-                            "new_fact": row is None}
+                            "new_fact": row is None,
+                            "before": row["state"] if row else None}  # "I was right" undoes a lapse it caused
 
 
 def _prepare_next(db, scheduler, session_id, now):
@@ -289,26 +293,29 @@ def session_summary(db, session_id):
 
 
 def progress(db, user, now, *, days=14):
-    """Items seen, due today and this week, and answers and accuracy per local day."""
+    """Items seen, due today and this week, and answers and accuracy per local day.
+
+    Accuracy counts graded answers only: a flashcard is self-rated, counted apart (`self_rated`)."""
     tz = ZoneInfo(user.timezone or "UTC")
     midnight = local_midnight(now, user.timezone)
     seen, due_today, due_week = cards.card_counts(
         db, user.id, to_iso(midnight + dt.timedelta(days=1)), to_iso(midnight + dt.timedelta(days=7)))
     start = midnight - dt.timedelta(days=days - 1)
-    per_day = {(start + dt.timedelta(days=i)).astimezone(tz).date(): [0, 0] for i in range(days)}
-    for answered_at, correct in cards.answers_by_time(db, user.id, to_iso(start)):
+    per_day = {(start + dt.timedelta(days=i)).astimezone(tz).date(): [0, 0, 0] for i in range(days)}
+    for answered_at, correct, self_rated in cards.answers_by_time(db, user.id, to_iso(start)):
         day = from_iso(answered_at).astimezone(tz).date()
         if day in per_day:
-            per_day[day][0] += 1
-            per_day[day][1] += correct
-    answers, right = cards.answer_totals(db, user.id)
+            per_day[day][2 if self_rated else 0] += 1
+            per_day[day][1] += 0 if self_rated else correct
+    answers, right, self_rated = cards.answer_totals(db, user.id)
     return {
         "seen": seen,
         "due_today": due_today,
         "due_week": due_week,
         "answers": answers,
+        "self_rated": self_rated,
         "accuracy": percent(right / answers) if answers else None,
-        "days": [{"day": day, "answers": a, "correct": c} for day, (a, c) in per_day.items()],
+        "days": [{"day": day, "answers": a, "correct": c, "self_rated": r} for day, (a, c, r) in per_day.items()],
     }
 
 

@@ -3,10 +3,13 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_login import current_user, login_required
 
 from .. import charts, memory_model
+from ..clock import local_label
 from ..db import MAX_ROWID, get_db
 from ..extensions import get_scheduler, utcnow
 from ..forms import options
 from . import bp, services
+from . import overrule as overruling
+from .progress import study_progress
 from .forms import AnswerForm, JoinForm, RateForm, ReportForm, StartStudyForm
 
 
@@ -45,7 +48,8 @@ def start():
     if session_id is None:
         when = services.next_due(db, current_user.id, form.article.data or None)
         flash("Nothing to study right now. " + note if note else
-              "Nothing to study right now." + (f" Your next item is due {when:%Y-%m-%d %H:%M} UTC." if when else ""))
+              "Nothing to study right now." +
+              (f" Your next item is due {local_label(when, current_user.timezone)}." if when else ""))
         return redirect(url_for("index"))
     if note:
         flash(note)
@@ -93,8 +97,7 @@ def answer(session_id):
         abort(400, " ".join(sum(form.errors.values(), [])) or "The answer could not be read.")
     response = "" if "dont_know" in request.form else (form.choice.data or form.response.data or "")
     if not response.strip() and "dont_know" not in request.form:
-        flash("Pick or type an answer before checking it.")
-        return redirect(url_for("study.session", session_id=session_id))
+        return _empty_answer(session_id)
     try:
         services.check_answer(get_db(), session_id, _item_id(form), response.strip(), utcnow())
     except services.AlreadyRecorded as done:
@@ -102,6 +105,38 @@ def answer(session_id):
             flash(str(done))
     except services.NotCurrentItem as wrong:
         abort(400, str(wrong))
+    return _card_or_redirect(session_id)
+
+
+EMPTY_ANSWER = "Pick or type an answer before checking it."
+
+
+def _empty_answer(session_id):
+    """An empty "Check answer": the question again, saying so next to the field (400)."""
+    state = own_session(session_id)
+    shown = services.show_current(get_db(), get_scheduler(current_user.id), state, utcnow())
+    if shown is None or shown["review"] is not None:
+        return redirect(url_for("study.session", session_id=session_id))
+    template = "study/_question_card.html" if _in_place() else "study/question.html"
+    return render_template(template, session=state, **shown, answer_error=EMPTY_ANSWER), 400
+
+
+@bp.route("/answers/<int:review_id>/right", methods=["POST"])
+@login_required
+def overrule(review_id):
+    """"I was right": re-grade the student's own wrong typed answer as right, once."""
+    try:
+        session_id = overruling.overrule_answer(get_db(), current_user.id, review_id, utcnow())
+    except overruling.UnknownAnswer:
+        abort(404)
+    except overruling.NotYourAnswer:
+        abort(403)
+    except overruling.AlreadyOverruled as done:
+        session_id = done.session_id
+        if not _in_place():
+            flash(str(done))
+    except overruling.CannotOverrule as refused:
+        abort(400, str(refused))
     return _card_or_redirect(session_id)
 
 
@@ -143,10 +178,13 @@ def rate(session_id):
 @bp.route("/progress")
 @login_required
 def progress():
-    """The student's figures and answers per day."""
-    stats = services.progress(get_db(), current_user, utcnow(), days=14)
+    """The student's figures and answers per day, the reviews coming due, true retention, each article."""
+    db, now = get_db(), utcnow()
+    stats = services.progress(db, current_user, now, days=14)
+    more = study_progress(db, current_user, now)
     return render_template("study/progress.html", stats=stats, chart=charts.daily_answers_svg(stats["days"]),
-                           memory=memory_model.model_status(get_db(), current_user))
+                           more=more, forecast_chart=charts.forecast_svg(more["forecast"]),
+                           memory=memory_model.model_status(db, current_user))
 
 
 @bp.route("/<int:session_id>/report", methods=["POST"])

@@ -17,8 +17,9 @@ from ..spreadsheets import inert
 
 RESULT_COLUMNS = ["username", "item_id", "article", "kind", "prompt", "response", "correct", "rating", "answered_at",
                   "next_due"]
-EXTRA_RESULT_COLUMNS = ["mode", "class"]  # after the contract's columns, in CONTRACTS.md section 3's order
-SUMMARY_COLUMNS = ["username", "answers", "correct", "accuracy", "items_seen", "items_due", "mastery", "last_answer"]
+EXTRA_RESULT_COLUMNS = ["mode", "class", "overruled"]  # after the contract's columns, in CONTRACTS.md section 3's order
+SUMMARY_COLUMNS = ["username", "answers", "correct", "accuracy", "items_seen", "items_due", "mastery", "last_answer",
+                   "self_rated"]  # answers, correct, accuracy: graded answers only; self_rated: flashcards
 
 
 def student_rows(db, scheduler, now, *, page=None):
@@ -30,13 +31,15 @@ def student_rows(db, scheduler, now, *, page=None):
     else:
         listed = users.students_page(db, offset=page.offset, limit=page.size)
         user_ids = [row["id"] for row in listed]
-    students = {row["id"]: dict(row, answers=0, correct=0, last_answer=None, seen=0, due=0, mastery=None)
+    students = {row["id"]: dict(row, answers=0, correct=0, self_rated=0, last_answer=None, seen=0, due=0, mastery=None)
                 for row in listed}
     totals = answer_stats.student_totals(db, user_ids)
     for user_id, student in students.items():
         if user_id in totals:
             answers, correct, last = totals[user_id]
             student.update(answers=answers, correct=correct, last_answer=last)
+    for user_id, self_rated in answer_stats.self_rated_per_student(db, students).items():
+        students[user_id]["self_rated"] = self_rated  # flashcards: rated by the student, never a right answer
     if user_ids != []:
         for user_id, seen, due, mastery in card_figures(db, scheduler, now, user_ids=user_ids):
             if user_id in students:
@@ -92,7 +95,9 @@ def _ranked_items(db):
 
 def _with_discrimination(db, rows):
     thirds = answer_thirds.item_thirds(db, [row["id"] for row in rows])
+    extras = answer_stats.item_extras(db, [row["id"] for row in rows])
     for row in rows:
+        row["self_rated"], row["overruled"] = extras.get(row["id"], (0, 0))
         weak_answers, weak_right, strong_answers, strong_right = thirds.get(row["id"], (0, 0, 0, 0))
         if weak_answers and strong_answers:
             row["discrimination"] = strong_right / strong_answers - weak_right / weak_answers
@@ -106,7 +111,8 @@ def student_detail(db, scheduler, user_id, now, *, cards_page=None, answers_page
     student_cards = [dict(row, recall=scheduling.card_recall(scheduler, row["stability"], row["last_review"],
                                                             row["last_rating"], now))
                      for row in cards.student_cards(db, user_id, offset=card_page.offset, limit=card_page.size)]
-    answered = answer_stats.student_totals(db, [user_id]).get(user_id, (0,))[0]
+    answered = (answer_stats.student_totals(db, [user_id]).get(user_id, (0,))[0]
+                + answer_stats.self_rated_per_student(db, [user_id]).get(user_id, 0))  # the list shows flashcards too
     answer_page = paging.page_of(answers_page, answered)
     reviews = cards.student_reviews(db, user_id, offset=answer_page.offset, limit=answer_page.size)
     return student_cards, card_page, reviews, answer_page
@@ -121,7 +127,7 @@ def summary_csv(rows):
         writer.writerow([inert(v) for v in [
             row["username"], row["answers"], row["correct"],
             "" if row["accuracy"] is None else f"{row['accuracy']:.3f}", row["seen"], row["due"],
-            "" if row["mastery"] is None else f"{row['mastery']:.3f}", row["last_answer"] or "",
+            "" if row["mastery"] is None else f"{row['mastery']:.3f}", row["last_answer"] or "", row["self_rated"],
         ]])
     return buffer.getvalue()
 
@@ -131,6 +137,7 @@ def result_rows(db):
     for row in cards.result_rows(db):
         row = list(row)
         row[7] = scheduling.RATING_NAMES[row[7]]
+        row[12] = int(row[12])
         yield row
 
 
