@@ -133,9 +133,9 @@ def test_an_assignment_scores_graded_answers_only(db, log):
     class_id = classes.create_class(db, teacher.id, "Year 9")
     classes.add_member(db, class_id, log.id)
     a_id, b_id = [row[0] for row in db.execute("SELECT id FROM articles ORDER BY id")]
-    (row_a,), _ = class_work.assignment_report(db, assignments.create_assignment(db, class_id, a_id))
+    (row_a,), *_ = class_work.assignment_report(db, assignments.create_assignment(db, class_id, a_id))
     assert (row_a["answered"], row_a["right"], row_a["score"]) == (2, 1, 0.5)
-    (row_b,), _ = class_work.assignment_report(db, assignments.create_assignment(db, class_id, b_id))
+    (row_b,), *_ = class_work.assignment_report(db, assignments.create_assignment(db, class_id, b_id))
     assert (row_b["answered"], row_b["right"], row_b["score"]) == (1, 1, 1.0)  # B1 in a quiz; B0 self-rated only
 
 

@@ -285,7 +285,7 @@ def test_a_short_article_session_says_why_in_one_sentence(db, two_articles):
     plan = practice.plan_study(db, user, NOW + dt.timedelta(minutes=5), article_id=second, size=10)
     assert len(plan.item_ids) == 7
     assert plan.note == ("Only 7 questions of this article are left to study today; 3 more were studied today and "
-                         "are due from 2026-11-25 09:10 (UTC).")
+                         "are due from 2026-11-25 09:10 UTC.")
 
 
 def test_an_article_is_studied_ahead_of_its_due_dates_but_not_what_was_studied_today(db, two_articles):

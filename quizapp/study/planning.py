@@ -7,10 +7,9 @@ once it is stable. A session never holds two items of one fact or of one source 
 Studying one article is Anki's custom study: past the daily new-items limit, and ahead of due dates.
 """
 import dataclasses
-from zoneinfo import ZoneInfo
 
 from .. import cards, items
-from ..clock import from_iso, to_iso
+from ..clock import local_label, to_iso
 
 # A learned fact (FSRS state Review) this stable, in days, is asked as recall (a short answer), no longer a blank.
 RECALL_STABILITY_DAYS = 21
@@ -160,6 +159,5 @@ def _count(number, one, many):
 
 
 def _local(iso, timezone):
-    """A stored time as the student reads it: their own zone."""
-    zone = ZoneInfo(timezone or "UTC")
-    return f"{from_iso(iso).astimezone(zone):%Y-%m-%d %H:%M} ({zone.key})"
+    """A stored time as the student reads it: their own zone, written as everywhere else (clock.local_label)."""
+    return local_label(iso, timezone)
