@@ -264,3 +264,37 @@ def test_the_migration_back_fills_the_summaries_from_the_reviews(tmp_path):
 def test_a_page_of_students_and_a_thirds_lookup_of_nothing_read_nothing(db):
     assert answer_stats.student_totals(db, []) == {}
     assert answer_thirds.item_thirds(db, []) == {}
+
+
+def test_flashcards_are_counted_apart_and_i_was_right_counts_in_the_summaries(db):
+    """A self-rated flashcard answer is no graded answer in any summary, but is counted apart; an answer
+    overruled by "I was right" is right in the summaries at once."""
+    from quizapp import study_sessions
+
+    user = make_user(db, "ada")
+    make_article(db, [make_item("short_answer", f"Q{i}?", f"A{i}") for i in range(2)])
+    first, second = [row[0] for row in db.execute("SELECT id FROM items ORDER BY id")]
+    flash = study_sessions.create_session(db, user.id, [first], mode="flashcards", article_id=None, created_at=iso(0))
+    quiz = study_sessions.create_session(db, user.id, [second], mode="quiz", article_id=None, created_at=iso(0))
+    cards.record_review(db, user_id=user.id, item_id=first, session_id=flash, rating=3, correct=True, response=None,
+                        answered_at=iso(1), duration_ms=1000, next_due=iso(60), was_new=True)
+    wrong = cards.record_review(db, user_id=user.id, item_id=second, session_id=quiz, rating=1, correct=False,
+                                response="A9", answered_at=iso(2), duration_ms=1000, next_due=iso(3), was_new=True)
+    # positive control: the quiz answer is a graded answer in every summary
+    assert answer_stats.student_totals(db, [user.id])[user.id][:2] == (1, 0)
+    assert answer_stats.item_totals(db) == {second: (1, 0)}
+    assert answer_stats.self_rated_per_student(db, [user.id]) == {user.id: 1}
+    assert answer_stats.item_extras(db, [first, second]) == {first: (1, 0), second: (0, 0)}
+    cards.mark_overruled(db, wrong, rating=3, next_due=iso(600), overruled_at=iso(4))
+    assert answer_stats.student_totals(db, [user.id])[user.id][:2] == (1, 1)
+    assert answer_stats.item_totals(db) == {second: (1, 1)}
+    assert answer_stats.item_extras(db, [second]) == {second: (0, 1)}
+    # and the migration's back-fill, from the reviews alone, gives the same
+    before = {table: db.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
+              for table in ("answer_stats", "self_rated_counts")}
+    for table in ("answer_stats", "self_rated_counts"):
+        db.execute(f"DELETE FROM {table}")
+    db.execute(answer_stats.PAIRS_FROM_REVIEWS.format(where="1 = 1", self_rated=answer_stats.SELF_RATED))
+    db.execute(answer_stats.SELF_RATED_FROM_REVIEWS)
+    assert {table: db.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
+            for table in ("answer_stats", "self_rated_counts")} == before
