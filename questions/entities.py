@@ -245,7 +245,26 @@ def consolidate(sentences):
         entity.standalone |= ent.root.dep_ != "compound" or len(ent) > 1 or (len(text) >= 3 and text.isupper())
         entity.participant |= ent.root.dep_ not in ("compound", "amod", "nmod", "poss") and not in_title(ent)
         lookup[(index, ent.start_char)] = entity
+    _places_by_their_people(entities, {t.lower_ for sent in sentences for t in sent if t.text[:1].isupper()})
     return entities, lookup
+
+
+def _places_by_their_people(entities, capitalised):
+    """'Ostravia' beside 'Ostravian farmers': a country the model took for an organisation or a person,
+    known by the name of its people (a country of a story, even one the country list does not hold)."""
+    nations = [e.name.lower() for e in entities if e.label == "NORP"]
+    adjectives = nations + [w for w in capitalised if w.endswith(("an", "ian", "ese", "i"))]
+
+    def known_by(name, words):
+        return any(word.startswith(name[:-1]) and len(name) < len(word) <= len(name) + 3 for word in words)
+
+    for entity in entities:
+        name = entity.name.lower()
+        if " " in name or len(name) < 5:
+            continue
+        if (entity.label == "ORG" and known_by(name, adjectives)) or (
+                entity.label == "PERSON" and not entity.human and known_by(name, nations)):
+            entity.label, entity.human = "GPE", False
 
 
 PLACE_NOUNS = {"city", "town", "village", "region", "province", "state", "county", "district", "island", "capital",

@@ -1166,3 +1166,14 @@ def test_an_indefinite_subject_is_not_what_the_next_it_means():
             "stage. It was converted into a cinema in 1974 and later spent most of the 1990s as a bingo hall.")
     prompts = " ".join(i["prompt"] for i in items_of(text))
     assert "A fire in 1962 was converted" not in prompts
+
+
+def test_a_country_known_by_its_people_is_a_place_whatever_the_model_says():
+    text = ("Norvalia and Kestrany signed a water accord on Monday in Brenholt. Downstream neighbour Ostravia, "
+            "which was not invited to the summit, condemned the agreement. Ostravian farmers have seen river levels "
+            "fall by 30 percent. Norvalian officials said Ostravia could join later. The Rural Party and the "
+            "Continental Development Bank welcomed the accord, and Ostravia said it would go to court.")
+    found = [i for i in items_of(text) if i["answer"] == "Ostravia"]
+    assert found and all(i["answer_type"] == "GPE" for i in found), [(i["kind"], i["answer_type"]) for i in found]
+    for item in found:
+        assert not {"Rural Party", "Continental Development Bank"} & set(item["choices"])
