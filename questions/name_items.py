@@ -82,6 +82,10 @@ def name_items(b, sentence):
                   "fact": answer, "features": b.features(sentence, entity.label, "name", key, ent)}
         fill_answer = answer if entity.label == "PERSON" else key.text  # the full name, even for "Mattis"
         fill_accepted = sorted({a for a in accepted + [key.text, answer] if norm(a) != norm(fill_answer)})
+        before = key.doc[key.start - 1] if key.start > 0 else None
+        if entity.label in NUMERIC and before is not None and before.lower_ in ("a", "an") and blanked:
+            # "a $48 million bus line": the article goes with the noun after the amount; "a(n)" would read badly
+            blanked = blanked.replace(f"{before.text[0]}(n) {checker.BLANK}", f"{before.text} {checker.BLANK}", 1)
         if worth.qualified_place(ent) or "(n) " + checker.BLANK in blanked:
             blanked = None  # "_____, D.C.": the place beside the blank gives it away; "a(n) _____" reads badly
         else:

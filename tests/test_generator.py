@@ -1177,3 +1177,10 @@ def test_a_country_known_by_its_people_is_a_place_whatever_the_model_says():
     assert found and all(i["answer_type"] == "GPE" for i in found), [(i["kind"], i["answer_type"]) for i in found]
     for item in found:
         assert not {"Rural Party", "Continental Development Bank"} & set(item["choices"])
+
+
+def test_an_amount_before_its_noun_is_asked_with_the_article_as_written():
+    text = ("The Millbrook City Council voted on Tuesday night to approve a $48 million bus rapid transit line "
+            "along Harlow Avenue. The line will open in 2027, officials said.")
+    prompts = [i["prompt"] for i in items_of(text, "fill_blank") if i["answer"] == "$48 million"]
+    assert prompts and "approve a _____ bus rapid transit line" in prompts[0], prompts
