@@ -142,6 +142,24 @@ def join_measures(docs):
             doc.ents = filter_spans(found + [e for e in doc.ents if not any(f.start <= e.start < f.end for f in found)])
 
 
+def join_tallies(docs):
+    """'voted 7-2', 'won 3-2', 'a 55-45 split': the model takes the first number alone; the tally is both."""
+    from spacy.tokens import Span
+    from spacy.util import filter_spans
+
+    for doc in docs:
+        found = []
+        for ent in doc.ents:
+            if ent.label_ != "CARDINAL" or ent.end + 1 >= len(doc):
+                continue
+            dash, other = doc[ent.end], doc[ent.end + 1]
+            if (dash.text in ("-", "\u2013") and not doc[ent.end - 1].whitespace_ and not dash.whitespace_
+                    and other.text.isdigit() and ent.text.isdigit()):
+                found.append(Span(doc, ent.start, ent.end + 2, label="CARDINAL"))
+        if found:
+            doc.ents = filter_spans(found + [e for e in doc.ents if not any(f.start <= e.start < f.end for f in found)])
+
+
 def join_fractions(docs):
     """'about three-and-a-half hours': the model stops at 'about three'; the amount is the whole phrase."""
     from spacy.tokens import Span

