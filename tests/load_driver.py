@@ -44,10 +44,12 @@ def server_env(folder, **settings):
 
 
 def start_server(env, port, *, threads=4, workers=1, log=None):
-    """`quizapp serve` on its own database; `log`: an open file for its error output (discarded without)."""
-    process = subprocess.Popen([str(QUIZAPP), "serve", "--port", str(port), "--threads", str(threads),
-                                "--workers", str(workers)], env=env, stdout=subprocess.DEVNULL,
-                               stderr=log or subprocess.DEVNULL)
+    """`quizapp serve` on its own database, once it accepts connections; `threads`/`workers` None: serve's
+    own defaults (what `make run` serves with). `log`: an open file for its error output (discarded without)."""
+    sizes = [arg for name, value in (("--threads", threads), ("--workers", workers)) if value is not None
+             for arg in (name, str(value))]
+    process = subprocess.Popen([str(QUIZAPP), "serve", "--port", str(port), *sizes], env=env,
+                               stdout=subprocess.DEVNULL, stderr=log or subprocess.DEVNULL)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:

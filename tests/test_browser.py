@@ -3,26 +3,20 @@ import csv
 import io
 import os
 import re
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
+
+from .load_driver import free_port, start_server
 
 pytestmark = pytest.mark.browser
 QUIZAPP = Path(sys.executable).with_name("quizapp")
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -35,18 +29,7 @@ def server(tmp_path_factory):
     assert setup.returncode == 0, setup.stderr
     password = re.search(r"password (\S+) \(kept in", setup.stdout).group(1)
     port = free_port()
-    process = subprocess.Popen([str(QUIZAPP), "serve", "--port", str(port)], env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-            break
-        except OSError:
-            time.sleep(0.1)
-    else:
-        process.kill()
-        pytest.fail("quizapp serve did not start")
+    process = start_server(env, port, threads=None, workers=None)
     yield f"http://127.0.0.1:{port}", password, env
     process.terminate()
     process.wait(timeout=10)

@@ -1,9 +1,7 @@
 """Answering in a real browser (Chromium): multiple-choice keys and feedback, "I was right", messages and empty answers."""
 import os
 import re
-import socket
 import subprocess
-import time
 
 import pytest
 from playwright.sync_api import expect
@@ -12,7 +10,7 @@ from quizapp import articles
 from quizapp.db import connect
 
 from .helpers import make_item
-from .test_browser import QUIZAPP, browser, free_port, log_in, register  # noqa: F401 (the Chromium fixture)
+from .test_browser import QUIZAPP, browser, free_port, start_server, log_in, register  # noqa: F401  (the Chromium fixture)
 
 pytestmark = pytest.mark.browser
 CHOICES = ["India", "China", "Peru", "Chile"]
@@ -43,18 +41,7 @@ def server(tmp_path_factory):
     finally:
         db.close()
     port = free_port()
-    process = subprocess.Popen([str(QUIZAPP), "serve", "--port", str(port)], env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-            break
-        except OSError:
-            time.sleep(0.1)
-    else:
-        process.kill()
-        pytest.fail("quizapp serve did not start")
+    process = start_server(env, port, threads=None, workers=None)
     yield f"http://127.0.0.1:{port}", password
     process.terminate()
     process.wait(timeout=10)

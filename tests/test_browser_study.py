@@ -5,10 +5,8 @@ import datetime as dt
 import os
 import re
 import shutil
-import socket
 import subprocess
 import tempfile
-import time
 from pathlib import Path
 
 import pytest
@@ -17,7 +15,7 @@ from playwright.sync_api import expect
 from quizapp.db import connect
 
 from .helpers import make_article, make_item
-from .test_browser import QUIZAPP, browser, free_port, register  # noqa: F401  (the browser fixture)
+from .test_browser import QUIZAPP, browser, free_port, start_server, register  # noqa: F401  (the Chromium fixture)
 
 pytestmark = pytest.mark.browser
 START = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.timezone.utc)
@@ -64,18 +62,7 @@ def server():
     make_article(db, RISING, title="Rising news", source="rising.txt", text="rising")
     db.close()
     port = free_port()
-    process = subprocess.Popen([str(QUIZAPP), "serve", "--port", str(port)], env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-            break
-        except OSError:
-            time.sleep(0.1)
-    else:
-        process.kill()
-        pytest.fail("quizapp serve did not start")
+    process = start_server(env, port, threads=None, workers=None)
     yield f"http://127.0.0.1:{port}", clock, folder
     process.terminate()
     process.wait(timeout=10)
