@@ -88,7 +88,6 @@ def join_name_numbers(docs):
     """'Android 15', 'Apollo 11', 'Landsat-9', 'Gemini VII': a name and the number that belongs to it
     are one name (the small model stops at 'Android' and calls '15' a count)."""
     from spacy.tokens import Span
-    from spacy.util import filter_spans
 
     for doc in docs:
         found = []
@@ -110,8 +109,7 @@ def join_name_numbers(docs):
             if ent.label_ == "PERSON" or doc[ent.end - 1].text[:1].islower():
                 continue
             found.append(Span(doc, ent.start, end + 1, label=ent.label_ if ent.label_ != "PERSON" else "PRODUCT"))
-        if found:
-            doc.ents = filter_spans(found + [e for e in doc.ents if not any(f.start <= e.start < f.end for f in found)])
+        _put_ents(doc, found)
 
 
 UNIT_WORDS = {"million", "billion", "trillion", "thousand", "hundred", "years", "days", "people", "times", "miles",
@@ -124,11 +122,18 @@ MEASURES = {"gigawatt", "megawatt", "kilowatt", "watt", "volt", "kilometer", "ki
             "calorie", "byte", "gigabyte", "terabyte", "knot", "decibel"}
 
 
+def _put_ents(doc, found):
+    """The joined spans in place of the entities they cover."""
+    from spacy.util import filter_spans
+
+    if found:
+        doc.ents = filter_spans(found + [e for e in doc.ents if not any(f.start <= e.start < f.end for f in found)])
+
+
 def join_measures(docs):
     """'nearly 20 gigawatts', '560 kilograms': the model calls the number a count and leaves the unit out;
     the amount is the number with its unit."""
     from spacy.tokens import Span
-    from spacy.util import filter_spans
 
     for doc in docs:
         found = []
@@ -138,14 +143,12 @@ def join_measures(docs):
             unit = doc[ent.end]
             if unit.pos_ == "NOUN" and unit.lemma_.lower() in MEASURES | {u + "s" for u in MEASURES}:
                 found.append(Span(doc, ent.start, ent.end + 1, label="QUANTITY"))
-        if found:
-            doc.ents = filter_spans(found + [e for e in doc.ents if not any(f.start <= e.start < f.end for f in found)])
+        _put_ents(doc, found)
 
 
 def join_tallies(docs):
     """'voted 7-2', 'won 3-2', 'a 55-45 split': the model takes the first number alone; the tally is both."""
     from spacy.tokens import Span
-    from spacy.util import filter_spans
 
     for doc in docs:
         found = []
@@ -156,14 +159,12 @@ def join_tallies(docs):
             if (dash.text in ("-", "\u2013") and not doc[ent.end - 1].whitespace_ and not dash.whitespace_
                     and other.text.isdigit() and ent.text.isdigit()):
                 found.append(Span(doc, ent.start, ent.end + 2, label="CARDINAL"))
-        if found:
-            doc.ents = filter_spans(found + [e for e in doc.ents if not any(f.start <= e.start < f.end for f in found)])
+        _put_ents(doc, found)
 
 
 def join_fractions(docs):
     """'about three-and-a-half hours': the model stops at 'about three'; the amount is the whole phrase."""
     from spacy.tokens import Span
-    from spacy.util import filter_spans
 
     for doc in docs:
         found = []
@@ -180,8 +181,7 @@ def join_fractions(docs):
                 if unit.lemma_.lower() in UNITS:
                     label = "TIME" if unit.lemma_.lower() in ("second", "minute", "hour") else "QUANTITY"
                     found.append(Span(doc, ent.start, unit.i + 1, label=label))
-        if found:
-            doc.ents = filter_spans(found + [e for e in doc.ents if not any(f.start <= e.start < f.end for f in found)])
+        _put_ents(doc, found)
 
 
 def trim_dates(docs):
