@@ -8,8 +8,7 @@ what the generator makes today (same article, kind, prompt and answer; for multi
 the same options), so the features are today's; verdicts of items it no longer makes, and
 verdicts given as "duplicate" (a fault of the sheet's selection, not of the item), are left
 out. The knots are chosen from out-of-article predictions (each article's verdicts predicted
-by a model fitted on the others, combined with the ranker's importance as rank.py orders
-items): the score 0.7 sits where held-out acceptance above it
+by a model fitted on the others; rank.py orders items by that probability): the score 0.7 sits where held-out acceptance above it
 reaches 90%, or, where it never does, at the best held-out acceptance with at least a fifth
 of the items above it. The figures are printed and written into the file.
 """
@@ -21,7 +20,7 @@ import numpy as np
 
 from . import calibration, generate_many, load_model
 from .fit_ranker import fit
-from .rank import importance, load_weights, ranking_value
+from .rank import importance, load_weights
 from .textnorm import norm
 
 HERE = Path(__file__).resolve().parent
@@ -56,17 +55,16 @@ def matched(found, paths):
         for item in items:
             today[(name, item["kind"], item["prompt"], item["answer"])] = item
     article_norms = {name: norm(text) for name, text in zip(names, texts)}
-    rows, labels, groups, importances = [], [], [], []
+    rows, labels, groups = [], [], []
     for entry, article, accepted in found:
         item = today.get((article, entry["kind"], entry["prompt"], entry["answer"]))
         if item is None or (entry["kind"] == "multiple_choice" and sorted(entry["choices"]) != sorted(item["choices"])):
             continue
         item = dict(item, importance=importance(item, weights))
-        importances.append(item["importance"])
         rows.append(calibration.vector(item, article_norms[article]))
         labels.append(float(accepted))
         groups.append(article)
-    return np.array(rows), np.array(labels), np.array(groups), np.array(importances)
+    return np.array(rows), np.array(labels), np.array(groups)
 
 
 def held_out_predictions(x, y, groups):
@@ -80,7 +78,7 @@ def held_out_predictions(x, y, groups):
 
 
 def threshold(predicted, y):
-    """(ranking value at the score 0.7, held-out acceptance above it, share of items above it)."""
+    """(model output at the score 0.7, held-out acceptance above it, share of items above it)."""
     order = np.argsort(-predicted)
     accepted = np.cumsum(y[order]) / np.arange(1, len(y) + 1)
     least = max(int(len(y) * MIN_SHARE), 1)
@@ -95,9 +93,8 @@ def main(argv=None):
     parser.add_argument("--articles", nargs="*", default=[str(DATA / "readings" / "articles"), str(DATA / "articles")])
     parser.add_argument("--out", default=str(calibration.MODEL))
     args = parser.parse_args(argv)
-    x, y, groups, importances = matched(*observations(args.readings, args.articles))
-    values = np.array([ranking_value(i, p) for i, p in zip(importances, held_out_predictions(x, y, groups))])
-    cut, share_accepted, share = threshold(values, y)
+    x, y, groups = matched(*observations(args.readings, args.articles))
+    cut, share_accepted, share = threshold(held_out_predictions(x, y, groups), y)
     w, b = fit(x, y, l2=L2)
     knots = [[0.0, 0.0], [round(cut, 4), 0.7], [1.0, 1.0]]
     summary = (f"{len(y)} verdicts ({int(y.sum())} accepted) on {len(set(groups))} articles; held out by article, "

@@ -63,11 +63,6 @@ PER_SENTENCE = {"fill_blank": 2, "short_answer": 4, "multiple_choice": 1, "true_
 MAX_SAME_ANSWER = 4  # items of one kind with the same answer: more is a drill, not a quiz
 
 
-def ranking_value(importance_, acceptance):
-    """What orders the items: how much the fact matters and how likely a reader takes the item as written."""
-    return acceptance
-
-
 def rank(items, *, limit=None, trace=None, index_of=None, keep_features=False, select=True, article_norm=""):
     """Best first, spread over the story: a second item of the same fact, sentence or answer waits
     behind the first items of the others (a greedy pick, each score lowered by what was picked
@@ -81,7 +76,7 @@ def rank(items, *, limit=None, trace=None, index_of=None, keep_features=False, s
         item["form_score"] = item["score"]
         item["importance"] = importance(item, weights)
         item["acceptance"] = calibration.acceptance(item, article_norm, model)
-        item["score"] = ranking_value(item["importance"], item["acceptance"])
+        item["score"] = item["acceptance"]  # the acceptance model weighs the importance among its features
         pool.append((item, norm(item["answer"]) if item["kind"] != "true_false" else item["source_sentence"]))
     facts, sentences, answers, per_sentence, same, kinds = Counter(), Counter(), Counter(), Counter(), Counter(), Counter()
     kept, held, ceiling = [], [], 1.0
