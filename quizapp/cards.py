@@ -177,9 +177,11 @@ def next_due(db, user_id, article_id=None):
 
 
 def session_reviews(db, session_id):
-    """The answers of one study session with their items and when each card comes back."""
+    """The answers of one study session with their items, when each card comes back and whether it was
+    self-rated (a flashcard)."""
     return list(query(db,
-        "SELECT reviews.*, items.prompt, items.answer, items.kind, cards.due AS card_due FROM reviews "
+        f"SELECT reviews.*, items.prompt, items.answer, items.kind, cards.due AS card_due, {SELF_RATED} AS self_rated "
+        "FROM reviews "
         "JOIN items ON items.id = reviews.item_id "
         "LEFT JOIN cards ON cards.item_id = reviews.item_id AND cards.user_id = reviews.user_id "
         "WHERE reviews.session_id = ? ORDER BY reviews.id", [session_id]))

@@ -275,20 +275,30 @@ def _rerate_right_answer(db, state, item_id, review, rating):
 
 
 def session_summary(db, session_id):
-    """Score on first tries, missed items with their answers, and per item its tries and when it comes back."""
+    """Score on first tries, missed items with their answers, and per item its tries and when it comes back.
+
+    The score counts graded answers only: a flashcard is self-rated, so its ratings are counted apart
+    (`self_rated`, `self_ratings`), never as right answers (as in the answer summaries)."""
     rows = cards.session_reviews(db, session_id)
     per_item = {}
     for row in rows:  # oldest first: an item's first try, then its tries after it was missed
         per_item.setdefault(row["item_id"], []).append(row)
     summary_rows = [{**tries[-1], "tries": len(tries), "first": tries[0]} for tries in per_item.values()]
-    correct = sum(row["first"]["correct"] for row in summary_rows)
+    graded = [row for row in summary_rows if not row["first"]["self_rated"]]
+    self_rated = [row for row in summary_rows if row["first"]["self_rated"]]
+    correct = sum(row["first"]["correct"] for row in graded)
+    ratings = {name: 0 for name in scheduling.RATINGS}
+    for row in self_rated:
+        ratings[scheduling.RATING_NAMES[row["first"]["rating"]]] += 1
     return {
-        "answered": len(summary_rows),
+        "answered": len(graded),
         "correct": correct,
-        "percent": percent(correct / len(summary_rows)) if summary_rows else 0,
-        "missed": [{**row, "response": row["first"]["response"]} for row in summary_rows if not row["first"]["correct"]],
+        "percent": percent(correct / len(graded)) if graded else 0,
+        "missed": [{**row, "response": row["first"]["response"]} for row in graded if not row["first"]["correct"]],
         "reviews": summary_rows,
-        "tries": len(rows),
+        "tries": sum(row["tries"] for row in graded),
+        "self_rated": len(self_rated),
+        "self_ratings": ratings,  # first rating of each flashcard: Again, Hard, Good, Easy
     }
 
 
