@@ -1,6 +1,7 @@
 """The `assignments` table: an article's approved questions set for a class, with an optional due date."""
 from .clock import to_iso, utcnow
 from .db import query, query_one, write_transaction
+from .items import FACT_KEY_SQL
 
 
 def create_assignment(db, class_id, article_id, due_date=None):
@@ -27,14 +28,21 @@ def class_assignments(db, class_id):
 
 
 def student_assignments(db, user_id):
-    """Every assignment of the classes this student is in, soonest due first (no due date last),
-    with how many approved questions the article has and how many of them the student has met."""
+    """Every assignment of the classes this student is in, soonest due first (no due date last), with how many
+    facts its article's approved questions ask (`total`) and how many of them the student has met (`seen`: a
+    card for any of the fact's questions, the meaning "met" has for a question); `questions`: the questions.
+
+    Facts, not questions: items sharing a fact (`items.FACT_KEY_SQL`) are one card, asked in one form at a
+    time, so a student who has met every fact may never have seen every question."""
     return list(query(db,
         "SELECT assignments.*, articles.title AS article_title, classes.name AS class_name, "
+        f"(SELECT count(DISTINCT {FACT_KEY_SQL}) FROM items WHERE items.article_id = assignments.article_id "
+        " AND items.status = 'approved') AS total, "
+        f"(SELECT count(DISTINCT {FACT_KEY_SQL}) FROM items WHERE items.article_id = assignments.article_id "
+        " AND items.status = 'approved' AND EXISTS (SELECT 1 FROM cards WHERE cards.item_id = items.id "
+        " AND cards.user_id = :user)) AS seen, "
         "(SELECT count(*) FROM items WHERE items.article_id = assignments.article_id AND items.status = 'approved') "
-        "AS total, "
-        "(SELECT count(*) FROM items JOIN cards ON cards.item_id = items.id AND cards.user_id = :user "
-        " WHERE items.article_id = assignments.article_id AND items.status = 'approved') AS seen "
+        "AS questions "
         "FROM assignments JOIN class_members ON class_members.class_id = assignments.class_id "
         "AND class_members.user_id = :user JOIN classes ON classes.id = assignments.class_id "
         "JOIN articles ON articles.id = assignments.article_id AND articles.deleted_at IS NULL "
@@ -42,8 +50,8 @@ def student_assignments(db, user_id):
 
 
 def assigned_items(db, assignment_id):
-    """The approved questions of the assignment's article (id, prompt, answer), in id order."""
+    """The approved questions of the assignment's article (id, prompt, answer, fact key), in id order."""
     return list(query(db,
-        "SELECT items.id, items.prompt, items.answer FROM assignments JOIN items ON items.article_id = "
+        f"SELECT items.id, items.prompt, items.answer, {FACT_KEY_SQL} AS fact_key FROM assignments JOIN items ON items.article_id = "
         "assignments.article_id WHERE assignments.id = ? AND items.status = 'approved' ORDER BY items.id",
         [assignment_id]))

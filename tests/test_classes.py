@@ -183,7 +183,7 @@ def test_students_see_their_assignments_first_with_progress(client, auth, db, as
     html = client.get("/").get_data(as_text=True)
     assert html.index("Assignments") < html.index("due today")
     section = html[html.index("Assignments"):html.index("</section>")]
-    assert "Three questions" in section and "1 of 3 questions met (33%)" in section and ">Study now</button>" in section
+    assert "Three questions" in section and "1 of 3 facts met (33%)" in section and ">Study now</button>" in section
     response = client.post("/study/start", data={"article": re.search(r'name="article" value="(\d+)"', section).group(1),
                                                  "size": "10", "mode": "quiz"})
     assert response.status_code == 302 and re.search(r"/study/\d+$", response.headers["Location"])

@@ -2,7 +2,8 @@
 
 Removing a student keeps their answers under an anonymous name, or deletes them: the
 teacher chooses. An assignment is an article's approved questions. A student has started it when they
-have answered one of them, finished it when they have answered every one; their score
+have answered one of them, finished it when they have answered every fact they ask (a question of each:
+items sharing a fact are one card, asked in one form at a time, `items.FACT_KEY_SQL`); their score
 is the share of their first answers to its questions that were right (later answers
 are spaced-repetition practice, which keeps going after the due date).
 """
@@ -16,7 +17,7 @@ from ..db import write_transaction
 from ..spreadsheets import inert
 
 ASSIGNMENT_COLUMNS = ["username", "questions", "answered", "first_answers_correct", "score", "finished",
-                      "first_answer", "last_answer"]
+                      "first_answer", "last_answer", "facts", "facts_answered"]  # finished: every fact answered
 USERNAME = re.compile(r"^[A-Za-z0-9_.\-]{3,40}$")  # the rule of the Register form
 WORDS = ["amber", "birch", "cedar", "delta", "ember", "fjord", "grove", "harbor", "island", "juniper", "kettle",
          "lantern", "meadow", "nectar", "orbit", "pepper", "quartz", "river", "summit", "tundra", "velvet", "willow"]
@@ -65,25 +66,30 @@ def add_students(db, class_id, names, timezone="UTC"):
 def assignment_report(db, assignment_id, *, page=None):
     """For an assignment: (one dict per student of the class, by name, only those of `page` (a
     paging.Page) when given; (students, started, finished) of the whole class; its questions most
-    missed first), from the answer summaries."""
+    missed first), from the answer summaries. A student's `facts_answered` counts the facts of which
+    they answered any question; finished: every fact."""
     assignment = assignments.get_assignment(db, assignment_id)
     class_id, article_id = assignment["class_id"], assignment["article_id"]
     questions = assignments.assigned_items(db, assignment_id)
-    offset, limit = (page.offset, page.size) if page else (0, -1)
-    rows = []
-    for user_id, username, answered, right, first, last in answer_stats.class_progress(
-            db, class_id, article_id, offset=offset, limit=limit):
-        rows.append({"id": user_id, "username": username, "questions": len(questions), "answered": answered,
-                     "right": right, "score": right / answered if answered else None, "started": answered > 0,
-                     "finished": bool(questions) and answered == len(questions), "first_answer": first,
-                     "last_answer": last})
-    answered, misses = {}, {}
+    fact_of = {q["id"]: q["fact_key"] for q in questions}
+    facts = len(set(fact_of.values()))
+    answered, misses = {}, {}  # user id -> the facts they answered; item id -> (answers, wrong ones)
     for user_id, item_id, answers, right in answer_stats.class_answers(db, class_id, article_id):
-        answered[user_id] = answered.get(user_id, 0) + 1
+        answered.setdefault(user_id, set()).add(fact_of.get(item_id, item_id))
         so_far = misses.get(item_id, (0, 0))
         misses[item_id] = (so_far[0] + answers, so_far[1] + answers - right)
+    offset, limit = (page.offset, page.size) if page else (0, -1)
+    rows = []
+    for user_id, username, answered_items, right, first, last in answer_stats.class_progress(
+            db, class_id, article_id, offset=offset, limit=limit):
+        facts_answered = len(answered.get(user_id, ()))
+        rows.append({"id": user_id, "username": username, "questions": len(questions), "answered": answered_items,
+                     "right": right, "score": right / answered_items if answered_items else None,
+                     "started": answered_items > 0, "facts": facts, "facts_answered": facts_answered,
+                     "finished": bool(facts) and facts_answered == facts, "first_answer": first,
+                     "last_answer": last})
     counts = (classes.count_members(db, class_id), len(answered),
-              sum(1 for n in answered.values() if questions and n == len(questions)))
+              sum(1 for done in answered.values() if facts and len(done) == facts))
     missed = [dict(q, answers=misses[q["id"]][0], missed=misses[q["id"]][1]) for q in questions
               if misses.get(q["id"], (0, 0))[1]]
     missed.sort(key=lambda q: (-q["missed"], q["id"]))
@@ -99,7 +105,7 @@ def assignment_csv(rows):
         writer.writerow([inert(v) for v in [
             row["username"], row["questions"], row["answered"], row["right"],
             "" if row["score"] is None else f"{row['score']:.3f}", int(row["finished"]),
-            row["first_answer"] or "", row["last_answer"] or "",
+            row["first_answer"] or "", row["last_answer"] or "", row["facts"], row["facts_answered"],
         ]])
     return buffer.getvalue()
 
