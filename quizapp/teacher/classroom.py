@@ -6,7 +6,7 @@ from .. import articles, assignments, classes, paging, users
 from ..auth.guards import teacher_required
 from ..db import get_db
 from ..forms import options
-from . import bp, class_work
+from . import bp, class_work, fact_results
 from .forms import AddStudentsForm, AddTeacherForm, AssignForm, ClassForm, RemoveStudentForm
 from .responses import download
 
@@ -135,6 +135,28 @@ def assignment_csv(assignment_id):
     own_assignment(db, assignment_id)
     students, _, _ = class_work.assignment_report(db, assignment_id)
     return download(class_work.assignment_csv(students), f"quizapp-assignment-{assignment_id}.csv", "text/csv")
+
+
+@bp.route("/assignments/<int:assignment_id>/facts")
+@teacher_required
+def assignment_facts(assignment_id):
+    """The assignment's results per fact, each fact's questions beneath it: the class's students only."""
+    db = get_db()
+    row = own_assignment(db, assignment_id)
+    return render_template("teacher/facts.html", article={"id": row["article_id"], "title": row["article_title"]},
+                           rows=fact_results.fact_rows(db, row["article_id"], class_id=row["class_id"]), klass=row,
+                           csv_url=url_for("teacher.assignment_facts_csv", assignment_id=assignment_id))
+
+
+@bp.route("/assignments/<int:assignment_id>/facts.csv")
+@teacher_required
+def assignment_facts_csv(assignment_id):
+    """The assignment's results per fact as CSV: one line per fact, the class's students only."""
+    db = get_db()
+    row = own_assignment(db, assignment_id)
+    rows = fact_results.fact_rows(db, row["article_id"], class_id=row["class_id"])
+    return download(fact_results.fact_csv(rows, row["article_title"]),
+                    f"quizapp-facts-assignment-{assignment_id}.csv", "text/csv")
 
 
 def a_student(db, user_id):

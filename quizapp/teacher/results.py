@@ -1,12 +1,12 @@
 """Teacher pages about the class: the dashboard, results per item and per student, result exports."""
-from flask import abort, current_app, render_template, request, stream_with_context
+from flask import abort, current_app, render_template, request, stream_with_context, url_for
 
-from .. import charts, items, paging, users
+from .. import articles, charts, items, paging, users
 from ..auth.guards import teacher_required
 from ..clock import utcnow
 from ..db import connect, get_db
 from ..extensions import get_scheduler
-from . import bp, class_results
+from . import bp, class_results, fact_results
 from .forms import RemoveStudentForm
 from .responses import download
 
@@ -32,6 +32,34 @@ def results():
     rows, page = class_results.item_page(get_db(), request.args.get("page"))
     chart = charts.bars_svg([(f"#{i['id']}", i["share"]) for i in rows[:15]], title="Most missed questions: share correct")
     return render_template("teacher/results.html", items=rows, page=page, chart=chart)
+
+
+def _article(db, article_id):
+    """The article (deleted ones too: their answers stay in the results), or 404."""
+    row = articles.get_article(db, article_id)
+    if row is None:
+        abort(404)
+    return row
+
+
+@bp.route("/articles/<int:article_id>/facts")
+@teacher_required
+def article_facts(article_id):
+    """An article's results per fact, each fact's questions beneath it: every student's."""
+    db = get_db()
+    row = _article(db, article_id)
+    return render_template("teacher/facts.html", article=row, rows=fact_results.fact_rows(db, article_id),
+                           klass=None, csv_url=url_for("teacher.article_facts_csv", article_id=article_id))
+
+
+@bp.route("/articles/<int:article_id>/facts.csv")
+@teacher_required
+def article_facts_csv(article_id):
+    """An article's results per fact as CSV: one line per fact."""
+    db = get_db()
+    row = _article(db, article_id)
+    return download(fact_results.fact_csv(fact_results.fact_rows(db, article_id), row["title"]),
+                    f"quizapp-facts-article-{article_id}.csv", "text/csv")
 
 
 @bp.route("/students/<int:user_id>")
