@@ -295,6 +295,13 @@ def m0011_answers_overruled(db):
     db.execute("CREATE INDEX idx_reviews_overruled ON reviews(item_id) WHERE overruled_at IS NOT NULL")
 
 
+@migrations()
+def m0012_factresults_cards_by_item(db):
+    """Issue 11, results by fact: the cards of an article's items found by item (cards were indexed by student
+    only, so the per-fact results read every card once per item)."""
+    db["cards"].create_index(["item_id", "user_id"], index_name="idx_cards_item")
+
+
 def migrate(db):
     """Apply pending migrations; safe to call again."""
     migrations.apply(db)
