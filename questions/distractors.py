@@ -47,9 +47,13 @@ def options_for(b, entity, answer, sentence, ent=None):
             pool += [m for m in MONTH_NAMES if m not in pool]  # enough months on the key's side of the date
             pool = [m for m in pool if _same_side(m, answer, month)]
     if entity.label in NUMERIC:
-        bound = stem_bound(sentence.text, answer)
-        if bound is not None:
-            pool = [o for o in pool if _within(o, bound)]
+        for bound in (stem_bound(sentence.text, answer), change_bound(sentence.text, answer)):
+            if bound is not None:
+                pool = [o for o in pool if _within(o, bound)]
+    if entity.label == "DATE" and re.fullmatch(r"\d{4}", answer.strip()):
+        later = later_year(sentence.text, answer)
+        if later is not None:
+            pool = [o for o in pool if not re.fullmatch(r"\d{4}", o.strip()) or int(o) < later]
     elif entity.is_country or (entity.label == "GPE" and place_kind(answer) == "state"):
         known = WELL_KNOWN_COUNTRIES if entity.is_country else US_STATES - CITY_OR_STATE
         fallback = sorted(c.title() for c in known)
@@ -70,6 +74,8 @@ def options_for(b, entity, answer, sentence, ent=None):
             continue  # "Mark Carney's main opponent was _____": not "Mark Carney" among the options
         if any(is_alias(option, c) for c in chosen):
             continue
+        if entity.label == "PERSON" and any(option.split()[-1] == c.split()[-1] for c in chosen):
+            continue  # "Ms Dunmore" beside "Claire Dunmore": one person twice
         chosen.append(option)
         article_options += position < from_article
     return (chosen, article_options == 3) if len(chosen) == 3 else (None, False)
@@ -255,6 +261,50 @@ def stem_bound(sentence_text, answer):
             return ("above", target)
         return ("near", target)
     return None
+
+
+CHANGE = re.compile(r"\b(?P<dir>down|up|lower|higher|fell|rose|dropped|climbed)\b(?:\s+[\w.%$,-]+){0,4}?\s+from\b",
+                    re.IGNORECASE)
+DOWN = {"down", "lower", "fell", "dropped"}
+
+
+def change_bound(sentence_text, answer):
+    """'... at 6.2 million tonnes, down 34 percent from _____': the key is above 6.2 million tonnes;
+    '_____, down 34 percent from 9.4 million tonnes': below 9.4 million. None when the stem says nothing."""
+    value, unit = _value(answer), _unit(answer)
+    position = sentence_text.find(answer)
+    if value is None or position < 0 or not unit:
+        return None
+    for match in CHANGE.finditer(sentence_text):
+        down = match.group("dir").lower() in DOWN
+        if position >= match.end():  # the key is what it changed from
+            before = [m for m in AMOUNT.finditer(sentence_text[: match.start()]) if _same_unit(m.group(0), unit)]
+            if before and position - match.end() < 3:
+                other = _value(before[-1].group(0))
+                return ("above", other) if down else ("below", other)
+        elif position + len(answer) <= match.start() and match.start() - position - len(answer) < 4:
+            after = AMOUNT.match(sentence_text[match.end():].lstrip())
+            if after and _same_unit(after.group(0), unit):
+                other = _value(after.group(0))
+                return ("below", other) if down else ("above", other)
+    return None
+
+
+def _same_unit(text, unit):
+    """'9.4 million tonnes last year' counts tonnes, as '6.2 million tonnes' does."""
+    found = _unit(text)
+    return found == unit or found.startswith(unit.rstrip("$") + " ") and found.endswith("$") == unit.endswith("$")
+
+
+AMOUNT = re.compile(r"\$?\d[\d,]*(?:\.\d+)?(?:\s+(?:thousand|million|billion|trillion))?(?:\s+[a-z%]+){0,2}")
+
+
+def later_year(sentence_text, answer):
+    """'Tensions rose in _____, when ..., and again in 2021': the key came before 2021 (or None)."""
+    position = sentence_text.find(answer)
+    match = re.search(r"\b(?:and again|again|then|later|and later|until|before)\s+in\s+(\d{4})\b",
+                      sentence_text[position + len(answer):]) if position >= 0 else None
+    return int(match.group(1)) if match else None
 
 
 def _within(option, bound):

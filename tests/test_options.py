@@ -6,7 +6,7 @@ import pytest
 
 import questions
 from questions import calibration, kinds
-from questions.distractors import _same_side, article_month, stem_bound, typed_pool
+from questions.distractors import _same_side, article_month, change_bound, later_year, stem_bound, typed_pool
 from questions.generator import Builder
 from questions.parse import parse_story
 from questions.rank import is_blank
@@ -128,3 +128,33 @@ def test_a_second_blank_of_a_sentence_is_never_ready():
                     assert item["score"] < calibration.READY, item
                 answers.append(item["answer"])
     assert seen_two  # positive control: sentences with two blanks exist, they are kept (as drafts)
+
+
+def test_a_change_from_an_amount_bounds_the_options():
+    text = "Farmers expect a wheat crop of 6.2 million tonnes, down 34 percent from 9.4 million tonnes last year."
+    assert change_bound(text, "9.4 million tonnes") == ("above", 6.2e6)  # what it fell from was more
+    assert change_bound(text, "6.2 million tonnes") == ("below", 9.4e6)
+    assert change_bound("Exports reached $4.1 billion, up 12 percent from $3.7 billion.", "$4.1 billion") == \
+        ("above", 3.7e9)
+    assert change_bound("Farmers expect a wheat crop of 6.2 million tonnes this year.", "6.2 million tonnes") is None
+
+
+def test_a_year_before_a_later_one_the_stem_names():
+    text = "Tensions rose sharply in 2016, when Dravik finished the Morn Dam, and again in 2021, when Selvia protested."
+    assert later_year(text, "2016") == 2021
+    assert later_year("Tensions rose sharply in 2016, when Dravik finished the Morn Dam.", "2016") is None  # control
+    for item in questions.generate(text, select=False):
+        if item["kind"] == "multiple_choice" and item["answer"] == "2016":
+            assert all(int(c) < 2021 for c in item["choices"]), item
+
+
+def test_one_person_is_not_two_options():
+    text = ("Energy Minister Carla Venn approved the plan on Thursday. Ms Venn said the farm would open in 2027. "
+            "Project director Tomas Brell said work would start soon. Analyst Ruth Amsel said the plan was sound. "
+            "Mayor Oliver Pyke welcomed the decision. Councillor Greta Holm opposed it.")
+    items = [i for i in questions.generate(text, select=False) if i["kind"] == "multiple_choice"
+             and i["answer_type"] == "PERSON"]
+    assert items  # positive control
+    for item in items:
+        surnames = [c.split()[-1] for c in item["choices"]]
+        assert len(surnames) == len(set(surnames)), item
