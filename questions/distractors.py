@@ -204,8 +204,8 @@ def _dates_like(pool, answer, sentence_text):
 YEARS_NEAR = 30
 MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                "November", "December"]
-DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]+,\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b",
-                      re.MULTILINE)
+DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]+,\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+                      r"\s+\d{1,2}\b", re.MULTILINE)
 
 
 def article_month(text):
@@ -234,7 +234,8 @@ ABOVE = {"more than", "over", "above", "at least"}
 FRACTION_PHRASE = re.compile(
     r"\b(?P<cmp>less than|more than|fewer than|under|over|below|above|at least|nearly|almost|about|around|roughly|"
     r"some|just over|just under)?\s*(?P<frac>" + "|".join(sorted(map(re.escape, FRACTIONS), key=len, reverse=True))
-    + r")\b(?: of)?(?P<gap>(?:\s+[A-Za-z-]+){0,5}?)\s+(?P<amount>\$?\d[\d,]*(?:\.\d+)?(?:\s+(?:thousand|million|billion|trillion))?[^,;.]*)",
+    + r")\b(?: of)?(?P<gap>(?:\s+[A-Za-z-]+){0,5}?)\s+"
+    r"(?P<amount>\$?\d[\d,]*(?:\.\d+)?(?:\s+(?:thousand|million|billion|trillion))?[^,;.]*)",
     re.IGNORECASE)
 
 

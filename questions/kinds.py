@@ -24,14 +24,16 @@ PLACE_HEADS = {"street", "square", "road", "avenue", "lane", "boulevard", "coast
                "plains", "county", "province", "district", "region", "city", "town", "village", "borough", "strait",
                "desert", "forest", "basin", "delta", "heights", "beach", "harbour", "harbor", "point", "creek",
                "springs", "falls", "park", "reef", "canyon", "glacier", "estate", "quarter", "zone"}
-THING_HEADS = {"farm", "dam", "plant", "station", "bridge", "airport", "stadium", "mine", "pipeline", "tower", "project",
+THING_HEADS = {"farm", "dam", "plant", "station", "bridge", "airport", "stadium", "mine", "pipeline", "tower",
+               "project",
                "programme", "program", "initiative", "scheme", "accord", "treaty", "agreement", "pact", "act", "law",
                "bill", "plan", "report", "review", "strategy", "declaration", "convention", "protocol", "summit",
-               "conference", "festival", "games", "cup", "championship", "tournament", "prize", "award", "award",
+               "conference", "festival", "games", "cup", "championship", "tournament", "prize", "award",
                "telescope", "satellite", "rocket", "mission", "app", "device", "vaccine", "drug", "line", "railway",
                "tunnel", "canal", "highway", "motorway", "terminal", "reactor", "refinery", "museum", "hospital",
                "prison", "hotel", "theatre", "theater", "cinema", "hall", "building", "centre", "center", "index",
-               "storm", "hurricane", "typhoon", "cyclone", "fire", "war"}
+               "storm", "hurricane", "typhoon", "cyclone", "fire", "war", "survey", "study", "census", "poll",
+               "assessment"}
 ORG_HEADS = {"party", "alliance", "front", "movement", "coalition", "bloc", "league", "union", "assembly", "parliament",
              "congress", "senate", "council", "court", "tribunal", "agency", "commission", "department", "ministry",
              "administration", "bureau", "office", "authority", "service", "directorate", "board", "committee",
@@ -168,13 +170,22 @@ def mention_votes(ent):
                       and t.pos_ == "NOUN"), None)
         if other is not None and noun_sort(other.lemma_):
             votes.append((noun_sort(other.lemma_), 3, other.lemma_.lower()))
+    if root.dep_ in ("attr", "oprd") and head.lemma_ in ("call", "name", "know", "dub") and head.dep_ == "acl" \
+            and head.head.pos_ == "NOUN" and noun_sort(head.head.lemma_):  # "The program, called X"
+        votes.append((noun_sort(head.head.lemma_), 3, head.head.lemma_.lower()))
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.pos_ == "NOUN" and before.dep_ != "compound" or (
+            before is not None and before.pos_ == "NOUN" and before.head.i not in inside):
+        near = doc[max(before.i - 3, 0) : before.i]
+        if any(t.dep_ == "det" or t.tag_ == "POS" for t in near) and noun_sort(before.lemma_):
+            votes.append((noun_sort(before.lemma_), 3, before.lemma_.lower()))  # "the campaign group X"
     if root.dep_ == "pobj" and head.dep_ == "prep":
         prep, governor = head.lower_, head.head
         if prep in PLACE_PREPS or (prep in ("in", "at") and governor.lemma_ in PLACE_VERBS):
             votes.append(("place", 2, None))  # "near X", "based in X", "born in X"
         elif prep in WEAK_PLACE_PREPS and governor.pos_ in ("VERB", "AUX") and prep in ("in", "at"):
             votes.append(("place", 1, None))  # "fished out of X", "met in X"
-    doc = ent.doc
     if ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ == "based":
         votes.append(("place", 2, None))  # "Halbridge-based"
     if ent.root.dep_ in ("nsubj",) and ent.root.head.lemma_ in AGENT_VERBS:

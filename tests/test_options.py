@@ -158,3 +158,13 @@ def test_one_person_is_not_two_options():
     for item in items:
         surnames = [c.split()[-1] for c in item["choices"]]
         assert len(surnames) == len(set(surnames)), item
+
+
+def test_a_name_the_article_calls_a_program_or_a_group_is_not_a_person():
+    text = ("The program, called Bright Start, will cost $240 million over three years. A petition organised by the "
+            "campaign group Save Hollin Green attracted 2,300 signatures. Education Secretary Mark Doyle said the plan "
+            "would help. Teacher Sunita Vale said pupils liked it.")
+    b = builder(text)
+    sorts = sort_by_name(b)
+    assert sorts.get("Bright Start") in (None, "thing") and sorts.get("Save Hollin Green") in (None, "org")
+    assert sorts["Mark Doyle"] == "person" and sorts["Sunita Vale"] == "person"  # positive control
