@@ -20,6 +20,7 @@ from pathlib import Path
 from .textnorm import norm, words
 
 MODEL = Path(__file__).parent / "lexicon" / "acceptance.json"
+READY = 0.7  # the score from which an item is ready to study unedited (quizapp generate --min-score's default)
 PRONOUNS = {"he", "she", "they", "it", "his", "her", "its", "their", "them", "him"}
 POINTERS = {"this", "that", "these", "those", "such", "same", "similar", "other", "another", "others", "also"}
 LEANING_STARTS = {"but", "however", "also", "others", "another", "meanwhile", "instead", "still", "yet", "then",

@@ -9,6 +9,7 @@ import re
 
 from . import phrasing
 from .amounts import date_style, date_variants, number_variants
+from . import kinds
 from .entities import CITY_OR_STATE, US_STATES, WELL_KNOWN_COUNTRIES, is_alias, place_kind
 from .textnorm import contains_phrase
 
@@ -19,37 +20,13 @@ def _seed(*parts):
     return int(hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:12], 16)
 
 
-def options_for(b, entity, answer, sentence):
+def options_for(b, entity, answer, sentence, ent=None):
     """Three options of the same type and format as the key, never another name for it,
     and whether all three come from the article itself."""
     in_sentence = b.names_in[sentence.index]
     pool = []
     if entity.label not in NUMERIC:
-        for other in sorted(b.entities, key=lambda e: (-e.mentions, e.first_sentence)):
-            if other is entity or other.kind != entity.kind or other.name in in_sentence or not other.participant:
-                continue
-            if entity.label == "PERSON" and not other.human:
-                continue  # "Storm Idris", "Rellan": not someone to offer among people
-            if not other.reliable or other.term or (
-                    other.label in ("ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "FAC", "LAW") and other.mentions < 2
-                    and len(other.name.split()) < 2 and not other.name.isupper()):  # "Wireless": a fragment
-                continue
-            if entity.label == "GPE" and other.is_country != entity.is_country:
-                continue
-            if entity.label == "GPE" and not entity.is_country and place_kind(other.name) != place_kind(answer):
-                continue  # states among states, cities among cities: not "Texas" for "Dallas"
-            if entity.label == "NORP" and _people_word(other.name) != _people_word(answer):
-                continue  # "Iranians" is no option for "_____ romantic comedies" ("American")
-            if entity.label == "DATE" and (date_style(other.name) is None or date_style(other.name) != date_style(answer)):
-                continue
-            if entity.label in ("ORG", "PERSON", "GPE") and _model_code(other.name) != _model_code(answer):
-                continue  # "C-190", an aircraft, among companies
-            if entity.label == "TIME" and _time_style(other.name) != _time_style(answer):
-                continue  # "11:20 on the night of" is no swap for "nearly two hours"
-            if entity.label == "ORG" and None not in (org_class(answer), org_class(other.name)) and \
-                    org_class(answer) != org_class(other.name):
-                continue  # "National Assembly" is no option among parties, nor a court among companies
-            pool.append(other.name.split()[-1] if entity.label == "PERSON" and len(answer.split()) == 1 else other.name)
+        pool = [name for name in typed_pool(b, entity, answer, sentence, ent)]
     if entity.label == "DATE":
         pool = _dates_like(pool, answer, sentence.text)
     if entity.label == "ORG" and _acronym(answer):
@@ -65,6 +42,18 @@ def options_for(b, entity, answer, sentence):
         pool += number_variants(answer)
     elif entity.label == "DATE":
         pool += date_variants(answer)
+        month = article_month(b.text)
+        if month is not None and answer.strip() in MONTH_NAMES:
+            pool += [m for m in MONTH_NAMES if m not in pool]  # enough months on the key's side of the date
+            pool = [m for m in pool if _same_side(m, answer, month)]
+    if entity.label in NUMERIC:
+        for bound in (stem_bound(sentence.text, answer), change_bound(sentence.text, answer)):
+            if bound is not None:
+                pool = [o for o in pool if _within(o, bound)]
+    if entity.label == "DATE" and re.fullmatch(r"\d{4}", answer.strip()):
+        later = later_year(sentence.text, answer)
+        if later is not None:
+            pool = [o for o in pool if not re.fullmatch(r"\d{4}", o.strip()) or int(o) < later]
     elif entity.is_country or (entity.label == "GPE" and place_kind(answer) == "state"):
         known = WELL_KNOWN_COUNTRIES if entity.is_country else US_STATES - CITY_OR_STATE
         fallback = sorted(c.title() for c in known)
@@ -77,15 +66,64 @@ def options_for(b, entity, answer, sentence):
             break
         if any(is_alias(option, form) for form in [answer, *entity.forms]) or contains_phrase(sentence.text, option):
             continue
+        if entity.label == "PERSON" and option.split()[-1] == answer.split()[-1]:
+            continue  # "Ms Dunmore" is "Claire Dunmore" again
         if entity.label == "PERSON" and len(option.split()) > 1 and contains_phrase(sentence.text, option.split()[-1]):
             continue  # "Marcus Dyer" where the stem already says "Dyer ... were remanded"
         if any(is_alias(option, name) for name in rewritten if name):
             continue  # "Mark Carney's main opponent was _____": not "Mark Carney" among the options
         if any(is_alias(option, c) for c in chosen):
             continue
+        if entity.label == "PERSON" and any(option.split()[-1] == c.split()[-1] for c in chosen):
+            continue  # "Ms Dunmore" beside "Claire Dunmore": one person twice
         chosen.append(option)
         article_options += position < from_article
     return (chosen, article_options == 3) if len(chosen) == 3 else (None, False)
+
+
+def swap_for(b, entity, answer, sentence, ent=None):
+    """One name of the article of the key's kind to swap into a false statement, or None
+    (for a key that has too few such names for a multiple choice)."""
+    for option in typed_pool(b, entity, answer, sentence, ent):
+        if not (any(is_alias(option, form) for form in [answer, *entity.forms])
+                or contains_phrase(sentence.text, option)):
+            return option
+    return None
+
+
+def typed_pool(b, entity, answer, sentence, ent=None):
+    """Names of the article of the key's kind, most mentioned first: the same label and
+    finer kind, the same sort by the article's own evidence (kinds.py: a place for a place, a
+    company for a company), the same class of body; never a name of the key's own sentence."""
+    in_sentence = b.names_in[sentence.index]
+    key_sort = kinds.sort_of(b, entity, ent) if entity.label in kinds.SORTED_LABELS else None
+    key_class = body_class(b, entity, answer)
+    for other in sorted(b.entities, key=lambda e: (-e.mentions, e.first_sentence)):
+        if other is entity or other.kind != entity.kind or other.name in in_sentence or not other.participant:
+            continue
+        if entity.label == "PERSON" and not other.human:
+            continue  # "Storm Idris", "Rellan": not someone to offer among people
+        if not other.reliable or other.term or (
+                other.label in ("ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "FAC", "LAW") and other.mentions < 2
+                and len(other.name.split()) < 2 and not other.name.isupper()):  # "Wireless": a fragment
+            continue
+        if entity.label == "GPE" and other.is_country != entity.is_country:
+            continue
+        if entity.label == "GPE" and not entity.is_country and place_kind(other.name) != place_kind(answer):
+            continue  # states among states, cities among cities: not "Texas" for "Dallas"
+        if entity.label == "NORP" and _people_word(other.name) != _people_word(answer):
+            continue  # "Iranians" is no option for "_____ romantic comedies" ("American")
+        if entity.label == "DATE" and (date_style(other.name) is None or date_style(other.name) != date_style(answer)):
+            continue
+        if entity.label in ("ORG", "PERSON", "GPE") and _model_code(other.name) != _model_code(answer):
+            continue  # "C-190", an aircraft, among companies
+        if entity.label == "TIME" and _time_style(other.name) != _time_style(answer):
+            continue  # "11:20 on the night of" is no swap for "nearly two hours"
+        if entity.label == "ORG" and not _same_class(key_class, body_class(b, other)):
+            continue  # "National Assembly" is no option among parties, nor a court among companies
+        if key_sort is not None and kinds.sort_of(b, other) != key_sort:
+            continue  # a town or a wind farm among companies, though the model calls all three "ORG"
+        yield (other.name.split()[-1] if entity.label == "PERSON" and len(answer.split()) == 1 else other.name)
 
 
 ORG_CLASSES = {
@@ -101,6 +139,22 @@ ORG_CLASSES = {
     "school": {"university", "college", "school", "institute", "academy"},
     "club": {"club", "fc", "united", "rovers", "city", "athletic", "wanderers"},
 }
+
+
+def body_class(b, entity, answer=None):
+    """What kind of body an organisation is: by its own name's head word, then by the article's
+    descriptors of it ('Helix, a chip maker': a company), or None."""
+    return (org_class(entity.name) or (org_class(answer) if answer else None)
+            or kinds.described_class(b, entity))
+
+
+STRICT_CLASS = True  # a key of a known class takes options known to be of that class only
+
+
+def _same_class(key_class, other_class):
+    if key_class is None:
+        return True
+    return other_class == key_class if STRICT_CLASS else other_class in (None, key_class)
 
 
 def _model_code(name):
@@ -124,7 +178,10 @@ def _acronym(name):
 
 def org_class(name):
     """What kind of body a name says it is, by its head word ('Homeland Movement': a party), or None."""
-    head = re.sub(r"[^a-z]", "", name.split()[-1].lower()) if name.split() else ""
+    tokens = name.split()
+    if "of" in tokens[1:]:  # "Technical University of Lindau": the head comes before "of"
+        tokens = tokens[: tokens.index("of", 1)]
+    head = re.sub(r"[^a-z]", "", tokens[-1].lower()) if tokens else ""
     first = re.sub(r"[^a-z]", "", name.split()[0].lower()) if name.split() else ""
     for kind, heads in ORG_CLASSES.items():
         if head in heads or (kind in ("legislature", "agency", "court", "school") and first in heads):
@@ -145,6 +202,118 @@ def _dates_like(pool, answer, sentence_text):
 
 
 YEARS_NEAR = 30
+MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December"]
+DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]+,\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+                      r"\s+\d{1,2}\b", re.MULTILINE)
+
+
+def article_month(text):
+    """The month of the article's dateline ('TORVEN, Aug. 6 —'), 1-12, or None."""
+    match = DATELINE.search(text)
+    if not match:
+        return None
+    return [m[:3].lower() for m in MONTH_NAMES].index(match.group(1)[:3].lower()) + 1
+
+
+def _same_side(option, answer, month):
+    """A month on the same side of the article's month as the key: before it for what happened
+    ('Temperatures in June were ...' in an August story), after it for a forecast ('into September')."""
+    key, other = MONTH_NAMES.index(answer.strip()) + 1, MONTH_NAMES.index(option) + 1 if option in MONTH_NAMES else None
+    if other is None or key == month:
+        return other is not None and other != month
+    return (other - month) * (key - month) > 0
+
+
+FRACTIONS = {"half": 0.5, "a half": 0.5, "one half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "a quarter": 0.25,
+             "one quarter": 0.25, "a fifth": 0.2, "one fifth": 0.2, "a tenth": 0.1, "one tenth": 0.1,
+             "two thirds": 2 / 3, "two-thirds": 2 / 3, "three quarters": 0.75, "three-quarters": 0.75,
+             "twice": 2.0, "double": 2.0, "three times": 3.0, "triple": 3.0}
+BELOW = {"less than", "under", "below", "fewer than", "not even", "barely"}
+ABOVE = {"more than", "over", "above", "at least"}
+FRACTION_PHRASE = re.compile(
+    r"\b(?P<cmp>less than|more than|fewer than|under|over|below|above|at least|nearly|almost|about|around|roughly|"
+    r"some|just over|just under)?\s*(?P<frac>" + "|".join(sorted(map(re.escape, FRACTIONS), key=len, reverse=True))
+    + r")\b(?: of)?(?P<gap>(?:\s+[A-Za-z-]+){0,5}?)\s+"
+    r"(?P<amount>\$?\d[\d,]*(?:\.\d+)?(?:\s+(?:thousand|million|billion|trillion))?[^,;.]*)",
+    re.IGNORECASE)
+
+
+def stem_bound(sentence_text, answer):
+    """What the stem says of the key by arithmetic: 'averaged _____, less than half the long-term
+    average of 210 millimetres' -> ('below', 105). ('near', x) for 'nearly a fifth of 2.2 million',
+    where the stem gives the key away and no option is fair; None when the stem says nothing."""
+    value, unit = _value(answer), _unit(answer)
+    if value is None:
+        return None
+    text = sentence_text.replace(answer, " ")
+    for match in FRACTION_PHRASE.finditer(text):
+        amount = match.group("amount")
+        other, other_unit = _value(amount), _unit(amount.split(" of ")[0])
+        if other is None or not other_unit.startswith(unit.split()[0] if unit else ""):
+            continue
+        target = FRACTIONS[match.group("frac").lower()] * other
+        if not 0.2 <= value / target <= 5:
+            continue  # the fraction is of something else
+        comparator = (match.group("cmp") or "").lower()
+        if comparator in BELOW or comparator == "just under":
+            return ("below", target)
+        if comparator in ABOVE or comparator == "just over":
+            return ("above", target)
+        return ("near", target)
+    return None
+
+
+CHANGE = re.compile(r"\b(?P<dir>down|up|lower|higher|fell|rose|dropped|climbed)\b(?:\s+[\w.%$,-]+){0,4}?\s+from\b",
+                    re.IGNORECASE)
+DOWN = {"down", "lower", "fell", "dropped"}
+
+
+def change_bound(sentence_text, answer):
+    """'... at 6.2 million tonnes, down 34 percent from _____': the key is above 6.2 million tonnes;
+    '_____, down 34 percent from 9.4 million tonnes': below 9.4 million. None when the stem says nothing."""
+    value, unit = _value(answer), _unit(answer)
+    position = sentence_text.find(answer)
+    if value is None or position < 0 or not unit:
+        return None
+    for match in CHANGE.finditer(sentence_text):
+        down = match.group("dir").lower() in DOWN
+        if position >= match.end():  # the key is what it changed from
+            before = [m for m in AMOUNT.finditer(sentence_text[: match.start()]) if _same_unit(m.group(0), unit)]
+            if before and position - match.end() < 3:
+                other = _value(before[-1].group(0))
+                return ("above", other) if down else ("below", other)
+        elif position + len(answer) <= match.start() and match.start() - position - len(answer) < 4:
+            after = AMOUNT.match(sentence_text[match.end():].lstrip())
+            if after and _same_unit(after.group(0), unit):
+                other = _value(after.group(0))
+                return ("below", other) if down else ("above", other)
+    return None
+
+
+def _same_unit(text, unit):
+    """'9.4 million tonnes last year' counts tonnes, as '6.2 million tonnes' does."""
+    found = _unit(text)
+    return found == unit or found.startswith(unit.rstrip("$") + " ") and found.endswith("$") == unit.endswith("$")
+
+
+AMOUNT = re.compile(r"\$?\d[\d,]*(?:\.\d+)?(?:\s+(?:thousand|million|billion|trillion))?(?:\s+[a-z%]+){0,2}")
+
+
+def later_year(sentence_text, answer):
+    """'Tensions rose in _____, when ..., and again in 2021': the key came before 2021 (or None)."""
+    position = sentence_text.find(answer)
+    match = re.search(r"\b(?:and again|again|then|later|and later|until|before)\s+in\s+(\d{4})\b",
+                      sentence_text[position + len(answer):]) if position >= 0 else None
+    return int(match.group(1)) if match else None
+
+
+def _within(option, bound):
+    side, target = bound
+    value = _value(option)
+    if value is None or side == "near":
+        return False  # "nearly a fifth of 2.2 million hectares" names the key: a typed item instead
+    return value < target if side == "below" else value > target
 MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
 LEADING_HEDGES = re.compile(r"^(?:(?:only|just|about|around|nearly|almost|approximately|roughly|some|over|under|up to|"
                             r"more than|less than|fewer than|at least|at most|as many as|as much as|as few as|as little as)\s+)+",

@@ -8,7 +8,7 @@ import random
 import re
 
 from . import checker, phrasing, worth
-from .distractors import _seed, options_for
+from .distractors import _seed, options_for, swap_for
 from .parse import _quote_depth
 from .amounts import number_word_forms
 from .entities import is_alias
@@ -104,7 +104,8 @@ def name_items(b, sentence):
         swappable = (entity.reliable and not worth.names_a_kind_of_thing(ent) and converted is None
                      and not honorific  # "Ms. _____": another person's name may not fit the title
                      and not worth.bound_not_value(key))  # "more than _____": a smaller option is true too
-        options, strong = options_for(b, entity, answer, sentence) if swappable else (None, False)
+        options, strong = options_for(b, entity, answer, sentence, ent) if swappable else (None, False)
+        too_few = swappable and options is None
         if options and not (strong or entity.label in NUMERIC | {"DATE"}):
             options = None  # countries or names from outside the story are no plausible options: typed instead
         if options and entity.label in ("GPE", "LOC", "FAC") and not entity.is_country:
@@ -112,16 +113,20 @@ def name_items(b, sentence):
         if options and entity.is_country and any(
                 b.by_name[o].takes_the != entity.takes_the for o in options if o in b.by_name):
             options = None  # "the fall of the _____": only "the Soviet Union" fits, not "Japan"
+        swaps = options
+        if too_few and entity.label not in NUMERIC | {"DATE"} | {"GPE", "LOC", "FAC"}:
+            swap = swap_for(b, entity, answer, sentence, ent)  # too few for four options, enough for a swap
+            swaps = [swap] if swap else None
         if options and (question or blanked):
             choices = options + [answer]
             random.Random(_seed(sentence.text, answer)).shuffle(choices)
             items.append(dict(kind="multiple_choice", prompt=question or blanked, answer=answer, choices=choices,
                               accepted=accepted, score=base + (0.07 if strong else 0.03), **common))
-            if not tf_done:
-                statement = true_false(b, sentence, shown, key, entity, options, base, common)
-                if statement:
-                    tf_done = True
-                    items.append(statement)
+        if swaps and (question or blanked) and not tf_done:
+            statement = true_false(b, sentence, shown, key, entity, swaps, base, common)
+            if statement:
+                tf_done = True
+                items.append(statement)
     return items
 
 

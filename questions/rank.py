@@ -10,7 +10,7 @@ import functools
 import heapq
 import json
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 
 from . import calibration
@@ -79,7 +79,11 @@ def rank(items, *, limit=None, trace=None, index_of=None, keep_features=False, s
         item["score"] = item["acceptance"]  # the acceptance model weighs the importance among its features
         pool.append((item, norm(item["answer"]) if item["kind"] != "true_false" else item["source_sentence"]))
     facts, sentences, answers, per_sentence, same, kinds = Counter(), Counter(), Counter(), Counter(), Counter(), Counter()
-    kept, held, ceiling = [], [], 1.0
+    kept, held, ceiling, waiting, below_ready = [], [], 1.0, [], False
+    blanked = defaultdict(set)  # sentence -> the answers of its blanks picked so far
+
+    def calibrated_value(value):
+        return calibration.calibrated(value, knots)
 
     def adjusted(entry):
         item, answer = entry
@@ -88,7 +92,12 @@ def rank(items, *, limit=None, trace=None, index_of=None, keep_features=False, s
 
     heap = [(-adjusted(entry), n) for n, entry in enumerate(pool)]
     heapq.heapify(heap)
-    while heap:  # a lazy greedy pick: penalties only grow, so a stale score is an upper bound
+    while heap or waiting:  # a lazy greedy pick: penalties only grow, so a stale score is an upper bound
+        if not heap:  # only second blanks left, every item before them ready: they come last, as drafts
+            below_ready = True
+            for m in waiting:
+                heapq.heappush(heap, (-adjusted(pool[m]), m))
+            waiting.clear()
         _, n = heapq.heappop(heap)
         fresh = (-adjusted(pool[n]), n)
         if heap and fresh > heap[0]:
@@ -96,6 +105,10 @@ def rank(items, *, limit=None, trace=None, index_of=None, keep_features=False, s
             continue
         item, answer = pool[n]
         rule = None
+        if select and not keep_features and _second_blank(item, blanked) and not below_ready and \
+                calibrated_value(min(ceiling, max(adjusted((item, answer)), 0.0))) >= calibration.READY:
+            waiting.append(n)  # each blank gives the other's answer: the second waits until the scores are drafts'
+            continue
         if keep_features or not select:
             pass  # every candidate, whatever the caps would keep (for fitting, and for the makers' tests)
         elif per_sentence[(item["source_sentence"], item["kind"])] >= PER_SENTENCE.get(item["kind"], 2):
@@ -106,7 +119,13 @@ def rank(items, *, limit=None, trace=None, index_of=None, keep_features=False, s
             held.append((item, answer, rule))
             continue
         ceiling = min(ceiling, max(adjusted((item, answer)), 0.0))
-        item["score"] = round(calibration.calibrated(ceiling, knots), 3)
+        item["score"] = _draft_if(below_ready, round(calibration.calibrated(ceiling, knots), 3))
+        if waiting and item["score"] < calibration.READY:
+            for m in waiting:  # below the ready mark now: the second blanks take their places by score
+                heapq.heappush(heap, (-adjusted(pool[m]), m))
+            waiting.clear()
+        if is_blank(item):
+            blanked[item["source_sentence"]].add(norm(item["answer"]))
         facts[item.get("fact")] += 1
         sentences[item["source_sentence"]] += 1
         answers[answer] += 1
@@ -123,12 +142,31 @@ def rank(items, *, limit=None, trace=None, index_of=None, keep_features=False, s
             per_sentence[place] += 1
             same[(item["kind"], answer)] += 1
             ceiling = min(ceiling, max(adjusted((item, answer)), 0.0))
-            item["score"] = round(calibration.calibrated(ceiling, knots), 3)
+            item["score"] = _draft_if(below_ready or _second_blank(item, blanked),
+                                      round(calibration.calibrated(ceiling, knots), 3))
+            below_ready |= item["score"] < calibration.READY
+            if is_blank(item):
+                blanked[item["source_sentence"]].add(norm(item["answer"]))
             _finish(item, keep_features)
             kept.append(item)
         elif trace is not None:
             trace.drop(index_of[item["source_sentence"]], rule, f"{item['kind']}: {item['prompt']}")
     return kept[:limit] if limit else kept
+
+
+def is_blank(item):
+    """A fill-in-the-blank, or a multiple choice over a blank in its sentence."""
+    return item["kind"] == "fill_blank" or (item["kind"] == "multiple_choice" and "_____" in item["prompt"])
+
+
+def _second_blank(item, blanked):
+    """A blank over a sentence that already gave one with another answer: each gives the other's answer."""
+    return is_blank(item) and bool(blanked[item["source_sentence"]] - {norm(item["answer"])})
+
+
+def _draft_if(below, score):
+    """Below the ready mark once an item had to be put there, so that scores stay in order."""
+    return min(score, round(calibration.READY - 0.001, 3)) if below else score
 
 
 def _finish(item, keep_features):

@@ -833,10 +833,13 @@ def test_places_other_than_countries_are_typed_not_chosen():
     assert find(items_of(TRADE), "multiple_choice", "Japan")  # countries among countries still are
 
 
-def test_options_for_a_party_are_parties_first():
-    item = next(i for i in items_of(ELECTION, "multiple_choice") if i["answer"] == "Liberal Party")
-    others = [c for c in item["choices"] if c != "Liberal Party"]
-    assert {"Conservative Party", "New Democratic Party"} <= set(others)  # both parties before any other body
+def test_options_for_a_party_are_parties_only():
+    """Two other parties and a bank are no four options: the Liberal Party is asked typed instead."""
+    assert not [i for i in items_of(ELECTION, "multiple_choice") if i["answer"] == "Liberal Party"]
+    assert find(items_of(ELECTION), "fill_blank", "Liberal Party")
+    more = ELECTION + " The Green Party won 12 seats in Ontario. The Reform Party won 9 seats in Alberta."
+    item = next(i for i in items_of(more, "multiple_choice") if i["answer"] == "Liberal Party")  # positive control
+    assert all(c.endswith("Party") for c in item["choices"])
 
 
 def test_a_word_of_the_name_is_not_its_descriptor():

@@ -1,0 +1,280 @@
+"""What sort of thing a name names, judged from more than the model's label.
+
+The small model's labels let a town, a wind farm and a company all be "ORG". The article
+itself usually says which: the name's own head noun ("Saltbank Wind Farm", "the Rural
+Party"), the common noun it is given ("the energy company Northwind", "Helix, a chip
+maker", "the coastal towns of A, B and C", "X is a town"), and what the sentences do with it
+("based in X", "near X": a place; "X said", "X signed": someone who acts, a person or an
+organisation). Each piece of evidence is a vote for one of four sorts:
+
+    person   someone
+    org      a company, an agency, a party, a school, a union ...
+    place    a town, a country, a region, a street, a river ...
+    thing    a facility, a project, a product, a document, an event
+
+Options of a multiple choice and the swap of a false statement must be of the key's sort
+(distractors.py). Every word list here is general English, never a name of any article.
+"""
+from collections import Counter
+
+from .textnorm import words
+
+PLACE_HEADS = {"street", "square", "road", "avenue", "lane", "boulevard", "coast", "river", "sea", "ocean", "lake",
+               "bay", "gulf", "island", "islands", "valley", "mountain", "mountains", "hills", "peninsula", "plain",
+               "plains", "county", "province", "district", "region", "city", "town", "village", "borough", "strait",
+               "desert", "forest", "basin", "delta", "heights", "beach", "harbour", "harbor", "point", "creek",
+               "springs", "falls", "park", "reef", "canyon", "glacier", "estate", "quarter", "zone"}
+THING_HEADS = {"farm", "dam", "plant", "station", "bridge", "airport", "stadium", "mine", "pipeline", "tower",
+               "project",
+               "programme", "program", "initiative", "scheme", "accord", "treaty", "agreement", "pact", "act", "law",
+               "bill", "plan", "report", "review", "strategy", "declaration", "convention", "protocol", "summit",
+               "conference", "festival", "games", "cup", "championship", "tournament", "prize", "award",
+               "telescope", "satellite", "rocket", "mission", "app", "device", "vaccine", "drug", "line", "railway",
+               "tunnel", "canal", "highway", "motorway", "terminal", "reactor", "refinery", "museum", "hospital",
+               "prison", "hotel", "theatre", "theater", "cinema", "hall", "building", "centre", "center", "index",
+               "storm", "hurricane", "typhoon", "cyclone", "fire", "war", "survey", "study", "census", "poll",
+               "assessment"}
+ORG_HEADS = {"party", "alliance", "front", "movement", "coalition", "bloc", "league", "union", "assembly", "parliament",
+             "congress", "senate", "council", "court", "tribunal", "agency", "commission", "department", "ministry",
+             "administration", "bureau", "office", "authority", "service", "directorate", "board", "committee",
+             "inc", "corp", "corporation", "company", "co", "ltd", "llc", "plc", "group", "holdings", "airlines",
+             "airways", "motors", "bank", "university", "college", "school", "institute", "academy", "association",
+             "federation", "foundation", "society", "club", "organisation", "organization", "laboratory",
+             "laboratories", "lab", "labs", "trust", "fund", "network", "systems", "technologies", "renewables",
+             "energy", "aerospace", "industries", "pharmaceuticals", "therapeutics", "partners", "media", "police",
+             "army", "navy", "government", "cabinet", "chamber", "guild", "secretariat", "regulator", "solar", "power",
+             "capital", "ventures", "studios", "pharma", "insight", "analytics", "logistics", "mining", "airline"}
+FIRST_THING = {"storm", "hurricane", "typhoon", "cyclone", "operation", "project"}  # "Storm Idris", "Operation X"
+FIRST_PLACE = {"lake", "mount", "port", "cape", "fort"}  # "Lake Orla", "Mount Kell", "Port Arden"
+
+PLACE_NOUNS = {"city", "town", "village", "region", "province", "state", "county", "district", "island", "capital",
+               "port", "suburb", "municipality", "neighborhood", "neighbourhood", "prefecture", "country", "nation",
+               "area", "community", "hamlet", "borough", "territory", "coast", "valley", "river", "lake", "place",
+               "resort", "locality", "parish", "commune", "republic", "kingdom", "island", "enclave", "neighbour",
+               "neighbor", "site", "settlement", "homeland"}
+ORG_NOUNS = {"company", "firm", "business", "corporation", "maker", "manufacturer", "startup", "retailer", "lender",
+             "insurer", "automaker", "carmaker", "chipmaker", "publisher", "broadcaster", "developer", "producer",
+             "chain", "brand", "bank", "airline", "carrier", "operator", "supplier", "contractor", "utility", "group",
+             "agency", "organisation", "organization", "body", "regulator", "authority", "ministry", "department",
+             "university", "college", "school", "institute", "club", "team", "party", "union", "association",
+             "charity", "network", "board", "commission", "council", "court", "committee", "government", "insurer",
+             "laboratory", "lab", "newspaper", "giant", "conglomerate", "consortium", "coalition", "alliance",
+             "distributor", "exporter", "importer", "miner", "owner", "provider", "subsidiary", "unit", "venture",
+             "foundation", "trust", "fund", "watchdog", "league", "federation", "society", "campaign"}
+PERSON_NOUNS = {"boy", "girl", "man", "woman", "child", "son", "daughter", "mother", "father", "person", "resident",
+                "student", "teacher", "worker", "driver", "patient", "victim", "player", "officer", "official",
+                "farmer", "husband", "wife", "brother", "sister", "friend", "pupil", "doctor", "nurse",
+                "president", "minister", "secretary", "governor", "administrator", "spokesperson", "spokesman",
+                "spokeswoman", "director", "ceo", "chairman", "chairwoman", "chair", "mayor", "senator", "ambassador",
+                "chief", "commissioner", "chancellor", "premier", "king", "queen", "founder", "executive", "coach",
+                "speaker", "attorney", "lawyer", "judge", "envoy", "sheriff", "head", "editor", "manager", "analyst",
+                "economist", "scientist", "researcher", "professor", "engineer", "author", "writer", "actor",
+                "actress", "singer", "artist", "leader", "member", "mediator", "negotiator", "detective",
+                "inspector", "consultant", "neurologist", "surgeon", "physician", "expert", "historian", "activist",
+                "defendant", "suspect", "candidate", "mp", "lawmaker", "legislator", "politician", "diplomat",
+                "colleague", "partner", "pilot", "captain", "fisherman", "owner", "organiser", "organizer",
+                "campaigner", "voter", "citizen", "athlete", "champion", "winner", "deputy", "aide", "adviser",
+                "advisor", "journalist", "reporter", "photographer", "student", "graduate", "veteran", "trustee",
+                "principal", "dean", "vice", "biologist", "chemist", "physicist", "astronomer", "geologist"}
+THING_NOUNS = {"project", "farm", "plant", "dam", "station", "facility", "site", "programme", "program", "scheme",
+               "initiative", "plan", "treaty", "accord", "agreement", "pact", "deal", "law", "bill", "act", "report",
+               "study", "survey", "product", "device", "app", "drug", "vaccine", "model", "aircraft", "plane", "jet",
+               "ship", "vessel", "car", "vehicle", "satellite", "telescope", "spacecraft", "rocket", "mission", "film",
+               "movie", "book", "novel", "play", "song", "album", "show", "series", "event", "festival", "summit",
+               "conference", "operation", "storm", "hurricane", "fire", "war", "game", "line", "route", "bridge",
+               "tunnel", "pipeline", "building", "tower", "museum", "hospital", "stadium", "airport", "mine",
+               "reactor", "system", "platform", "service", "network", "codename", "technology", "chip", "index",
+               "strain", "variant", "virus", "disease", "species"}
+PLACE_PREPS = {"near", "outside", "around", "across", "throughout", "inside", "within", "towards", "toward"}
+WEAK_PLACE_PREPS = {"in", "at", "into", "from", "to"}
+PLACE_VERBS = {"base", "locate", "headquarter", "situate", "bear", "live", "reside", "settle", "travel", "move",
+               "arrive", "visit", "flee", "return"}  # "based in X", "born in X", "travelled to X"
+AGENT_VERBS = {"say", "tell", "sign", "approve", "announce", "agree", "decide", "vote", "order", "hire", "accuse",
+               "reject", "welcome", "condemn", "propose", "monitor", "sue", "pay", "file", "argue", "warn", "claim",
+               "deny", "confirm", "estimate", "expect", "promise", "refuse", "demand", "invest", "acquire", "buy",
+               "sell", "appoint", "represent", "negotiate", "criticise", "criticize", "praise", "urge", "ask",
+               "call", "plan", "intend", "employ", "launch", "publish", "release", "fund", "sponsor", "lead",
+               "add", "note", "report", "write", "believe", "think", "want", "hope", "fear", "insist", "respond",
+               "recommend", "rule", "fine", "charge", "arrest", "elect", "nominate", "award", "grant", "offer",
+               "operate", "manage", "own", "found", "establish", "spend",
+               "lose", "win", "oppose", "support", "back", "endorse", "admit", "apologise", "apologize", "comment",
+               "decline", "declare", "explain", "threaten", "vow", "pledge", "commit", "contract", "partner",
+               "collaborate", "cooperate", "compete", "testify", "appeal", "protest", "resign", "retire"}
+SORTS = ("person", "org", "place", "thing")
+SORTED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"}
+
+
+def _head_word(name):
+    """The word a name says its kind with: the last, or the one before 'of' ('University of Bergen')."""
+    tokens = [w for w in words(name) if w not in ("the",)]
+    if "of" in tokens[1:]:
+        return tokens[tokens.index("of", 1) - 1]
+    return tokens[-1] if tokens else ""
+
+
+def head_sort(name):
+    """The sort a name's own words give it, or None: 'Saltbank Wind Farm' a thing, 'Union Square' a place."""
+    tokens = [w for w in words(name) if w != "the"]
+    if len(tokens) < 2:
+        return None
+    head, first = _head_word(name), tokens[0]
+    if first in FIRST_THING:
+        return "thing"
+    if first in FIRST_PLACE:
+        return "place"
+    if head in ORG_HEADS:
+        return "org"
+    if head in PLACE_HEADS:
+        return "place"
+    if head in THING_HEADS:
+        return "thing"
+    return None
+
+
+def noun_sort(lemma):
+    """The sort a common noun given to a name says ('company' org, 'town' place, 'nurse' person)."""
+    lemma = lemma.lower()
+    for sort, nouns in (("person", PERSON_NOUNS), ("place", PLACE_NOUNS), ("org", ORG_NOUNS), ("thing", THING_NOUNS)):
+        if lemma in nouns:
+            return sort
+    return None
+
+
+def _first_conjunct(token):
+    """'the towns of A, B and C': B and C are said of what A is said of."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def mention_votes(ent):
+    """(sort, weight, noun) triples the words around one mention give: descriptors weigh 3, roles 1-2."""
+    votes = []
+    root = _first_conjunct(ent.root)
+    inside = range(ent.start, ent.end)
+    for child in ent.root.children:  # "the energy company Northwind", "Helix, a chip maker"
+        if child.dep_ in ("compound", "appos", "nmod") and child.pos_ == "NOUN" and child.i not in inside:
+            sort = noun_sort(child.lemma_)
+            if sort:
+                votes.append((sort, 3, child.lemma_.lower()))
+    head = root.head
+    if root.dep_ == "appos" and head.pos_ == "NOUN" and head.i not in inside:  # "the regulator, X"
+        sort = noun_sort(head.lemma_)
+        if sort:
+            votes.append((sort, 3, head.lemma_.lower()))
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":  # "the coastal towns of X"
+        if noun_sort(head.head.lemma_) == "place":
+            votes.append(("place", 3, head.head.lemma_.lower()))
+    if root.dep_ in ("attr", "nsubj") and head.lemma_ in ("be", "become", "remain"):  # "X is a town"
+        other = next((t for t in head.children if t.dep_ in ("attr", "nsubj") and t.i != root.i
+                      and t.pos_ == "NOUN"), None)
+        if other is not None and noun_sort(other.lemma_):
+            votes.append((noun_sort(other.lemma_), 3, other.lemma_.lower()))
+    if root.dep_ in ("attr", "oprd") and head.lemma_ in ("call", "name", "know", "dub") and head.dep_ == "acl" \
+            and head.head.pos_ == "NOUN" and noun_sort(head.head.lemma_):  # "The program, called X"
+        votes.append((noun_sort(head.head.lemma_), 3, head.head.lemma_.lower()))
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.pos_ == "NOUN" and before.dep_ != "compound" or (
+            before is not None and before.pos_ == "NOUN" and before.head.i not in inside):
+        near = doc[max(before.i - 3, 0) : before.i]
+        if any(t.dep_ == "det" or t.tag_ == "POS" for t in near) and noun_sort(before.lemma_):
+            votes.append((noun_sort(before.lemma_), 3, before.lemma_.lower()))  # "the campaign group X"
+    if root.dep_ == "pobj" and head.dep_ == "prep":
+        prep, governor = head.lower_, head.head
+        if prep in PLACE_PREPS or (prep in ("in", "at") and governor.lemma_ in PLACE_VERBS):
+            votes.append(("place", 2, None))  # "near X", "based in X", "born in X"
+        elif prep in WEAK_PLACE_PREPS and governor.pos_ in ("VERB", "AUX") and prep in ("in", "at"):
+            votes.append(("place", 1, None))  # "fished out of X", "met in X"
+    if ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ == "based":
+        votes.append(("place", 2, None))  # "Halbridge-based"
+    if ent.root.dep_ in ("nsubj",) and ent.root.head.lemma_ in AGENT_VERBS:
+        votes.append(("agent", 1, None))  # someone who said, signed, approved: a person or an organisation
+    return votes
+
+
+def _label_sort(entity):
+    return {"PERSON": "person" if entity.human else None, "ORG": "org", "GPE": "place", "LOC": "place",
+            "FAC": "thing", "PRODUCT": "thing", "EVENT": "thing", "LAW": "thing", "WORK_OF_ART": "thing",
+            "NORP": None}.get(entity.label)
+
+
+def tally(entity, votes):
+    """The sort with most evidence, or None when nothing speaks for one."""
+    score = Counter()
+    label = _label_sort(entity)
+    if label:
+        score[label] += 1
+    own = head_sort(entity.name)
+    if own:
+        score[own] += 3
+    if entity.is_country:
+        score["place"] += 4
+    for sort, weight, _ in votes:
+        if sort == "agent":
+            score["person"] += weight
+            score["org"] += weight
+        else:
+            score[sort] += weight
+    if not score:
+        return None
+    best = max(SORTS, key=lambda s: score[s])
+    ties = [s for s in SORTS if score[s] == score[best]]
+    if len(ties) > 1:
+        return label if label in ties else None
+    return best
+
+
+def article_votes(b):
+    """{entity name: [(sort, weight, noun), ...]} over every mention of the article (computed once)."""
+    cached = getattr(b, "_sort_votes", None)
+    if cached is not None:
+        return cached
+    found = {}
+    for sentence in b.sentences:
+        for ent in sentence.span.ents:
+            entity = b.lookup.get((sentence.index, ent.start_char))
+            if entity is not None:
+                found.setdefault(entity.name, []).extend(mention_votes(ent))
+    orgs = {e.name for e in b.entities if e.label == "ORG" and " " not in e.name}
+    for entity in b.entities:  # "Apple Intelligence" after "Apple": a product of the company, not another one
+        first, _, rest = entity.name.partition(" ")
+        if first in orgs and rest and head_sort(entity.name) is None and words(rest)[-1:] != [] and \
+                words(rest)[-1] not in ORG_HEADS:
+            found.setdefault(entity.name, []).append(("thing", 3, None))
+    b._sort_votes = found
+    return found
+
+
+def sort_of(b, entity, ent=None):
+    """The sort of an entity of the article; with `ent`, the mention asked about counts twice
+    (its role in the sentence: 'based in _____' asks for a place)."""
+    votes = list(article_votes(b).get(entity.name, []))
+    if ent is not None:
+        votes += mention_votes(ent)
+    return tally(entity, votes)
+
+
+NOUN_CLASSES = {  # the class of body a descriptor says (org_class in distractors.py says it from the name)
+    "company": {"company", "firm", "business", "corporation", "maker", "manufacturer", "startup", "retailer",
+                "lender", "insurer", "automaker", "carmaker", "chipmaker", "publisher", "broadcaster", "developer",
+                "producer", "chain", "brand", "bank", "airline", "carrier", "operator", "supplier", "contractor",
+                "utility", "giant", "conglomerate", "distributor", "exporter", "importer", "miner", "provider",
+                "subsidiary", "newspaper"},
+    "school": {"university", "college", "school", "institute", "academy"},
+    "party": {"party"},
+    "agency": {"agency", "regulator", "authority", "ministry", "department", "watchdog", "commission", "board",
+               "body"},
+    "union": {"union"},
+    "court": {"court", "tribunal"},
+}
+
+
+def described_class(b, entity):
+    """The class of body the article's own descriptors give a name ('Helix, a chip maker': a company), or None."""
+    nouns = Counter(noun for sort, _, noun in article_votes(b).get(entity.name, []) if sort == "org" and noun)
+    for noun, _ in nouns.most_common():
+        for kind, members in NOUN_CLASSES.items():
+            if noun in members:
+                return kind
+    return None
