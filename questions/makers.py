@@ -35,6 +35,9 @@ def answer_forms(doc, start, end):
     stripped = answer.strip("\u201c\u201d\"\u2018\u2019'")
     if stripped != answer:
         forms.add(stripped)
+    aside = re.sub(r"\s*\([^()]*\)\s*$", "", answer)
+    if aside != answer and aside:
+        forms.add(aside)  # "539 cubic miles (2,246 cubic kilometers)": the first unit alone
     return answer, sorted(f for f in forms if f and norm(f) != norm(answer))
 
 
@@ -47,7 +50,14 @@ def fill_blank_prompt(tokens, start, end):
     return text
 
 
-def question(span, drop, wh, *, do_word=False):
+DEFINING_ROLES = ("complement", "term")  # "What are X known for?", "What is X called?": the predicate says what is asked
+MEANING_VERBS = {"mean", "stand", "signify"}  # "What does drought mean?"
+DEFINING_NOUNS = {"name", "term", "word", "nickname", "meaning", "goal", "aim", "purpose", "source", "cause", "reason",
+                  "result", "definition", "title", "motto", "symbol"}
+REASONS = ("cause", "purpose")  # "Why is a filter needed?": the sentence's own reason, asked in few words
+
+
+def question(span, drop, wh, *, do_word=False, role=""):
     """A wh-question that leaves out the tokens `drop` (first, last) of the clause `span`, or None."""
     root = span.root
     subject = next((t for t in root.children if t.dep_ in SUBJECTS), None)
@@ -79,13 +89,17 @@ def question(span, drop, wh, *, do_word=False):
         if front == "do" and subject.tag_ in ("NN", "NNP") and root.lower_ == base_form(root):
             front = "did"
         body = _body(keep, drop, skip=None, do_word=do_word, base=(root.i, base_form(root)))
-    if not body.strip():
-        return None
+    if root.lemma_ == "be" and not (body.split()[-1:] and body.split()[-1] in ("of", "for", "as", "in") or not body
+                                    and subject.lemma_.lower() in DEFINING_NOUNS):
+        role = ""  # "What is the United States currently?": only a name, a source, a goal ... is defined so
+    if not body.strip() and not (root.lemma_ == "be" and role in DEFINING_ROLES):
+        return None  # "What is another name for bettas?" needs no more than its subject
     tail = ""
     if lead:
         tail = " " + _lower_first("".join(rendered(t) for t in lead).strip().rstrip(","), lead[0])
     said = [w for w in f"{subject_text} {body}".split() if w.lower().strip(",.") not in STOP_WORDS]
-    if len(said) < 4:
+    least = 2 if root.lemma_ in MEANING_VERBS or role in REASONS else 3 if role in DEFINING_ROLES else 4
+    if len(said) < least:
         return None  # "What do pet stores sell?": too little said to have one answer
     text = _finish(f"{wh} {front} {subject_text} {body}{tail}")
     if text is None or len(text.split()) > MAX_QUESTION_WORDS:
@@ -126,10 +140,11 @@ def constituent_items(view, subject, *, common, base, tokens=None):
         features = dict(common["features"], role=found.role, answer_words=min(found.end - found.start, 10) / 10)
         kept = dict(common, answer_type="OTHER", phrase=True, features=features)
         blanked = fill_blank_prompt(shown, found.start, found.end)
-        if len(words(blanked)) - len(words(answer)) >= 5 and len(words(answer)) <= 5:
+        context = len(words(blanked)) - 1  # the words around the blank
+        if context >= max(5, len(words(answer)) + 2) and len(words(answer)) <= 5:
             items.append(dict(kind="fill_blank", prompt=blanked, answer=answer, choices=[], accepted=accepted,
                               score=score, **kept))
-        asked = question(view, found.drop, found.wh, do_word=found.do_word)
+        asked = question(view, found.drop, found.wh, do_word=found.do_word, role=found.role)
         if asked:
             items.append(dict(kind="short_answer", prompt=asked, answer=answer, choices=[], accepted=accepted,
                               score=score + 0.03, **kept))
