@@ -20,6 +20,7 @@ PURPOSE_VERBS = {"design", "aim", "plan", "expect", "hope", "want", "seek", "int
                  "help", "mean", "set", "schedule", "propose", "vow", "pledge", "promise", "agree", "decide", "choose",
                  "allow", "permit", "enable", "require", "continue", "begin", "start", "fail", "manage", "offer",
                  "ask", "urge", "tell", "order", "prepare", "build", "create", "develop"}
+NAMING_VERBS = {"call", "name", "term", "dub", "nickname", "know"}  # "is called substrate", "known as hanami"
 INFINITIVE_NOUNS = {"plan", "effort", "attempt", "ability", "decision", "right", "way", "chance", "need", "time",
                     "money", "power", "deal", "agreement", "bid", "move", "push", "proposal", "opportunity", "permission",
                     "order", "call", "promise", "commitment", "reason", "request", "offer", "bill", "law", "rule",
@@ -165,6 +166,8 @@ def quoted_terms(span):
 
 def constituents(span, subject):
     """The constituents of the clause `span` worth asking for, given its (usable) subject."""
+    from .frames import FRAMES, _framed, _frame_object, _name_given, _names_given_inside, _reasons_and_glosses
+
     root = span.root
     found = []
     if root.pos_ not in ("VERB", "AUX"):
@@ -197,6 +200,7 @@ def constituents(span, subject):
     found += quoted_terms(span)
     found += _deeper(span, root)
     found += _names_given_inside(span, root)
+    found += _reasons_and_glosses(span, root)
     return [c for c in found if c.end - c.start >= 1]
 
 
@@ -329,64 +333,3 @@ def _reported(verb):
     # asked only as a blank: the question would have to carry the whole report
     return [Constituent(c.start, c.end, c.role, "", c.drop) for c in found]
 
-
-# a verb or an adjective and the preposition whose object is what the sentence says of its subject
-FRAMES = {"know": ("for", "as"), "prize": ("for",), "value": ("for",), "praise": ("for",), "note": ("for",),
-          "remember": ("for",), "famous": ("for",), "renowned": ("for",), "notorious": ("for",), "popular": ("for",),
-          "use": ("for", "as"), "make": ("of", "from"), "consist": ("of",), "compose": ("of",), "derive": ("from",),
-          "describe": ("as",), "regard": ("as",), "refer": ("to",), "part": ("of",), "kind": ("of",),
-          "type": ("of",), "form": ("of",), "rich": ("in",), "responsible": ("for",)}
-NAMING_VERBS = {"call", "name", "term", "dub", "nickname", "know"}
-
-
-def _framed(head):
-    """'part of the Google Wallet app': the fact is the object of the frame, not the frame's noun."""
-    return any(p.dep_ == "prep" and p.lower_ in FRAMES.get(head.lemma_, ()) for p in head.children) and len(
-        [t for t in head.subtree if t.i < head.i]) <= 1
-
-
-def _frame_object(prep, wh):
-    """'known for their bright colors' -> 'bright colors' (What are X known for?); 'is part of the
-    Google Wallet app' -> 'the Google Wallet app'; 'known as the ionosphere' -> a term."""
-    pobj = next((t for t in prep.children if t.dep_ == "pobj"), None)
-    if pobj is None or pobj.pos_ not in ("NOUN", "PROPN") or all(t.ent_type_ for t in pobj.subtree):
-        return []  # a name alone is asked by the entity stage
-    tokens = _subtree(pobj)
-    if tokens and tokens[0].lower_ in POSSESSIVES and tokens[0].head.i == pobj.i:
-        tokens = tokens[1:]  # "their bright colors": whose is plain from the sentence, the fact is the colors
-    naming = prep.lower_ == "as" and prep.head.lemma_ in NAMING_VERBS
-    cut = next((c.i for c in pobj.children if naming and c.dep_ == "prep" and c.i > pobj.i), None)
-    if cut is not None:  # "known as sakura in Japanese": the name, not where it is used
-        tokens = [t for t in tokens if t.i < cut]
-    span = _span_of(tokens)
-    if span is None or not worth_as_answer(prep.doc[span[0] : span[1]], loose=True, term=naming):
-        return []
-    whole = sorted(pobj.subtree, key=lambda t: t.i)
-    return [Constituent(span[0], span[1], "term" if naming else "complement", wh, (whole[0].i, whole[-1].i))]
-
-
-def _name_given(oprd, wh):
-    """'In the trade, this is called substrate': the name the sentence gives a thing."""
-    if oprd.pos_ not in ("NOUN", "PROPN", "ADJ", "X") or all(t.ent_type_ for t in oprd.subtree):
-        return []
-    tokens = _subtree(oprd)
-    span = _span_of(tokens)
-    if span is None or not worth_as_answer(oprd.doc[span[0] : span[1]], term=True):
-        return []
-    whole = sorted(oprd.subtree, key=lambda t: t.i)
-    return [Constituent(span[0], span[1], "term", wh, (whole[0].i, whole[-1].i))]
-
-
-def _names_given_inside(span, root):
-    """'a spring festival, known as hanami', 'a layer called the ozone layer': a name given inside a
-    noun phrase, asked only as a blank (a question would have to carry the whole phrase)."""
-    found = []
-    for verb in span:
-        if verb.i == root.i or verb.dep_ != "acl" or verb.lemma_ not in NAMING_VERBS or verb.tag_ != "VBN":
-            continue
-        for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ == "as":
-                found += _frame_object(child, "")
-            elif child.dep_ == "oprd":
-                found += _name_given(child, "")
-    return found

@@ -49,6 +49,10 @@ def items_of(text):
          "a fully electric passenger boat", "What is Dunmore's new ferry designed to be?"),
         ("Dunmore's bakery is part of the Harwell Street market.", "complement", "the Harwell Street market",
          "What is Dunmore's bakery part of?"),
+        # a cause after "because of", a name the sentence gives
+        ("Prices rose sharply because of a shortage of cheap steel.", "cause", "a shortage of cheap steel",
+         "Why did prices rise sharply?"),
+        ("The spring feast is called Nowruz.", "term", "Nowruz", "What is the spring feast called?"),
     ],
 )
 def test_phrases_that_carry_the_fact_are_asked(text, role, answer, asked):
@@ -63,6 +67,35 @@ def test_a_name_given_inside_a_noun_phrase_is_a_blank_without_where_it_is_used()
     assert ("term", "windfall") in phrases, sorted(phrases)
     assert phrases[("term", "windfall")].wh == ""  # only a blank: a question would carry the whole phrase
     assert not any(answer.startswith("windfall ") for _, answer in phrases)
+
+
+@pytest.mark.parametrize(
+    "text, gloss",
+    [
+        ("There is broad uncertainty in estimates of land runoff \u2014 the rainwater and snowmelt that flow into rivers.",
+         "the rainwater and snowmelt"),
+        ("The band plays two kinds of drums, the tabla and the dhol.", "the tabla and the dhol"),
+        ("The city faces a second problem: rising rents.", "rising rents"),
+    ],
+)
+def test_what_a_common_noun_stands_for_is_a_blank(text, gloss):
+    _, phrases = found(text)
+    assert ("complement", gloss) in phrases, sorted(phrases)
+    assert phrases[("complement", gloss)].wh == ""
+
+
+def test_the_title_beside_a_name_is_no_gloss_but_the_name_is_asked():
+    text = "Adrian Dyer, a professor at the city college, led the long study of bees."
+    _, phrases = found(text)
+    assert not any("professor" in answer for _, answer in phrases), sorted(phrases)
+    assert "Adrian Dyer" in {i["answer"] for i in questions.generate(text, select=False)}  # the name itself stays
+
+
+def test_a_title_the_parse_cut_is_not_a_name_given_but_a_whole_one_is():
+    _, cut = found("Dunmore's annual report, called Attitudes on an Interconnected World, was released on Monday.")
+    assert not any(role == "term" for role, _ in cut), sorted(cut)
+    _, whole = found("Dunmore's annual report, called Horizons, was released on Monday.")
+    assert ("term", "Horizons") in whole, sorted(whole)
 
 
 def test_a_quoted_meaning_is_a_term():
