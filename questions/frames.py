@@ -27,6 +27,10 @@ def _frame_object(prep, wh):
     if pobj is None or pobj.pos_ not in ("NOUN", "PROPN") or (all(t.ent_type_ for t in pobj.subtree) and not naming):
         return []  # a name alone is asked by the entity stage, unless the sentence gives it ("known as Nowruz")
     tokens = _subtree(pobj)
+    gloss = next((t for t in tokens if t.dep_ == "conj" and t.head.i == pobj.i and t.i >= 2 and t.n_lefts == 0
+                  and t.doc[t.i - 1].lower_ == "or" and t.doc[t.i - 2].text == ","), None)
+    if gloss is not None:  # "a NASA project, or mission": the second word restates the first
+        tokens = [t for t in tokens if t.i < gloss.i - 2]
     if tokens and tokens[0].lower_ in POSSESSIVES and tokens[0].head.i == pobj.i:
         tokens = tokens[1:]  # "their bright colors": whose is plain from the sentence, the fact is the colors
     cut = next((c.i for c in pobj.children if naming and c.dep_ == "prep" and c.i > pobj.i), None)

@@ -35,6 +35,11 @@ def answer_forms(doc, start, end):
     stripped = answer.strip("\u201c\u201d\"\u2018\u2019'")
     if stripped != answer:
         forms.add(stripped)
+    root = doc[start:end].root
+    place = next((c for c in root.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "from")
+                  and c.right_edge.i == end - 1 and c.i > start + 1), None)
+    if place is not None:
+        forms.add(doc[start : place.i].text)  # "Boom Supersonic in Colorado": the name without its place
     aside = re.sub(r"\s*\([^()]*\)\s*$", "", answer)
     if aside != answer and aside:
         forms.add(aside)  # "539 cubic miles (2,246 cubic kilometers)": the first unit alone
@@ -76,7 +81,8 @@ def question(span, drop, wh, *, do_word=False, role=""):
     if any(t.pos_ in ("VERB", "AUX") or t.dep_ == "mark" for t in lead):
         return None
     keep = [t for t in tokens if t.i > s_right and not dropped(t)]
-    subject_text = _lower_first(phrase_text(list(span.doc[s_left : s_right + 1])), span.doc[s_left])
+    shown_first = next((t for t in span.doc[s_left : s_right + 1] if rendered(t).strip()), span.doc[s_left])
+    subject_text = _lower_first(phrase_text(list(span.doc[s_left : s_right + 1])), shown_first)  # "Google's new tool"
     auxes = [t for t in root.children if t.dep_ in ("aux", "auxpass") and t.i < root.i and t.lower_ != "to"]
     if auxes:
         front, body = auxes[0].lower_, _body(keep, drop, skip=auxes[0].i, do_word=do_word)

@@ -98,6 +98,29 @@ def test_a_title_the_parse_cut_is_not_a_name_given_but_a_whole_one_is():
     assert ("term", "Horizons") in whole, sorted(whole)
 
 
+def test_a_restating_or_stays_out_of_the_answer_but_a_list_stays_in():
+    _, glossed = found("The new probe is part of a bigger project, or mission, called Quill.")
+    assert ("complement", "a bigger project") in glossed, sorted(glossed)
+    _, listed = found("Old lanterns are known for their carved handles, or their colored glass.")
+    assert not any(answer == "carved handles" for _, answer in listed), sorted(listed)
+
+
+def test_a_rewritten_subject_keeps_its_capital_in_the_question():
+    """'The tool' rewritten to the name the article gave it (references.py sets `qtext`)."""
+    span, phrases = found("The tool is part of the Harwell Street market.")
+    part = phrases[("complement", "the Harwell Street market")]
+    assert question(span, part.drop, part.wh, role=part.role) is None  # "What is the tool part of?" says too little
+    span[0]._.qtext, span[1]._.qtext = "", "Brantwell's new tool "
+    assert question(span, part.drop, part.wh, role=part.role) == "What is Brantwell's new tool part of?"
+
+
+def test_a_name_with_its_place_is_accepted_without_the_place():
+    doc = parsed("Another company building quiet jets is Brantwell Aero in Ohio.").doc
+    start = next(t.i for t in doc if t.text == "Brantwell")
+    answer, accepted = answer_forms(doc, start, len(doc) - 1)
+    assert answer == "Brantwell Aero in Ohio" and "Brantwell Aero" in accepted
+
+
 def test_a_quoted_meaning_is_a_term():
     _, phrases = found("The word dorrin comes from the old word dorra, meaning \u201cof the river.\u201d")
     assert ("term", "of the river") in phrases, sorted(phrases)
