@@ -309,7 +309,21 @@ def _deeper(span, root):
                 found += _noun_phrase(child, "object", "")
             elif child.dep_ == "xcomp":
                 found += _action(verb, child)
+        found += _what_it_is_for(verb)
     return [Constituent(c.start, c.end, c.role, "", c.drop) for c in found]
+
+
+def _what_it_is_for(verb):
+    """'humanity's first mission to intentionally move a celestial object': what the noun is there to do."""
+    to = next((t for t in verb.children if t.dep_ == "aux" and t.lower_ == "to"), None)
+    if verb.dep_ not in ("acl", "relcl") or to is None or to.i != verb.left_edge.i or verb.head.pos_ != "NOUN" or verb.head.i != to.i - 1:
+        return []
+    tokens = [t for t in _subtree(verb) if t.i > to.i]
+    span = _span_of(tokens)
+    record = any(c.lower_ in ("first", "only", "last") or c.tag_ == "JJS" for c in verb.head.children)  # "the first X to"
+    if span is None or not worth_as_answer(verb.doc[span[0] : span[1]], loose=record):
+        return []
+    return [Constituent(span[0], span[1], "action", "", (span[0], span[1] - 1))]
 
 
 def _reported(verb):

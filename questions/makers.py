@@ -12,9 +12,10 @@ from . import checker
 from .constituents import constituents
 from .phrasing import PRONOUNS, SUBJECTS, VERB_TAGS, _ends, _finish, _lower_first, base_form
 from .references import phrase_text, render, rendered
-from .textnorm import norm, words
+from .textnorm import contains_phrase, norm, words
 
 MAX_QUESTION_WORDS = 24
+MAX_BLANK_CONTEXT = 45  # a blank in a 70-word sentence is a reading test, not a question
 ROLE_WEIGHT = {"object": 0.08, "complement": 0.08, "action": 0.09, "cause": 0.09, "purpose": 0.08, "means": 0.07,
                "description": 0.06, "subject": 0.05, "term": 0.1}
 ARTICLES = ("the ", "a ", "an ")
@@ -147,11 +148,14 @@ def constituent_items(view, subject, *, common, base, tokens=None):
         kept = dict(common, answer_type="OTHER", phrase=True, features=features)
         blanked = fill_blank_prompt(shown, found.start, found.end)
         context = len(words(blanked)) - 1  # the words around the blank
-        if context >= max(5, len(words(answer)) + 2) and len(words(answer)) <= 5:
+        if max(5, len(words(answer)) + 2) <= context <= MAX_BLANK_CONTEXT and len(words(answer)) <= 5:
             items.append(dict(kind="fill_blank", prompt=blanked, answer=answer, choices=[], accepted=accepted,
                               score=score, **kept))
         asked = question(view, found.drop, found.wh, do_word=found.do_word, role=found.role)
         if asked:
             items.append(dict(kind="short_answer", prompt=asked, answer=answer, choices=[], accepted=accepted,
                               score=score + 0.03, **kept))
-    return items
+    blanks = [i["answer"] for i in items if i["kind"] == "fill_blank"]
+    return [i for i in items if i["kind"] != "fill_blank" or not any(
+        norm(other) != norm(i["answer"]) and contains_phrase(i["answer"], other) for other in blanks)]
+    # "a deal to _____" (share sensitive defense equipment) beside "a deal to share _____": the shorter blank

@@ -121,6 +121,23 @@ def test_a_name_with_its_place_is_accepted_without_the_place():
     assert answer == "Brantwell Aero in Ohio" and "Brantwell Aero" in accepted
 
 
+def test_what_a_first_or_a_plan_is_to_do_is_a_blank():
+    for text, action in [("Kestrel-2 was the first probe to intentionally land on a comet.", "intentionally land on a comet"),
+                         ("Norland was the first country to ban plastic bags in shops.", "ban plastic bags in shops")]:
+        _, phrases = found(text)
+        assert ("action", action) in phrases, sorted(phrases)
+        assert phrases[("action", action)].wh == ""
+    _, chance = found("Farmers at the fair have a chance to win prizes.")
+    assert not any(role == "action" for role, _ in chance)  # plain words, no record: not worth a blank
+
+
+def test_one_blank_of_two_nested_answers_is_kept():
+    text = "The talks could yield a long-negotiated deal to share sensitive defense gear."
+    assert ("action", "share sensitive defense gear") in found(text)[1]  # both are candidates
+    blanks = [i["answer"] for i in items_of(text) if i["kind"] == "fill_blank"]
+    assert "sensitive defense gear" in blanks and "share sensitive defense gear" not in blanks, blanks
+
+
 def test_a_quoted_meaning_is_a_term():
     _, phrases = found("The word dorrin comes from the old word dorra, meaning \u201cof the river.\u201d")
     assert ("term", "of the river") in phrases, sorted(phrases)
