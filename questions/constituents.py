@@ -20,6 +20,13 @@ PURPOSE_VERBS = {"design", "aim", "plan", "expect", "hope", "want", "seek", "int
                  "help", "mean", "set", "schedule", "propose", "vow", "pledge", "promise", "agree", "decide", "choose",
                  "allow", "permit", "enable", "require", "continue", "begin", "start", "fail", "manage", "offer",
                  "ask", "urge", "tell", "order", "prepare", "build", "create", "develop"}
+NAMING_VERBS = {"call", "name", "term", "dub", "nickname", "know"}  # "is called substrate", "known as hanami"
+INFINITIVE_NOUNS = {"plan", "effort", "attempt", "ability", "decision", "right", "way", "chance", "need", "time",
+                    "money", "power", "deal", "agreement", "bid", "move", "push", "proposal", "opportunity", "permission",
+                    "order", "call", "promise", "commitment", "reason", "request", "offer", "bill", "law", "rule",
+                    "measure", "program", "programme", "campaign", "project", "funding", "fund", "tool", "technology",
+                    "place", "one", "first", "last", "person", "country", "company", "capacity", "authority", "desire",
+                    "goal", "aim", "mission", "wish", "willingness", "failure", "refusal", "pressure", "license"}
 CAUSE_MARKS = {"because", "since", "as"}
 MAX_ANSWER_WORDS = 8  # longer, no one recalls it word for word
 
@@ -40,6 +47,7 @@ def _words(tokens):
     return [t for t in tokens if not t.is_punct]
 
 
+POSSESSIVES = {"their", "its", "his", "her", "our"}  # left outside a blank: 'known for their _____'
 QUANTIFIERS = {"some", "many", "most", "several", "all", "both", "each", "few", "other", "such", "any", "much", "no"}
 
 
@@ -54,25 +62,33 @@ def split_by_the_parse(tokens):
         return True
     inside = {t.i for t in tokens}
     return any(t.head.i in inside and t.i not in inside and t.dep_ in ("amod", "compound", "det", "nummod", "poss")
+               and not (t.dep_ == "poss" and t.lower_ in POSSESSIVES and t.i == tokens[0].i - 1)
                for t in doc[max(tokens[0].i - 3, 0) : min(end + 3, len(doc))])
 
 
-def worth_as_answer(tokens, *, clause=False):
+def worth_as_answer(tokens, *, clause=False, loose=False, term=False):
     """A phrase a student can be asked to give: a few words with content, not a pronoun or a filler
-    (a whole clause, a cause or a purpose, may have a pronoun for its subject: 'it always faces away')."""
+    (a whole clause, a cause or a purpose, may have a pronoun for its subject: 'it always faces away').
+
+    `loose`: the phrase is what the sentence is there to say (a cause, a purpose, what a thing is
+    known for), so plain words are a fact too ('to purify the water'); `term`: the name a sentence
+    gives a thing ('is called substrate'), one word is enough."""
     shown = _words(tokens)
     if shown and split_by_the_parse(tokens):
         return False
     if not shown or len(shown) > MAX_ANSWER_WORDS:
         return False
     content = [t for t in shown if t.pos_ in CONTENT and not t.is_stop and t.lower_ not in PRONOUN_WORDS]
-    if len(content) < 2 or len(shown) > MAX_ANSWER_WORDS:
+    if term and len(content) == 1 and len(content[0].text) >= 4 and content[0].is_alpha:
+        pass  # "substrate", "the ionosphere": the term the sentence defines
+    elif len(content) < 2 or len(shown) > MAX_ANSWER_WORDS:
         return False  # "data", "a spacecraft", "the festival": a word any sentence of the story could end on
+    listed = any(t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN") and t.head in shown for t in shown)
     specific = any(t.ent_type_ or t.like_num or t.pos_ == "PROPN" or (t.dep_ == "compound" and t.pos_ == "NOUN")
-                   for t in shown) or len(content) >= 3
-    if not specific:
+                   for t in shown) or len(content) >= 3 or listed  # "meat or insects": a list is a fact
+    if not (specific or loose or term):
         return False  # "fresh water", "numerous estimates", "a fun hobby": wording, not a fact to recall
-    if shown[0].lower_ == "the" and len(shown) <= 3:
+    if shown[0].lower_ == "the" and len(shown) <= 3 and not term:
         return False  # "the short-lived blooms": what the story already talks about, not a fact
     if shown[-1].pos_ in ("ADP", "CCONJ", "DET", "SCONJ", "PART") or shown[0].lower_ in ("well", "and", "or", "but"):
         return False  # "equitable job creation and innovation in", "well as thousands": cut by the parse
@@ -137,15 +153,21 @@ def quoted_terms(span):
             opening = t.i
         elif t.text in ("\u201d", "\u2019", '"') and opening is not None:
             inner = doc[opening + 1 : t.i]
+            defined = opening > 0 and doc[opening - 1].lemma_ in ("mean", "as", "call", "name")  # 'mean “new day”'
             opening = None
+            while len(inner) > 1 and inner[-1].is_punct:
+                inner = inner[:-1]  # 'meaning “of the spring.”'
             if 1 <= len(inner) <= 4 and all(w.is_lower or w.is_punct or w.like_num for w in inner):
-                if worth_as_answer(inner) or (1 <= len(inner) <= 2 and len(inner.text) >= 6):
+                plain = [w for w in inner if w.is_alpha and not w.is_stop and len(w.text) >= 4]
+                if worth_as_answer(inner) or (1 <= len(inner) <= 2 and len(inner.text) >= 6) or (defined and plain):
                     found.append(Constituent(inner.start, inner.end, "term", "", (inner.start, inner.end - 1)))
     return found
 
 
 def constituents(span, subject):
     """The constituents of the clause `span` worth asking for, given its (usable) subject."""
+    from .frames import FRAMES, _framed, _frame_object, _name_given, _names_given_inside, _reasons_and_glosses
+
     root = span.root
     found = []
     if root.pos_ not in ("VERB", "AUX"):
@@ -156,7 +178,7 @@ def constituents(span, subject):
         dep = child.dep_
         if dep == "dobj":
             found += _noun_phrase(child, "object", "What")
-        elif dep == "attr" and root.lemma_ == "be":
+        elif dep == "attr" and root.lemma_ == "be" and not _framed(child):
             found += _noun_phrase(child, "complement", "What")
         elif dep == "acomp" and child.pos_ == "ADJ":
             found += _description(child)
@@ -166,10 +188,19 @@ def constituents(span, subject):
             found += _cause_or_purpose(child)
         elif dep == "prep" and child.lower_ == "by":
             found += _means(child)
+        elif dep == "prep" and child.lower_ in FRAMES.get(root.lemma_, ()):
+            found += _frame_object(child, "What")
+        elif dep == "oprd" and root.lemma_ in NAMING_VERBS:
+            found += _name_given(child, "What")
+        if dep in ("acomp", "attr"):
+            found += [c for p in child.children if p.dep_ == "prep" and p.lower_ in FRAMES.get(child.lemma_, ())
+                      for c in _frame_object(p, "What")]
         elif dep == "ccomp" and root.lemma_ in FINDING_VERBS:
             found += _reported(child)
     found += quoted_terms(span)
     found += _deeper(span, root)
+    found += _names_given_inside(span, root)
+    found += _reasons_and_glosses(span, root)
     return [c for c in found if c.end - c.start >= 1]
 
 
@@ -209,11 +240,17 @@ def _description(adjective):
 def _action(root, xcomp):
     """'is designed to search for signs of life' -> 'search for signs of life' (What is X designed to do?)."""
     to = next((t for t in xcomp.children if t.dep_ == "aux" and t.lower_ == "to"), None)
-    if to is None or xcomp.pos_ != "VERB" or root.lemma_ not in PURPOSE_VERBS:
+    if to is None or root.lemma_ not in PURPOSE_VERBS:
+        return []
+    attr = next((t for t in xcomp.children if t.dep_ == "attr"), None)
+    if xcomp.lemma_ == "be" and attr is not None:  # "is designed to be a reusable vehicle" (What is X designed to be?)
+        return _noun_phrase(attr, "complement", "What")
+    if xcomp.pos_ != "VERB":
         return []
     tokens = [t for t in sorted(xcomp.subtree, key=lambda t: t.i) if t.i > to.i]
     span = _span_of(tokens)
-    if span is None or not worth_as_answer(xcomp.doc[span[0] : span[1]]):
+    passive = root.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in root.children)  # "is needed to move the water"
+    if span is None or not worth_as_answer(xcomp.doc[span[0] : span[1]], loose=passive):
         return []
     return [Constituent(span[0], span[1], "action", "What", (span[0], tokens[-1].i), do_word=True)]
 
@@ -226,18 +263,22 @@ def _cause_or_purpose(clause):
     if mark is not None and mark.lower_ in CAUSE_MARKS and mark.i == tokens[0].i:
         if mark.lower_ in ("as", "since") and not any(t.dep_ in ("nsubj", "nsubjpass") for t in clause.children):
             return []  # "as part of", "since 2020": not a cause
+        if mark.lower_ == "as" and clause.lemma_ in NAMING_VERBS | {"say", "report", "expect", "describe", "note"}:
+            return []  # "Fenwold Solar, as the scheme is known, ...": an aside, not a cause
         body = [t for t in tokens if t.i > mark.i]
         span = _span_of(body)
-        if span is None or len(_words(body)) < 3 or not worth_as_answer(clause.doc[span[0] : span[1]], clause=True):
+        if span is None or len(_words(body)) < 3 or not worth_as_answer(clause.doc[span[0] : span[1]], clause=True,
+                                                                          loose=True):
             return []
-        return [Constituent(span[0], span[1], "cause", "Why", (tokens[0].i, tokens[-1].i))]
+        wh = "Why" if mark.lower_ == "because" else ""  # "since it opened", "as engineers inspect": a time, as often
+        return [Constituent(span[0], span[1], "cause", wh, (tokens[0].i, tokens[-1].i))]
     if to is not None and to.i == tokens[0].i and clause.pos_ == "VERB":
         before = clause.doc[to.i - 1] if to.i > 0 else None
-        if before is not None and before.pos_ in ("NOUN", "PROPN", "PRON"):
+        if before is not None and (before.pos_ in ("PROPN", "PRON") or before.pos_ == "NOUN" and before.lemma_.lower() in INFINITIVE_NOUNS):
             return []  # "announced plans to have ...": the plans, not a purpose
         body = [t for t in tokens if t.i >= to.i]
         span = _span_of(body)
-        if span is None or not worth_as_answer(clause.doc[span[0] : span[1]]):
+        if span is None or not worth_as_answer(clause.doc[span[0] : span[1]], loose=True):
             return []
         return [Constituent(span[0], span[1], "purpose", "Why", (tokens[0].i, tokens[-1].i))]
     return []
@@ -268,7 +309,21 @@ def _deeper(span, root):
                 found += _noun_phrase(child, "object", "")
             elif child.dep_ == "xcomp":
                 found += _action(verb, child)
+        found += _what_it_is_for(verb)
     return [Constituent(c.start, c.end, c.role, "", c.drop) for c in found]
+
+
+def _what_it_is_for(verb):
+    """'humanity's first mission to intentionally move a celestial object': what the noun is there to do."""
+    to = next((t for t in verb.children if t.dep_ == "aux" and t.lower_ == "to"), None)
+    if verb.dep_ not in ("acl", "relcl") or to is None or to.i != verb.left_edge.i or verb.head.pos_ != "NOUN" or verb.head.i != to.i - 1:
+        return []
+    tokens = [t for t in _subtree(verb) if t.i > to.i]
+    span = _span_of(tokens)
+    record = any(c.lower_ in ("first", "only", "last") or c.tag_ == "JJS" for c in verb.head.children)  # "the first X to"
+    if span is None or not worth_as_answer(verb.doc[span[0] : span[1]], loose=record):
+        return []
+    return [Constituent(span[0], span[1], "action", "", (span[0], span[1] - 1))]
 
 
 def _reported(verb):
@@ -291,3 +346,4 @@ def _reported(verb):
             found.append(Constituent(verb.i, end[1], "action", "", (verb.i, end[1] - 1)))
     # asked only as a blank: the question would have to carry the whole report
     return [Constituent(c.start, c.end, c.role, "", c.drop) for c in found]
+

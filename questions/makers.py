@@ -12,9 +12,10 @@ from . import checker
 from .constituents import constituents
 from .phrasing import PRONOUNS, SUBJECTS, VERB_TAGS, _ends, _finish, _lower_first, base_form
 from .references import phrase_text, render, rendered
-from .textnorm import norm, words
+from .textnorm import contains_phrase, norm, words
 
 MAX_QUESTION_WORDS = 24
+MAX_BLANK_CONTEXT = 45  # a blank in a 70-word sentence is a reading test, not a question
 ROLE_WEIGHT = {"object": 0.08, "complement": 0.08, "action": 0.09, "cause": 0.09, "purpose": 0.08, "means": 0.07,
                "description": 0.06, "subject": 0.05, "term": 0.1}
 ARTICLES = ("the ", "a ", "an ")
@@ -35,6 +36,14 @@ def answer_forms(doc, start, end):
     stripped = answer.strip("\u201c\u201d\"\u2018\u2019'")
     if stripped != answer:
         forms.add(stripped)
+    root = doc[start:end].root
+    place = next((c for c in root.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "from")
+                  and c.right_edge.i == end - 1 and c.i > start + 1), None)
+    if place is not None:
+        forms.add(doc[start : place.i].text)  # "Boom Supersonic in Colorado": the name without its place
+    aside = re.sub(r"\s*\([^()]*\)\s*$", "", answer)
+    if aside != answer and aside:
+        forms.add(aside)  # "539 cubic miles (2,246 cubic kilometers)": the first unit alone
     return answer, sorted(f for f in forms if f and norm(f) != norm(answer))
 
 
@@ -47,7 +56,14 @@ def fill_blank_prompt(tokens, start, end):
     return text
 
 
-def question(span, drop, wh, *, do_word=False):
+DEFINING_ROLES = ("complement", "term")  # "What are X known for?", "What is X called?": the predicate says what is asked
+MEANING_VERBS = {"mean", "stand", "signify"}  # "What does drought mean?"
+DEFINING_NOUNS = {"name", "term", "word", "nickname", "meaning", "goal", "aim", "purpose", "source", "cause", "reason",
+                  "result", "definition", "title", "motto", "symbol"}
+REASONS = ("cause", "purpose")  # "Why is a filter needed?": the sentence's own reason, asked in few words
+
+
+def question(span, drop, wh, *, do_word=False, role=""):
     """A wh-question that leaves out the tokens `drop` (first, last) of the clause `span`, or None."""
     root = span.root
     subject = next((t for t in root.children if t.dep_ in SUBJECTS), None)
@@ -66,7 +82,8 @@ def question(span, drop, wh, *, do_word=False):
     if any(t.pos_ in ("VERB", "AUX") or t.dep_ == "mark" for t in lead):
         return None
     keep = [t for t in tokens if t.i > s_right and not dropped(t)]
-    subject_text = _lower_first(phrase_text(list(span.doc[s_left : s_right + 1])), span.doc[s_left])
+    shown_first = next((t for t in span.doc[s_left : s_right + 1] if rendered(t).strip()), span.doc[s_left])
+    subject_text = _lower_first(phrase_text(list(span.doc[s_left : s_right + 1])), shown_first)  # "Google's new tool"
     auxes = [t for t in root.children if t.dep_ in ("aux", "auxpass") and t.i < root.i and t.lower_ != "to"]
     if auxes:
         front, body = auxes[0].lower_, _body(keep, drop, skip=auxes[0].i, do_word=do_word)
@@ -79,13 +96,17 @@ def question(span, drop, wh, *, do_word=False):
         if front == "do" and subject.tag_ in ("NN", "NNP") and root.lower_ == base_form(root):
             front = "did"
         body = _body(keep, drop, skip=None, do_word=do_word, base=(root.i, base_form(root)))
-    if not body.strip():
-        return None
+    if root.lemma_ == "be" and not (body.split()[-1:] and body.split()[-1] in ("of", "for", "as", "in") or not body
+                                    and subject.lemma_.lower() in DEFINING_NOUNS):
+        role = ""  # "What is the United States currently?": only a name, a source, a goal ... is defined so
+    if not body.strip() and not (root.lemma_ == "be" and role in DEFINING_ROLES):
+        return None  # "What is another name for bettas?" needs no more than its subject
     tail = ""
     if lead:
         tail = " " + _lower_first("".join(rendered(t) for t in lead).strip().rstrip(","), lead[0])
     said = [w for w in f"{subject_text} {body}".split() if w.lower().strip(",.") not in STOP_WORDS]
-    if len(said) < 4:
+    least = 2 if root.lemma_ in MEANING_VERBS or role in REASONS else 3 if role in DEFINING_ROLES else 4
+    if len(said) < least:
         return None  # "What do pet stores sell?": too little said to have one answer
     text = _finish(f"{wh} {front} {subject_text} {body}{tail}")
     if text is None or len(text.split()) > MAX_QUESTION_WORDS:
@@ -126,11 +147,15 @@ def constituent_items(view, subject, *, common, base, tokens=None):
         features = dict(common["features"], role=found.role, answer_words=min(found.end - found.start, 10) / 10)
         kept = dict(common, answer_type="OTHER", phrase=True, features=features)
         blanked = fill_blank_prompt(shown, found.start, found.end)
-        if len(words(blanked)) - len(words(answer)) >= 5 and len(words(answer)) <= 5:
+        context = len(words(blanked)) - 1  # the words around the blank
+        if max(5, len(words(answer)) + 2) <= context <= MAX_BLANK_CONTEXT and len(words(answer)) <= 5:
             items.append(dict(kind="fill_blank", prompt=blanked, answer=answer, choices=[], accepted=accepted,
                               score=score, **kept))
-        asked = question(view, found.drop, found.wh, do_word=found.do_word)
+        asked = question(view, found.drop, found.wh, do_word=found.do_word, role=found.role)
         if asked:
             items.append(dict(kind="short_answer", prompt=asked, answer=answer, choices=[], accepted=accepted,
                               score=score + 0.03, **kept))
-    return items
+    blanks = [i["answer"] for i in items if i["kind"] == "fill_blank"]
+    return [i for i in items if i["kind"] != "fill_blank" or not any(
+        norm(other) != norm(i["answer"]) and contains_phrase(i["answer"], other) for other in blanks)]
+    # "a deal to _____" (share sensitive defense equipment) beside "a deal to share _____": the shorter blank
