@@ -51,8 +51,10 @@ def yardstick(kind, port, requests_per_client, workers, threads):
     folder = temporary_folder()
     command = [sys.executable, str(Path(__file__).with_name("baselines.py")), kind, str(port), str(threads),
                str(Path(folder) / f"{kind}.db")]
-    servers = [subprocess.Popen(command) for _ in range(workers)]
-    time.sleep(1.5)
+    servers = [subprocess.Popen(command, stdout=subprocess.PIPE, text=True) for _ in range(workers)]
+    for server in servers:  # each says when its socket listens: a fixed wait was too short on a busy machine
+        if server.stdout.readline().strip() != "listening":
+            raise RuntimeError(f"the {kind} yardstick did not start")
     latencies = []
     url = f"http://127.0.0.1:{port}"
 
