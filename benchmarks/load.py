@@ -52,6 +52,15 @@ def yardstick(kind, port, requests_per_client, workers, threads):
     command = [sys.executable, str(Path(__file__).with_name("baselines.py")), kind, str(port), str(threads),
                str(Path(folder) / f"{kind}.db")]
     servers = [subprocess.Popen(command, stdout=subprocess.PIPE, text=True) for _ in range(workers)]
+    try:
+        return _post_to_yardstick(kind, port, requests_per_client, servers)
+    finally:  # also when it failed: no yardstick server outlives the run
+        for server in servers:
+            server.terminate()
+            server.wait()
+
+
+def _post_to_yardstick(kind, port, requests_per_client, servers):
     for server in servers:  # each says when its socket listens: a fixed wait was too short on a busy machine
         if server.stdout.readline().strip() != "listening":
             raise RuntimeError(f"the {kind} yardstick did not start")
@@ -79,9 +88,6 @@ def yardstick(kind, port, requests_per_client, workers, threads):
         list(pool.map(client, sessions))
         elapsed = time.perf_counter() - started
         cpu, client_cpu = sum(tree_cpu(s.pid) for s in servers) - cpu, own_cpu() - client_cpu
-    for server in servers:
-        server.terminate()
-        server.wait()
     return len(latencies) / elapsed, latencies, cpu / len(latencies), client_cpu / len(latencies)
 
 
