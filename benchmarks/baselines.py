@@ -99,6 +99,7 @@ def main():
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
     sock.bind(("127.0.0.1", port))
     sock.listen(1024)
+    print("listening", flush=True)  # benchmarks/load.py starts posting once every process has said so
     waitress.serve(app, sockets=[sock], threads=threads, _quiet=True)
 
 

@@ -51,8 +51,19 @@ def yardstick(kind, port, requests_per_client, workers, threads):
     folder = temporary_folder()
     command = [sys.executable, str(Path(__file__).with_name("baselines.py")), kind, str(port), str(threads),
                str(Path(folder) / f"{kind}.db")]
-    servers = [subprocess.Popen(command) for _ in range(workers)]
-    time.sleep(1.5)
+    servers = [subprocess.Popen(command, stdout=subprocess.PIPE, text=True) for _ in range(workers)]
+    try:
+        return _post_to_yardstick(kind, port, requests_per_client, servers)
+    finally:  # also when it failed: no yardstick server outlives the run
+        for server in servers:
+            server.terminate()
+            server.wait()
+
+
+def _post_to_yardstick(kind, port, requests_per_client, servers):
+    for server in servers:  # each says when its socket listens: a fixed wait was too short on a busy machine
+        if server.stdout.readline().strip() != "listening":
+            raise RuntimeError(f"the {kind} yardstick did not start")
     latencies = []
     url = f"http://127.0.0.1:{port}"
 
@@ -77,9 +88,6 @@ def yardstick(kind, port, requests_per_client, workers, threads):
         list(pool.map(client, sessions))
         elapsed = time.perf_counter() - started
         cpu, client_cpu = sum(tree_cpu(s.pid) for s in servers) - cpu, own_cpu() - client_cpu
-    for server in servers:
-        server.terminate()
-        server.wait()
     return len(latencies) / elapsed, latencies, cpu / len(latencies), client_cpu / len(latencies)
 
 

@@ -87,13 +87,15 @@ def rebalance(db):
         weak = strong = None
     else:
         weak, strong = _boundary(db, k, "ASC"), _boundary(db, k, "DESC")
-        wrong = []
+        parts, params = [], []
         for third, side, (key, user_id) in ((1, "<=", weak), (2, "<=", weak), (0, ">", weak),
                                             (0, ">=", strong), (1, ">=", strong), (2, "<", strong)):
             # the row value (share, id) compared as a range on the index (third, share, id), ties by id
             edge = side[0] + "="
-            wrong += db.execute(f"SELECT user_id, third FROM student_totals WHERE third = ? AND {KEY} {edge} ? "
-                                f"AND ({KEY} != ? OR user_id {side} ?)", [third, key, key, user_id]).fetchall()
+            parts.append(f"SELECT user_id, third FROM student_totals WHERE third = ? AND {KEY} {edge} ? "
+                         f"AND ({KEY} != ? OR user_id {side} ?)")
+            params += [third, key, key, user_id]
+        wrong = db.execute(" UNION ALL ".join(parts), params).fetchall()  # one statement: this runs on every answer
     for user_id, third in dict(wrong).items():  # a student far off can turn up on both boundaries
         key = db.execute(f"SELECT {KEY}, user_id FROM student_totals WHERE user_id = ?", [user_id]).fetchone()
         new = 1 if k == 0 else 0 if tuple(key) <= tuple(weak) else 2 if tuple(key) >= tuple(strong) else 1

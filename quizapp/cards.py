@@ -104,10 +104,14 @@ def save_card(db, user_id, item_id, outcome, *, rating, revise=False):
 
 
 def record_review(db, *, user_id, item_id, session_id, rating, correct, response, answered_at, duration_ms,
-                  next_due, was_new):
-    """Add one answer to `reviews` (and to the answer summaries); returns its id."""
+                  next_due, was_new, self_rated=None):
+    """Add one answer to `reviews` (and to the answer summaries); returns its id.
+
+    `self_rated`: whether the session is a flashcard one, when the caller has its row (None: looked up)."""
     with write_transaction(db):
-        if answer_stats.self_rated_session(db, session_id):
+        if self_rated is None:
+            self_rated = answer_stats.self_rated_session(db, session_id)
+        if self_rated:
             answer_stats.add_self_rated(db, user_id, item_id)
         else:
             answer_stats.add_answer(db, user_id, item_id, correct, answered_at)

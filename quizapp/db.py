@@ -77,15 +77,16 @@ def get_db():
     Opening and closing a WAL database per request costs more than the request:
     closing the last connection checkpoints the log. The server's worker threads are
     a fixed pool, so one connection per thread is a small, bounded number."""
-    if "db" not in g:
+    db = g.get("db")  # called several times a request: one look-up through the proxy
+    if db is None:
         path = current_app.config["DATABASE"]
         cached = getattr(_threads, "db", None)
         if cached is None or cached[0] != path:
             if cached is not None:
                 cached[1].close()
             _threads.db = cached = (path, connect(path))
-        g.db = cached[1]
-    return g.db
+        g.db = db = cached[1]
+    return db
 
 
 def close_db(exc=None):

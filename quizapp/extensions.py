@@ -1,5 +1,5 @@
 """Objects the whole app shares: CSRF protection and the FSRS scheduler."""
-from flask import current_app
+from flask import current_app, has_request_context, request
 from flask_wtf.csrf import CSRFProtect
 
 from . import clock, memory_model, scheduling
@@ -10,15 +10,20 @@ csrf = CSRFProtect()
 
 def get_scheduler(user_id=None):
     """The app's FSRS scheduler, made on first use with the app's fuzz setting; with `user_id`,
-    that student's own (fitted parameters, `memory_model`) when they have one."""
+    that student's own (fitted parameters, `memory_model`) when they have one.
+
+    A student's is looked up once per request (a rating and the next question it brings back
+    would otherwise read their parameters twice)."""
     app = current_app._get_current_object()
     if "fsrs" not in app.extensions:
         app.extensions["fsrs"] = scheduling.make_scheduler(fuzz=app.config["FSRS_FUZZ"])
-    if user_id is not None:
+    if user_id is None:
+        return app.extensions["fsrs"]
+    known = request.environ.setdefault("quizapp.schedulers", {}) if has_request_context() else {}
+    if user_id not in known:
         own = memory_model.scheduler_for(get_db(), user_id, fuzz=app.config["FSRS_FUZZ"])
-        if own is not None:
-            return own
-    return app.extensions["fsrs"]
+        known[user_id] = own if own is not None else app.extensions["fsrs"]
+    return known[user_id]
 
 
 def utcnow():

@@ -8,6 +8,7 @@ import random
 import re
 
 WORD = re.compile(r"\S+")
+NOT_WORD = re.compile(r"\W+")
 
 
 def choice_order(choices, *, showing):
@@ -21,7 +22,7 @@ def choice_order(choices, *, showing):
 
 
 def _key(word):
-    return re.sub(r"\W+", "", word.casefold())
+    return NOT_WORD.sub("", word.casefold())
 
 
 def statement_changes(sentence, statement):

@@ -204,6 +204,7 @@ def _record(db, state, item_id, rating, now, *, correct, response):
         db, user_id=state["user_id"], item_id=item_id, session_id=state["id"],
         rating=int(scheduling.RATINGS[rating]), correct=correct, response=response, answered_at=to_iso(now),
         duration_ms=int(max((now - shown).total_seconds(), 0) * 1000), next_due=outcome["due"], was_new=was_new,
+        self_rated=state["mode"] == "flashcards",
     )
 
 
