@@ -1,0 +1,107 @@
+"""Rules that ask more of the facts that matter, each on sentences written for the test (made-up
+names) with a positive control beside every "not asked": the offices and bodies beside a
+quoted speaker (attribution.py), subjects that point back resolved to the thing named before
+(references.py), and programme lists joined to their lead-in (parse.py)."""
+import pytest
+
+import questions
+
+
+def items_of(text):
+    return questions.generate(text, select=False)
+
+
+def asked(items, answer, sentence_part=None, kind=None):
+    return [it for it in items if it["answer"] == answer and (kind is None or it["kind"] == kind)
+            and (sentence_part is None or sentence_part in it["source_sentence"])]
+
+
+def prompts(items):
+    return [it["prompt"] for it in items]
+
+
+@pytest.fixture(scope="module")
+def council():
+    return items_of(
+        "Tarnby Council Backs New Tram Route\n\n"
+        "TARNBY \u2014 The Tarnby City Council voted on Monday to build a tram line along Quell Street.\n\n"
+        "\u201cWe have waited long enough for this,\u201d said Mayor Lena Farrow, who chairs the transport board.\n\n"
+        "\u201cThe numbers are worse than expected,\u201d said Oskar Vint, the finance spokesman for the Green "
+        "Reform Party.\n\n"
+        "\u201cIt works better than anyone thought,\u201d said Dr. Ana Lisk, a soil chemist at the Brenner "
+        "Institute for Soil Science in Graz.\n\n"
+        "The outbreak began in Hollow County in May. \u201cIt is serious,\u201d said Dr. Paul Ember, the "
+        "county's health officer.\n\n"
+        "\u201cMany of our members are angry,\u201d said TWU president Karl Benning, who drives a bus.\n\n"
+        "\u201cNobody ever told us anything,\u201d said Greta Holm, a bus driver. \u201cWe heard it on the radio.\u201d\n")
+
+
+def test_a_quoted_speakers_office_is_asked_as_who_holds_it(council):
+    """The quotation is dropped as someone's words, but who holds the office is a fact."""
+    who = {it["prompt"]: it["answer"] for it in council if it["prompt"].startswith("Who is")}
+    assert who["Who is the mayor, according to the article?"] == "Lena Farrow"
+    assert who["Who is the TWU president, according to the article?"] == "Karl Benning"
+    # "the county's" is named from the article's one county
+    assert who["Who is Hollow County's health officer, according to the article?"] == "Paul Ember"
+
+
+def test_the_body_a_quoted_speaker_works_or_speaks_for_is_asked(council):
+    party = asked(council, "Green Reform Party", "Oskar Vint", kind="fill_blank")
+    assert "According to the article, Oskar Vint is the finance spokesman for _____." in prompts(party)
+    institute = asked(council, "Brenner Institute for Soil Science", "Ana Lisk", kind="fill_blank")
+    assert prompts(institute) == ["According to the article, Ana Lisk is a soil chemist at _____ in Graz."]
+
+
+def test_who_said_it_and_an_office_of_many_are_not_asked(council):
+    """'a soil chemist at ...' is one of several: no 'Who is a soil chemist?'; the speaker of the
+    words is never the blank; a person with no office gives nothing (control: the offices above)."""
+    assert not [p for p in prompts(council) if "soil chemist" in p and p.startswith("Who")]
+    assert not [it for it in council if it["answer"] == "Greta Holm"]
+    assert not [it for it in council if it["source_sentence"].startswith("\u201cIt works") and it["answer"] == "Ana Lisk"]
+    assert asked(council, "Lena Farrow")  # positive control: a speaker with an office is asked about
+
+
+def test_an_office_two_people_hold_or_a_former_one_is_not_asked():
+    items = items_of(
+        "Two Towns Share a Bridge\n\n"
+        "The towns of Olmen and Pardo opened a shared bridge on Friday.\n\n"
+        "\u201cThis took ten years,\u201d said Mayor Ivo Renn of Olmen.\n\n"
+        "\u201cWe are very proud,\u201d said Mayor Sara Quist of Pardo.\n\n"
+        "\u201cIt should have come sooner,\u201d said former Governor Hal Brix.\n\n"
+        "\u201cTraffic will fall,\u201d said Tova Lind, the chief engineer of the Pardo Roads Agency.\n")
+    assert not [p for p in prompts(items) if p.startswith("Who is the mayor")]
+    assert not [p for p in prompts(items) if "governor" in p.lower()]
+    assert "Who is the chief engineer of the Pardo Roads Agency, according to the article?" in prompts(items)
+
+
+PROGRAMME = (
+    "Harbin Valley Water Plan Approved\n\n"
+    "The Harbin Valley Authority approved a $900 million plan on Monday to rebuild the valley's water system.\n\n"
+    "The Harbin Water Plan will be funded from three main sources:\n\n"
+    "- $410 million in federal grants provided under the Clean Rivers Act (CRA);\n"
+    "- $300 million from the Harbin Water Bond approved by voters in 2022;\n"
+    "- $190 million in loans through the Valley Revolving Fund.\n\n"
+    "Key dates:\n\n"
+    "- June 2026 for the first pipes;\n\n"
+    "Work on the first pipes will begin in June.\n")
+
+
+def test_list_items_are_asked_with_their_lead_in():
+    """'- $410 million in federal grants ...;' is a fragment: asked with the sentence it completes."""
+    items = items_of(PROGRAMME)
+    grants = asked(items, "$410 million", "federal grants", kind="fill_blank")
+    assert [it["prompt"] for it in grants] == [
+        "The Harbin Water Plan will be funded from three main sources: _____ in federal grants provided under "
+        "the Clean Rivers Act (CRA)."]
+    assert grants[0]["source_sentence"] == "$410 million in federal grants provided under the Clean Rivers Act (CRA)."
+    assert asked(items, "$300 million", "Harbin Water Bond")
+    assert asked(items, "$190 million", "Valley Revolving Fund")
+
+
+def test_a_list_after_a_heading_is_not_joined_to_it():
+    """'Key dates:' is a heading, not a sentence an item completes: no '... dates: June 2026 ...'
+    (control: the list above, and the sentence after this one, are asked)."""
+    items = items_of(PROGRAMME)
+    assert not [it for it in items if "Key dates" in it["prompt"] or "first pipes;" in it["source_sentence"]]
+    assert asked(items, "June", "begin in June") or asked(items, "the first pipes")
+    assert asked(items, "$410 million")
