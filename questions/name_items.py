@@ -76,7 +76,8 @@ def name_items(b, sentence):
             answer = key.text
         base = b.score(sentence, entity, ent)
         shown = _first_clause(sentence.span, tokens, key)
-        blanked = _article_before(_full_stop(render(shown, cut=(key.start, key.end), insert=checker.BLANK), shown, tokens),
+        cut = (key.start, _acronym_after(key) or key.end)  # "the _____ (MRA)" would show a form of the answer
+        blanked = _article_before(_full_stop(render(shown, cut=cut, insert=checker.BLANK), shown, tokens),
                                   checker.BLANK)
         common = {"source_sentence": sentence.text, "answer_type": entity.label, "source": b.source,
                   "fact": answer, "features": b.features(sentence, entity.label, "name", key, ent)}
@@ -276,6 +277,16 @@ def _full_stop(text, shown, tokens):
         text = text.rstrip(",;: \u2013\u2014")
         return text if re.search(r"[.!?][\"'\u201d\u2019)]*$", text) else text + "."  # one full stop after "p.m."
     return text
+
+
+def _acronym_after(key):
+    """The end of '(MRA)' right after 'the Medicines Regulatory Agency': the short form the article gives
+    it, which the blank takes too (it is an accepted answer), or None."""
+    doc, i = key.doc, key.end
+    if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and doc[i + 1].text.isupper() \
+            and 2 <= len(doc[i + 1].text) <= 8 and doc[i + 1].text.isalpha():
+        return i + 3
+    return None
 
 
 def _inside_quotes(span, ent):

@@ -90,9 +90,15 @@ def resolve(sentences, lookup, descriptors=None):
     linked = {}  # head noun lemma -> every name the article gave it so far
     people = []  # the person names each sentence mentions, by index
     topic = _lede_topic(sentences)  # ("earthquake", "the earthquake that struck eastern Taiwan on Wednesday", index)
+    group = None  # (sentence index, phrase) of the people last named together as a subject
     for sentence in sentences:
         span, index = sentence.span, sentence.index
         subject = subject_of(span)
+        if (subject is not None and subject.lower_ == "they" and subject._.qtext is None and group
+                and index - group[0] == 1 and not _is_extraposed(subject)):
+            _replace(subject, group[1])  # "Solberg and her team noticed ... They collected 146 ..."
+            resolved.add(index)
+        group = _people_together(span, subject, lookup, index)
         if topic and index > topic[2] and any(t.lemma_ == topic[0] and _indefinite(t) for t in span):
             topic = None  # "a magnitude 7.6 earthquake" in 1999: "the earthquake" may now be either
         if topic and index > topic[2] and subject is not None and _plain_mention(subject, topic[0]):
@@ -375,3 +381,31 @@ def _learn_names(span, nouns, lookup, index, descriptors=None):
                 if word.is_alpha and word.is_title and word.lower_ in kinds:  # is "the commission"; "Storm Idris" "the storm"
                     key = noun_key(word.lower_)
                     nouns[key] = (index, name, {c.lower_ for c in ent if c.i != word.i and c.pos_ == "NOUN"})
+
+
+GROUP_NOUNS = HUMAN_NOUNS | {"team", "colleague", "researcher", "scientist", "partner", "wife", "husband", "family",
+                             "crew", "staff", "student", "lawyer", "doctor", "engineer", "volunteer"}
+
+
+def _people_together(span, subject, lookup, index):
+    """(index, 'Solberg and her team') when the subject names people together (a person and others,
+    joined by 'and'), with no other group of people in the sentence that a later 'they' could mean."""
+    if subject is None or subject.pos_ == "PRON" or not any(c.dep_ == "conj" for c in subject.children):
+        return None
+    members, todo = [], [subject]
+    while todo:
+        token = todo.pop()
+        members.append(token)
+        todo += [c for c in token.children if c.dep_ == "conj"]
+    person = [m for m in members if m.ent_type_ == "PERSON"]
+    if not person or not all(m.ent_type_ == "PERSON" or (m.pos_ == "NOUN" and m.lemma_.lower() in GROUP_NOUNS)
+                             for m in members):
+        return None
+    phrase = list(subject.subtree)
+    if len(phrase) > 8 or any(t.is_punct and t.text != "," for t in phrase):
+        return None
+    inside = {t.i for t in phrase}
+    if any(t.i not in inside and t.tag_ in ("NNS", "NNPS") and (t.lemma_.lower() in GROUP_NOUNS
+           or t.ent_type_ in ("PERSON", "NORP", "ORG")) for t in span):
+        return None  # "Moss and Renn met the farmers. They ...": the farmers, or Moss and Renn?
+    return index, "".join(rendered(t) for t in phrase).strip()
