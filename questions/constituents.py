@@ -144,6 +144,39 @@ def quoted_terms(span):
     return found
 
 
+NAMING_VERBS = {"know", "call", "name", "dub", "term", "nickname"}
+
+
+def named_terms(span):
+    """'a trick known as kleptoplasty', 'tiny sacs, called glowbodies', 'a species that scientists have
+    named Lumbra velox': the name the article gives a thing (a term, often no entity at all)."""
+    found = []
+    for verb in span:
+        if verb.lemma_.lower() not in NAMING_VERBS or verb.tag_ != "VBN" or verb.dep_ not in ("acl", "relcl", "appos",
+                                                                                             "amod"):
+            continue
+        term = next((c for c in verb.children if c.dep_ == "oprd" and c.pos_ in ("NOUN", "PROPN")), None)
+        if verb.dep_ == "amod":  # "the sacs, called glowbodies, ...": the parser hangs "called" on the name
+            term = verb.head if verb.head.i == verb.i + 1 and verb.head.dep_ == "appos" else None
+        if term is None:
+            as_ = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+            term = next((c for c in as_.children if c.dep_ == "pobj"), None) if as_ is not None else None
+        if term is None or term.pos_ not in ("NOUN", "PROPN") or in_quotes(term):
+            continue
+        tokens = [t for t in term.subtree if t.i > verb.i]
+        cut = next((t.i for t in tokens if t.i > term.i and (t.is_punct or t.dep_ in ("relcl", "acl", "cc", "prep"))),
+                   None)
+        tokens = [t for t in tokens if cut is None or t.i < cut]
+        if tokens and tokens[0].lower_ in ("the", "a", "an"):
+            tokens = tokens[1:]
+        if not tokens or len(tokens) > 4 or not span.start <= tokens[0].i <= tokens[-1].i < span.end:
+            continue
+        if any(t.pos_ == "PRON" or t.is_punct for t in tokens) or tokens[-1].i != term.i:
+            continue
+        found.append(Constituent(tokens[0].i, tokens[-1].i + 1, "term", "", (tokens[0].i, tokens[-1].i)))
+    return found
+
+
 def constituents(span, subject):
     """The constituents of the clause `span` worth asking for, given its (usable) subject."""
     root = span.root
@@ -169,6 +202,7 @@ def constituents(span, subject):
         elif dep == "ccomp" and root.lemma_ in FINDING_VERBS:
             found += _reported(child)
     found += quoted_terms(span)
+    found += named_terms(span)
     found += _deeper(span, root)
     return [c for c in found if c.end - c.start >= 1]
 

@@ -174,3 +174,15 @@ def test_a_thing_the_story_has_two_of_is_not_named():
         "It also won another grant from the Land Council in May.\n\n"
         "The grant will fund 20 new research positions over four years.\n")
     assert not asked(items, "20")
+
+
+def test_the_name_the_article_gives_a_thing_is_asked():
+    items = items_of(
+        "Glowing Worms of Peru\n\n"
+        "The light-making sacs in the worms, called glowbodies, are tiny and round.\n\n"
+        "In Peru, summer is marked with a large kite festival, known as volantin.\n\n"
+        "The festival is known for its bright colours and loud music.\n")
+    assert "The light-making sacs in the worms, called _____, are tiny and round." in prompts(asked(items, "glowbodies"))
+    assert "In Peru, summer is marked with a large kite festival, known as _____." in prompts(asked(items, "volantin"))
+    # "known for its bright colours": what it is known for is no name
+    assert not [it for it in items if it["answer"] in ("its bright colours", "bright colours")]
