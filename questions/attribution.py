@@ -14,11 +14,10 @@ it is (a named body, a possessive the article names: 'the county's' -> 'Hollow C
 or one whose words the article uses for nobody else. 'a soil chemist at ...' is one of
 several: only the body is asked.
 """
-import random
 import re
 
 from . import checker
-from .distractors import _seed, options_for
+from .name_items import OFFICES
 from .parse import _quote_depth
 from .references import rendered
 from .textnorm import norm
@@ -161,7 +160,7 @@ def _owner_text(b, office):
                 return None
             parts.append((None, name + t.whitespace_))
             continue
-        if office.place == "before" and t.lower_ in ROLE_HEADS and not t.ent_type_:
+        if office.place == "before" and len(tokens) == 1 and t.lower_ in ROLE_HEADS and not t.ent_type_:
             parts.append((None, t.lower_ + t.whitespace_))  # "Mayor Lena Farrow": "the mayor"
             continue
         if t.dep_ == "poss" and t.pos_ == "PRON" and t._.qtext is None:
@@ -182,11 +181,15 @@ def _held_by_one(b, office, text, entity):
     holders = b.office_holders().get(norm(text), set())
     if holders != {entity.name}:
         return False
-    if office.owners() or any(t.dep_ == "poss" for t in office.tokens):
-        return True
+    if office.owners() or any(t.dep_ == "poss" for t in office.tokens) or any(
+            t.text.isupper() and t.is_alpha and len(t) >= 2 for t in office.tokens):
+        return True  # whose office it is: "the Green Reform Party's", "Hollow County's", "TWU president"
     content = [t for t in office.tokens if t.lower_ not in ("the", "a", "an")]
     if len(content) == 1 and content[0].lower_ not in ONE_HOLDER:
         return False  # "the general", "Minister Jan Valcik": of what?
+    if office.place == "before" and len(content) > 1 and (content[-1].lower_ not in OFFICES or not all(
+            t.text[:1].isupper() for t in content)):
+        return False  # "the American physicist Robert Keane", "longtime leader Howard Kessler": a description
     head = norm(" ".join(t.text for t in content))
     return b.article_norm.count(head) == b.office_mentions().get(norm(text), 0)
 
@@ -224,13 +227,7 @@ def _items_for(b, sentence, ent, entity, office):
                    features=b.features(sentence, owner_entity.label, "object", owner, owner))
         score = b.score(sentence, owner_entity, owner)
         items.append(dict(kind="fill_blank", prompt=prompt, answer=answer, choices=[], accepted=accepted,
-                          score=score, **org))
-        options, strong = options_for(b, owner_entity, answer, sentence) if owner_entity.reliable else (None, False)
-        if options and strong:
-            choices = options + [answer]
-            random.Random(_seed(sentence.text, answer, prompt)).shuffle(choices)
-            items.append(dict(kind="multiple_choice", prompt=prompt, answer=answer, choices=choices, accepted=accepted,
-                              score=score + 0.03, **org))
+                          score=score, **org))  # typed: a party among firms and ministries would give it away
     return items
 
 

@@ -19,7 +19,7 @@ ASKABLE = {"PERSON", "ORG", "GPE", "LOC", "NORP", "DATE", "TIME", "MONEY", "NUMB
            "PRODUCT", "LAW", "QUANTITY", "WORK_OF_ART", "LANGUAGE", "OTHER"}
 NUMERIC = {"MONEY", "NUMBER", "PERCENT", "QUANTITY"}
 HEDGES = {"about", "around", "nearly", "almost", "approximately", "roughly", "some", "over", "under", "only", "just",
-          "more", "less", "than", "up", "to", "at", "least", "most", "the", "a", "an"}
+          "estimated", "more", "less", "than", "up", "to", "at", "least", "most", "the", "a", "an"}
 MAX_QUESTION_WORDS = 24  # longer, a question is the sentence again with a wh-word, and hard to parse
 AMOUNT_HEDGES = {"as", "many", "much", "few"}  # "as many as 87 million"
 OPEN_QUOTES, CLOSE_QUOTES = "\u201c", "\u201d"
@@ -285,7 +285,9 @@ def _acronym_after(key):
     doc, i = key.doc, key.end
     if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and doc[i + 1].text.isupper() \
             and 2 <= len(doc[i + 1].text) <= 8 and doc[i + 1].text.isalpha():
-        return i + 3
+        initials = "".join(t.text[0] for t in key if t.text[:1].isupper())
+        if doc[i + 1].text[0] == initials[:1] and doc[i + 1].text[-1] == initials[-1:]:
+            return i + 3  # not "the Surface Water and _____ (SWOT)": the short form of a longer name
     return None
 
 
