@@ -108,8 +108,8 @@ def _office_before(ent):
         i -= 1
     while tokens and tokens[-1].lower_ in HONORIFICS:
         tokens.pop()
-    if not tokens or tokens[-1].lower_ not in ROLE_HEADS or any(t.lower_ in FORMER for t in tokens):
-        return None
+    if not tokens or tokens[-1].lower_ not in OFFICES | ONE_HOLDER or any(t.lower_ in FORMER for t in tokens):
+        return None  # "NASA scientist Glyn Collinson", "the American physicist Robert Keane": one of many
     if i >= ent.sent.start and doc[i].lower_ in FORMER:
         return None  # "former Mayor Ana Moss"
     if any(t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL") or t.is_punct for t in tokens):

@@ -121,8 +121,8 @@ def list_item(line, lead_in):
     body = line[offset:].strip()
     if not (bullet or body.endswith((";", "; and", "; or"))) or len(body.split()) < 3 or len(body.split()) > 60:
         return None
-    if re.search(r"[.!?][\"'\u201d\u2019)]*\s+[A-Z]", body):
-        return None  # an item of whole sentences stands alone already
+    if re.search(r"[.!?][\"'\u201d\u2019)]*\s+[A-Z]", body) or re.search(r":\s", body):
+        return None  # an item of whole sentences stands alone already; 'April 15: ...' is a label and its entry
     text = re.sub(r"\s*(?:;|; and|; or|,|\.)?$", "", body) + "."
     return offset, text[:1].lower() + text[1:] if text[:1].isupper() and not text.split()[0].isupper() \
         and text.split()[0].lower() in ("a", "an", "the") else text, len(body)

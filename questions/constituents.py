@@ -166,7 +166,13 @@ def named_terms(span):
         tokens = [t for t in term.subtree if t.i > verb.i]
         cut = next((t.i for t in tokens if t.i > term.i and (t.is_punct or t.dep_ in ("relcl", "acl", "cc", "prep"))),
                    None)
+        if any(t.i >= cut and t.text[:1].isupper() for t in tokens if cut is not None):
+            continue  # "called Attitudes on an Interconnected World": a title goes on past the cut
         tokens = [t for t in tokens if cut is None or t.i < cut]
+        name = next((e for e in span.doc.ents if e.start <= term.i < e.end), None)
+        if name is not None and (name.end > tokens[-1].i + 1 or name.start < tokens[0].i and
+                                 span.doc[name.start].lower_ != "the"):
+            continue  # part of a longer name ("Attitudes" of "Attitudes on an Interconnected World")
         if tokens and tokens[0].lower_ in ("the", "a", "an"):
             tokens = tokens[1:]
         if not tokens or len(tokens) > 4 or not span.start <= tokens[0].i <= tokens[-1].i < span.end:

@@ -239,3 +239,27 @@ def test_the_result_of_two_contests_or_a_project_never_named_is_not_asked():
         "The project will be run by the Ostland Transit Board, which operates 20 bus routes.\n")
     assert not asked(items, "2 billion crowns")
     assert not asked(items, "Ostland Transit Board", "The project")
+
+
+def test_a_dated_list_and_a_cut_title_are_not_asked():
+    """'April 15, 2026: Forms published ...' is a label and its entry, not a fragment its lead-in completes;
+    'called Attitudes on an Interconnected World' is one title, not 'Attitudes' (control: the report's date)."""
+    items = items_of(
+        "Water Plan Dates\n\n"
+        "The Harbin Water Plan sets out the dates that towns must meet:\n\n"
+        "- April 15, 2026: Forms published on the Harbin Water Board website;\n"
+        "- June 1, 2026: Deadline for the first applications.\n\n"
+        "The report, called Attitudes on an Interconnected World, was released by the Harbin Water Board on "
+        "December 6.\n")
+    assert not [it for it in items if it["source_sentence"].startswith(("April 15", "June 1"))]
+    assert not asked(items, "Attitudes")
+    assert asked(items, "December 6")
+
+
+def test_a_profession_before_a_name_is_not_asked_as_an_office():
+    """'NASA scientist Ivo Renn' is one of many NASA scientists (control: 'NASA Administrator Sara Quist')."""
+    items = items_of(
+        "NASA scientist Ivo Renn, an expert in radar design, led the Windward mission in 2023.\n\n"
+        "NASA Administrator Sara Quist announced the Windward mission in Houston in 2021.\n")
+    assert not [p for p in prompts(items) if p.startswith("Who is the NASA scientist")]
+    assert "Who is the NASA Administrator, according to the article?" in prompts(items)
