@@ -126,7 +126,8 @@ def _office_phrase(head, start, stop=None):
         tokens = [t for t in tokens if not any(c.i == t.i for c in head.children if c.dep_ in ("conj", "cc"))
                   and not any(a.dep_ == "conj" and a.head.i == head.i for a in t.ancestors)]
     cut = min((t.left_edge.i if t.dep_ != "punct" else t.i for t in tokens if t.i > head.i and (
-        t.is_punct or t.dep_ in ("relcl", "acl", "cc", "conj"))), default=None)
+        t.is_punct or t.dep_ in ("relcl", "acl") or t.dep_ in ("cc", "conj") and t.head.i == head.i)), default=None)
+    # "minister for water and environment" stays whole; "a co-author ... and a behavioural ecologist" is two
     if cut is not None:
         tokens = [t for t in tokens if t.i < cut]
     while tokens and tokens[0].is_punct:
@@ -181,6 +182,11 @@ def _held_by_one(b, office, text, entity):
     holders = b.office_holders().get(norm(text), set())
     if holders != {entity.name}:
         return False
+    head = office.tokens[-1] if office.place == "before" else next(
+        (t for t in office.tokens if t.head.i not in {u.i for u in office.tokens} or t.head.i == t.i), office.tokens[-1])
+    if head.lower_ not in OFFICES | ONE_HOLDER and not (
+            any(t.dep_ == "poss" for t in office.tokens) or any(o.label_ in ("ORG", "FAC") for o in office.owners())):
+        return False  # "the Belgian art historian Marguerite Aerts": a description, not an office of a body
     if office.owners() or any(t.dep_ == "poss" for t in office.tokens) or any(
             t.text.isupper() and t.is_alpha and len(t) >= 2 for t in office.tokens):
         return True  # whose office it is: "the Green Reform Party's", "Hollow County's", "TWU president"

@@ -113,6 +113,8 @@ def name_items(b, sentence):
         if options and entity.is_country and any(
                 b.by_name[o].takes_the != entity.takes_the for o in options if o in b.by_name):
             options = None  # "the fall of the _____": only "the Soviet Union" fits, not "Japan"
+        if options and cut[1] != key.end and not question:
+            options = None  # "the _____ (MRA)" cut out: named bodies of the article are seldom of one kind
         if options and (question or blanked):
             choices = options + [answer]
             random.Random(_seed(sentence.text, answer)).shuffle(choices)

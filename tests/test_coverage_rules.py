@@ -195,9 +195,11 @@ def test_a_description_before_a_name_is_no_office():
         "Fish Stocks Recover\n\n"
         "The paper was written in 1990 with the Dutch chemist Ivo Renn, who studied the fjords for decades.\n\n"
         "The institute grew after the retirement of longtime leader Hal Brix in 2001.\n\n"
+        "The link was first made in 1934 by the Belgian art historian Mara Telk, who studied old maps.\n\n"
         "\u201cThe stocks are back and growing,\u201d Fisheries Minister Sara Quist told reporters in the capital.\n")
     assert not [p for p in prompts(items) if "chemist" in p and p.startswith("Who")]
     assert not [p for p in prompts(items) if "leader" in p and p.startswith("Who")]
+    assert not [p for p in prompts(items) if "historian" in p and p.startswith("Who")]
     assert "Who is the Fisheries Minister, according to the article?" in prompts(items)
 
 
