@@ -47,6 +47,9 @@ def why_unusable(sentence, clear_nouns=frozenset()):
     if reported is not None and subject is not None and subject.pos_ == "NOUN" and any(
             t.ent_type_ in worth.NAMES for t in reported.subtree):
         subject = reported  # "Japan's economy shrank ..., the government said": the sentence is about the economy
+    main = _clause_before_each(span, subject)
+    if main is not None:
+        subject = main  # "The farm will have 32 turbines, each rated at 15 megawatts": the farm, not "each"
     if subject is not None and subject._.qtext is None:
         if subject.pos_ == "PRON" or subject.lower_ in checker.VAGUE_STARTS:
             return "pronoun-subject"
@@ -65,6 +68,17 @@ def why_unusable(sentence, clear_nouns=frozenset()):
     if any(_reported_pronoun(t) for t in tokens):
         return "pronoun-subject"
     return None
+
+
+def _clause_before_each(span, subject):
+    """The subject of the main clause when the parser took a trailing 'each rated at ...' for the
+    sentence's own verb and the main clause for its complement; None otherwise."""
+    root = span.root
+    if subject is None or subject.lower_ not in ("each", "both", "all") or root.tag_ not in ("VBN", "VBG"):
+        return None
+    main = next((c for c in root.children if c.dep_ == "ccomp" and c.i < subject.i), None)
+    found = subject_of_clause(main)
+    return found if found is not None and found.pos_ != "PRON" else None
 
 
 def _reported_pronoun(token):
@@ -156,13 +170,15 @@ def _name_the_clear_ones(sentences, clear, lookup):
     and 'It was first announced in May' right after -> 'The tool was first announced in May'."""
     introduced = {}
     previous = None
+    single = _introduced_once(sentences)
     for sentence in sentences:
         span = sentence.span
         subject = subject_of(span)
         if subject is not None and subject._.qtext is None:
             phrase = [t for t in subject.subtree]
             lemma = subject.lemma_.lower()
-            if clear_definite(subject, clear) and lemma in introduced and len(phrase) == 2:
+            plain = subject.pos_ == "NOUN" and subject.tag_ == "NN" and phrase[0].lower_ == "the"
+            if (clear_definite(subject, clear) or plain and lemma in single) and lemma in introduced and len(phrase) == 2:
                 owner_phrase = introduced[lemma]
                 phrase[0]._.qtext = ""
                 subject._.qtext = owner_phrase + subject.whitespace_
@@ -170,15 +186,37 @@ def _name_the_clear_ones(sentences, clear, lookup):
                   and (subject.lower_ == "it") == (previous.tag_ == "NN") and not _extraposed(subject)):
                 subject._.qtext = _definite_text(previous) + subject.whitespace_
         for token in span:
-            if (token.pos_ == "NOUN" and token.dep_ == "dobj" and token.lemma_.lower() in clear
+            if (token.pos_ == "NOUN" and token.dep_ == "dobj" and token.lemma_.lower() in clear | single
                     and token.lemma_.lower() not in introduced
                     and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)):
-                owner = subject_of(span) if token.head.i == span.root.i else None
+                verb = token.head  # "has won a grant", "was awarded a grant to establish a centre"
+                while verb.dep_ in ("xcomp", "advcl") and verb.i != span.root.i and verb.head.i != verb.i:
+                    verb = verb.head
+                owner = subject_of(span) if verb.i == span.root.i else None
                 if owner is not None and owner.pos_ == "PROPN" and owner.ent_type_ in ("ORG", "PERSON", "GPE", "NORP"):
-                    adjectives = [c.text for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i]
+                    adjectives = ["".join(t.text_with_ws for t in c.subtree).strip() for c in token.children
+                                  if c.dep_ in ("amod", "compound") and c.i < token.i]  # "12 million pound"
                     name = "".join(t.text_with_ws for t in owner.subtree).strip()
                     introduced[token.lemma_.lower()] = f"{name}'s {' '.join(adjectives + [token.text])}"
         previous = subject if subject is not None and clear_definite(subject, clear) else None
+
+
+def _introduced_once(sentences):
+    """Nouns the story introduces once ('a 24 million pound grant') and never as one of several
+    ('another grant', 'two grants', 'grants'): 'the grant' later is that one."""
+    once, many = Counter(), set()
+    for sentence in sentences:
+        for token in sentence.span:
+            if token.pos_ != "NOUN":
+                continue
+            lemma = token.lemma_.lower()
+            dets = {c.lower_ for c in token.children if c.dep_ in ("det", "amod", "nummod")}
+            if token.tag_ == "NNS" or dets & OTHER_ONE or any(c.like_num for c in token.children):
+                many.add(lemma)
+            if dets & {"a", "an"}:
+                once[lemma] += 1
+    return frozenset(lemma for lemma, n in once.items() if n == 1 and lemma not in many
+                     and lemma not in PEOPLE_NOUNS and lemma not in TIME_NOUNS)
 
 
 def _rival_nouns(subject):

@@ -27,6 +27,8 @@ CAPTION_START = re.compile(r"^(FILE|FILE PHOTO|PHOTO|IMAGE)\s*[-\u2013\u2014:]",
 class Paragraph:
     text: str
     start: int  # offset of `text` in the original article
+    lead: int = 0  # a list item: `text` is its lead-in, a space and the item; the item alone is verbatim
+    verbatim: int = 0  # the item's length in the original article (when `lead`)
 
 
 def title_of(text, fallback="Untitled article"):
@@ -59,9 +61,19 @@ def story_paragraphs(text):
     for line, _ in lines:
         counts[line] = counts.get(line, 0) + 1
     kept = []
+    lead_in = None  # the words before the colon that open a list ("The plan is funded from three sources:")
     for index, (line, start) in enumerate(lines):
         if GLOSSARY.match(line):
             break
+        item = list_item(line, lead_in)
+        if item is not None:
+            kept.append(Paragraph(f"{lead_in}: {item[1]}", start + item[0], len(lead_in) + 2, item[2]))
+            if not line.rstrip().endswith((";", "; and", "; or", ",")):
+                lead_in = None
+            continue
+        lead_in = _lead_in(line)
+        if lead_in is not None:
+            continue
         if counts[line] > 1 or CAPTION_START.match(line) or CAPTION_DATE.search(line):
             continue
         if any(other != line and other.startswith(line) for other, _ in lines[index + 1 : index + 3]):
@@ -82,3 +94,35 @@ def story_paragraphs(text):
 # in front of the paragraph's first sentence, a heading of its own rather than part of that sentence
 LABEL = re.compile(r"^(?:[A-Z][\w’'-]*(?:,? (?:[A-Z][\w’'-]*|and|of|for|from|to|the|in|on|with|&))*)"
                    r"(?: \([A-Z]{2,}\))?\s*(?::|\s[–—-])\s+(?=[A-Z“\"])")
+
+
+BULLET = re.compile(r"^(?:[-\u2013\u2022*\u00b7]|\d{1,2}[.)])\s+")
+LEAD_IN = re.compile(r"(?:^|(?<=[.!?]\s))([A-Z][^.!?:]{10,200}):$")
+
+
+def _lead_in(line):
+    """'CWRIP will be funded from three main sources:': the sentence a list of fragments completes (at
+    least three words and a verb-like word, not a heading such as 'Key facts:')."""
+    match = LEAD_IN.search(line)
+    if match is None or len(match.group(1).split()) < 4:
+        return None
+    return match.group(1)
+
+
+def list_item(line, lead_in):
+    """(offset, text to parse, verbatim length) of a list item that completes `lead_in`: a line after
+    a lead-in that ends in ';' (or is bulleted), '- $720 million in federal funds under the IIJA;'
+    -> 'The plan is funded from three sources: $720 million in federal funds under the IIJA.'
+    The item is a fragment, not a sentence: it stands alone only with its lead-in."""
+    if lead_in is None:
+        return None
+    bullet = BULLET.match(line)
+    offset = bullet.end() if bullet else 0
+    body = line[offset:].strip()
+    if not (bullet or body.endswith((";", "; and", "; or"))) or len(body.split()) < 3 or len(body.split()) > 60:
+        return None
+    if re.search(r"[.!?][\"'\u201d\u2019)]*\s+[A-Z]", body) or re.search(r":\s", body):
+        return None  # an item of whole sentences stands alone already; 'April 15: ...' is a label and its entry
+    text = re.sub(r"\s*(?:;|; and|; or|,|\.)?$", "", body) + "."
+    return offset, text[:1].lower() + text[1:] if text[:1].isupper() and not text.split()[0].isupper() \
+        and text.split()[0].lower() in ("a", "an", "the") else text, len(body)

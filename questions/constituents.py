@@ -164,6 +164,45 @@ def quoted_terms(span):
     return found
 
 
+NAMING_VERBS = {"know", "call", "name", "dub", "term", "nickname"}
+
+
+def named_terms(span):
+    """'a trick known as kleptoplasty', 'tiny sacs, called glowbodies', 'a species that scientists have
+    named Lumbra velox': the name the article gives a thing (a term, often no entity at all)."""
+    found = []
+    for verb in span:
+        if verb.lemma_.lower() not in NAMING_VERBS or verb.tag_ != "VBN" or verb.dep_ not in ("acl", "relcl", "appos",
+                                                                                             "amod"):
+            continue
+        term = next((c for c in verb.children if c.dep_ == "oprd" and c.pos_ in ("NOUN", "PROPN")), None)
+        if verb.dep_ == "amod":  # "the sacs, called glowbodies, ...": the parser hangs "called" on the name
+            term = verb.head if verb.head.i == verb.i + 1 and verb.head.dep_ == "appos" else None
+        if term is None:
+            as_ = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+            term = next((c for c in as_.children if c.dep_ == "pobj"), None) if as_ is not None else None
+        if term is None or term.pos_ not in ("NOUN", "PROPN") or in_quotes(term):
+            continue
+        tokens = [t for t in term.subtree if t.i > verb.i]
+        cut = next((t.i for t in tokens if t.i > term.i and (t.is_punct or t.dep_ in ("relcl", "acl", "cc", "prep"))),
+                   None)
+        if any(t.i >= cut and t.text[:1].isupper() for t in tokens if cut is not None):
+            continue  # "called Attitudes on an Interconnected World": a title goes on past the cut
+        tokens = [t for t in tokens if cut is None or t.i < cut]
+        name = next((e for e in span.doc.ents if e.start <= term.i < e.end), None)
+        if name is not None and (name.end > tokens[-1].i + 1 or name.start < tokens[0].i and
+                                 span.doc[name.start].lower_ != "the"):
+            continue  # part of a longer name ("Attitudes" of "Attitudes on an Interconnected World")
+        if tokens and tokens[0].lower_ in ("the", "a", "an"):
+            tokens = tokens[1:]
+        if not tokens or len(tokens) > 4 or not span.start <= tokens[0].i <= tokens[-1].i < span.end:
+            continue
+        if any(t.pos_ == "PRON" or t.is_punct for t in tokens) or tokens[-1].i != term.i:
+            continue
+        found.append(Constituent(tokens[0].i, tokens[-1].i + 1, "term", "", (tokens[0].i, tokens[-1].i)))
+    return found
+
+
 def constituents(span, subject):
     """The constituents of the clause `span` worth asking for, given its (usable) subject."""
     from .frames import FRAMES, _framed, _frame_object, _name_given, _names_given_inside, _reasons_and_glosses
@@ -198,6 +237,7 @@ def constituents(span, subject):
         elif dep == "ccomp" and root.lemma_ in FINDING_VERBS:
             found += _reported(child)
     found += quoted_terms(span)
+    found += named_terms(span)
     found += _deeper(span, root)
     found += _names_given_inside(span, root)
     found += _reasons_and_glosses(span, root)

@@ -14,7 +14,7 @@ the same text always gives the same items in the same order.
 import hashlib
 from collections import Counter
 
-from . import checker, makers, worth
+from . import attribution, checker, makers, worth
 from .clauses import (_definite_for_demonstratives, _drop_leading_connective, _name_the_clear_ones, clause_views,
                       clear_nouns, why_unusable)
 from .amounts import date_style
@@ -87,6 +87,16 @@ class Builder:
                 entity.labels = Counter({"ORG": 1})
             if entity.label == "ORG":  # "Which company did Huang start ...?", "Which company is the fourth-largest steel maker?"
                 self.descriptors.setdefault(name, "company" if noun in BUSINESS_NOUNS else noun)
+
+    def office_holders(self):
+        """Each office as written ('the finance spokesman for the Green Reform Party') -> who holds it."""
+        if not hasattr(self, "_offices"):
+            self._offices = attribution.office_index(self)
+        return self._offices[0]
+
+    def office_mentions(self):
+        self.office_holders()
+        return self._offices[1]
 
     def why_not_asked(self, sentence, ent, entity, key):
         """The rule that keeps this mention from being asked, or None."""
@@ -198,7 +208,7 @@ def build_items(text, doc_iter, *, source="", limit=None, trace=None, keep_featu
                 made += builder.constituent_items(view)
         if reason is not None and not made and trace is not None:
             trace.drop(sentence.index, reason)
-        for item in made + title_items(builder, sentence):
+        for item in made + title_items(builder, sentence) + attribution.office_items(builder, sentence):
             key = (item["kind"], norm(item["prompt"]))
             found = checker.defects(item, article_norm=builder.article_norm)
             if key in seen or found:

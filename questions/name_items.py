@@ -19,7 +19,7 @@ ASKABLE = {"PERSON", "ORG", "GPE", "LOC", "NORP", "DATE", "TIME", "MONEY", "NUMB
            "PRODUCT", "LAW", "QUANTITY", "WORK_OF_ART", "LANGUAGE", "OTHER"}
 NUMERIC = {"MONEY", "NUMBER", "PERCENT", "QUANTITY"}
 HEDGES = {"about", "around", "nearly", "almost", "approximately", "roughly", "some", "over", "under", "only", "just",
-          "more", "less", "than", "up", "to", "at", "least", "most", "the", "a", "an"}
+          "estimated", "more", "less", "than", "up", "to", "at", "least", "most", "the", "a", "an"}
 MAX_QUESTION_WORDS = 24  # longer, a question is the sentence again with a wh-word, and hard to parse
 AMOUNT_HEDGES = {"as", "many", "much", "few"}  # "as many as 87 million"
 OPEN_QUOTES, CLOSE_QUOTES = "\u201c", "\u201d"
@@ -76,7 +76,8 @@ def name_items(b, sentence):
             answer = key.text
         base = b.score(sentence, entity, ent)
         shown = _first_clause(sentence.span, tokens, key)
-        blanked = _article_before(_full_stop(render(shown, cut=(key.start, key.end), insert=checker.BLANK), shown, tokens),
+        cut = (key.start, _acronym_after(key) or key.end)  # "the _____ (MRA)" would show a form of the answer
+        blanked = _article_before(_full_stop(render(shown, cut=cut, insert=checker.BLANK), shown, tokens),
                                   checker.BLANK)
         common = {"source_sentence": sentence.text, "answer_type": entity.label, "source": b.source,
                   "fact": answer, "features": b.features(sentence, entity.label, "name", key, ent)}
@@ -117,6 +118,8 @@ def name_items(b, sentence):
         if too_few and entity.label not in NUMERIC | {"DATE"} | {"GPE", "LOC", "FAC"}:
             swap = swap_for(b, entity, answer, sentence, ent)  # too few for four options, enough for a swap
             swaps = [swap] if swap else None
+        if options and cut[1] != key.end and not question:
+            options = None  # "the _____ (MRA)" cut out: named bodies of the article are seldom of one kind
         if options and (question or blanked):
             choices = options + [answer]
             random.Random(_seed(sentence.text, answer)).shuffle(choices)
@@ -281,6 +284,18 @@ def _full_stop(text, shown, tokens):
         text = text.rstrip(",;: \u2013\u2014")
         return text if re.search(r"[.!?][\"'\u201d\u2019)]*$", text) else text + "."  # one full stop after "p.m."
     return text
+
+
+def _acronym_after(key):
+    """The end of '(MRA)' right after 'the Medicines Regulatory Agency': the short form the article gives
+    it, which the blank takes too (it is an accepted answer), or None."""
+    doc, i = key.doc, key.end
+    if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and doc[i + 1].text.isupper() \
+            and 2 <= len(doc[i + 1].text) <= 8 and doc[i + 1].text.isalpha():
+        initials = "".join(t.text[0] for t in key if t.text[:1].isupper())
+        if doc[i + 1].text[0] == initials[:1] and doc[i + 1].text[-1] == initials[-1:]:
+            return i + 3  # not "the Surface Water and _____ (SWOT)": the short form of a longer name
+    return None
 
 
 def _inside_quotes(span, ent):

@@ -52,6 +52,11 @@ def article_sentences(text, docs, paragraphs):
     """Every sentence of the story with its verbatim text and whether it opens inside a quotation."""
     sentences = []
     for paragraph, doc in zip(paragraphs, docs):
+        if paragraph.lead:  # a list item parsed with its lead-in: one sentence, the item verbatim
+            verbatim = re.sub(r"\s*(?:;|; and|; or)$", ".", text[paragraph.start : paragraph.start + paragraph.verbatim].strip())
+            # the item as written, its closing ';' read as the full stop it stands for
+            sentences.append(Sentence(len(sentences), doc[:], verbatim, False))
+            continue
         depth = 0
         for span in doc.sents:
             verbatim = text[paragraph.start + span.start_char : paragraph.start + span.end_char].strip()

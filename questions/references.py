@@ -11,6 +11,7 @@ import re
 
 from spacy.tokens import Token
 
+from .parse import speech_inside
 from .lexicon import FIRST_KIND_NOUNS, HUMAN_NOUNS, KIND_NOUNS, NAME_NOUN_LABELS, SYNONYMS
 from .vague import DEMONSTRATIVES, is_vague_phrase
 
@@ -90,9 +91,22 @@ def resolve(sentences, lookup, descriptors=None):
     linked = {}  # head noun lemma -> every name the article gave it so far
     people = []  # the person names each sentence mentions, by index
     topic = _lede_topic(sentences)  # ("earthquake", "the earthquake that struck eastern Taiwan on Wednesday", index)
+    group = None  # (sentence index, phrase) of the people last named together as a subject
+    event = _lede_event(sentences)  # "Sunday's parliamentary election": what a later "the result" is of
+    called = []  # (sentences told so far, name) of the things the article says are called something
+    told = 0
     for sentence in sentences:
         span, index = sentence.span, sentence.index
         subject = subject_of(span)
+        told += not speech_inside(sentence)  # quotations between do not move the story on
+        if subject is not None and _umbrella(subject, told, event, called):
+            resolved.add(index)
+        called += [(told, name) for name in _called_names(span)]
+        if (subject is not None and subject.lower_ == "they" and subject._.qtext is None and group
+                and index - group[0] == 1 and not _is_extraposed(subject)):
+            _replace(subject, group[1])  # "Solberg and her team noticed ... They collected 146 ..."
+            resolved.add(index)
+        group = _people_together(span, subject, lookup, index)
         if topic and index > topic[2] and any(t.lemma_ == topic[0] and _indefinite(t) for t in span):
             topic = None  # "a magnitude 7.6 earthquake" in 1999: "the earthquake" may now be either
         if topic and index > topic[2] and subject is not None and _plain_mention(subject, topic[0]):
@@ -375,3 +389,91 @@ def _learn_names(span, nouns, lookup, index, descriptors=None):
                 if word.is_alpha and word.is_title and word.lower_ in kinds:  # is "the commission"; "Storm Idris" "the storm"
                     key = noun_key(word.lower_)
                     nouns[key] = (index, name, {c.lower_ for c in ent if c.i != word.i and c.pos_ == "NOUN"})
+
+
+GROUP_NOUNS = HUMAN_NOUNS | {"team", "colleague", "researcher", "scientist", "partner", "wife", "husband", "family",
+                             "crew", "staff", "student", "lawyer", "doctor", "engineer", "volunteer"}
+
+
+def _people_together(span, subject, lookup, index):
+    """(index, 'Solberg and her team') when the subject names people together (a person and others,
+    joined by 'and'), with no other group of people in the sentence that a later 'they' could mean."""
+    if subject is None or subject.pos_ == "PRON" or not any(c.dep_ == "conj" for c in subject.children):
+        return None
+    members, todo = [], [subject]
+    while todo:
+        token = todo.pop()
+        members.append(token)
+        todo += [c for c in token.children if c.dep_ == "conj"]
+    person = [m for m in members if m.ent_type_ == "PERSON"]
+    if not person or not all(m.ent_type_ == "PERSON" or (m.pos_ == "NOUN" and m.lemma_.lower() in GROUP_NOUNS)
+                             for m in members):
+        return None
+    phrase = list(subject.subtree)
+    if len(phrase) > 8 or any(t.is_punct and t.text != "," for t in phrase):
+        return None
+    inside = {t.i for t in phrase}
+    if any(t.i not in inside and t.tag_ in ("NNS", "NNPS") and (t.lemma_.lower() in GROUP_NOUNS
+           or t.ent_type_ in ("PERSON", "NORP", "ORG")) for t in span):
+        return None  # "Moss and Renn met the farmers. They ...": the farmers, or Moss and Renn?
+    return index, "".join(rendered(t) for t in phrase).strip()
+
+
+RESULT_NOUNS = {"result", "outcome"}
+EVENT_NOUNS = {"election", "vote", "referendum", "match", "final", "race", "poll", "ballot", "tournament", "trial",
+               "primary", "runoff", "game", "contest"}
+UNDERTAKING_NOUNS = {"project", "scheme", "plan", "programme", "program", "line", "route", "service"}
+
+
+def _lede_event(sentences):
+    """The one contest the story opens on ('won Sunday's parliamentary election'), as written, or None."""
+    found = []
+    for sentence in sentences[:1]:
+        for token in sentence.span:
+            if token.pos_ == "NOUN" and token.lemma_.lower() in EVENT_NOUNS and token.dep_ in ("dobj", "pobj", "nsubj"):
+                phrase = [t for t in token.subtree if t.i <= token.i]  # "Sunday's parliamentary election"
+                if len(phrase) <= 6 and not any(t.pos_ == "PRON" or t.is_punct for t in phrase):
+                    found.append("".join(t.text_with_ws for t in phrase).strip())
+    names = {f.lower() for f in found}
+    return found[0] if len(names) == 1 else None
+
+
+def _called_names(span):
+    """'The route, to be called the Harlow Line, ...': the names the sentence gives things."""
+    names = []
+    for verb in span:
+        if verb.lemma_.lower() not in ("call", "name") or verb.tag_ != "VBN" or verb.dep_ not in ("acl", "relcl", "appos"):
+            continue
+        term = next((c for c in verb.children if c.dep_ == "oprd" and c.pos_ in ("PROPN", "NOUN") and c.ent_type_), None)
+        if term is None or term.ent_type_ in ("PERSON", "DATE", "TIME", "MONEY"):
+            continue
+        phrase = [t for t in term.subtree if t.i > verb.i and not t.is_punct]
+        if 1 <= len(phrase) <= 5:
+            names.append("".join(t.text_with_ws for t in phrase).strip())
+    return names
+
+
+def _umbrella(subject, index, event, called):
+    """'The result gives the Civic Alliance 84 seats' -> 'The result of Sunday's parliamentary election ...'
+    (the one contest the story opens on); 'The project will be run by MATA' -> 'The Harlow Line project ...'
+    (the one thing the article has just said is called so). Only 'the' and the noun, nothing else."""
+    phrase = list(subject.subtree)
+    if len(phrase) != 2 or phrase[0].lower_ != "the" or subject.tag_ != "NN" or subject._.qtext is not None:
+        return False
+    noun = subject.lemma_.lower()
+    if noun in RESULT_NOUNS and event is not None and index <= 6:
+        start = "The" if phrase[0].i == subject.sent.start else "the"
+        phrase[0]._.qtext = f"{start} "
+        subject._.qtext = f"{subject.text} of {event}{subject.whitespace_}"
+        return True
+    recent = {name for at, name in called if index - at <= 3}
+    if noun in UNDERTAKING_NOUNS and len(recent) == 1:
+        name = next(iter(recent))
+        bare = name[4:] if name.lower().startswith("the ") else name
+        if bare.lower().endswith(noun):
+            return False  # "the Harlow Line" itself is "the line": the noun resolver names it
+        start = "The" if phrase[0].i == subject.sent.start else "the"
+        phrase[0]._.qtext = f"{start} "
+        subject._.qtext = f"{bare} {subject.text}{subject.whitespace_}"
+        return True
+    return False
