@@ -13,7 +13,7 @@ from collections import Counter
 from . import checker, phrasing, worth
 from .parse import Sentence, _quote_depth, speech_inside
 from .lexicon import HUMAN_NOUNS
-from .references import _reported_subject, in_quotes, meaning_clause, subject_of, subject_of_clause
+from .references import _is_extraposed, _reported_subject, in_quotes, meaning_clause, subject_of, subject_of_clause
 from .vague import is_vague_phrase, names_its_subject
 
 
@@ -67,7 +67,46 @@ def why_unusable(sentence, clear_nouns=frozenset()):
         return "someone-unnamed"
     if any(_reported_pronoun(t) for t in tokens):
         return "pronoun-subject"
+    if any(_unanchored_pronoun(t) for t in tokens):
+        return "pronoun-unanchored"
     return None
+
+
+SHARE_WORDS = {"many", "some", "most", "all", "few", "several", "half", "none", "each", "both", "one", "two",
+               "three", "four", "five", "majority", "third", "quarter", "fifth", "rest", "number", "percent"}
+PLURAL_PRONOUNS = {"they", "them", "their"}
+
+
+def _unanchored_pronoun(token):
+    """'Okafor made them pay', 'Without changes in diet, many of them will develop ...': a 'them' or
+    'they' (or an 'it') with nothing before it in its sentence that it could mean, so it means
+    something of another sentence. A share 'of them' never counts the nouns before it."""
+    if (token.pos_ != "PRON" or token._.qtext is not None or token.dep_ == "expl" or in_quotes(token)
+            or token.lower_ not in PLURAL_PRONOUNS | {"it", "its"}):
+        return False
+    if token.lower_ == "it" and token.dep_ in ("nsubj", "nsubjpass") and _is_extraposed(token):
+        return False  # "It is not clear whether ...": stands for nothing
+    share = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
+    if (share is not None and share.lower_ in SHARE_WORDS and share.dep_ in ("nsubj", "nsubjpass")
+            and share.head == token.sent.root):
+        return True  # "..., many of them will develop": of whom? (not "31 expeditions, many of them ...")
+    plural = token.lower_ in PLURAL_PRONOUNS
+    if token.dep_ == "poss":
+        phrase_end, root = max(t.i for t in token.head.subtree), token.sent.root
+        if phrase_end < root.i and any(t.pos_ in ("NOUN", "PROPN") for t in token.doc[phrase_end + 1 : root.i]):
+            return False  # "Despite their small share, rivers ...": the subject after the opening phrase
+    for before in token.sent:
+        if before.i >= token.i:
+            return True
+        if before._.qtext is not None:
+            return False  # a name written in before it ('Lindale Athletic')
+        if before.pos_ == "PROPN" and (not plural or before.ent_type_ in ("ORG", "NORP", "GPE")):
+            return False
+        if before.pos_ == "NOUN" and (plural or before.tag_ == "NN"):  # "fish" is tagged singular
+            return False
+        if plural and before.dep_ == "conj" and before.pos_ in ("NOUN", "PROPN"):
+            return False  # "Hale and Prior ... their"
+    return True
 
 
 def _clause_before_each(span, subject):

@@ -123,7 +123,7 @@ def resolve(sentences, lookup, descriptors=None):
             resolved.add(index)
         if subject is not None and _resolve_owner(subject, index, last_person, owner_thing, people):
             resolved.add(index)
-        if not named and subject is not None and subject.lower_ not in PERSON_PRONOUNS and not (
+        if not named and subject is not None and subject.pos_ != "PROPN" and subject.lower_ not in PERSON_PRONOUNS and not (
                 subject.pos_ == "NOUN" and subject.lemma_.lower() in HUMAN_NOUNS) and _clear_person(
                 last_person, people, index):  # "a boy ... with his grandmother": his own, not the last person's
             _resolve_objects(span, last_person[1])

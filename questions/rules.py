@@ -26,6 +26,8 @@ RULES = {rule.name: rule for rule in [
     Rule("vague-subject", "sentence", "'The deal would ...' with no deal named before"),
     Rule("points-back", "sentence", "'Because of this delay, ...', 'that record', 'did so'"),
     Rule("someone-unnamed", "sentence", "'Iran had stopped him from leaving' with no one named"),
+    Rule("pronoun-unanchored", "sentence", "'Okafor made them pay', 'many of them will develop ...': "
+         "nothing before the pronoun in its sentence that it could mean"),
     # candidates (generator.Builder.items_for, worth.py)
     Rule("inside-quotation", "candidate", "a name inside someone's quoted words"),
     Rule("rewritten-phrase", "candidate", "a name inside a phrase the prompt rewrites ('Its chief' -> 'Nvidia's chief')"),

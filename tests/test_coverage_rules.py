@@ -265,3 +265,30 @@ def test_a_profession_before_a_name_is_not_asked_as_an_office():
         "NASA Administrator Sara Quist announced the Windward mission in Houston in 2021.\n")
     assert not [p for p in prompts(items) if p.startswith("Who is the NASA scientist")]
     assert "Who is the NASA Administrator, according to the article?" in prompts(items)
+
+
+def test_her_in_a_sentence_about_a_named_subject_stays_hers():
+    # the model takes the club for a person and the striker for a facility: "her" is still the striker's
+    items = items_of(
+        "Lindale Athletic ended 19 years of waiting on Sunday when they won the County Cup. They beat "
+        "Farrow Town 2-1 in the final at Bexley Park.\n\n"
+        "Striker Nadia Okafor scored twice, taking her tally for the season to 28 goals in all competitions.")
+    tally = [it for it in items if "tally" in it["prompt"]]
+    assert tally and all("her tally" in it["prompt"] for it in tally)  # asked, with her own "her"
+    assert not [it for it in items if "Athletic's tally" in it["prompt"]]
+
+
+def test_a_pronoun_with_nothing_before_it_to_mean_is_not_asked():
+    text = ("The Sorel River crosses two countries on its way to the sea.\n\n"
+            "Farmers in both countries depend on it for irrigation in the dry months of July and August.\n\n"
+            "About 4,000 adults in Varn have high blood sugar. Without changes in diet or activity, many of them "
+            "will develop type 2 diabetes within ten years.\n\n"
+            "Farmers in the valley depend on the Sorel River for irrigation in the dry months of July and August.\n\n"
+            "Halvorsen took part in 31 expeditions to the Arctic, many of them in conditions colleagues called "
+            "brutal.")
+    items = items_of(text)
+    assert not [it for it in items if "depend on it" in it["source_sentence"]]
+    assert not [it for it in items if "many of them will develop" in it["source_sentence"]]
+    # positive controls: the same facts with what the pronoun means in the sentence are asked
+    assert [it for it in items if "depend on the Sorel River" in it["source_sentence"]]
+    assert asked(items, "31", "many of them in conditions")
