@@ -313,11 +313,24 @@ def _carry(subject, index, lookup, last_person):
         return last_person, None
     if subject.lower_ in THING_PRONOUNS:
         return last_person, ((index, subject._.qtext.strip()) if subject._.qtext else None)
+    if _second_clause_subject(subject):
+        return last_person, None  # "Music is at its heart, and the third room is devoted to it. It ...": which?
     if entity is None and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children):
         return last_person, None  # "A fire in 1962 gutted it. It was converted ...": the fire was not converted
     if (entity is not None) or (subject.pos_ in ("NOUN", "PROPN") and not is_vague_phrase(subject)):
         return last_person, (index, phrase_text(phrase))
     return last_person, None
+
+
+def _second_clause_subject(subject):
+    """A thing other than `subject` that a later clause of its sentence is about: 'X ..., and the room
+    is devoted to it' (a later 'It' may mean either)."""
+    verb = subject.head
+    for clause in (t for t in verb.children if t.dep_ == "conj"):
+        other = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if other is not None and other.pos_ in ("NOUN", "PROPN") and other.lower_ != subject.lower_:
+            return True
+    return False
 
 
 def phrase_text(phrase):

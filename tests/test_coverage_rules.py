@@ -292,3 +292,14 @@ def test_a_pronoun_with_nothing_before_it_to_mean_is_not_asked():
     # positive controls: the same facts with what the pronoun means in the sentence are asked
     assert [it for it in items if "depend on the Sorel River" in it["source_sentence"]]
     assert asked(items, "31", "many of them in conditions")
+
+
+def test_it_after_a_sentence_about_two_things_is_not_named():
+    text = ("Sorrel Fair Turns Fifty\n\nThe exhibition fills four rooms of the Harlan Museum.\n\n"
+            "Weaving has always been at the heart of the fair, and the second room is devoted to it. It displays "
+            "three kinds of looms, as well as a spinning wheel that was used at the fair for 30 years.\n\n"
+            "The Harlan Museum was founded in 1950. It displays four kinds of fishing boats.")
+    items = items_of(text)
+    assert not [it for it in items if "Weaving displays" in it["prompt"] or "room displays" in it["prompt"]]
+    # positive control: after a sentence about one thing, "It" is that thing
+    assert [it for it in items if it["prompt"].startswith("The Harlan Museum displays")]
