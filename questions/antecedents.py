@@ -8,13 +8,18 @@ references.py does; the source sentence stays verbatim):
 - a named thing the article describes with the noun ("Brightline, a rail company", "the
   rail company Brightline", "Brightline is a company", "the Lowmoor Water Commission"), or
   else
-- an earlier phrase with the same head noun and a word that says which kind ("super
-  eruptions" for "These eruptions", "aerosol particles" for "These particles").
+- an earlier phrase with the same head noun and a word that says which kind ("liquid sulfate
+  particles" for "These particles"; an adjective alone, "super eruptions", only when the
+  article says it twice or more: "a novel approach" said once describes, it does not name).
 
 Two or more antecedents (two companies named, "volcanic eruptions" and "super eruptions"):
 nothing is written and the sentence stays dropped. Runs after references.py and the
-clear-noun rules of clauses.py, on subjects they left unresolved.
+clear-noun rules of clauses.py, on subjects they left unresolved; a subject those rules already let
+stand ("the agency" of a story with one agency) is left as it is.
 """
+from collections import Counter
+
+from .clauses import clear_definite
 from .kinds import mention_votes, noun_sort
 from .references import noun_key, subject_of
 from .vague import DEMONSTRATIVES, is_vague_phrase
@@ -31,14 +36,14 @@ NOT_WHICH = {"new", "other", "same", "first", "second", "last", "next", "such", 
              "actual", "real", "original", "key", "top", "high", "low", "long", "short", "old", "young", "one"}
 
 
-def resolve_definites(sentences, lookup):
+def resolve_definites(sentences, lookup, clear=frozenset()):
     """Write the one antecedent into each definite subject that has exactly one, and undo a name written
     where two fit; return (the indices resolved, the indices undone)."""
     resolved, dropped = set(), set()
     for position, sentence in enumerate(sentences):
         subject = subject_of(sentence.span)
-        if subject is None or not _pointing_subject(subject, written=True):
-            continue
+        if subject is None or not _pointing_subject(subject, written=True) or clear_definite(subject, clear):
+            continue  # "the agency" of a story with one agency already stands alone (clauses.py)
         found = _scoped(sentences[:position], lookup, subject)
         written = "".join(t._.qtext or "" for t in subject.subtree if (t._.qtext or "").strip().lower() != "the")
         if written:  # references.py or clauses.py named it: kept unless two things fit
@@ -55,7 +60,10 @@ def resolve_definites(sentences, lookup):
 def _scoped(earlier, lookup, subject):
     """The antecedents of the subject's own paragraph before it, or, when it has none, of the article before it."""
     paragraph = [s for s in earlier if s.span.doc is subject.doc]
-    return _antecedents(paragraph, lookup, subject) or _antecedents(earlier, lookup, subject)
+    key = noun_key(subject.lemma_)
+    said = Counter(w.strip(" -").lower() for s in earlier for t in s.span if t.pos_ == "NOUN"
+                   and noun_key(t.lemma_) == key and t.dep_ != "compound" for w in _which(t)[0])
+    return _antecedents(paragraph, lookup, subject, said) or _antecedents(earlier, lookup, subject, said)
 
 
 def _pointing_subject(subject, written=False):
@@ -77,13 +85,15 @@ def _pointing_subject(subject, written=False):
 
 
 def _which(noun):
-    """The words before `noun` that say which kind ('super', 'aerosol', 'rail'), lowercased, in order."""
-    doc, words, i = noun.doc, [], noun.i - 1
+    """The words before `noun` that say which kind ('super', 'aerosol', 'rail'), lowercased, in order, and
+    whether one of them is a noun, a name or a hyphened word ('sulfate', 'Safe Drinking Water Act', 'super-'),
+    which name a kind from one mention, where an adjective alone ('a novel approach') only describes."""
+    doc, words, i, classing = noun.doc, [], noun.i - 1, False
     while i >= noun.sent.start:
         token = doc[i]
         if token.text == "-" and i - 1 >= noun.sent.start and not doc[i - 1].whitespace_ and not token.whitespace_:
             words.insert(0, doc[i - 1].lower_ + "-")  # "super-eruptions"
-            i -= 2
+            i, classing = i - 2, True
             continue
         if not token.is_alpha or token.pos_ not in ("ADJ", "NOUN", "PROPN") or token.tag_ in ("JJR", "JJS"):
             break
@@ -93,15 +103,15 @@ def _which(noun):
             break
         proper = token.pos_ == "PROPN" or token.ent_type_ or (token.text.isupper() and len(token.text) > 1)
         words.insert(0, (token.text if proper else token.lower_) + " ")  # "Safe Drinking Water Act", "liquid"
-        i -= 1
-    return tuple(words)
+        i, classing = i - 1, classing or bool(proper) or token.pos_ == "NOUN"
+    return tuple(words), classing
 
 
-def _antecedents(earlier, lookup, subject):
+def _antecedents(earlier, lookup, subject, said):
     """What `subject` can mean in the sentences `earlier`: {key: text to write, or None for a rival that
     cannot be written ("a stronger earthquake")}. A named thing described with the noun wins over a phrase."""
     key = noun_key(subject.lemma_)
-    named, phrases = {}, {}
+    named, phrases, described = {}, {}, {}
     own = {t.lower_ for t in subject.subtree if t.i != subject.i and t.dep_ != "det" and t.is_alpha}
     for sentence in earlier:
         span = sentence.span
@@ -111,7 +121,7 @@ def _antecedents(earlier, lookup, subject):
             if label not in NAMED and not (label == "PERSON" and noun_sort(subject.lemma_) in ("org", "place", "thing")):
                 continue  # a "PERSON" the article calls a company is one
             nouns = {noun_key(n) for _, _, n in mention_votes(ent) if n}
-            if len(ent) >= 2 and ent[-1].is_title:
+            if len(ent) >= 2 and ent[-1].is_title and ent[-1].i == ent.root.i:  # not "the Award for Best Play"
                 nouns.add(noun_key(ent[-1].lemma_))  # "the Lowmoor Water Commission" is "the commission"
             around = {t.lower_ for t in ent.root.subtree} | (
                 {t.lower_ for t in ent.root.head.subtree} if ent.root.dep_ == "appos" else set())
@@ -123,8 +133,8 @@ def _antecedents(earlier, lookup, subject):
         for token in span:
             if token.pos_ != "NOUN" or noun_key(token.lemma_) != key or token.ent_type_ or token.dep_ == "compound":
                 continue  # "post-eruption cooling" is no eruption
-            which = _which(token)
-            kinds = {w.strip(" -") for w in which}
+            which, classing = _which(token)
+            kinds = {w.strip(" -").lower() for w in which}
             before = {t.lower_ for t in token.subtree if t.i < token.i}
             if not which:
                 if any(c.lower_ in ("a", "an", "another") and subject.tag_ == "NN" or c.like_num for c in token.children):
@@ -134,7 +144,9 @@ def _antecedents(earlier, lookup, subject):
                 continue  # "The current plan" is not "the future defence plan"
             definite = subject.tag_ != "NNS" or any(c.dep_ in ("det", "poss", "nummod") and c.lower_ not in ("a", "an")
                                                     for c in token.children)  # "(a) super eruption(s)": "super eruptions"
-            phrases[tuple(sorted(k.lower() for k in kinds))] = ("the " if definite else "") + "".join(which) + subject.text
+            described[tuple(sorted(kinds))] = ("the " if definite else "") + "".join(which) + subject.text, classing
+    for key_words, (text, classing) in described.items():  # an adjective alone names a kind the article repeats
+        phrases[key_words] = text if classing or all(said[w] >= 2 for w in key_words) else None
     return named or phrases
 
 

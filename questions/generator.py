@@ -64,7 +64,7 @@ class Builder:
         self.clear = clear_nouns(sentences)
         _definite_for_demonstratives(sentences, self.clear)
         _name_the_clear_ones(sentences, self.clear, self.lookup)
-        named, undone = resolve_definites(sentences, self.lookup)  # 'The company' -> the one company named before
+        named, undone = resolve_definites(sentences, self.lookup, self.clear)  # 'The company' -> the one company named before
         self.resolved = (self.resolved | named) - undone
 
     def _relabel_companies(self):

@@ -41,6 +41,7 @@ def test_the_company_stays_dropped_when_two_companies_fit():
 
 def test_these_eruptions_are_the_described_ones_before():
     text = ("Geologists in Norland studied super eruptions at the Karrow crater in 2021. "
+            "Super eruptions happen once every 100,000 years. "
             "These eruptions released 500 cubic kilometres of ash over Norland.")
     items = made(text, "These eruptions")
     assert items and all("super eruptions" in line.lower() for line in items), items
@@ -48,10 +49,10 @@ def test_these_eruptions_are_the_described_ones_before():
 
 
 def test_a_second_one_introduced_without_a_kind_makes_it_ambiguous():
-    one = "Geologists in Norland studied a super eruption at the Karrow crater in 2021. "
+    one = "Geologists in Norland studied a super-eruption at the Karrow crater in 2021. "
     two = one + "In 1999, a stronger eruption hit central Norland. "
     ending = "The eruption released 500 cubic kilometres of ash over Norland."
-    assert any("super eruption released" in line for line in made(one + ending, "The eruption"))  # positive control
+    assert any("super-eruption released" in line for line in made(one + ending, "The eruption"))  # positive control
     assert "dropped: vague-subject" in block(two + ending, "The eruption")
 
 
@@ -67,6 +68,14 @@ def test_a_described_phrase_of_another_paragraph_counts_when_the_paragraph_has_n
     items = made(text, "These particles")
     assert items and all("liquid sulfate particles" in line.lower() for line in items), items
     assert any("Liquid sulfate particles can cool" in line for line in items), items
+
+
+def test_an_adjective_alone_said_once_describes_and_does_not_name():
+    once = "Engineers in Norland tested a novel approach to storing heat in 2022. "
+    term = once + "The novel approach uses sand instead of water. "
+    ending = "This approach cut heating bills by 30 percent in Karrow."
+    assert "dropped: vague-subject" in block(once + ending, "This approach")
+    assert any("novel approach cut" in line for line in made(term + ending, "This approach"))  # repeated: a term
 
 
 def test_the_subjects_own_words_must_be_in_the_antecedent():
