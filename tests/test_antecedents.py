@@ -96,3 +96,11 @@ def test_the_letter_digit_name_is_no_vague_subject():
     plain = "Engineers at Velko built a quiet jet in Ohio. The thing has not yet completed a test flight over the desert."
     assert made(named, "The Q-17")
     assert "dropped: vague-subject" in block(plain, "The thing")  # the control: a bare noun still leans back
+
+
+def test_a_name_whose_last_word_is_not_its_head_is_not_that_noun():
+    text = ("The play \u201cMarrow\u201d opened in Lowmoor in May. The play won the Obie Award for Best New Play in 2023. "
+            "The play is entirely in Farsi and runs for 95 minutes.")
+    items = made(text, "The play is entirely")
+    assert items and all("Obie Award" not in line for line in items), items
+    assert any("The play \u201cMarrow\u201d is entirely in" in line for line in items), items  # named by its title
