@@ -120,7 +120,9 @@ def _antecedents(earlier, lookup, subject, said):
             label = entity.label if entity is not None else ent.label_
             if label not in NAMED and not (label == "PERSON" and noun_sort(subject.lemma_) in ("org", "place", "thing")):
                 continue  # a "PERSON" the article calls a company is one
-            nouns = {noun_key(n) for _, _, n in mention_votes(ent) if n}
+            nouns = {noun_key(n) for _, _, n in mention_votes(ent) if n} | {  # "the Copper Oar, a rowing race"
+                noun_key(t.lemma_) for t in [*ent.root.children, ent.root.head] if t.pos_ == "NOUN"
+                and (t.dep_ == "appos" and t.head.i == ent.root.i or ent.root.dep_ == "appos" and t.i == ent.root.head.i)}
             if len(ent) >= 2 and ent[-1].is_title and ent[-1].i == ent.root.i:  # not "the Award for Best Play"
                 nouns.add(noun_key(ent[-1].lemma_))  # "the Lowmoor Water Commission" is "the commission"
             around = {t.lower_ for t in ent.root.subtree} | (

@@ -104,3 +104,10 @@ def test_a_name_whose_last_word_is_not_its_head_is_not_that_noun():
     items = made(text, "The play is entirely")
     assert items and all("Obie Award" not in line for line in items), items
     assert any("The play \u201cMarrow\u201d is entirely in" in line for line in items), items  # named by its title
+
+
+def test_a_name_given_in_apposition_is_the_antecedent_whatever_its_noun():
+    text = ("Thousands of people watched the Velmar Cup, a rowing race on the Kell river, in June. "
+            "The race covers 3.2 miles from the old mill at Harrow to the stone bridge in Lowmoor.")
+    items = made(text, "The race covers")
+    assert items and all("Velmar Cup covers" in line or "the Velmar Cup cover" in line for line in items), items
