@@ -14,7 +14,7 @@ from . import checker, phrasing, worth
 from .parse import Sentence, _quote_depth, speech_inside
 from .lexicon import HUMAN_NOUNS
 from .references import _is_extraposed, _reported_subject, in_quotes, meaning_clause, subject_of, subject_of_clause
-from .vague import is_vague_phrase, names_its_subject
+from .vague import is_letter_digit_name, is_vague_phrase, names_its_subject
 
 
 def usable(sentence, clear_nouns=frozenset()):
@@ -148,6 +148,8 @@ def _leaning_opening(tokens):
 
 def _a_share_of_no_one(subject):
     """'Nearly two-thirds', '32 percent', 'Most': a share as the subject, with no 'of ...' to say of what."""
+    if is_letter_digit_name(subject):
+        return False  # "The X-59 has not yet flown": a name the model took for a number
     share = subject.pos_ == "NUM" or subject.lower_ in ("percent", "%", "most", "half", "many", "some", "majority") \
         or subject.ent_type_ in ("PERCENT", "CARDINAL")
     return share and not any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children)

@@ -22,6 +22,7 @@ from .entities import consolidate
 from .name_items import _inside_quotes, name_items, title_items, title_of
 from .parse import parse_story
 from .rank import rank
+from .antecedents import resolve_definites
 from .references import resolve, subject_of
 from .textnorm import contains_phrase, norm, words
 
@@ -63,6 +64,8 @@ class Builder:
         self.clear = clear_nouns(sentences)
         _definite_for_demonstratives(sentences, self.clear)
         _name_the_clear_ones(sentences, self.clear, self.lookup)
+        named, undone = resolve_definites(sentences, self.lookup, self.clear)  # 'The company' -> the one company named before
+        self.resolved = (self.resolved | named) - undone
 
     def _relabel_companies(self):
         """'Nvidia became the first company', 'XTB, a trading company': whatever the model

@@ -106,6 +106,8 @@ def _covers(key, token):
 
 def _lower_first(text, token):
     if token._.qtext:
+        if token._.qtext[:1].islower():
+            return text[:1].lower() + text[1:]  # "super eruptions", written in for "These eruptions"
         return "the " + text[4:] if text.startswith("The ") else text
     if token._.plain:
         return text[:1].lower() + text[1:]  # "Railway workers", when the article writes "railway" elsewhere

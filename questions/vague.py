@@ -4,7 +4,15 @@ A definite phrase names its referent only with a name, a quoted title, an apposi
 clause that says which one; otherwise it leans on an earlier sentence and must be resolved
 (references.py) or the sentence does not stand alone (clauses.py).
 """
+import re
+
 DEMONSTRATIVES = {"the", "this", "that", "these", "those"}
+LETTER_DIGIT = re.compile(r"^(?=.*\d)(?=.*[A-Z])[A-Z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$")  # "X-59", "F-35A", "A380"
+
+
+def is_letter_digit_name(token):
+    """'X-59', 'A380', 'Q-17': a capital letter and digits in one word names one thing."""
+    return bool(LETTER_DIGIT.match(token.text)) and token.text[:1].isalpha()
 
 
 def is_vague_phrase(token):
@@ -13,6 +21,8 @@ def is_vague_phrase(token):
     What follows a comma ("The deal, estimated at around $6 billion, ...") describes the
     thing without saying which it is, so only the phrase before it counts."""
     phrase = list(token.subtree)
+    if is_letter_digit_name(token) or (token.pos_ == "PROPN" and token.text[:1].isupper()):
+        return False  # "The X-59", "The Concorde": a name, whatever its article
     if any(c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_) for c in token.children):
         return False  # "The teacher, Marjan, ..."
     if any(t.text in ('"', "\u201c") for t in phrase):
