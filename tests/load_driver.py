@@ -8,6 +8,7 @@ browser without JavaScript does (4 requests: question page, answer, feedback pag
 *acknowledged* when the server answered its POST with the feedback (in place) or with the
 redirect that follows a recorded answer.
 """
+import contextlib
 import os
 import random
 import re
@@ -41,6 +42,19 @@ def server_env(folder, **settings):
     env = {**os.environ, "QUIZAPP_DATABASE": str(Path(folder) / "quizapp.db"), "QUIZAPP_CONFIG": str(config),
            "QUIZAPP_SECRET_KEY": "load test key"}
     return env
+
+
+@contextlib.contextmanager
+def serving(env):
+    """`quizapp serve` as `make run` serves it (its own defaults), on a free port: yields the base URL
+    once it accepts connections, and stops it after."""
+    port = free_port()
+    process = start_server(env, port, threads=None, workers=None)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
 
 
 def start_server(env, port, *, threads=4, workers=1, log=None):

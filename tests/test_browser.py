@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from .load_driver import free_port, start_server
+from .load_driver import serving
 
 pytestmark = pytest.mark.browser
 QUIZAPP = Path(sys.executable).with_name("quizapp")
@@ -28,11 +28,8 @@ def server(tmp_path_factory):
     setup = subprocess.run([str(QUIZAPP), "setup"], env=env, capture_output=True, text=True, timeout=120)
     assert setup.returncode == 0, setup.stderr
     password = re.search(r"password (\S+) \(kept in", setup.stdout).group(1)
-    port = free_port()
-    process = start_server(env, port, threads=None, workers=None)
-    yield f"http://127.0.0.1:{port}", password, env
-    process.terminate()
-    process.wait(timeout=10)
+    with serving(env) as url:
+        yield url, password, env
 
 
 @pytest.fixture(scope="module")

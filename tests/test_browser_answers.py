@@ -10,7 +10,7 @@ from quizapp import articles
 from quizapp.db import connect
 
 from .helpers import make_item
-from .test_browser import QUIZAPP, browser, free_port, start_server, log_in, register  # noqa: F401  (the Chromium fixture)
+from .test_browser import QUIZAPP, browser, log_in, register, serving  # noqa: F401  (the Chromium fixture)
 
 pytestmark = pytest.mark.browser
 CHOICES = ["India", "China", "Peru", "Chile"]
@@ -40,11 +40,8 @@ def server(tmp_path_factory):
             articles.store_article(db, title=title, source=f"{title}.txt", text=title, items=items, status="approved")
     finally:
         db.close()
-    port = free_port()
-    process = start_server(env, port, threads=None, workers=None)
-    yield f"http://127.0.0.1:{port}", password
-    process.terminate()
-    process.wait(timeout=10)
+    with serving(env) as url:
+        yield url, password
 
 
 def study(page, title, items):

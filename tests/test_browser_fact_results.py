@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 from quizapp.db import connect
 
 from .helpers import make_article, make_item
-from .test_browser import QUIZAPP, browser, free_port, log_in, register, start_server  # noqa: F401  (the Chromium fixture)
+from .test_browser import QUIZAPP, browser, log_in, register, serving  # noqa: F401  (the Chromium fixture)
 
 pytestmark = pytest.mark.browser
 
@@ -48,11 +48,8 @@ def server():
     db = connect(env["QUIZAPP_DATABASE"])
     make_article(db, TEAM, title="Team news", source="team.txt", text="team")
     db.close()
-    port = free_port()
-    process = start_server(env, port, threads=None, workers=None)
-    yield f"http://127.0.0.1:{port}", password
-    process.terminate()
-    process.wait(timeout=10)
+    with serving(env) as url:
+        yield url, password
     shutil.rmtree(folder, ignore_errors=True)
 
 

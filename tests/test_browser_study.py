@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 from quizapp.db import connect
 
 from .helpers import make_article, make_item
-from .test_browser import QUIZAPP, browser, free_port, start_server, register  # noqa: F401  (the Chromium fixture)
+from .test_browser import QUIZAPP, browser, register, serving  # noqa: F401  (the Chromium fixture)
 
 pytestmark = pytest.mark.browser
 START = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.timezone.utc)
@@ -61,11 +61,8 @@ def server():
     make_article(db, short_items(CUSTOM, "{} is a town."), title="Custom news", source="custom.txt", text="custom")
     make_article(db, RISING, title="Rising news", source="rising.txt", text="rising")
     db.close()
-    port = free_port()
-    process = start_server(env, port, threads=None, workers=None)
-    yield f"http://127.0.0.1:{port}", clock, folder
-    process.terminate()
-    process.wait(timeout=10)
+    with serving(env) as url:
+        yield url, clock, folder
     shutil.rmtree(folder, ignore_errors=True)
 
 
