@@ -60,11 +60,12 @@ def take_counts(db, user_id, third, item_id=None):
             db.execute("DELETE FROM item_third_totals WHERE answers <= 0")
 
 
-def count_one_answer(db, user_id, item_id, correct):
+def count_one_answer(db, user_id, item_id, correct, *, third=None):
     """One more answer of the student on the item, in their third's totals; then `rebalance`.
-    (Called by answer_stats.add_answer after it has counted the answer in the student's totals.)"""
+    (Called by answer_stats.add_answer after it has counted the answer in the student's totals,
+    with the `third` that statement returned; None: read here.)"""
     with write_transaction(db):
-        third = third_of(db, user_id)
+        third = third_of(db, user_id) if third is None else third
         if third in (0, 2):
             db.execute("INSERT INTO item_third_totals (item_id, third, answers, correct) VALUES (?, ?, 1, ?) ON CONFLICT "
                        "(item_id, third) DO UPDATE SET answers = answers + 1, correct = correct + excluded.correct",

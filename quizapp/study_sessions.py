@@ -35,11 +35,21 @@ def stored_outcomes(session):
     return json.loads(session["outcomes"]) if session["outcomes"] else None
 
 
+def outcomes_text(outcomes):
+    """The `outcomes` column's text for these outcomes."""
+    return json.dumps(outcomes)
+
+
+def queue_text(item_ids):
+    """The `item_ids` column's text for this queue."""
+    return json.dumps(item_ids)
+
+
 def keep_outcomes(db, session_id, outcomes, shown_at):
     """The item is shown: keep its four outcomes and the time it was first shown."""
     with write_transaction(db):
         db.execute("UPDATE study_sessions SET outcomes = ?, shown_at = ? WHERE id = ?",
-                   [json.dumps(outcomes), shown_at, session_id])
+                   [outcomes_text(outcomes), shown_at, session_id])
 
 
 def keep_review(db, session_id, review_id):
@@ -56,7 +66,7 @@ def move_to(db, session_id, position, *, finished_at=None, item_ids=None):
         db.execute(
             "UPDATE study_sessions SET position = ?, outcomes = NULL, shown_at = NULL, review_id = NULL, "
             "finished_at = ?, item_ids = coalesce(?, item_ids) WHERE id = ?",
-            [position, finished_at, json.dumps(item_ids) if item_ids is not None else None, session_id],
+            [position, finished_at, queue_text(item_ids) if item_ids is not None else None, session_id],
         )
 
 
