@@ -58,16 +58,21 @@ def keep_review(db, session_id, review_id):
         db.execute("UPDATE study_sessions SET review_id = ? WHERE id = ?", [review_id, session_id])
 
 
-def move_to(db, session_id, position, *, finished_at=None, item_ids=None):
+def move_to(db, session_id, position, *, finished_at=None, item_ids=None, outcomes=None, shown_at=None):
     """Show the item at `position` next (nothing shown yet); `finished_at` when past the end.
 
-    `item_ids`: the queue as it is now (a missed item put back in it); None keeps it."""
+    `item_ids`: the queue as it is now (a missed item put back in it); None keeps it.
+    `outcomes` and `shown_at`: that item is shown at once, as `keep_outcomes` would keep it (one statement);
+    the text of the outcomes kept is returned."""
+    text = outcomes_text(outcomes) if outcomes is not None else None
     with write_transaction(db):
         db.execute(
-            "UPDATE study_sessions SET position = ?, outcomes = NULL, shown_at = NULL, review_id = NULL, "
+            "UPDATE study_sessions SET position = ?, outcomes = ?, shown_at = ?, review_id = NULL, "
             "finished_at = ?, item_ids = coalesce(?, item_ids) WHERE id = ?",
-            [position, finished_at, queue_text(item_ids) if item_ids is not None else None, session_id],
+            [position, text, shown_at if outcomes is not None else None, finished_at,
+             queue_text(item_ids) if item_ids is not None else None, session_id],
         )
+    return text
 
 
 def delete_user_sessions(db, user_id):

@@ -166,10 +166,17 @@ def _show(db, scheduler, session_id, user_id, item_id, now, prepared=None):
 
     `prepared` is what `_outcomes` worked out before the transaction began; it is used
     when the card has not changed since, so the scheduler's work stays outside the lock."""
-    row = cards.fact_card(db, user_id, item_id)
+    outcomes = _current_outcomes(db, scheduler, user_id, item_id, now, prepared)
+    study_sessions.keep_outcomes(db, session_id, outcomes, to_iso(now))
+    return outcomes
+
+
+def _current_outcomes(db, scheduler, user_id, item_id, now, prepared=None, item=None):
+    """Inside a write transaction: the four outcomes of `item_id` for the fact's card as it is now (`prepared`'s
+    when that card has not changed since they were worked out). `item`: its row, when the caller has it."""
+    row = cards.fact_card(db, user_id, item_id, item=item)
     if prepared is None or prepared[0] != (item_id, row):
         prepared = _outcomes(scheduler, item_id, now, row)
-    study_sessions.keep_outcomes(db, session_id, prepared[1], to_iso(now))
     return prepared[1]
 
 
@@ -282,16 +289,16 @@ def rate(db, session_id, item_id, rating, now, scheduler=None, *, state=None):
         if missed:
             queue = relearn(queue, state["position"])
         finished_at = to_iso(now) if position >= len(queue) else None
-        study_sessions.move_to(db, session_id, position, finished_at=finished_at, item_ids=queue)
+        shows_next = scheduler is not None and position < len(queue)  # the next item shown in this transaction
+        item = prepared[1] if shows_next and prepared and prepared[1] and prepared[1]["id"] == queue[position] else None
+        outcomes = (_current_outcomes(db, scheduler, state["user_id"], queue[position], now, prepared and prepared[0],
+                                      item) if shows_next else None)
+        kept = study_sessions.move_to(db, session_id, position, finished_at=finished_at, item_ids=queue,
+                                      outcomes=outcomes, shown_at=to_iso(now))
         if scheduler is None:
             return None
-        moved = {**state, "position": position, "item_ids": study_sessions.queue_text(queue), "outcomes": None,
-                 "shown_at": None, "review_id": None, "finished_at": finished_at}
-        if position >= len(queue):
-            return moved, None
-        shown = _show(db, scheduler, session_id, state["user_id"], queue[position], now, prepared and prepared[0])
-        moved.update(outcomes=study_sessions.outcomes_text(shown), shown_at=to_iso(now))
-        return moved, prepared[1] if prepared and prepared[1]["id"] == queue[position] else None
+        return {**state, "position": position, "item_ids": study_sessions.queue_text(queue), "outcomes": kept,
+                "shown_at": to_iso(now) if kept else None, "review_id": None, "finished_at": finished_at}, item
 
 
 def relearn(queue, position):
