@@ -53,7 +53,7 @@ def create_app(test_config=None, *, instance_path=None):
 
     from . import auth, db, display, startup, study, teacher
     from .auth import guards, views as auth_views  # noqa: F401  (the modules' routes go on their blueprint)
-    from .extensions import csrf
+    from .extensions import csrf, reuse_fresh_csrf_token
     from .study import views as study_views
     from .teacher import bank, classroom, exchange, results, review  # noqa: F401
 
@@ -61,6 +61,7 @@ def create_app(test_config=None, *, instance_path=None):
     startup.init_app(app)
     display.init_app(app)
     csrf.init_app(app)
+    app.before_request(reuse_fresh_csrf_token)  # after CSRFProtect's own check, which init_app just added
     guards.init_app(app)
     app.register_blueprint(auth.bp)
     app.register_blueprint(study.bp)

@@ -112,9 +112,9 @@ def add_answer(db, user_id, item_id, correct, answered_at):
     params = {"user": user_id, "item": item_id, "correct": int(bool(correct)), "at": answered_at}
     with write_transaction(db):
         db.execute(ADD_PAIR, params)
-        db.execute(ADD_STUDENT, params)
+        (third,), = db.execute(ADD_STUDENT + " RETURNING third", params).fetchall()  # all: the statement runs to its end
         db.execute(ADD_ITEM, params)
-        answer_thirds.count_one_answer(db, user_id, item_id, correct)
+        answer_thirds.count_one_answer(db, user_id, item_id, correct, third=third)
 
 
 def refresh(db, user_id, item_id):

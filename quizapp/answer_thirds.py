@@ -60,11 +60,12 @@ def take_counts(db, user_id, third, item_id=None):
             db.execute("DELETE FROM item_third_totals WHERE answers <= 0")
 
 
-def count_one_answer(db, user_id, item_id, correct):
+def count_one_answer(db, user_id, item_id, correct, *, third=None):
     """One more answer of the student on the item, in their third's totals; then `rebalance`.
-    (Called by answer_stats.add_answer after it has counted the answer in the student's totals.)"""
+    (Called by answer_stats.add_answer after it has counted the answer in the student's totals,
+    with the `third` that statement returned; None: read here.)"""
     with write_transaction(db):
-        third = third_of(db, user_id)
+        third = third_of(db, user_id) if third is None else third
         if third in (0, 2):
             db.execute("INSERT INTO item_third_totals (item_id, third, answers, correct) VALUES (?, ?, 1, ?) ON CONFLICT "
                        "(item_id, third) DO UPDATE SET answers = answers + 1, correct = correct + excluded.correct",
@@ -72,21 +73,32 @@ def count_one_answer(db, user_id, item_id, correct):
         rebalance(db)
 
 
-def _boundary(db, k, direction):
-    return db.execute(f"SELECT {KEY}, user_id FROM student_totals ORDER BY {KEY} {direction}, user_id {direction} "
-                      "LIMIT 1 OFFSET ?", [k - 1]).fetchone()
+# n // 3, and the k-th student from each end of the ranking (the two boundaries), in one statement: it runs on
+# every answer. Each boundary walks the ranking's index (idx_student_totals_rank); with k = 0 they are not used.
+BOUNDARIES = f"""
+WITH thirds(k) AS MATERIALIZED (SELECT count(*) / 3 FROM student_totals)
+SELECT 0, k, NULL FROM thirds
+UNION ALL SELECT * FROM (SELECT 1, {KEY}, user_id FROM student_totals ORDER BY {KEY} ASC, user_id ASC
+                         LIMIT 1 OFFSET (SELECT max(k - 1, 0) FROM thirds))
+UNION ALL SELECT * FROM (SELECT 2, {KEY}, user_id FROM student_totals ORDER BY {KEY} DESC, user_id DESC
+                         LIMIT 1 OFFSET (SELECT max(k - 1, 0) FROM thirds))
+"""
+
+
+def _boundaries(db):
+    """(k = n // 3, the weak boundary (share, id), the strong one); the boundaries are None when no student has answered."""
+    found = {part: (key, user_id) for part, key, user_id in db.execute(BOUNDARIES)}
+    return found[0][0], found.get(1), found.get(2)
 
 
 def rebalance(db):
     """Make the stored thirds those of the ranking: the first n // 3 students weak, the last n // 3
     strong. Only students on the wrong side of a boundary are looked at and moved."""
-    n = db.execute("SELECT count(*) FROM student_totals").fetchone()[0]
-    k = n // 3
+    k, weak, strong = _boundaries(db)
     if k == 0:
         wrong = db.execute("SELECT user_id, third FROM student_totals WHERE third != 1").fetchall()
         weak = strong = None
     else:
-        weak, strong = _boundary(db, k, "ASC"), _boundary(db, k, "DESC")
         parts, params = [], []
         for third, side, (key, user_id) in ((1, "<=", weak), (2, "<=", weak), (0, ">", weak),
                                             (0, ">=", strong), (1, ">=", strong), (2, "<", strong)):

@@ -20,11 +20,13 @@ def get_card(db, user_id, item_id):
     return query_one(db, "SELECT * FROM cards WHERE user_id = ? AND item_id = ?", [user_id, item_id])
 
 
-def fact_card(db, user_id, item_id):
+def fact_card(db, user_id, item_id, *, item=None):
     """This student's card for the fact `item_id` asks: the latest-reviewed card of any item of that fact, or None.
 
-    Items that share a fact are one card for scheduling: the form shown next starts from it."""
-    item = query_one(db, "SELECT article_id, fact, source_sentence FROM items WHERE id = ?", [item_id])
+    Items that share a fact are one card for scheduling: the form shown next starts from it.
+    `item`: that item's row (its article_id, fact and source_sentence), when the caller has just read it."""
+    if item is None or item["id"] != item_id:
+        item = query_one(db, "SELECT id, article_id, fact, source_sentence FROM items WHERE id = ?", [item_id])
     if item is None:
         return None
     sql = "SELECT cards.* FROM items JOIN cards ON cards.item_id = items.id AND cards.user_id = ? WHERE "

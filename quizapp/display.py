@@ -1,4 +1,5 @@
 """Jinja filters for showing items and times."""
+import functools
 import re
 
 from markupsafe import Markup, escape
@@ -9,6 +10,7 @@ from .figures import percent_label, shown_score
 from .scheduling import RATING_NAMES, interval_label
 
 
+@functools.lru_cache(maxsize=2048)  # every student's feedback on an item marks the same sentence
 def mark_answer(sentence, answer):
     """The sentence, escaped, with the first occurrence of the answer in <mark>."""
     text = sentence or ""

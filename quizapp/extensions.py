@@ -1,11 +1,36 @@
 """Objects the whole app shares: CSRF protection and the FSRS scheduler."""
-from flask import current_app, has_request_context, request
+import time
+
+from flask import current_app, g, has_request_context, request
 from flask_wtf.csrf import CSRFProtect
+from itsdangerous.encoding import base64_decode, bytes_to_int
 
 from . import clock, memory_model, scheduling
 from .db import get_db
 
 csrf = CSRFProtect()
+
+# A posted CSRF token signed this recently is given back on the page the request renders, instead of
+# a new one: signing costs more than the rest of a study card's page, and a token this young is
+# still good for nearly all of Flask-WTF's time limit (an hour), as a fresh one would be.
+REUSE_CSRF_TOKEN_FOR = 60  # seconds
+
+
+def reuse_fresh_csrf_token():
+    """before_request, after CSRFProtect's check: a valid posted token under a minute old is this request's
+    token (`generate_csrf` returns it), so the page does not sign a new one. Any other request signs as before."""
+    if not g.get("csrf_valid") or "csrf_token" in g:
+        return
+    field = current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token")
+    token = request.form.get(field)
+    if field != "csrf_token" or not token or token.count(".") != 2:
+        return
+    try:  # payload.timestamp.signature; CSRFProtect has just checked the signature and the time limit
+        signed_at = bytes_to_int(base64_decode(token.split(".")[1]))
+    except Exception:  # noqa: BLE001 (a token it accepted always parses; anything else: sign a new one)
+        return
+    if 0 <= time.time() - signed_at < REUSE_CSRF_TOKEN_FOR:
+        g.csrf_token = token
 
 
 def get_scheduler(user_id=None):

@@ -4,6 +4,7 @@ The order of a multiple-choice item's options for one showing, and, for a true/f
 item, the article's sentence with the words the statement changed.
 """
 import difflib
+import functools
 import random
 import re
 
@@ -30,9 +31,18 @@ def statement_changes(sentence, statement):
 
     Returns a list of dicts: `text` (words of the sentence, as written), `changed` (the statement
     said something else here) and `was` (what the statement said instead, '' when it left words out).
-    Words the statement added where the sentence has none come as a segment with `text` '' and `was`."""
+    Words the statement added where the sentence has none come as a segment with `text` '' and `was`.
+    Worked out once per (sentence, statement) in a process: every student's feedback on the item shows the same."""
+    return [dict(segment) for segment in _statement_changes(sentence, statement)]
+
+
+@functools.lru_cache(maxsize=2048)
+def _statement_changes(sentence, statement):
     source, shown = WORD.findall(sentence or ""), WORD.findall(statement or "")
-    matcher = difflib.SequenceMatcher(a=[_key(w) for w in shown], b=[_key(w) for w in source], autojunk=False)
+    shown_keys, source_keys = [_key(w) for w in shown], [_key(w) for w in source]
+    if shown_keys == source_keys:  # nothing changed: what difflib would say, without it
+        return tuple([{"text": " ".join(source), "changed": False, "was": ""}] if source else [])
+    matcher = difflib.SequenceMatcher(a=shown_keys, b=source_keys, autojunk=False)
     segments = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         text, was = " ".join(source[j1:j2]), " ".join(shown[i1:i2])
@@ -42,7 +52,7 @@ def statement_changes(sentence, statement):
             segments.append({"text": "", "changed": True, "was": was})
         else:
             segments.append({"text": text, "changed": True, "was": was})
-    return [s for s in segments if s["text"] or s["was"]]
+    return tuple(s for s in segments if s["text"] or s["was"])
 
 
 def _inside(matcher, position, length):

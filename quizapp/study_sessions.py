@@ -35,11 +35,21 @@ def stored_outcomes(session):
     return json.loads(session["outcomes"]) if session["outcomes"] else None
 
 
+def outcomes_text(outcomes):
+    """The `outcomes` column's text for these outcomes."""
+    return json.dumps(outcomes)
+
+
+def queue_text(item_ids):
+    """The `item_ids` column's text for this queue."""
+    return json.dumps(item_ids)
+
+
 def keep_outcomes(db, session_id, outcomes, shown_at):
     """The item is shown: keep its four outcomes and the time it was first shown."""
     with write_transaction(db):
         db.execute("UPDATE study_sessions SET outcomes = ?, shown_at = ? WHERE id = ?",
-                   [json.dumps(outcomes), shown_at, session_id])
+                   [outcomes_text(outcomes), shown_at, session_id])
 
 
 def keep_review(db, session_id, review_id):
@@ -48,16 +58,21 @@ def keep_review(db, session_id, review_id):
         db.execute("UPDATE study_sessions SET review_id = ? WHERE id = ?", [review_id, session_id])
 
 
-def move_to(db, session_id, position, *, finished_at=None, item_ids=None):
+def move_to(db, session_id, position, *, finished_at=None, item_ids=None, outcomes=None, shown_at=None):
     """Show the item at `position` next (nothing shown yet); `finished_at` when past the end.
 
-    `item_ids`: the queue as it is now (a missed item put back in it); None keeps it."""
+    `item_ids`: the queue as it is now (a missed item put back in it); None keeps it.
+    `outcomes` and `shown_at`: that item is shown at once, as `keep_outcomes` would keep it (one statement);
+    the text of the outcomes kept is returned."""
+    text = outcomes_text(outcomes) if outcomes is not None else None
     with write_transaction(db):
         db.execute(
-            "UPDATE study_sessions SET position = ?, outcomes = NULL, shown_at = NULL, review_id = NULL, "
+            "UPDATE study_sessions SET position = ?, outcomes = ?, shown_at = ?, review_id = NULL, "
             "finished_at = ?, item_ids = coalesce(?, item_ids) WHERE id = ?",
-            [position, finished_at, json.dumps(item_ids) if item_ids is not None else None, session_id],
+            [position, text, shown_at if outcomes is not None else None, finished_at,
+             queue_text(item_ids) if item_ids is not None else None, session_id],
         )
+    return text
 
 
 def delete_user_sessions(db, user_id):

@@ -172,3 +172,45 @@ def test_login_throttling_per_address(client, db, app):
     assert client.post("/auth/login", data={"username": "ana", "password": PASSWORD}).status_code == 429
     other = client.post("/auth/login", data={"username": "ana", "password": PASSWORD}, environ_base={"REMOTE_ADDR": "10.9.9.9"})
     assert other.status_code == 302
+
+
+def test_a_study_card_gives_back_a_fresh_posted_csrf_token_and_signs_a_new_one_for_an_older(world, db, monkeypatch):
+    """The card an in-place post brings back carries the token just posted while that is under a minute
+    old (no new signature), else a newly signed one; the next post is accepted either way."""
+    import time
+
+    from itsdangerous import URLSafeTimedSerializer
+
+    from quizapp import extensions
+
+    app = create_app({"TESTING": True, "DATABASE": db.conn.execute("PRAGMA database_list").fetchone()[2],
+                      "SECRET_KEY": "k", "FSRS_FUZZ": False})
+    client = app.test_client()
+    token = lambda html: re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html).group(1)  # noqa: E731
+    page = client.get("/auth/login").get_data(as_text=True)
+    client.post("/auth/login", data={"username": "ana", "password": PASSWORD, "csrf_token": token(page)})
+    url, in_place = f"/study/{world['session_id']}", {"X-Requested-With": "fetch"}
+    client.get(url)
+    with client.session_transaction() as session:
+        secret = session["csrf_token"]
+    real_time = time.time
+
+    def signed(seconds_ago):  # the token a page loaded that long ago carries
+        monkeypatch.setattr(time, "time", lambda: real_time() - seconds_ago)
+        try:
+            return URLSafeTimedSerializer("k", salt="wtf-csrf-token").dumps(secret)
+        finally:
+            monkeypatch.setattr(time, "time", real_time)
+
+    older, recent = signed(extensions.REUSE_CSRF_TOKEN_FOR + 5), signed(10)
+    empty = client.post(url + "/answer", headers=in_place, data={"csrf_token": older, "item_id": world["item_id"]})
+    assert empty.status_code == 400 and "Pick or type an answer" in empty.get_data(as_text=True)
+    assert token(empty.get_data(as_text=True)) not in (older, recent)  # over a minute old: a newly signed one
+    feedback = client.post(url + "/answer", headers=in_place,
+                           data={"csrf_token": recent, "item_id": world["item_id"], "response": "Ana Lopez"})
+    assert feedback.status_code == 200 and 'class="verdict right"' in feedback.get_data(as_text=True)
+    assert token(feedback.get_data(as_text=True)) == recent  # under a minute old: given back as it was
+    rated = client.post(url + "/rate", headers=in_place, data={"csrf_token": token(empty.get_data(as_text=True)),
+                                                               "item_id": world["item_id"], "rating": "Good"})
+    assert rated.status_code == 302  # accepted; the one-item session is over, the summary is a page
+    assert db.execute("SELECT count(*) FROM reviews").fetchone()[0] == 1

@@ -113,9 +113,16 @@ def seen_item_ids(state):
     return study_sessions.item_ids(state)[: state["position"] + 1]
 
 
-def show_current(db, scheduler, session, now):
+def needs_scheduler(session):
+    """Whether `show_current` may have to compute outcomes (the item shown has none kept yet): else it needs no scheduler."""
+    stored = study_sessions.stored_outcomes(session)
+    return current_item_id(session) is not None and (stored is None or stored["item_id"] != current_item_id(session))
+
+
+def show_current(db, scheduler, session, now, *, item=None):
     """What the student sees now: the item, its outcomes (made once), and the answer if checked.
 
+    `item`: the item being shown when the caller has just read it (else it is read here).
     Returns None when the session is over."""
     item_id = current_item_id(session)
     if item_id is None:
@@ -132,7 +139,8 @@ def show_current(db, scheduler, session, now):
     intervals = {
         name: scheduling.interval_label(from_iso(card["due"]) - now) for name, card in stored["ratings"].items()
     }
-    item = items.get_item(db, item_id)
+    if item is None or item["id"] != item_id:
+        item = items.get_item(db, item_id)
     review = cards.get_review(db, review_id) if review_id else None
     return {
         "item": item,
@@ -158,10 +166,17 @@ def _show(db, scheduler, session_id, user_id, item_id, now, prepared=None):
 
     `prepared` is what `_outcomes` worked out before the transaction began; it is used
     when the card has not changed since, so the scheduler's work stays outside the lock."""
-    row = cards.fact_card(db, user_id, item_id)
+    outcomes = _current_outcomes(db, scheduler, user_id, item_id, now, prepared)
+    study_sessions.keep_outcomes(db, session_id, outcomes, to_iso(now))
+    return outcomes
+
+
+def _current_outcomes(db, scheduler, user_id, item_id, now, prepared=None, item=None):
+    """Inside a write transaction: the four outcomes of `item_id` for the fact's card as it is now (`prepared`'s
+    when that card has not changed since they were worked out). `item`: its row, when the caller has it."""
+    row = cards.fact_card(db, user_id, item_id, item=item)
     if prepared is None or prepared[0] != (item_id, row):
         prepared = _outcomes(scheduler, item_id, now, row)
-    study_sessions.keep_outcomes(db, session_id, prepared[1], to_iso(now))
     return prepared[1]
 
 
@@ -175,13 +190,22 @@ def _outcomes(scheduler, item_id, now, row):
 
 def _prepare_next(db, scheduler, session_id, now):
     """Before the write lock: the outcomes of the item after the current one, or None."""
-    state = study_sessions.get_session(db, session_id)  # read without the lock: checked again under it
+    prepared = _prepare_next_item(db, scheduler, session_id, now)
+    return prepared and prepared[0]
+
+
+def _prepare_next_item(db, scheduler, session_id, now, state=None):
+    """Before the write lock: (the outcomes of the item after the current one, that item), or None.
+
+    `state`: the session row the caller read just before (else it is read here); either way it is
+    read without the lock, and checked again under it."""
+    state = state or study_sessions.get_session(db, session_id)
     queue = study_sessions.item_ids(state)
     upcoming = state["position"] + 1
     if upcoming >= len(queue):
         return None
-    item_id = queue[upcoming]
-    return _outcomes(scheduler, item_id, now, cards.fact_card(db, state["user_id"], item_id))
+    item = items.get_item(db, queue[upcoming])
+    return _outcomes(scheduler, queue[upcoming], now, cards.fact_card(db, state["user_id"], queue[upcoming], item=item)), item
 
 
 def _guard(state, item_id):
@@ -212,6 +236,12 @@ def check_answer(db, session_id, item_id, response, now):
     """Grade a quiz answer on the spot and schedule it (Again if wrong, Good if right).
 
     The grading happens before the write lock is taken; under it, only the checks and the writes."""
+    return answer(db, session_id, item_id, response, now)[0]
+
+
+def answer(db, session_id, item_id, response, now):
+    """`check_answer`, returning (right?, the session row as this answer left it, the item): what the
+    feedback shows, without reading them again."""
     item = items.get_item(db, item_id)
     if item is None:
         raise NotCurrentItem("That is not the question being shown. Answer the question on the page.")
@@ -224,19 +254,21 @@ def check_answer(db, session_id, item_id, response, now):
         review_id = _record(db, state, item_id, "Good" if correct else "Again", now, correct=correct,
                             response=response or "")
         study_sessions.keep_review(db, session_id, review_id)
-    return correct
+    return correct, {**state, "review_id": review_id}, item
 
 
-def rate(db, session_id, item_id, rating, now, scheduler=None):
+def rate(db, session_id, item_id, rating, now, scheduler=None, *, state=None):
     """Apply the student's rating and move on to the next item.
 
     In a quiz the answer is already recorded: a right answer may be re-rated Hard,
     Good or Easy, a wrong one stays Again. On a flashcard the
     rating is the answer. With a `scheduler` the next item is shown in the same
-    transaction (its outcomes made now), for the card that goes straight back to the student."""
+    transaction (its outcomes made now), for the card that goes straight back to the student;
+    then it returns (the session row as this rating left it, the item shown next or None), else None.
+    `state`: the session row the caller has just read (without the lock), to prepare the next item from."""
     if rating not in scheduling.RATINGS:
         raise UnknownRating("Choose one of Again, Hard, Good or Easy.")
-    prepared = _prepare_next(db, scheduler, session_id, now) if scheduler is not None else None
+    prepared = _prepare_next_item(db, scheduler, session_id, now, state) if scheduler is not None else None
     with write_transaction(db):
         state = study_sessions.get_session(db, session_id)
         _guard(state, item_id)
@@ -256,10 +288,17 @@ def rate(db, session_id, item_id, rating, now, scheduler=None):
         position = state["position"] + 1
         if missed:
             queue = relearn(queue, state["position"])
-        study_sessions.move_to(db, session_id, position, finished_at=to_iso(now) if position >= len(queue) else None,
-                               item_ids=queue)
-        if scheduler is not None and position < len(queue):
-            _show(db, scheduler, session_id, state["user_id"], queue[position], now, prepared)
+        finished_at = to_iso(now) if position >= len(queue) else None
+        shows_next = scheduler is not None and position < len(queue)  # the next item shown in this transaction
+        item = prepared[1] if shows_next and prepared and prepared[1] and prepared[1]["id"] == queue[position] else None
+        outcomes = (_current_outcomes(db, scheduler, state["user_id"], queue[position], now, prepared and prepared[0],
+                                      item) if shows_next else None)
+        kept = study_sessions.move_to(db, session_id, position, finished_at=finished_at, item_ids=queue,
+                                      outcomes=outcomes, shown_at=to_iso(now))
+        if scheduler is None:
+            return None
+        return {**state, "position": position, "item_ids": study_sessions.queue_text(queue), "outcomes": kept,
+                "shown_at": to_iso(now) if kept else None, "review_id": None, "finished_at": finished_at}, item
 
 
 def relearn(queue, position):

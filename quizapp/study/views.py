@@ -99,12 +99,14 @@ def answer(session_id):
     if not response.strip() and "dont_know" not in request.form:
         return _empty_answer(session_id)
     try:
-        services.check_answer(get_db(), session_id, _item_id(form), response.strip(), utcnow())
+        _, state, item = services.answer(get_db(), session_id, _item_id(form), response.strip(), utcnow())
     except services.AlreadyRecorded as done:
         if not _in_place():
             flash(str(done))
     except services.NotCurrentItem as wrong:
         abort(400, str(wrong))
+    else:
+        return _card_or_redirect(session_id, state, item)  # the feedback from what the answer wrote: no re-read
     return _card_or_redirect(session_id)
 
 
@@ -145,11 +147,14 @@ def _in_place():
     return request.headers.get("X-Requested-With") == "fetch"
 
 
-def _card_or_redirect(session_id):
-    """After an answer or a rating: the quiz card as it is now for app.js, else the page (PRG)."""
+def _card_or_redirect(session_id, state=None, item=None):
+    """After an answer or a rating: the quiz card as it is now for app.js, else the page (PRG).
+
+    `state` (and `item`, the item it shows): the session row as the request's own write left it, when it has it."""
     if _in_place():
-        state = own_session(session_id)
-        shown = (services.show_current(get_db(), get_scheduler(current_user.id), state, utcnow())
+        state = state or own_session(session_id)
+        scheduler = get_scheduler(current_user.id) if services.needs_scheduler(state) else None
+        shown = (services.show_current(get_db(), scheduler, state, utcnow(), item=item)
                  if state["mode"] == "quiz" else None)
         if shown is not None:
             return render_template("study/_question_card.html", session=state, **shown)
@@ -160,18 +165,21 @@ def _card_or_redirect(session_id):
 @login_required
 def rate(session_id):
     """Rate the shown item and move on."""
-    own_session(session_id)
+    state = own_session(session_id)
     form = RateForm()
     if not form.validate_on_submit():
         abort(400, "The rating could not be read.")
     try:
-        services.rate(get_db(), session_id, _item_id(form), form.rating.data, utcnow(),
-                      scheduler=get_scheduler(current_user.id) if _in_place() else None)
+        moved = services.rate(get_db(), session_id, _item_id(form), form.rating.data, utcnow(),
+                              scheduler=get_scheduler(current_user.id) if _in_place() else None, state=state)
     except services.AlreadyRecorded as done:
         if not _in_place():
             flash(str(done))
     except (services.NotCurrentItem, services.UnknownRating) as wrong:
         abort(400, str(wrong))
+    else:
+        if moved is not None:
+            return _card_or_redirect(session_id, *moved)  # the next question from what the rating wrote: no re-read
     return _card_or_redirect(session_id)
 
 
