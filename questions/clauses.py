@@ -100,8 +100,8 @@ def _unanchored_pronoun(token):
     for before in token.sent:
         if before.i >= token.i:
             return True
-        if before._.qtext is not None:
-            return False  # a name written in before it ('Lindale Athletic')
+        if before._.qtext is not None and not (plural and before.ent_type_ == "PERSON"):
+            return False  # a name written in before it ('Lindale Athletic'); one person is no 'them'
         if before.pos_ == "PROPN" and (not plural or before.ent_type_ in ("ORG", "NORP", "GPE")):
             return False
         if before.pos_ == "NOUN" and (plural or before.tag_ == "NN"):  # "fish" is tagged singular

@@ -125,6 +125,8 @@ def typed_pool(b, entity, answer, sentence, ent=None):
             continue
         if entity.label == "PERSON" and not other.human:
             continue  # "Storm Idris", "Rellan": not someone to offer among people
+        if entity.label == "PERSON" and not kinds.same_role(b, entity, other):
+            continue  # a coach among players, a player for the referee
         if not other.reliable or other.term or (
                 other.label in ("ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "FAC", "LAW") and other.mentions < 2
                 and len(other.name.split()) < 2 and not other.name.isupper()):  # "Wireless": a fragment

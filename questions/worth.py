@@ -236,22 +236,18 @@ PEOPLE_NOUNS = {"member", "official", "councillor", "councilor", "lawmaker", "vo
                 "negotiator", "union", "worker", "campaigner", "activist", "parent", "tenant", "minister"}
 
 
-ASKING_VERBS = {"ask", "demand", "seek", "want", "propose", "offer", "request", "accept", "reject", "suggest"}
-
-
 def share_of_nothing(span):
-    """'Union leaders had asked for 8 percent but ...': a percentage that people ask for, offer or settle for,
+    """'Union leaders had asked for 8 percent but ...': a percentage that people ask, push or settle for,
     with no 'of' saying of what; the whole it is a share of is in another sentence. ('Turnout rose to 62
     percent', 'asked for 20 percent of the homes' say it.) The percentage token, or None."""
     for token in span:
         if token.lower_ not in ("percent", "%", "per") or not token.ent_type_ == "PERCENT":
             continue
-        if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children) or token.dep_ not in ("dobj", "pobj"):
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children) or token.dep_ != "pobj":
             continue
-        verb = token.head.head if token.dep_ == "pobj" else token.head
-        if (token.dep_ == "pobj" and token.head.lower_ != "for") or verb.pos_ not in ("VERB", "AUX") or (
-                token.dep_ == "dobj" and verb.lemma_.lower() not in ASKING_VERBS):
-            continue  # "a rise of 5 percent", "won by 58 percent": the words around it say of what
+        verb = token.head.head
+        if token.head.lower_ != "for" or verb.pos_ not in ("VERB", "AUX"):
+            continue  # "a rise of 5 percent", "won by 58 percent", "demanding 7 percent" (a raise): said of what
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and (subject.ent_type_ == "PERSON" or subject.lemma_.lower() in PEOPLE_NOUNS):
             return token
