@@ -116,3 +116,57 @@ def number_word_forms(text):
     if money:
         forms.append(f"{money.group(1)}{money.group(2) or ''} dollars")
     return forms
+
+
+FUTURE_AUX = {"will", "shall", "'ll"}
+FUTURE_VERBS = {"expect", "schedule", "due", "set", "plan", "intend", "aim"}  # "is expected to begin in _____"
+
+
+def future_stem(key):
+    """Whether the key dates something still to come in its sentence: 'will take place in _____', 'is
+    expected to open in _____', 'is due in _____'."""
+    token = key.root
+    while True:
+        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in token.children):
+            return True
+        if token.lemma_.lower() in FUTURE_VERBS and token.tag_ == "VBN" and any(
+                c.dep_ in ("auxpass", "aux") for c in token.children):
+            return True
+        if token.head.i == token.i or token.dep_ in ("relcl", "advcl", "ccomp", "conj"):
+            return False  # another clause: its tense is its own
+        token = token.head
+
+
+DATE_LINE = re.compile(r"^\s*(?:[A-Z][A-Za-z.' -]*,\s*)?(" + "|".join(MONTHS) + r")\.?\s+\d{1,2},\s+(\d{4})\s*$",
+                       re.IGNORECASE | re.MULTILINE)
+
+
+def article_now(text):
+    """(year, month) of the article's own date line ('SEPTEMBER 18, 2024'), or None."""
+    match = DATE_LINE.search(text)
+    if match is None:
+        return None
+    return int(match.group(2)), [m.lower() for m in MONTHS].index(match.group(1).lower()) + 1
+
+
+def year_month(text):
+    """(year, month) of a date option ('March 2025' -> (2025, 3), '2025' -> (2025, 12): all of it), or None."""
+    year = re.search(r"\b(1[5-9]|20)\d\d\b", text)
+    if year is None:
+        return None
+    month = next((i + 1 for i, m in enumerate(MONTHS) if re.search(r"\b" + m[:3], text)), 12)
+    return int(year.group(0)), month
+
+
+def later_dates(answer, now):
+    """Dates in the key's style after `now`, nearest the key first: options for 'will take place in _____'."""
+    key = year_month(answer)
+    style = date_style(answer)
+    if key is None or style not in ("year", "month-year"):
+        return []
+    if style == "year":
+        found = [str(key[0] + d) for d in (1, 2, -1, 3, 4, 5)]
+    else:
+        month = MONTHS[key[1] - 1]
+        found = [f"{m} {key[0] + d}" for d in (0, 1, -1, 2) for m in [month] + MONTHS if f"{m} {key[0] + d}" != answer]
+    return [d for d in dict.fromkeys(found) if year_month(d) > now]

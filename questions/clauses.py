@@ -63,6 +63,8 @@ def why_unusable(sentence, clear_nouns=frozenset()):
         return "pronoun-start"
     if any(_points_back(t) for t in tokens) or _leaning_opening(tokens):
         return "points-back"
+    if worth.share_of_nothing(span) is not None:
+        return "share-unstated"
     if _someone_unnamed(span, subject):
         return "someone-unnamed"
     if any(_reported_pronoun(t) for t in tokens):
@@ -98,8 +100,8 @@ def _unanchored_pronoun(token):
     for before in token.sent:
         if before.i >= token.i:
             return True
-        if before._.qtext is not None:
-            return False  # a name written in before it ('Lindale Athletic')
+        if before._.qtext is not None and not (plural and before.ent_type_ == "PERSON"):
+            return False  # a name written in before it ('Lindale Athletic'); one person is no 'them'
         if before.pos_ == "PROPN" and (not plural or before.ent_type_ in ("ORG", "NORP", "GPE")):
             return False
         if before.pos_ == "NOUN" and (plural or before.tag_ == "NN"):  # "fish" is tagged singular
@@ -338,10 +340,14 @@ def _points_back(token):
 
 
 def _speaks_to_reader(span):
-    """'Here is a look back at the stories we covered': the writer talking, not a fact."""
+    """'Here is a look back at the stories we covered', 'please contact ...': the writer talking, not a fact."""
     def outside_quotes(t):
         return not _quote_depth(span.doc[span.start : t.i].text, 0)  # a slice, not the whole doc's text
 
+    root = span.root
+    if root.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux") for c in root.children) and (
+            outside_quotes(root)):
+        return True  # "For more details, please contact the press office.": an imperative, to the reader
     for t in span:
         if t.pos_ != "PRON" or not outside_quotes(t):
             continue

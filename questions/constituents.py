@@ -387,3 +387,14 @@ def _reported(verb):
     # asked only as a blank: the question would have to carry the whole report
     return [Constituent(c.start, c.end, c.role, "", c.drop) for c in found]
 
+
+def clause_ends(span):
+    """A question's words: no end punctuation, no closing aside (', with the first tenants moving in by June')."""
+    tokens = [t for t in span if not t.is_space]
+    cut = next((n for n, t in enumerate(tokens[1:-1], 1) if t.lower_ == "with" and tokens[n - 1].text == ","
+                and any(c.tag_ in ("VBG", "VBN") and (c.dep_ == "pcomp" or c.dep_ in ("acl", "amod") and c.head.dep_ == "pobj")
+                        for c in t.subtree) and t.right_edge.i >= tokens[-1].i - 1), None)
+    tokens = tokens[: cut - 1] if cut else tokens
+    while tokens and tokens[-1].is_punct:
+        tokens = tokens[:-1]
+    return tokens

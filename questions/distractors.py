@@ -8,7 +8,7 @@ import random
 import re
 
 from . import phrasing
-from .amounts import date_style, date_variants, number_variants
+from .amounts import article_now, date_style, date_variants, future_stem, later_dates, number_variants, year_month
 from . import kinds
 from .entities import CITY_OR_STATE, US_STATES, WELL_KNOWN_COUNTRIES, is_alias, place_kind
 from .textnorm import contains_phrase
@@ -46,6 +46,10 @@ def options_for(b, entity, answer, sentence, ent=None):
         if month is not None and answer.strip() in MONTH_NAMES:
             pool += [m for m in MONTH_NAMES if m not in pool]  # enough months on the key's side of the date
             pool = [m for m in pool if _same_side(m, answer, month)]
+    now = article_now(b.text) if entity.label == "DATE" and ent is not None and future_stem(ent) else None
+    if now is not None and year_month(answer) is not None and year_month(answer) > now:
+        pool = [o for o in pool if year_month(o) is not None and year_month(o) > now]  # a date to come: no past one
+        pool += later_dates(answer, now)
     if entity.label in NUMERIC:
         for bound in (stem_bound(sentence.text, answer), change_bound(sentence.text, answer)):
             if bound is not None:
@@ -91,6 +95,24 @@ def swap_for(b, entity, answer, sentence, ent=None):
     return None
 
 
+def described_as(key):
+    """'the Harbor Accord, a ten-year programme': the common noun the sentence puts beside the key in
+    apposition ('programme'), or None."""
+    appos = next((t for t in key.root.children if t.dep_ == "appos" and t.i >= key.end and t.pos_ == "NOUN"
+                  and not t.ent_type_), None)
+    return appos.lemma_.lower() if appos is not None else None
+
+
+def fits_description(b, option, noun):
+    """Whether the article says the option is that kind of thing too: described so ('Y, a programme'), named so
+    ('the Coast Programme'), or a body of the same class ('the Water Agency' for 'an agency'). Another name
+    in its place would make 'Y, a ten-year programme' of a survey office or a storm class."""
+    if b.descriptors.get(option) == noun or (option.split() and option.split()[-1].lower() in (noun, noun + "s")):
+        return True
+    noun_class = org_class(noun)
+    return noun_class is not None and org_class(option) == noun_class
+
+
 def typed_pool(b, entity, answer, sentence, ent=None):
     """Names of the article of the key's kind, most mentioned first: the same label and
     finer kind, the same sort by the article's own evidence (kinds.py: a place for a place, a
@@ -103,6 +125,8 @@ def typed_pool(b, entity, answer, sentence, ent=None):
             continue
         if entity.label == "PERSON" and not other.human:
             continue  # "Storm Idris", "Rellan": not someone to offer among people
+        if entity.label == "PERSON" and not kinds.same_role(b, entity, other):
+            continue  # a coach among players, a player for the referee
         if not other.reliable or other.term or (
                 other.label in ("ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "FAC", "LAW") and other.mentions < 2
                 and len(other.name.split()) < 2 and not other.name.isupper()):  # "Wireless": a fragment

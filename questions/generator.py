@@ -115,7 +115,17 @@ class Builder:
             return "title-fragment"  # "Defense" in "Defense Secretary"
         if worth.not_worth_asking(ent, entity, key):
             return "not-worth-asking"
+        if worth.passer_by_detail(ent, lambda token: self.person_mentions(sentence, token)):
+            return "passer-by-detail"
         return None
+
+    def person_mentions(self, sentence, token):
+        """How many times the article names the person this token is part of (0 when it is no person's name)."""
+        for ent in sentence.span.ents:
+            if ent.start <= token.i < ent.end:
+                entity = self.lookup.get((sentence.index, ent.start_char))
+                return entity.mentions if entity is not None and entity.label == "PERSON" else 0
+        return 0
 
     def constituent_items(self, sentence):
         common = {"source_sentence": sentence.text, "source": self.source,

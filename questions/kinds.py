@@ -278,3 +278,48 @@ def described_class(b, entity):
             if noun in members:
                 return kind
     return None
+
+
+ROLE_CLASSES = {"athlete": {"striker", "midfielder", "defender", "forward", "winger", "goalkeeper", "keeper",
+                            "centre-back", "center-back", "fullback", "quarterback", "pitcher", "batter", "bowler",
+                            "batsman", "sprinter", "runner", "swimmer", "cyclist", "player", "captain"},
+                "staff": {"coach", "manager"}, "official": {"referee", "umpire"}}
+
+
+def role_class(word):
+    """'midfielder' -> 'athlete', 'coach' -> 'staff'; any other job is a class of its own ('nurse')."""
+    return next((name for name, jobs in ROLE_CLASSES.items() if word in jobs), word)
+
+
+def person_roles(b):
+    """Each person of the article -> the classes of the jobs it writes beside their name ('centre-back Ana
+    Ruiz', 'the referee, Ana Ruiz', 'Ana Ruiz, a nurse'), cached on the Builder."""
+    if getattr(b, "_roles", None) is not None:
+        return b._roles
+    from .lexicon import OCCUPATION_WORDS
+    from .names import PERSON_ROLES, job_before_name
+    jobs = OCCUPATION_WORDS | PERSON_ROLES
+    b._roles = {}
+    for sentence in b.sentences:
+        for ent in sentence.span.ents:
+            entity = b.lookup.get((sentence.index, ent.start_char))
+            if entity is None or entity.label != "PERSON":
+                continue
+            doc, found = ent.doc, set()
+            if ent.start > 0 and job_before_name(doc[ent.start - 1]):
+                before = doc[ent.start - 1]
+                hyphened = ent.start >= 3 and doc[ent.start - 2].text == "-"
+                found.add(f"{doc[ent.start - 3].lower_}-{before.lower_}" if hyphened else before.lower_)
+            nouns = [c for c in ent.root.children if c.dep_ == "appos"] + (
+                [ent.root.head] if ent.root.dep_ == "appos" else [])
+            found |= {t.lower_ for t in nouns if t.lower_ in jobs}
+            b._roles.setdefault(entity.name, set()).update(role_class(w) for w in found)
+    return b._roles
+
+
+def same_role(b, key, other):
+    """A person may stand in for another unless the article gives both jobs of different classes (a coach
+    is no option among players, a player no referee)."""
+    roles = person_roles(b)
+    mine, theirs = roles.get(key.name, set()), roles.get(other.name, set())
+    return not (mine and theirs) or bool(mine & theirs)

@@ -74,6 +74,8 @@ def question(span, drop, wh, *, do_word=False, role=""):
     if any(t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and t.i > root.i for t in root.children):
         return None  # two coordinated clauses: the question would ask about both
     tokens = _ends(span)
+    if not tokens or drop[1] > tokens[-1].i:
+        return None  # the phrase is in an aside the question leaves out
     s_left, s_right = subject.left_edge.i, subject.right_edge.i
     dropped = lambda t: drop[0] <= t.i <= drop[1]
     lead = [t for t in tokens if t.i < s_left and not dropped(t)]

@@ -8,7 +8,7 @@ import random
 import re
 
 from . import checker, phrasing, worth
-from .distractors import _seed, options_for, swap_for
+from .distractors import _seed, described_as, fits_description, options_for, swap_for
 from .parse import _quote_depth
 from .amounts import number_word_forms
 from .entities import is_alias
@@ -118,6 +118,10 @@ def name_items(b, sentence):
         if too_few and entity.label not in NUMERIC | {"DATE"} | {"GPE", "LOC", "FAC"}:
             swap = swap_for(b, entity, answer, sentence, ent)  # too few for four options, enough for a swap
             swaps = [swap] if swap else None
+        noun = described_as(key) if entity.label not in NUMERIC | {"DATE", "TIME", "PERSON"} else None
+        if noun is not None:  # "the Harbor Accord, a ten-year programme": only another programme fits the slot
+            options = options if options and all(fits_description(b, o, noun) for o in options) else None
+            swaps = [o for o in swaps or [] if fits_description(b, o, noun)] or None
         if options and cut[1] != key.end and not question:
             options = None  # "the _____ (MRA)" cut out: named bodies of the article are seldom of one kind
         if options and (question or blanked):

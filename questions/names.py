@@ -184,6 +184,65 @@ def join_fractions(docs):
         _put_ents(doc, found)
 
 
+PERSON_ROLES = {"captain", "coach", "manager", "referee", "umpire"}
+
+
+def job_before_name(token):
+    """'Midfielder' in 'Midfielder Ana Ruiz', 'back' of 'centre-back Ana Ruiz': a job written in front of a
+    name (capitalised only when it starts the sentence)."""
+    from .lexicon import OCCUPATION_WORDS
+    doc = token.doc
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    word = token.lower_
+    if token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 2].whitespace_:
+        word = f"{doc[token.i - 2].lower_}-{word}"
+    return (word in OCCUPATION_WORDS | PERSON_ROLES and after is not None and after.pos_ == "PROPN"
+            and after.text[:1].isupper() and (token.is_lower or token.i == token.sent.start))
+
+
+def trim_jobs(docs):
+    """'Striker Ana Ruiz' tagged as one organisation: the job is no part of the name, and the name
+    after it is a person's ('goalkeeper Ana Ruiz' tagged as a place or a body too)."""
+    from spacy.tokens import Span
+
+    for doc in docs:
+        fixed, changed = [], False
+        for ent in doc.ents:
+            start = ent.start + 1 if len(ent) > 1 and job_before_name(ent[0]) else ent.start
+            named = doc[start : ent.end]
+            job = start > ent.start or (start > 0 and job_before_name(doc[start - 1]))
+            if job and (ent.label_ != "PERSON" or start > ent.start) and 1 <= len(named) <= 3 and all(
+                    t.is_alpha and t.text[:1].isupper() for t in named):
+                fixed.append(Span(doc, start, ent.end, label="PERSON"))
+                changed = True
+            else:
+                fixed.append(ent)
+        if changed:
+            doc.ents = fixed
+
+
+def split_two_values(docs):
+    """'from 38 percent to 20 percent' tagged as one amount: two values, each with its unit, two facts (the
+    old and the new); a range said with 'between' stays one ('between $4 million and $5 million')."""
+    from spacy.tokens import Span
+
+    from .checker import two_values
+
+    for doc in docs:
+        fixed, changed = [], False
+        for ent in doc.ents:
+            joint = next((t for t in ent if t.lower_ in ("to", "and", "or") and ent.start < t.i < ent.end - 1), None)
+            between = ent.start > 0 and doc[ent.start - 1].lower_ == "between" or ent[0].lower_ == "between"
+            if (ent.label_ in ("PERCENT", "MONEY", "QUANTITY", "CARDINAL") and joint is not None and not between
+                    and two_values(ent.text)):
+                fixed += [Span(doc, ent.start, joint.i, label=ent.label_), Span(doc, joint.i + 1, ent.end, label=ent.label_)]
+                changed = True
+            else:
+                fixed.append(ent)
+        if changed:
+            doc.ents = fixed
+
+
 def trim_dates(docs):
     """'children under 15 in 2018': the model makes one date of an age and a year; the date is '2018'.
     'in January, days before he left': the date ends at the comma."""

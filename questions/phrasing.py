@@ -14,6 +14,8 @@ sure of gives None, and no question is made.
 import re
 
 from .lexicon import CATEGORY_WORDS, ORGANIZATION_WORDS
+from .constituents import clause_ends as _ends
+from .names import job_before_name
 from .references import phrase_text, rendered
 
 SUBJECTS = {"nsubj", "nsubjpass"}
@@ -81,13 +83,6 @@ def _text(tokens):
     return "".join(rendered(t) for t in tokens).strip()
 
 
-def _ends(span):
-    tokens = [t for t in span if not t.is_space]
-    while tokens and tokens[-1].is_punct:
-        tokens = tokens[:-1]
-    return tokens
-
-
 def _covers(key, token):
     """The key is the whole phrase headed by `token`, give or take a determiner, a hedge
     or a title in front of a name ("U.S. Defense Secretary Jim Mattis")."""
@@ -111,6 +106,8 @@ def _lower_first(text, token):
         return "the " + text[4:] if text.startswith("The ") else text
     if token._.plain:
         return text[:1].lower() + text[1:]  # "Railway workers", when the article writes "railway" elsewhere
+    if job_before_name(token) and token.i == token.sent.start:
+        return text[:1].lower() + text[1:]  # "Midfielder Ana Ruiz added ..." -> "What did midfielder Ana Ruiz add?"
     if token.pos_ == "PROPN" or (token.ent_type_ in NAMED and token.pos_ != "DET") or (
             token.text.isupper() and len(token.text) > 1) or token.text == "I":
         return text  # "Kenyan runner Kelvin Kiptum" keeps its capital
@@ -279,6 +276,8 @@ def object_question(span, key, entity, descriptor=None):
             return None  # "Where is X Y?" from "X is Y in Z"
     s_left, s_right = subject.left_edge.i, subject.right_edge.i
     tokens = _ends(span)
+    if not tokens or drop[1] > tokens[-1].i:
+        return None  # the key is in an aside the question leaves out
     before = [t for t in tokens if t.i < s_left and not (drop[0] <= t.i <= drop[1])]
     if any(not t.is_punct and t.dep_ != "cc" for t in before):
         return None  # material before the subject we cannot place

@@ -25,6 +25,8 @@ RULES = {rule.name: rule for rule in [
     Rule("pronoun-start", "sentence", "'These are pieces of video ...': what 'these' are is in another sentence"),
     Rule("vague-subject", "sentence", "'The deal would ...' with no deal named before"),
     Rule("points-back", "sentence", "'Because of this delay, ...', 'that record', 'did so'"),
+    Rule("share-unstated", "sentence", "'Union leaders had asked for 8 percent but settled for less': 8 percent of "
+         "what is in another sentence"),
     Rule("someone-unnamed", "sentence", "'Iran had stopped him from leaving' with no one named"),
     Rule("pronoun-unanchored", "sentence", "'Okafor made them pay', 'many of them will develop ...': "
          "nothing before the pronoun in its sentence that it could mean"),
@@ -34,6 +36,8 @@ RULES = {rule.name: rule for rule in [
     Rule("too-small", "candidate", "a one-letter answer, or 'one' in 'one of them'"),
     Rule("stray-apostrophe", "candidate", "'the United Nations' cultural agency': the blank would keep the apostrophe"),
     Rule("title-fragment", "candidate", "'Defense' in 'Defense Secretary'"),
+    Rule("passer-by-detail", "candidate", "'Ann Roe, a cook who has worked there for nine years, said ...': a date or "
+         "a length of time in the clause about someone named once, in passing"),
     Rule("not-worth-asking", "candidate", "a title, 'California' in 'Palmdale, California', 'last week', an age"),
     # items (checker.defects, rank)
     Rule("gate", "item", "an item the final checks reject: answer in the stem, a broken blank, an option also right"),

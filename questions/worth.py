@@ -71,16 +71,45 @@ def cut_short(ent):
 
 
 def spelled_out_before(ent):
-    """'(AI)' right after 'artificial intelligence': the blank is given away by the words before it."""
+    """'(AI)' right after 'artificial intelligence', ', or NOAA' after 'the National Oceanic and Atmospheric
+    Administration': the blank is given away by the words before it (initials counted with or without the
+    small words: 'memorandum of understanding (MOU)')."""
     doc, letters = ent.doc, ent.text.replace(".", "")
     if not (letters.isupper() and 2 <= len(letters) <= 8 and ent.start >= len(letters) + 1):
         return False
-    if doc[ent.start - 1].text != "(" or ent.end >= len(doc) or doc[ent.end].text != ")":
+    bracketed = doc[ent.start - 1].text == "(" and ent.end < len(doc) and doc[ent.end].text == ")"
+    restated = ent.start >= 2 and doc[ent.start - 1].lower_ == "or" and doc[ent.start - 2].text == ","
+    if not (bracketed or restated):
         return False
-    before = doc[ent.start - 1 - len(letters) * 2 : ent.start - 1]
-    words = [t for t in before if t.is_alpha and t.lower_ not in ("of", "and", "for", "the")]
-    initials = "".join(t.text[0] for t in words[-len(letters):]).upper()
-    return initials == letters.upper()
+    stop = ent.start - (1 if bracketed else 2)
+    before = [t for t in doc[max(stop - len(letters) * 2, 0) : stop] if t.is_alpha]
+    content = [t for t in before if t.lower_ not in ("of", "and", "for", "the")]
+    for kept in (content, before):
+        initials = "".join(t.text[0] for t in kept[-len(letters):]).upper()
+        if initials == letters.upper():
+            return True
+    return False
+
+
+DETAIL_LABELS = {"DATE", "TIME", "CARDINAL", "QUANTITY", "ORDINAL"}
+
+
+def passer_by_detail(ent, mentions_of):
+    """'Harold Bell, 70, who has lived on the street since 1981, said ...', 'Ann Roe, a cook who has
+    worked there for nine years, said ...': a date, a length of time or a count inside the clause that
+    describes someone the article names once, in passing, is trivia about a passer-by.
+    `mentions_of(token)` is how many times the article names the person of that token (0: no person)."""
+    if ent.label_ not in DETAIL_LABELS:
+        return False
+    token = ent.root
+    while token.head.i != token.i:
+        if token.dep_ in ("relcl", "acl"):
+            described = token.head
+            if described.dep_ == "appos" and not described.ent_type_:
+                described = described.head  # "Ann Roe, a cook who ...": the cook is Ann Roe
+            return 0 < mentions_of(described) <= 1
+        token = token.head
+    return False
 
 
 def modifies_a_crowd(ent):
@@ -201,3 +230,25 @@ def bound_not_value(key):
     before = [t.lower_ for t in doc[max(key.start - 2, 0) : key.start]]
     inside = [t.lower_ for t in key[:2]]
     return bool(BOUNDS & {tuple(before[-2:]), tuple(inside)} or BOUND_WORDS & set(before[-1:] + inside[:1]))
+
+
+PEOPLE_NOUNS = {"member", "official", "councillor", "councilor", "lawmaker", "voter", "resident", "people", "leader",
+                "negotiator", "union", "worker", "campaigner", "activist", "parent", "tenant", "minister"}
+
+
+def share_of_nothing(span):
+    """'Union leaders had asked for 8 percent but ...': a percentage that people ask, push or settle for,
+    with no 'of' saying of what; the whole it is a share of is in another sentence. ('Turnout rose to 62
+    percent', 'asked for 20 percent of the homes' say it.) The percentage token, or None."""
+    for token in span:
+        if token.lower_ not in ("percent", "%", "per") or not token.ent_type_ == "PERCENT":
+            continue
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children) or token.dep_ != "pobj":
+            continue
+        verb = token.head.head
+        if token.head.lower_ != "for" or verb.pos_ not in ("VERB", "AUX"):
+            continue  # "a rise of 5 percent", "won by 58 percent", "demanding 7 percent" (a raise): said of what
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and (subject.ent_type_ == "PERSON" or subject.lemma_.lower() in PEOPLE_NOUNS):
+            return token
+    return None

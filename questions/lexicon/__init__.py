@@ -35,3 +35,13 @@ CATEGORY_WORDS = {"river", "lake", "sea", "ocean", "mountain", "mountains", "isl
                   "dam", "volcano", "street", "square", "palace", "prison", "court", "bank", "party", "company", "province",
                   "county", "strait", "peninsula", "coast", "forest", "glacier", "reef", "channel", "station", "cathedral",
                   "church", "mosque", "temple", "zoo", "festival", "orchestra"}
+
+# Jobs and positions a news story writes in lower case in front of a name ("striker Ana Ruiz", "nurse Ola Berg"):
+# capitalised only at the start of a sentence. Offices of rank ("President", "Minister") keep their capital.
+OCCUPATION_WORDS = {"striker", "midfielder", "defender", "forward", "winger", "goalkeeper", "keeper", "centre-back",
+                    "center-back", "fullback", "quarterback", "pitcher", "batter", "bowler", "batsman", "sprinter",
+                    "runner", "swimmer", "cyclist", "player", "nurse", "doctor", "surgeon", "scientist", "researcher",
+                    "economist", "engineer", "teacher", "student", "farmer", "actor", "actress", "singer", "rapper",
+                    "musician", "artist", "author", "writer", "novelist", "poet", "reporter", "photographer",
+                    "activist", "lawyer", "architect", "designer", "chef", "driver", "pilot", "astronaut", "analyst",
+                    "historian", "resident", "spokesperson", "spokesman", "spokeswoman"}
