@@ -330,13 +330,26 @@ def _antecedent_text(span, plural, clear):
         if subject.lower_ != ("they" if plural else "it") or not (subject._.qtext or "").strip():
             return None
     elif not _agrees(subject, plural) and not (plural and subject.pos_ == "PROPN" and subject.tag_ == "NNPS"):
-        return None
+        return _reported_antecedent(span, plural, clear)
     if not _stands(subject, clear):
         return None
     inside = {t.i for t in subject.subtree}
     if any(t.i not in inside and _agrees(t, plural) and _rival(t) for t in span):
         return None  # "The team sent the samples to labs. They ...": the samples or the labs?
     return _as_written(subject)
+
+
+def _reported_antecedent(span, plural, clear):
+    """'The FAA said air taxis belong to a new kind of aircraft. They ...': when the subject does not agree,
+    the subject of what it said, when that is the one noun of the sentence that does."""
+    fitting = [t for t in span if _agrees(t, plural) and t.dep_ in ARGUMENTS]  # anywhere: "would replace the boats"
+    if len(fitting) != 1:
+        return None
+    found = fitting[0]
+    clause = found.head
+    if found.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp" or clause.head.lemma_ not in REPORTING:
+        return None
+    return _as_written(found) if _stands(found, clear) else None
 
 
 def _as_written(subject):

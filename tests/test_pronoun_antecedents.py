@@ -125,3 +125,12 @@ def test_a_this_phrase_stays_dropped_when_a_plainer_mention_of_its_noun_is_neare
            "Mira Holt. Holt watched that record in Lowmoor with 2,000 fans.")
     assert "dropped: points-back" in block(two, "Holt set")  # not "the marathon world record": the old one
     assert any("the marathon world record" in line for line in made(one, "Holt watched"))  # positive control
+
+
+def test_they_is_what_was_said_of_when_the_speaker_does_not_agree():
+    said = ("The Norland agency said electric ferries belong to a new class of boat. "
+            "They carry 40 passengers across Lake Ormen in 12 minutes.")
+    two = ("The Norland agency said electric ferries would replace the old diesel boats. "
+           "They carry 40 passengers across Lake Ormen in 12 minutes.")
+    assert any("electric ferries carry" in line.lower() for line in made(said, "They carry"))
+    assert "dropped: pronoun-subject" in block(two, "They carry")  # the ferries or the diesel boats?
