@@ -333,6 +333,8 @@ def _antecedent_text(span, plural, clear):
         return _reported_antecedent(span, plural, clear)
     if not _stands(subject, clear):
         return None
+    if plural and subject.pos_ != "PRON" and any(t._.qtext is not None for t in subject.subtree):
+        return None  # what another rule wrote into 'The worms' may be a singular's ("the worm that ...")
     inside = {t.i for t in subject.subtree}
     if any(t.i not in inside and _agrees(t, plural) and _rival(t) for t in span):
         return None  # "The team sent the samples to labs. They ...": the samples or the labs?
