@@ -16,12 +16,21 @@ Two or more antecedents (two companies named, "volcanic eruptions" and "super er
 nothing is written and the sentence stays dropped. Runs after references.py and the
 clear-noun rules of clauses.py, on subjects they left unresolved; a subject those rules already let
 stand ("the agency" of a story with one agency) is left as it is.
+
+The same is done for a 'this/these' phrase anywhere else in the sentence ("Scientists had theorized
+this electric field began ..." -> "the ambipolar electric field"), and a pronoun subject is given its
+one antecedent (`resolve_pronouns`): the subject of a clause before it in its own sentence ("When
+the probe reached Mars, it sent ..."), or the previous sentence's subject
+when it agrees in number and sort and nothing else in that sentence does ("Betta fish are kept as
+pets. They live ..." -> "Betta fish live ...").
 """
 from collections import Counter
 
-from .clauses import clear_definite
+from .clauses import TIME_NOUNS, clear_definite
 from .kinds import mention_votes, noun_sort
-from .references import noun_key, subject_of
+from .lexicon import HUMAN_NOUNS
+from .parse import speech_inside
+from .references import noun_key, rendered, subject_of
 from .vague import DEMONSTRATIVES, is_vague_phrase
 
 NAMED = {"ORG", "PRODUCT", "FAC", "GPE", "LOC", "EVENT", "WORK_OF_ART", "LAW", "NORP"}
@@ -54,16 +63,37 @@ def resolve_definites(sentences, lookup, clear=frozenset()):
         elif len(found) == 1 and next(iter(found.values())) is not None:
             _write(subject, next(iter(found.values())))
             resolved.add(sentence.index)
+    for position, sentence in enumerate(sentences):  # "Scientists had theorized this electric field began ..."
+        for noun in _pointing_phrases(sentence.span):  # 'this' points at the last sentence or two, not further
+            found = _scoped(sentences[max(0, position - 2):position], lookup, noun, whole=True)
+            if len(found) == 1 and next(iter(found.values())) is not None:
+                text = next(iter(found.values()))
+                if noun.dep_ == "pobj" and noun.head.lower_ == "of" and text[:1].islower() and not text.startswith("the "):
+                    text = "the " + text  # "Four of those tests": "Four of the launch tests", not "of launch tests"
+                _write(noun, text)
+                resolved.add(sentence.index)
     return resolved, dropped
 
 
-def _scoped(earlier, lookup, subject):
-    """The antecedents of the subject's own paragraph before it, or, when it has none, of the article before it."""
+def _pointing_phrases(span):
+    """The 'this/these/that/those' + noun phrases of the sentence other than its subject, with nothing
+    written into them ('this electric field', 'these new foams'; not 'this year', 'this form of ID')."""
+    subject = subject_of(span)
+    for token in span:
+        if (token.dep_ == "det" and token.lower_ in DEMONSTRATIVES - {"the"} and token._.qtext is None
+                and token.head.pos_ == "NOUN" and token.head is not subject
+                and token.head.lemma_.lower() not in TIME_NOUNS and _pointing_subject(token.head)):
+            yield token.head
+
+
+def _scoped(earlier, lookup, subject, whole=False):
+    """The antecedents of the subject's own paragraph before it, or, when it has none, of the article before it
+    (`whole`: a phrase that says more than its words of kind, 'six launch tests of its rocket', is not written)."""
     paragraph = [s for s in earlier if s.span.doc is subject.doc]
     key = noun_key(subject.lemma_)
     said = Counter(w.strip(" -").lower() for s in earlier for t in s.span if t.pos_ == "NOUN"
                    and noun_key(t.lemma_) == key and t.dep_ != "compound" for w in _which(t)[0])
-    return _antecedents(paragraph, lookup, subject, said) or _antecedents(earlier, lookup, subject, said)
+    return _antecedents(paragraph, lookup, subject, said, whole) or _antecedents(earlier, lookup, subject, said, whole)
 
 
 def _pointing_subject(subject, written=False):
@@ -107,7 +137,7 @@ def _which(noun):
     return tuple(words), classing
 
 
-def _antecedents(earlier, lookup, subject, said):
+def _antecedents(earlier, lookup, subject, said, whole=False):
     """What `subject` can mean in the sentences `earlier`: {key: text to write, or None for a rival that
     cannot be written ("a stronger earthquake")}. A named thing described with the noun wins over a phrase."""
     key = noun_key(subject.lemma_)
@@ -136,9 +166,15 @@ def _antecedents(earlier, lookup, subject, said):
             if token.pos_ != "NOUN" or noun_key(token.lemma_) != key or token.ent_type_ or token.dep_ == "compound":
                 continue  # "post-eruption cooling" is no eruption
             which, classing = _which(token)
+            if whole and which and any(c.dep_ in ("nummod", "poss", "prep", "relcl", "acl") for c in token.children):
+                phrases[("more", sentence.index, token.i)] = None  # "the launch tests" would lose "six ... of its rocket"
+                continue
             kinds = {w.strip(" -").lower() for w in which}
             before = {t.lower_ for t in token.subtree if t.i < token.i}
             if not which:
+                if whole:
+                    phrases[("plain", sentence.index, token.i)] = None  # "the old record": 'that record' may be it
+                    continue
                 if any(c.lower_ in ("a", "an", "another") and subject.tag_ == "NN" or c.like_num for c in token.children):
                     phrases[("another", sentence.index, token.i)] = None  # "a stronger earthquake": a second one
                 continue
@@ -157,3 +193,175 @@ def _write(subject, text):
     for t in phrase:
         t._.qtext = ""
     phrase[0]._.qtext = text + phrase[-1].whitespace_
+
+
+SUBORDINATORS = {"when", "as", "if", "once", "after", "before", "while", "because", "although", "though", "since",
+                 "until", "whenever", "where", "unless"}
+ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "attr", "oprd", "appos", "dative", "conj"}  # a place in a phrase
+# ('known for their colors', 'in ice cores') is no rival for the subject: a pronoun subject means a subject
+
+
+def resolve_pronouns(sentences, clear=frozenset()):
+    """'It'/'they' as a sentence's subject, given its one antecedent; return the indices resolved.
+
+    - A clause before it in its own sentence whose subject agrees, and nothing else there that does:
+      "When the Korvath probe reached Mars, it sent ..." -> "..., the Korvath probe sent ...".
+    - Otherwise the previous sentence's subject, when it agrees (singular thing for 'it', plural for
+      'they'), stands alone (a name, a clear noun, or a phrase written in already) and no other noun
+      of that sentence agrees: "Betta fish are known as pets. They live alone" -> "Betta fish live
+      alone"; not after "The team sent the samples to labs." (the samples or the labs?)."""
+    resolved = set()
+    for position, sentence in enumerate(sentences):
+        span = sentence.span
+        pronoun = subject_of(span)
+        if (pronoun is None or pronoun.lower_ not in ("it", "they") or pronoun.pos_ != "PRON"
+                or pronoun._.qtext is not None or _stands_for_nothing(pronoun) or speech_inside(sentence)):
+            continue
+        plural = pronoun.lower_ == "they"
+        anchor = _anchored_before(pronoun, plural, clear)
+        if anchor is not None:  # written in: a question made of the main clause alone must still name it
+            pronoun._.qtext = _as_written(anchor) + pronoun.whitespace_
+            resolved.add(sentence.index)
+            continue
+        if any(t.i < pronoun.i and _agrees(t, plural) for t in span) or position == 0:
+            continue  # "In the first tank, they ...": something before it in its own sentence may be meant
+        previous = sentences[position - 1]
+        if previous.index != sentence.index - 1 or speech_inside(previous):
+            continue
+        text = _antecedent_text(previous.span, plural, clear)
+        if text is not None:
+            start = pronoun.i == span.start
+            pronoun._.qtext = (text[:1].upper() + text[1:] if start else text) + pronoun.whitespace_
+            resolved.add(sentence.index)
+    return resolved
+
+
+def _agrees(token, plural):
+    """A noun (or a name) that 'they' (`plural`) or 'it' could mean."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod"):
+        return False
+    if token.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL"):
+        return False
+    if token.lemma_.lower() in TIME_NOUNS:
+        return False
+    if plural:
+        return token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children) or _plural_verb(token)
+    return token.tag_ in ("NN", "NNP") and not _plural_verb(token) and not any(c.dep_ == "conj" for c in token.children) and token.ent_type_ != "PERSON" and token.lemma_.lower() not in HUMAN_NOUNS
+
+
+def _plural_verb(subject):
+    """'Betta fish are known ...': the verb says the subject is plural where the tag does not ('fish' is NN)."""
+    if subject.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = subject.head
+    return any(t.tag_ == "VBP" or t.lower_ in ("are", "were") for t in [verb, *verb.children]
+               if t.i == verb.i or t.dep_ in ("aux", "auxpass"))
+
+
+def _stands(subject, clear):
+    """The phrase names what it is about out of context: a name, a bare plural, a clear noun, or written in."""
+    phrase = list(subject.subtree)
+    if any(t._.qtext is not None for t in phrase):
+        return subject.pos_ != "PRON" or bool((subject._.qtext or "").strip())
+    if any(t.pos_ == "PRON" for t in phrase) or len(phrase) > 8 or any(t.text in ",;:()" for t in phrase):
+        return False
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "some", "many", "each", "every", "one")
+           for c in subject.children):
+        return False  # "A fire gutted it. It was ...": a thing just introduced, not yet a topic
+    return clear_definite(subject, clear) or not is_vague_phrase(subject)
+
+
+def _anchored_before(pronoun, plural, clear):
+    """The subject of the one clause before the pronoun that it means, or None: 'As Dimorphos orbits, it
+    ...', 'Even when particles fall back to Earth, they ...'."""
+    verb = pronoun.head
+    clauses = [c for c in verb.children if c.dep_ == "advcl" and c.i < pronoun.i
+               and any(m.dep_ in ("mark", "advmod") and m.lower_ in SUBORDINATORS and m.i < c.i for m in c.children)]
+    if len(clauses) != 1:
+        return None
+    clause = clauses[0]
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or not _agrees(subject, plural) or not _stands(subject, clear):
+        return None
+    inside = {t.i for t in subject.subtree}
+    rival = any(t.i not in inside and t.i < pronoun.i and _agrees(t, plural) and t.dep_ in ("nsubj", "nsubjpass")
+                   for t in pronoun.sent)  # "When the probe reached Mars, it ...": the clause's subject, not its object
+    return None if rival else subject
+
+
+REPORTING = {"say", "tell", "announce", "report", "add", "state", "confirm", "warn", "explain", "note", "write",
+             "believe", "think", "find", "show", "suggest", "estimate", "predict", "expect", "hope", "fear", "claim"}
+EMBEDDED = {"ccomp", "advcl", "relcl", "acl", "xcomp", "pcomp", "csubj", "csubjpass", "parataxis"}
+
+
+def _rival(token):
+    """A noun of the previous sentence that a pronoun subject could mean instead of that sentence's subject:
+    an argument of its main clause ("sent the samples"), or the subject of what someone said or found
+    ("The agency said the satellite had failed."). A copula's complement is the subject itself ("The tool
+    is part of X"); a noun down inside another clause ("explores how one's personality can change") or a
+    phrase ("known for their colors") is not what a next sentence's 'it' is about."""
+    if token.dep_ not in ARGUMENTS:
+        return False
+    if token.dep_ == "attr" and token.head.lemma_ in ("be", "become", "remain"):
+        return False
+    head = token.head
+    while head.dep_ != "ROOT" and head.head.i != head.i:
+        if head.dep_ in EMBEDDED:
+            reported = head.dep_ == "ccomp" and head.head.lemma_ in REPORTING and head.head.dep_ in ("ROOT", "conj")
+            return reported and token.dep_ in ("nsubj", "nsubjpass") and token.head.i == head.i
+        head = head.head
+    return True
+
+
+def _stands_for_nothing(pronoun):
+    """'It is unclear why ...', 'It is important to ...' ('They are popular with ...' stands for something)."""
+    root = pronoun.head
+    return pronoun.lower_ == "it" and (root.lemma_ == "be" or root.lower_ in ("'s", "\u2019s")) and any(
+        t.dep_ in ("ccomp", "xcomp", "advcl", "csubj") for t in root.children)
+
+
+def _antecedent_text(span, plural, clear):
+    """The previous sentence's subject as a prompt writes it, when it is the one thing there a pronoun
+    of that number can mean; else None."""
+    subject = subject_of(span)
+    if subject is None:
+        return None
+    if subject.pos_ == "PRON":
+        if subject.lower_ != ("they" if plural else "it") or not (subject._.qtext or "").strip():
+            return None
+    elif not _agrees(subject, plural) and not (plural and subject.pos_ == "PROPN" and subject.tag_ == "NNPS"):
+        return _reported_antecedent(span, plural, clear)
+    if not _stands(subject, clear):
+        return None
+    if plural and subject.pos_ != "PRON" and any(t._.qtext is not None for t in subject.subtree):
+        return None  # what another rule wrote into 'The worms' may be a singular's ("the worm that ...")
+    inside = {t.i for t in subject.subtree}
+    if any(t.i not in inside and _agrees(t, plural) and _rival(t) for t in span):
+        return None  # "The team sent the samples to labs. They ...": the samples or the labs?
+    return _as_written(subject)
+
+
+def _reported_antecedent(span, plural, clear):
+    """'The FAA said air taxis belong to a new kind of aircraft. They ...': when the subject does not agree,
+    the subject of what it said, when that is the one noun of the sentence that does."""
+    fitting = [t for t in span if _agrees(t, plural) and t.dep_ in ARGUMENTS]  # anywhere: "would replace the boats"
+    if len(fitting) != 1:
+        return None
+    found = fitting[0]
+    clause = found.head
+    if found.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp" or clause.head.lemma_ not in REPORTING:
+        return None
+    return _as_written(found) if _stands(found, clear) else None
+
+
+def _as_written(subject):
+    """The subject's phrase as a prompt writes it, lowercased where only the sentence's start capitalised it."""
+    phrase = list(subject.subtree)
+    text = "".join(rendered(t) for t in phrase).strip()
+    if text.startswith("The "):
+        text = "the " + text[4:]
+    first = phrase[0]
+    if first.i == first.sent.start and first._.qtext is None and first.pos_ != "PROPN" and not first.ent_type_ \
+            and not first.text.isupper():
+        text = text[:1].lower() + text[1:]  # "Scientists" opened its sentence; "then scientists ..."
+    return text

@@ -22,7 +22,7 @@ from .entities import consolidate
 from .name_items import _inside_quotes, name_items, title_items, title_of
 from .parse import parse_story
 from .rank import rank
-from .antecedents import resolve_definites
+from .antecedents import resolve_definites, resolve_pronouns
 from .references import resolve, subject_of
 from .textnorm import contains_phrase, norm, words
 
@@ -66,6 +66,7 @@ class Builder:
         _name_the_clear_ones(sentences, self.clear, self.lookup)
         named, undone = resolve_definites(sentences, self.lookup, self.clear)  # 'The company' -> the one company named before
         self.resolved = (self.resolved | named) - undone
+        self.resolved |= resolve_pronouns(sentences, self.clear)  # 'It'/'they': the one subject it can mean
 
     def _relabel_companies(self):
         """'Nvidia became the first company', 'XTB, a trading company': whatever the model
