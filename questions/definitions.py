@@ -10,7 +10,7 @@ definition gives a short answer ('What is prediabetes?'); when the article defin
 other terms, their definitions are the options of a multiple choice too: a student who knows the
 terms tells them apart, one who does not cannot guess from the wording.
 """
-from .constituents import _words
+from .constituents import QUANTIFIERS, _words
 from .generic import PEOPLE
 from .references import rendered, subject_of
 from .textnorm import norm
@@ -20,7 +20,7 @@ NOT_TERMS = PEOPLE | {"goal", "aim", "purpose", "plan", "problem", "challenge", 
                       "priority", "task", "job", "difference", "finding", "conclusion", "message", "lesson", "news",
                       "source", "cause", "effect", "outcome", "truth", "key", "rule", "step"}
 NOT_KINDS = {"one", "thing", "way", "reason", "result", "answer", "question", "problem", "issue", "part", "example"}
-ASIDES = {",", ";", ":", "\u2014", "\u2013", "(", "-"}
+ASIDES = {",", ";", ":", "\u2014", "\u2013", "("}
 
 
 def definition(span):
@@ -33,6 +33,14 @@ def definition(span):
     if any(c.dep_ == "neg" for c in root.children) or any(c.dep_ in ("aux", "advmod") and c.i < root.i
                                                           for c in root.children):
         return None  # "X is not a Y", "X may be a Y", "X now is a Y": no definition
+    if root.tag_ not in ("VBZ", "VBP") or subject.left_edge.i != _first_word(span).i:
+        return None  # "Many supporters were students", "For Washingtonians, the blossoms are a sign": not timeless
+    if subject._.qtext is not None or any(t.tag_ in ("JJS", "RBS") or t.lower_ in ("only", "first", "last")
+                                          or t.ent_type_ == "ORDINAL" for t in [*subject.subtree, *attr.subtree]):
+        return None  # "The comedy" written as a name, "the largest single winner", "the only memorial": no term
+    if attr.left_edge.i != next(t.i for t in attr.subtree) or attr.doc[attr.left_edge.i].pos_ not in (
+            "DET", "ADJ", "NOUN", "PROPN", "NUM"):
+        return None  # "is about four students": the verb's phrase, not what it is
     term = [t for t in subject.subtree]
     if not _a_term(subject, term):
         return None
@@ -53,6 +61,10 @@ def definition(span):
     return term_text, text, root.lower_ in ("are", "were")
 
 
+def _first_word(span):
+    return next(t for t in span if not t.is_punct and not t.is_space)
+
+
 def _a_term(subject, term):
     """'An aurora', 'Prediabetes', 'Sunspots', 'The solar cycle': a common noun, at most two words before it."""
     if subject.pos_ not in ("NOUN", "PROPN") or subject.lemma_.lower() in NOT_TERMS or len(term) > 4:
@@ -64,9 +76,9 @@ def _a_term(subject, term):
     if term[-1].i != subject.i or any(t.is_punct or t.pos_ == "PRON" and t._.qtext is None for t in term):
         return False  # "The study, published ...", "Its aim"
     dets = [t.lower_ for t in term if t.dep_ in ("det", "poss")]
-    if dets and dets[0] not in ("a", "an", "the"):
-        return False  # "This flow", "Their goal"
-    return all(t.dep_ in ("det", "amod", "compound") for t in term[:-1]) or bool(subject._.qtext)
+    if dets and dets[0] not in ("a", "an", "the") or any(t.lower_ in QUANTIFIERS for t in term):
+        return False  # "This flow", "Their goal", "Many supporters"
+    return all(t.dep_ in ("det", "amod", "compound") for t in term[:-1])
 
 
 def _defining_phrase(attr):

@@ -14,7 +14,7 @@ the same text always gives the same items in the same order.
 import hashlib
 from collections import Counter
 
-from . import attribution, checker, definitions, generic, makers, worth
+from . import advice, attribution, checker, definitions, generic, makers, worth
 from .clauses import (_definite_for_demonstratives, _drop_leading_connective, _name_the_clear_ones, clause_views,
                       clear_nouns, why_unusable)
 from .amounts import date_style
@@ -211,6 +211,11 @@ def build_items(text, doc_iter, *, source="", limit=None, trace=None, keep_featu
     for sentence in sentences:
         if trace is not None:
             trace.sentences[sentence.index] = sentence.text
+        lead = advice.advisor(sentences, sentence.index) if advice.is_imperative(sentence.span) else ""
+        if lead is None:  # "Walk after each meal." with no one said to advise it
+            if trace is not None:
+                trace.drop(sentence.index, "advice-unattributed")
+            continue
         reason = why_unusable(sentence, builder.clear_at(sentence))
         views = [sentence] if reason is None else list(clause_views(sentence))
         made = []
@@ -224,8 +229,11 @@ def build_items(text, doc_iter, *, source="", limit=None, trace=None, keep_featu
                     defined.append((sentence, *found))
         if reason is not None and not made and trace is not None:
             trace.drop(sentence.index, reason)
-        _gate(builder, sentence, made + title_items(builder, sentence) + attribution.office_items(builder, sentence),
-              items, seen, trace)
+        if lead:  # "Experts suggest: check _____."
+            made = advice.attribute(made, lead)
+        else:
+            made += title_items(builder, sentence) + attribution.office_items(builder, sentence)
+        _gate(builder, sentence, made, items, seen, trace)
     by_text = {d[0].text: d[0] for d in defined}  # 'What is prediabetes?': options are the article's other definitions
     for item in definitions.definition_items(defined, common_for=builder.definition_common,
                                              score_for=builder.sentence_score):

@@ -10,7 +10,9 @@ its prompt writes the thing in (`token._.qtext`, as references.py does; the sour
 - `known_before`: 'the (adj) N' is clear at a sentence when the article before it mentions N,
   introduces it ('a/an N') at most once, never as one of several ('another N', 'two Ns', 'the
   other N') and never with a second kind ('the electric field' and 'the magnetic field').
-  Introductions after the sentence do not count: 'a larger study' at the end is another study.
+  Introductions after the sentence do not count ('a larger study' at the end is another study),
+  unless the article introduces three or more of the kind ('a private spacecraft', 'its SLIM
+  spacecraft', 'a spacecraft called Hera'): then 'the spacecraft' needs the article's context.
 - `carry_pronouns`: an 'it'/'they' subject with nothing before it in its sentence means the
   previous sentence's subject when that subject is a thing the article talks about in general
   (a bare plural 'Storms', a bare mass noun 'Insulin', 'An aurora' of a definition) or is clear,
@@ -62,9 +64,17 @@ def known_before(sentences):
             continue
         key = noun_key(subject.lemma_)
         earlier = [t for index, t in mentions.get(key, []) if index < sentence.index]
+        if sum(_introduces(t) for _, t in mentions.get(key, [])) >= 3:
+            continue  # "a private spacecraft", "its SLIM spacecraft", "a spacecraft called Hera": the story of many
         if earlier and _one_thing(earlier, subject):
             known.setdefault(sentence.index, set()).add(subject.lemma_.lower())
     return {index: frozenset(lemmas) for index, lemmas in known.items()}
+
+
+def _introduces(token):
+    """'a spacecraft', 'its SLIM spacecraft': a mention that brings in one more thing of the kind."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") or c.dep_ in ("compound", "nmod", "amod")
+               and (c.pos_ == "PROPN" or c.ent_type_) for c in token.children)
 
 
 def _one_thing(earlier, subject):
@@ -98,7 +108,8 @@ def _plural(subject):
 def _generic(subject):
     """'Storms', 'Insulin', 'Geomagnetic storms', 'An aurora': a thing spoken of in general."""
     phrase = [t for t in subject.subtree if not t.is_punct]
-    if subject.pos_ not in ("NOUN", "PROPN") or subject.ent_type_ or phrase[-1].i != subject.i or len(phrase) > 3:
+    if subject.pos_ not in ("NOUN", "PROPN") or phrase[-1].i != subject.i or len(phrase) > 3 or (
+            subject.ent_type_ and not (subject.pos_ == "NOUN" and subject.is_sent_start)):  # "Hailstorms" taken for a place
         return False
     if subject.pos_ == "PROPN" and (len(phrase) > 1 or not subject.is_sent_start):
         return False  # "Insulin" opening a sentence, no name the model found: the word, capitalised

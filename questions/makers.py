@@ -164,7 +164,8 @@ def constituent_items(view, subject, *, common, base, tokens=None):
         blanked = fill_blank_prompt(shown, found.start, found.end)
         context = len(words(blanked)) - 1  # the words around the blank
         if max(5, len(words(answer)) + 2) <= context <= MAX_BLANK_CONTEXT and len(words(answer)) <= 5:
-            items.append(dict(kind="fill_blank", prompt=blanked, answer=answer, choices=[], accepted=accepted,
+            shown_forms = [a for a in accepted if not contains_phrase(blanked, a)]  # ", or northern lights" stays shown
+            items.append(dict(kind="fill_blank", prompt=blanked, answer=answer, choices=[], accepted=shown_forms,
                               score=score, **kept))
         asked = question(view, found.drop, found.wh, do_word=found.do_word, role=found.role)
         if asked:
