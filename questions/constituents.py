@@ -60,6 +60,8 @@ def split_by_the_parse(tokens):
     if after is not None and after.pos_ in ("NOUN", "PROPN") and after.dep_ not in ("npadvmod",) and (
             after.i == end or doc[end].text in ("(", ")")):
         return True
+    if any(t.lower_ == "between" for t in tokens) and end < len(doc) and doc[end].lower_ == "and":
+        return True  # "between the ages of 45 | and 75": the range goes on past the phrase
     inside = {t.i for t in tokens}
     return any(t.head.i in inside and t.i not in inside and t.dep_ in ("amod", "compound", "det", "nummod", "poss")
                and not (t.dep_ == "poss" and t.lower_ in POSSESSIVES and t.i == tokens[0].i - 1)

@@ -25,6 +25,7 @@ its prompt writes the thing in (`token._.qtext`, as references.py does; the sour
 """
 from .references import noun_key, subject_of
 
+MAX_RESCUED = 45  # tokens: a longer sentence is a list run together, its blanks a reading test (makers.py)
 PEOPLE = {"man", "woman", "person", "people", "official", "child", "boy", "girl", "player", "leader", "member",
           "group", "other", "one", "way", "thing", "number", "percentage", "figure", "change", "issue", "problem",
           "year", "month", "week", "day", "time", "moment", "period", "point", "answer", "question", "kind", "part",
@@ -60,7 +61,8 @@ def known_before(sentences):
     known = {}
     for sentence in sentences:
         subject = subject_of(sentence.span)
-        if subject is None or subject._.qtext is not None or not _definite_subject(subject):
+        if subject is None or subject._.qtext is not None or not _definite_subject(subject) or len(
+                sentence.span) > MAX_RESCUED:
             continue
         key = noun_key(subject.lemma_)
         earlier = [t for index, t in mentions.get(key, []) if index < sentence.index]
@@ -155,7 +157,7 @@ def carry_pronouns(sentences, known):
         if topic is not None and topic[0] is not sentence.span.doc:
             topic = None
         antecedent = None
-        pronoun = _leading_pronoun(sentence.span)
+        pronoun = _leading_pronoun(sentence.span) if len(sentence.span) <= MAX_RESCUED else None
         if pronoun is not None and pronoun._.qtext:  # written in already (references.py): the chain goes on
             antecedent = pronoun._.qtext.strip()
         elif pronoun is not None:

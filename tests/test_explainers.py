@@ -145,3 +145,13 @@ def test_advice_is_asked_only_as_someones_advice():
     alone = STEPS + "Cover young tomato plants with straw on the hottest days of the summer."
     assert "dropped: advice-unattributed" in block(alone, "Cover young tomato")
     assert not made(alone, "Cover young tomato")
+
+
+def test_half_a_range_and_a_someday_are_not_asked():
+    ranged = items_of("Doctors in Halden examined 300 adults between the ages of 45 and 75 for six months.", "Doctors")
+    assert any(i["answer"] == "300" for i in ranged)  # positive control
+    assert not any(i["answer"].startswith("between the ages") for i in ranged), ranged
+    sentence = "Engineers at Halden College say that the new battery they are building could {} power small electric planes."
+    assert any(i["answer"] == "2030" for i in items_of(sentence.format("by 2030"), "Engineers"))  # positive control
+    assert "dropped 'one day': not-worth-asking" in block(sentence.format("one day"), "Engineers")
+    assert not any(i["answer"] == "one day" for i in items_of(sentence.format("one day"), "Engineers"))
