@@ -25,11 +25,13 @@ def usable(sentence, clear_nouns=frozenset()):
 MAX_SENTENCE_TOKENS = 80  # longer, a sentence is a list or a paragraph run together
 
 
-def why_unusable(sentence, clear_nouns=frozenset()):
+def why_unusable(sentence, clear_nouns=frozenset(), *, advised=False):
     """The name of the rule (rules.py) that makes the sentence unusable on its own, or None.
 
     `clear_nouns` are the nouns the story uses for one thing only ('the study', 'the
-    team'): a subject made of 'the' and one of them is clear without a name."""
+    team'): a subject made of 'the' and one of them is clear without a name. `advised`: the
+    sentence is an imperative its paragraph says someone advises (advice.py), so it is no
+    writer talking to the reader for having no subject."""
     span, text = sentence.span, sentence.text
     tokens = [t for t in span if not t.is_space]
     if len(tokens) < 5:
@@ -40,7 +42,7 @@ def why_unusable(sentence, clear_nouns=frozenset()):
         return "not-a-statement"
     if speech_inside(sentence):
         return "quoted-speech"
-    if _speaks_to_reader(span):
+    if _speaks_to_reader(span, advised):
         return "writer-to-reader"
     subject = subject_of(span)
     reported = _reported_subject(span)
@@ -339,13 +341,13 @@ def _points_back(token):
             and token.head.lemma_.lower() not in TIME_NOUNS)
 
 
-def _speaks_to_reader(span):
+def _speaks_to_reader(span, advised=False):
     """'Here is a look back at the stories we covered', 'please contact ...': the writer talking, not a fact."""
     def outside_quotes(t):
         return not _quote_depth(span.doc[span.start : t.i].text, 0)  # a slice, not the whole doc's text
 
     root = span.root
-    if root.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux") for c in root.children) and (
+    if not advised and root.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux") for c in root.children) and (
             outside_quotes(root)):
         return True  # "For more details, please contact the press office.": an imperative, to the reader
     for t in span:

@@ -44,7 +44,7 @@ class Constituent:
 
 
 def _words(tokens):
-    return [t for t in tokens if not t.is_punct]
+    return [t for t in tokens if not t.is_punct and t.tag_ != "POS"]  # "the Earth's field" is three words
 
 
 POSSESSIVES = {"their", "its", "his", "her", "our"}  # left outside a blank: 'known for their _____'
@@ -60,6 +60,8 @@ def split_by_the_parse(tokens):
     if after is not None and after.pos_ in ("NOUN", "PROPN") and after.dep_ not in ("npadvmod",) and (
             after.i == end or doc[end].text in ("(", ")")):
         return True
+    if any(t.lower_ == "between" for t in tokens) and end < len(doc) and doc[end].lower_ == "and":
+        return True  # "between the ages of 45 | and 75": the range goes on past the phrase
     inside = {t.i for t in tokens}
     return any(t.head.i in inside and t.i not in inside and t.dep_ in ("amod", "compound", "det", "nummod", "poss")
                and not (t.dep_ == "poss" and t.lower_ in POSSESSIVES and t.i == tokens[0].i - 1)
@@ -306,6 +308,9 @@ def _cause_or_purpose(clause):
         if mark.lower_ == "as" and clause.lemma_ in NAMING_VERBS | {"say", "report", "expect", "describe", "note"}:
             return []  # "Fenwold Solar, as the scheme is known, ...": an aside, not a cause
         body = [t for t in tokens if t.i > mark.i]
+        relative = next((t for t in body if t.dep_ == "relcl"), None)
+        if relative is not None and len(_words(body)) > MAX_ANSWER_WORDS:
+            body = [t for t in body if t.i < relative.left_edge.i]  # "oxygen is plentiful at the height (where ...)"
         span = _span_of(body)
         if span is None or len(_words(body)) < 3 or not worth_as_answer(clause.doc[span[0] : span[1]], clause=True,
                                                                           loose=True):

@@ -10,7 +10,9 @@ FRAMES = {"know": ("for", "as"), "prize": ("for",), "value": ("for",), "praise":
           "remember": ("for",), "famous": ("for",), "renowned": ("for",), "notorious": ("for",), "popular": ("for",),
           "use": ("for", "as"), "make": ("of", "from"), "consist": ("of",), "compose": ("of",), "derive": ("from",),
           "describe": ("as",), "regard": ("as",), "refer": ("to",), "part": ("of",), "kind": ("of",),
-          "type": ("of",), "form": ("of",), "rich": ("in",), "responsible": ("for",)}
+          "type": ("of",), "form": ("of",), "rich": ("in",), "responsible": ("for",),
+          "interfere": ("with",), "depend": ("on",), "rely": ("on",), "protect": ("from", "against"),
+          "lead": ("to",), "contribute": ("to",), "result": ("in",)}
 
 
 def _framed(head):
@@ -45,10 +47,17 @@ def _frame_object(prep, wh):
 
 def _name_given(oprd, wh):
     """'In the trade, this is called substrate', 'The feast is called Nowruz': the name the sentence
-    gives a thing (a name too: that it names this thing is the fact)."""
+    gives a thing (a name too: that it names this thing is the fact). A second name after ', or'
+    ('the aurora borealis, or northern lights') restates it: the answer is the first, the second is accepted."""
     if oprd.pos_ not in ("NOUN", "PROPN", "ADJ", "X"):
         return []
     tokens = _subtree(oprd)
+    gloss = next((t for t in tokens if t.dep_ == "conj" and t.head.i == oprd.i and t.i >= 2
+                  and t.doc[t.i - 1].lower_ == "or" and t.doc[t.i - 2].text == ","), None)
+    gloss = gloss or next((t for t in tokens if t.dep_ == "conj" and t.head.i == oprd.i and t.left_edge.i >= 2
+                           and t.doc[t.left_edge.i - 1].lower_ == "or" and t.doc[t.left_edge.i - 2].text == ","), None)
+    if gloss is not None:
+        tokens = [t for t in tokens if t.i < gloss.left_edge.i - 2]
     span = _span_of(tokens)
     if span is None or not worth_as_answer(oprd.doc[span[0] : span[1]], term=True) or _title_goes_on(oprd.doc, span):
         return []

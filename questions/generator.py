@@ -14,7 +14,7 @@ the same text always gives the same items in the same order.
 import hashlib
 from collections import Counter
 
-from . import attribution, checker, makers, worth
+from . import advice, attribution, checker, definitions, generic, makers, worth
 from .clauses import (_definite_for_demonstratives, _drop_leading_connective, _name_the_clear_ones, clause_views,
                       clear_nouns, why_unusable)
 from .amounts import date_style
@@ -67,6 +67,12 @@ class Builder:
         named, undone = resolve_definites(sentences, self.lookup, self.clear)  # 'The company' -> the one company named before
         self.resolved = (self.resolved | named) - undone
         self.resolved |= resolve_pronouns(sentences, self.clear)  # 'It'/'they': the one subject it can mean
+        self.known = generic.known_before(sentences)  # 'The study' after the article's one study
+        self.resolved |= generic.this_from_previous(sentences) | generic.the_term(sentences) | generic.carry_pronouns(sentences, self.known)
+
+    def clear_at(self, sentence):
+        """The nouns whose 'the N' subject is clear at this sentence."""
+        return self.clear | self.known.get(sentence.index, frozenset())
 
     def _relabel_companies(self):
         """'Nvidia became the first company', 'XTB, a trading company': whatever the model
@@ -127,6 +133,10 @@ class Builder:
                 entity = self.lookup.get((sentence.index, ent.start_char))
                 return entity.mentions if entity is not None and entity.label == "PERSON" else 0
         return 0
+
+    def definition_common(self, sentence):
+        return {"source": self.source, "features": dict(self.features(sentence, "PHRASE", "complement", None, None),
+                                                        answer_words=1.0)}
 
     def constituent_items(self, sentence):
         common = {"source_sentence": sentence.text, "source": self.source,
@@ -208,33 +218,54 @@ def build_items(text, doc_iter, *, source="", limit=None, trace=None, keep_featu
     what each stage dropped and why."""
     sentences = parse_story(text, doc_iter)
     builder = Builder(text, sentences, source, trace)
-    items, seen = [], set()
+    items, seen, defined = [], set(), []
     for sentence in sentences:
         if trace is not None:
             trace.sentences[sentence.index] = sentence.text
-        reason = why_unusable(sentence, builder.clear)
+        lead = advice.advisor(sentences, sentence.index) if advice.is_imperative(sentence.span) else ""
+        if lead is None:  # "Walk after each meal." with no one said to advise it
+            if trace is not None:
+                trace.drop(sentence.index, "advice-unattributed")
+            continue
+        reason = why_unusable(sentence, builder.clear_at(sentence), advised=bool(lead))
         views = [sentence] if reason is None else list(clause_views(sentence))
         made = []
         for view in views:
-            view_reason = why_unusable(view, builder.clear) if view is not sentence else None
+            view_reason = why_unusable(view, builder.clear_at(sentence)) if view is not sentence else None
             if view_reason is None:
                 made += name_items(builder, view)
                 made += builder.constituent_items(view)
+                found = definitions.definition(view.span)
+                if found is not None and not any(d[0].index == sentence.index for d in defined):
+                    defined.append((sentence, *found))
         if reason is not None and not made and trace is not None:
             trace.drop(sentence.index, reason)
-        for item in made + title_items(builder, sentence) + attribution.office_items(builder, sentence):
-            key = (item["kind"], norm(item["prompt"]))
-            found = checker.defects(item, article_norm=builder.article_norm)
-            if key in seen or found:
-                if trace is not None:
-                    trace.drop(sentence.index, "duplicate" if key in seen else "gate",
-                               f"{item['kind']}: {item['prompt']} ({', '.join(found)})" if found else item["prompt"])
-                continue
-            seen.add(key)
-            items.append(item)
+        if lead:  # "Experts suggest: check _____."
+            made = advice.attribute(made, lead)
+        else:
+            made += title_items(builder, sentence) + attribution.office_items(builder, sentence)
+        _gate(builder, sentence, made, items, seen, trace)
+    by_text = {d[0].text: d[0] for d in defined}  # 'What is prediabetes?': options are the article's other definitions
+    for item in definitions.definition_items(defined, common_for=builder.definition_common,
+                                             score_for=builder.sentence_score):
+        _gate(builder, by_text[item["source_sentence"]], [item], items, seen, trace)
     assign_facts(items)
     return rank(items, limit=limit, trace=trace, index_of={s.text: s.index for s in sentences},
                 keep_features=keep_features, select=select, article_norm=builder.article_norm)
+
+
+def _gate(builder, sentence, made, items, seen, trace):
+    """Keep the items the gate passes and that were not made before; record the rest."""
+    for item in made:
+        key = (item["kind"], norm(item["prompt"]))
+        found = checker.defects(item, article_norm=builder.article_norm)
+        if key in seen or found:
+            if trace is not None:
+                trace.drop(sentence.index, "duplicate" if key in seen else "gate",
+                           f"{item['kind']}: {item['prompt']} ({', '.join(found)})" if found else item["prompt"])
+            continue
+        seen.add(key)
+        items.append(item)
 
 
 def assign_facts(items):

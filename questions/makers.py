@@ -41,10 +41,24 @@ def answer_forms(doc, start, end):
                   and c.right_edge.i == end - 1 and c.i > start + 1), None)
     if place is not None:
         forms.add(doc[start : place.i].text)  # "Boom Supersonic in Colorado": the name without its place
+    gloss = _gloss_after(doc, start, end)
+    if gloss:
+        forms.add(gloss)  # "the aurora borealis, or northern lights": the other name is right too
     aside = re.sub(r"\s*\([^()]*\)\s*$", "", answer)
     if aside != answer and aside:
         forms.add(aside)  # "539 cubic miles (2,246 cubic kilometers)": the first unit alone
     return answer, sorted(f for f in forms if f and norm(f) != norm(answer))
+
+
+def _gloss_after(doc, start, end):
+    """'..., or northern lights' right after a term: the other name the sentence gives it."""
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ != "or":
+        return None
+    conj = next((t for t in doc[end + 2 :] if t.dep_ == "conj" and start <= t.head.i < end), None)
+    if conj is None:
+        return None
+    tokens = [t for t in conj.subtree if t.i >= end + 2]
+    return "".join(t.text_with_ws for t in tokens).strip() if 1 <= len(tokens) <= 4 else None
 
 
 def fill_blank_prompt(tokens, start, end):
@@ -107,7 +121,8 @@ def question(span, drop, wh, *, do_word=False, role=""):
     if lead:
         tail = " " + _lower_first("".join(rendered(t) for t in lead).strip().rstrip(","), lead[0])
     said = [w for w in f"{subject_text} {body}".split() if w.lower().strip(",.") not in STOP_WORDS]
-    least = 2 if root.lemma_ in MEANING_VERBS or role in REASONS else 3 if role in DEFINING_ROLES else 4
+    least = 2 if root.lemma_ in MEANING_VERBS or role in REASONS or role == "term" and subject._.qtext else \
+        3 if role in DEFINING_ROLES else 4  # "What is the aurora called?": the subject written in says which
     if len(said) < least:
         return None  # "What do pet stores sell?": too little said to have one answer
     text = _finish(f"{wh} {front} {subject_text} {body}{tail}")
@@ -151,7 +166,8 @@ def constituent_items(view, subject, *, common, base, tokens=None):
         blanked = fill_blank_prompt(shown, found.start, found.end)
         context = len(words(blanked)) - 1  # the words around the blank
         if max(5, len(words(answer)) + 2) <= context <= MAX_BLANK_CONTEXT and len(words(answer)) <= 5:
-            items.append(dict(kind="fill_blank", prompt=blanked, answer=answer, choices=[], accepted=accepted,
+            shown_forms = [a for a in accepted if not contains_phrase(blanked, a)]  # ", or northern lights" stays shown
+            items.append(dict(kind="fill_blank", prompt=blanked, answer=answer, choices=[], accepted=shown_forms,
                               score=score, **kept))
         asked = question(view, found.drop, found.wh, do_word=found.do_word, role=found.role)
         if asked:

@@ -30,6 +30,8 @@ RULES = {rule.name: rule for rule in [
     Rule("someone-unnamed", "sentence", "'Iran had stopped him from leaving' with no one named"),
     Rule("pronoun-unanchored", "sentence", "'Okafor made them pay', 'many of them will develop ...': "
          "nothing before the pronoun in its sentence that it could mean"),
+    Rule("advice-unattributed", "sentence", "'Walk for ten minutes after each meal.' with no one in its paragraph "
+         "said to advise it (with 'Experts suggest a few steps.' before it, it is asked as what experts suggest)"),
     # candidates (generator.Builder.items_for, worth.py)
     Rule("inside-quotation", "candidate", "a name inside someone's quoted words"),
     Rule("rewritten-phrase", "candidate", "a name inside a phrase the prompt rewrites ('Its chief' -> 'Nvidia's chief')"),

@@ -73,6 +73,11 @@ def _in_hyphenated_modifier(token):
 def names_its_subject(span):
     """'The new aircraft is called X-59': the sentence itself says what its subject is."""
     root = span.root
+    subject = next((t for t in root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if root.lemma_ == "be" and subject is not None and subject.pos_ == "NOUN" and any(
+            t.tag_ in ("JJS", "RBS") for t in subject.subtree if t.i < subject.i) and any(
+            t.dep_ in ("attr", "acomp") for t in root.children):
+        return True  # "The most common color is green": a superlative and what it is
     return root.lemma_ in ("be", "call", "name", "know") and any(
         t.dep_ in ("attr", "oprd") and t.ent_type_ for t in root.subtree if t.head.i == root.i or t.head.head.i == root.i
     )

@@ -147,6 +147,8 @@ def relative_date(entity, key):
     'the year', 'decades': no date at all (no number, no name of a month, day or holiday)."""
     if entity.label not in ("DATE", "TIME"):
         return False
+    if [t.lower_ for t in key] in (["one", "day"], ["some", "day"], ["someday"]):
+        return True  # "which could one day inspire new drugs": some time, not a date
     if all(t.text in WEEKDAYS or t.is_punct for t in key):
         return True  # "on Tuesday": the day of the week of a meeting is trivia, and stale once the week is over
     return bool({t.lower_ for t in key} & RELATIVE) or not any(t.like_num or t.text[:1].isupper() for t in key)
@@ -204,6 +206,8 @@ def a_conversion(ent):
 def a_range_end(ent):
     """'from 1980 to 2009', '1980-2009': one end of a range is no fact on its own."""
     doc = ent.doc
+    if ent[0].lower_ == "between" and ent.end + 1 < len(doc) and doc[ent.end].lower_ == "and" and doc[ent.end + 1].like_num:
+        return True  # "between the ages of 45 | and 75": half of the range
     if ent.label_ != "DATE" or len(ent) != 1:
         return False
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
