@@ -97,8 +97,10 @@ def main(argv=None):
     x, y, articles, readings, kinds = matched(*observations(args.readings, args.articles))
     print(f"{len(y)} verdicts ({int(y.sum())} accepted) on {len(set(articles))} articles, "
           f"{len(set(readings))} readings\n")
-    rows = validation.nested(x, y, readings, articles, kinds)
+    detail = {}
+    rows = validation.nested(x, y, readings, articles, kinds, detail=detail)
     print(validation.table(rows))
+    print("\n".join(validation.breakdown(rows, detail)))
     out_of_reading = validation.out_of_fold(x, y, validation.reading_folds(readings, articles))
     cuts = validation.choose_cuts(out_of_reading, y, kinds)
     by_article = validation.at_or_above(validation.out_of_fold(x, y, validation.article_folds(articles)), kinds, cuts)

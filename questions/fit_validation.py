@@ -101,9 +101,10 @@ def at_or_above(predicted, kinds, cuts):
     return np.array([p >= cuts.get(kind, np.inf) for p, kind in zip(predicted, kinds)], dtype=bool)
 
 
-def nested(x, y, readings, articles, kinds, *, l2=L2, target=TARGET, z=Z):
+def nested(x, y, readings, articles, kinds, *, l2=L2, target=TARGET, z=Z, detail=None):
     """Per held-out reading: (reading, verdicts, at/above the cut, accepted among them, cuts).
-    The model is fitted on the other readings and the cuts are chosen from their out-of-reading predictions."""
+    The model is fitted on the other readings and the cuts are chosen from their out-of-reading predictions.
+    `detail`, a dict, gets for each reading its articles and its items at/above the cut by kind."""
     readings, articles, kinds = np.asarray(readings), np.asarray(articles), np.asarray(kinds)
     rows = []
     for name, test, train in reading_folds(readings, articles):
@@ -111,7 +112,36 @@ def nested(x, y, readings, articles, kinds, *, l2=L2, target=TARGET, z=Z):
         cuts = choose_cuts(out_of_fold(x[train], y[train], inner, l2=l2), y[train], kinds[train], target=target, z=z)
         above = at_or_above(predict(fit(x[train], y[train], l2=l2), x[test]), kinds[test], cuts)
         rows.append((name, int(test.sum()), int(above.sum()), int(y[test][above].sum()), cuts))
+        if detail is not None:
+            detail[name] = {"articles": set(articles[test].tolist()), "kinds": {
+                kind: (int((above & (kinds[test] == kind)).sum()), int(y[test][above & (kinds[test] == kind)].sum()))
+                for kind in sorted(set(kinds[test].tolist()))}}
     return rows
+
+
+def breakdown(rows, detail):
+    """Lines: the same held-out figures pooled by set of articles (readings of the same articles, held out
+    together anyway) and by kind."""
+    sets = []  # [[reading, ...]] readings that share an article
+    for name, *_ in rows:
+        mine = detail[name]["articles"]
+        joined = [group for group in sets if any(detail[other]["articles"] & mine for other in group)]
+        merged = [name] + [other for group in joined for other in group]
+        sets = [group for group in sets if group not in joined] + [sorted(merged, key=_reading_order)]
+    by_name = {row[0]: row for row in rows}
+    parts = []
+    for group in sorted(sets, key=lambda g: _reading_order(g[0])):
+        above, accepted = (sum(by_name[name][i] for name in group) for i in (2, 3))
+        parts.append(f"{'+'.join(group)} {_share(accepted, above)} of {above}")
+    with_items = [part for part in parts if not part.endswith(" of 0")]
+    reaching = sum(1 for part in with_items if int(part.split()[1].rstrip("%")) >= TARGET * 100)
+    kinds = {}
+    for name in by_name:
+        for kind, (above, accepted) in detail[name]["kinds"].items():
+            kinds[kind] = tuple(a + b for a, b in zip(kinds.get(kind, (0, 0)), (above, accepted)))
+    return [f"by set of articles: {', '.join(parts)} ({reaching} of {len(with_items)} sets at {TARGET:.0%} or more)",
+            "by kind: " + ", ".join(f"{kind} {_share(accepted, above)} of {above}"
+                                    for kind, (above, accepted) in sorted(kinds.items()))]
 
 
 def table(rows):
@@ -123,7 +153,8 @@ def table(rows):
         lines.append(f"{name:10} {n:8d} {above:6d} {above / n if n else 0:6.0%} {accepted:9d} "
                      f"{_share(accepted, above):>9}  {shown}")
     n, above, accepted = (sum(row[i] for row in rows) for i in (1, 2, 3))
-    lines.append(f"{'pooled':10} {n:8d} {above:6d} {above / n if n else 0:6.0%} {accepted:9d} {_share(accepted, above):>9}")
+    lines.append(f"{'pooled':10} {n:8d} {above:6d} {above / n if n else 0:6.0%} {accepted:9d} "
+                 f"{_share(accepted, above):>9}")
     return "\n".join(lines) + "\n" + summary(rows)
 
 

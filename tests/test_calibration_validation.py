@@ -12,7 +12,8 @@ from questions import fit_validation as validation
 def test_a_reading_is_held_out_with_every_verdict_on_its_articles():
     readings = ["r1", "r1", "r2", "r2", "r3", "r3"]
     articles = ["a.txt", "b.txt", "a.txt", "c.txt", "d.txt", "e.txt"]
-    folds = {name: (test.tolist(), train.tolist()) for name, test, train in validation.reading_folds(readings, articles)}
+    folds = {name: (test.tolist(), train.tolist())
+             for name, test, train in validation.reading_folds(readings, articles)}
     assert list(folds) == ["r1", "r2", "r3"]
     # r2 read a.txt as r1 did: holding r1 out takes r2's verdict on a.txt out of the fit too, not r2's c.txt
     assert folds["r1"] == ([True, True, False, False, False, False], [False, False, False, True, True, True])
@@ -119,3 +120,17 @@ def test_the_kinds_cuts_folded_into_the_weights_make_one_cut_serve_every_kind():
             before = 1 / (1 + math.exp(-(row @ w + b)))
             after = 1 / (1 + math.exp(-(row @ folded + bias)))
             assert (before >= cut) == (after >= fit_calibration.COMMON_CUT - 1e-12)
+
+
+def test_the_breakdown_pools_readings_of_the_same_articles_and_counts_each_kind():
+    x, y, readings, articles = artefact_set()
+    articles = np.where(readings == "r2", np.char.replace(articles, "r2-", "r1-"), articles)  # r2 read r1's articles
+    kinds = np.where(np.arange(len(y)) % 2 == 0, "fill_blank", "true_false")
+    detail = {}
+    rows = validation.nested(x, y, readings, articles, kinds, detail=detail)
+    assert [row[0] for row in rows] == ["r1", "r2", "r3"]
+    sets, by_kind = validation.breakdown(rows, detail)
+    assert sets.startswith("by set of articles: r1+r2 ") and ", r3 " in sets
+    above = sum(row[2] for row in rows)
+    counted = sum(detail[name]["kinds"][kind][0] for name in detail for kind in detail[name]["kinds"])
+    assert counted == above and "fill_blank" in by_kind and "true_false" in by_kind
