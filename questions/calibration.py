@@ -9,8 +9,10 @@ options of a multiple choice look like) and the ranker's importance, fitted by
 `lexicon/acceptance.json`.
 
 The calibrated score maps the model's output so that the contract holds where it was
-measured: items scored at least 0.7 were accepted by blind readers at least 90% of the time
-(held-out articles), the knots are chosen by the fitting script and written with the weights.
+measured: items scored at least 0.7 were accepted by blind readers at least 90% of the time on
+readings held out one at a time (each with a model and cut fitted without it: fit_validation.py).
+Each kind of item has its own cut, folded by the fitting script into the weight of its kind
+feature, so one knot at 0.7 serves all; the knots are written with the weights.
 """
 import functools
 import json

@@ -1,35 +1,43 @@
-"""Fit the acceptance model and its calibration knots (lexicon/acceptance.json) from blind readings.
+"""Fit the acceptance model and its calibration (lexicon/acceptance.json) from blind readings.
 
-    python -m questions.fit_calibration [--readings DIR] [--articles DIR ...] [--out PATH]
+    python -m questions.fit_calibration [--readings DIR] [--articles DIR ...] [--out PATH] [--dry-run]
 
 Each reading folder holds `sheet.json` (what the readers saw) and `verdicts_<reader>.json`
 (ACCEPTABLE or NOT per item). Every verdict is one observation. The items are matched to
 what the generator makes today (same article, kind, prompt and answer; for multiple choice,
 the same options), so the features are today's; verdicts of items it no longer makes, and
 verdicts given as "duplicate" (a fault of the sheet's selection, not of the item), are left
-out. The knots are chosen from out-of-article predictions (each article's verdicts predicted
-by a model fitted on the others; rank.py orders items by that probability): the score 0.7 sits where held-out acceptance above it
-reaches 90%, or, where it never does, at the best held-out acceptance with at least a fifth
-of the items above it. The figures are printed and written into the file.
+out.
+
+The score 0.7 is placed from out-of-reading predictions (each reading, with every verdict on
+its articles, predicted by a model fitted on the other readings; fit_validation.py): for each
+kind of item, the lowest model output from which the 90% lower bound of the acceptance above it
+reaches 90% (a kind that never gets there gets no ready items). The kinds' cuts are folded into
+the weights of the kind features, so that one cut, the knot at 0.7, serves every kind.
+
+Printed first, the honest figures: for each held-out reading, its items at or above 0.7 and how
+many were accepted, with the model and the cuts chosen without that reading (nested); then the
+pooled figure, written into the file's `fitted_on`. The default invocation is the one to use.
 """
 import argparse
 import json
+import math
 from pathlib import Path
 
 import numpy as np
 
 from . import calibration, generate_many, load_model
-from .fit_ranker import fit
+from . import fit_validation as validation
 from .rank import importance, load_weights
 from .textnorm import norm
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE.parent / "tests" / "data"
-TARGET, MIN_SHARE, L2 = 0.9, 0.2, 20.0
+COMMON_CUT = 0.85  # the model output that maps to 0.7 once each kind's cut is folded into its weight
 
 
 def observations(readings, article_dirs):
-    """[(item as read, article file name, accepted?)] of every verdict in the reading folders."""
+    """[(item as read, article file name, accepted?, reading)] of every verdict in the reading folders."""
     found = []
     for folder in sorted(Path(readings).glob("r*")):
         sheet = {entry["n"]: entry for entry in json.loads((folder / "sheet.json").read_text(encoding="utf-8"))}
@@ -38,7 +46,7 @@ def observations(readings, article_dirs):
                 entry = sheet.get(verdict["n"])
                 if entry is None or "duplicate" in str(verdict.get("reason", "")).lower():
                     continue
-                found.append((entry, entry["article"], str(verdict["verdict"]).upper().startswith("ACC")))
+                found.append((entry, entry["article"], str(verdict["verdict"]).upper().startswith("ACC"), folder.name))
     paths = {}
     for directory in article_dirs:
         paths.update({p.name: p for p in Path(directory).glob("*.txt")})
@@ -46,8 +54,8 @@ def observations(readings, article_dirs):
 
 
 def matched(found, paths):
-    """Feature vectors, labels and article names of the verdicts on items the generator still makes."""
-    names = sorted({article for _, article, _ in found if article in paths})
+    """Feature vectors, labels, articles, readings and kinds of the verdicts on items the generator still makes."""
+    names = sorted({article for _, article, _, _ in found if article in paths})
     texts = [paths[name].read_text(encoding="utf-8") for name in names]
     made = generate_many(texts, sources=names, nlp=load_model(), keep_features=True)
     weights, today = load_weights(), {}
@@ -55,36 +63,28 @@ def matched(found, paths):
         for item in items:
             today[(name, item["kind"], item["prompt"], item["answer"])] = item
     article_norms = {name: norm(text) for name, text in zip(names, texts)}
-    rows, labels, groups = [], [], []
-    for entry, article, accepted in found:
+    rows, labels, articles, readings, kinds = [], [], [], [], []
+    for entry, article, accepted, reading in found:
         item = today.get((article, entry["kind"], entry["prompt"], entry["answer"]))
         if item is None or (entry["kind"] == "multiple_choice" and sorted(entry["choices"]) != sorted(item["choices"])):
             continue
         item = dict(item, importance=importance(item, weights))
         rows.append(calibration.vector(item, article_norms[article]))
         labels.append(float(accepted))
-        groups.append(article)
-    return np.array(rows), np.array(labels), np.array(groups)
+        articles.append(article)
+        readings.append(reading)
+        kinds.append(item["kind"])
+    return np.array(rows), np.array(labels), np.array(articles), np.array(readings), np.array(kinds)
 
 
-def held_out_predictions(x, y, groups):
-    """Each article's predictions from a model fitted on the other articles."""
-    predicted = np.zeros(len(y))
-    for group in sorted(set(groups)):
-        train = groups != group
-        w, b = fit(x[train], y[train], l2=L2)
-        predicted[~train] = 1 / (1 + np.exp(-(x[~train] @ w + b)))
-    return predicted
-
-
-def threshold(predicted, y):
-    """(model output at the score 0.7, held-out acceptance above it, share of items above it)."""
-    order = np.argsort(-predicted)
-    accepted = np.cumsum(y[order]) / np.arange(1, len(y) + 1)
-    least = max(int(len(y) * MIN_SHARE), 1)
-    reaching = [k for k in range(least - 1, len(y)) if accepted[k] >= TARGET]
-    k = reaching[-1] if reaching else least - 1 + int(np.argmax(accepted[least - 1:]))
-    return float(predicted[order[k]]), float(accepted[k]), (k + 1) / len(y)
+def fold_cuts(w, b, cuts, names):
+    """The weights with each kind's cut folded into its kind feature: the kind's cut becomes COMMON_CUT."""
+    w = np.array(w, dtype=float)
+    logit = lambda p: math.log(p / (1 - p))  # noqa: E731
+    for kind, cut in cuts.items():
+        cut = min(max(cut, 1e-4), 1 - 1e-4)  # no ready items of a kind: its cut is above every prediction
+        w[names.index(f"kind={kind}")] += logit(COMMON_CUT) - logit(cut)
+    return w, b
 
 
 def main(argv=None):
@@ -92,19 +92,34 @@ def main(argv=None):
     parser.add_argument("--readings", default=str(DATA / "readings"))
     parser.add_argument("--articles", nargs="*", default=[str(DATA / "readings" / "articles"), str(DATA / "articles")])
     parser.add_argument("--out", default=str(calibration.MODEL))
+    parser.add_argument("--dry-run", action="store_true", help="print the figures, write nothing")
     args = parser.parse_args(argv)
-    x, y, groups = matched(*observations(args.readings, args.articles))
-    cut, share_accepted, share = threshold(held_out_predictions(x, y, groups), y)
-    w, b = fit(x, y, l2=L2)
-    knots = [[0.0, 0.0], [round(cut, 4), 0.7], [1.0, 1.0]]
-    summary = (f"{len(y)} verdicts ({int(y.sum())} accepted) on {len(set(groups))} articles; held out by article, "
-               f"{share_accepted:.0%} accepted among the {share:.0%} of items scored 0.7 or more")
-    Path(args.out).write_text(json.dumps({
-        "features": calibration.feature_names(), "weights": [round(float(v), 4) for v in w],
-        "bias": round(float(b), 4), "knots": knots, "fitted_on": summary,
-    }, indent=1) + "\n", encoding="utf-8")
-    for name, weight in sorted(zip(calibration.feature_names(), w), key=lambda pair: -abs(pair[1]))[:12]:
+    x, y, articles, readings, kinds = matched(*observations(args.readings, args.articles))
+    print(f"{len(y)} verdicts ({int(y.sum())} accepted) on {len(set(articles))} articles, "
+          f"{len(set(readings))} readings\n")
+    detail = {}
+    rows = validation.nested(x, y, readings, articles, kinds, detail=detail)
+    print(validation.table(rows))
+    print("\n".join(validation.breakdown(rows, detail)))
+    out_of_reading = validation.out_of_fold(x, y, validation.reading_folds(readings, articles))
+    cuts = validation.choose_cuts(out_of_reading, y, kinds)
+    by_article = validation.at_or_above(validation.out_of_fold(x, y, validation.article_folds(articles)), kinds, cuts)
+    print(f"(held out by article instead, same cuts, not nested: {int(y[by_article].sum())} of "
+          f"{int(by_article.sum())} accepted; folds by article flatter, trust the table)")
+    names = calibration.feature_names()
+    w, b = fold_cuts(*validation.fit(x, y), cuts, names)
+    summary = f"{len(y)} verdicts on {len(set(articles))} articles in {len(set(readings))} readings; " \
+              + validation.summary(rows)
+    print("\ncuts per kind (model output):", ", ".join(f"{k} {min(c, 1.0):.3f}" for k, c in sorted(cuts.items())))
+    for name, weight in sorted(zip(names, w), key=lambda pair: -abs(pair[1]))[:12]:
         print(f"{weight:+.2f} {name}")
+    if args.dry_run:
+        return
+    Path(args.out).write_text(json.dumps({
+        "features": names, "weights": [round(float(v), 4) for v in w], "bias": round(float(b), 4),
+        "knots": [[0.0, 0.0], [COMMON_CUT, 0.7], [1.0, 1.0]],
+        "kind_cuts": {kind: round(min(cut, 1.0), 4) for kind, cut in sorted(cuts.items())}, "fitted_on": summary,
+    }, indent=1) + "\n", encoding="utf-8")
     print(f"{summary} -> {args.out}")
 
 
