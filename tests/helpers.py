@@ -61,3 +61,24 @@ def csrf_token(html):
     match = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"', html)
     return match.group(1) or match.group(2)
 
+
+def explain_block(text, opening):
+    """The `quizapp generate --explain` lines of the sentence of `text` that opens with `opening`."""
+    import questions  # the generator, loaded only by the tests that ask it
+
+    lines, found = questions.explain(text).splitlines(), []
+    for line in lines:
+        if line.startswith("["):
+            if found:
+                break
+            if line.split("] ", 1)[1].startswith(opening):
+                found.append(line)
+        elif found:
+            found.append(line)
+    assert found, f"no sentence opens with {opening!r}"
+    return "\n".join(found[1:])
+
+
+def explain_made(text, opening):
+    """The 'made ...' lines of that sentence: the items it gave."""
+    return [line for line in explain_block(text, opening).splitlines() if line.strip().startswith("made ")]

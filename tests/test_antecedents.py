@@ -3,26 +3,9 @@ dropped when two fit; questions/vague.py: 'The + name' is no vague subject. Ever
 import pytest
 
 import questions
+
+from .helpers import explain_block as block, explain_made as made
 from questions.vague import is_letter_digit_name
-
-
-def block(text, opening):
-    """The --explain lines of the sentence that opens with `opening`."""
-    lines, found = questions.explain(text).splitlines(), []
-    for line in lines:
-        if line.startswith("["):
-            if found:
-                break
-            if line.split("] ", 1)[1].startswith(opening):
-                found.append(line)
-        elif found:
-            found.append(line)
-    assert found, f"no sentence opens with {opening!r}"
-    return "\n".join(found[1:])
-
-
-def made(text, opening):
-    return [line for line in block(text, opening).splitlines() if line.strip().startswith("made ")]
 
 
 FILLER = ("Trains in the region carry 20,000 people a day. Most of them travel to work. "

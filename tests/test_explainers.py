@@ -4,24 +4,7 @@ definitions asked, advice asked only as someone's advice. Every article here is 
 "not asked" test has a positive control."""
 import questions
 
-
-def block(text, opening):
-    """The --explain lines of the sentence that opens with `opening`."""
-    lines, found = questions.explain(text).splitlines(), []
-    for line in lines:
-        if line.startswith("["):
-            if found:
-                break
-            if line.split("] ", 1)[1].startswith(opening):
-                found.append(line)
-        elif found:
-            found.append(line)
-    assert found, f"no sentence opens with {opening!r}"
-    return "\n".join(found[1:])
-
-
-def made(text, opening):
-    return [line for line in block(text, opening).splitlines() if line.strip().startswith("made ")]
+from .helpers import explain_block as block, explain_made as made
 
 
 def items_of(text, sentence_start):

@@ -5,26 +5,7 @@ anywhere in a sentence rewritten to the one phrase of the last sentences it poin
 says so with its rule. Every article here is made up."""
 import pytest
 
-import questions
-
-
-def block(text, opening):
-    """The --explain lines of the sentence that opens with `opening`."""
-    lines, found = questions.explain(text).splitlines(), []
-    for line in lines:
-        if line.startswith("["):
-            if found:
-                break
-            if line.split("] ", 1)[1].startswith(opening):
-                found.append(line)
-        elif found:
-            found.append(line)
-    assert found, f"no sentence opens with {opening!r}"
-    return "\n".join(found[1:])
-
-
-def made(text, opening):
-    return [line for line in block(text, opening).splitlines() if line.strip().startswith("made ")]
+from .helpers import explain_block as block, explain_made as made
 
 
 RESOLVED = [
