@@ -233,6 +233,9 @@ def consolidate(sentences):
             entities.append(entity)
             if label == "PERSON":
                 people.append(entity)
+        elif len(words(text)) > 1 and any(p is entity for p in people):
+            people.remove(entity)  # the person last named in full is the one a surname alone means
+            people.append(entity)
         entity.forms.add(text)
         entity.labels[seen_as] += 1
         entity.term |= label == "OTHER"  # named, but of no type we can pick options of
@@ -338,9 +341,10 @@ def _written_with_the(ent):
 
 def _match(entities, people, text, label):
     tokens = words(text)
-    for person in people:  # a surname, whatever label the model gave it, is the person met earlier
-        if len(tokens) == 1 and tokens[0] == words(person.name)[-1]:
+    for person in reversed(people):  # a surname, whatever label the model gave it, is the person of that name
+        if len(tokens) == 1 and tokens[0] == words(person.name)[-1]:  # named last ('her son, Peter Lind')
             return person
+    for person in people:
         if len(tokens) > 1 and tokens[-1] == words(person.name)[-1] and tokens[0] == words(person.name)[0]:
             return person
     for entity in entities:

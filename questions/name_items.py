@@ -11,9 +11,9 @@ from . import checker, phrasing, worth
 from .distractors import _seed, described_as, fits_description, options_for, swap_for
 from .parse import _quote_depth
 from .amounts import number_word_forms
-from .entities import is_alias
+from .entities import FIRM_TAILS, is_alias
 from .references import render
-from .textnorm import norm
+from .textnorm import norm, words
 
 ASKABLE = {"PERSON", "ORG", "GPE", "LOC", "NORP", "DATE", "TIME", "MONEY", "NUMBER", "PERCENT", "EVENT", "FAC",
            "PRODUCT", "LAW", "QUANTITY", "WORK_OF_ART", "LANGUAGE", "OTHER"}
@@ -43,8 +43,9 @@ def answer_forms(b, key, entity):
     answer = entity.name if entity.label == "PERSON" and is_alias(mention, entity.name) and not as_written else mention
     forms = {mention, answer}
     if entity.label not in NUMERIC | {"DATE"}:
-        forms |= {f for f in entity.forms if is_alias(f, mention)}
-    if entity.label == "PERSON":
+        forms |= {f for f in entity.forms if is_alias(f, mention) and not _generic_tail(f, entity)
+                  and not _possessed(f, mention)}
+    if entity.label == "PERSON" and not _generic_tail(entity.name.split()[-1], entity):
         forms.add(entity.name.split()[-1])
     if entity.takes_the and key.start > 0 and key.doc[key.start - 1].lower_ == "the":
         forms.add("the " + mention)
@@ -52,6 +53,28 @@ def answer_forms(b, key, entity):
         forms |= set(number_word_forms(mention))
     accepted = sorted(f for f in forms if norm(f) != norm(answer))
     return answer, accepted
+
+
+NAME_TAILS = FIRM_TAILS | {
+    "bay", "harbour", "harbor", "port", "falls", "river", "lake", "valley", "hills", "springs", "creek", "island",
+    "islands", "bridge", "park", "square", "street", "road", "station", "city", "town", "telecom", "university",
+    "institute", "council", "party", "league", "union", "front", "agency", "authority", "ministry", "department",
+    "laboratory", "museum", "hospital", "school", "college", "foundation", "trust", "fund", "movement", "alliance"}
+
+
+def _generic_tail(form, entity):
+    """'Telecom' of 'Calder Telecom', 'Bay' of 'Orrin Bay': the last word alone of a name that is not a
+    person's says which kind of thing it is, not which one. A surname alone is right for a person, unless
+    the 'person' is a place or a company the model took for one ('Orrin Bay' tagged as a person)."""
+    name = words(entity.name)
+    if len(name) < 2 or words(form) != name[-1:]:
+        return False
+    return entity.label != "PERSON" or name[-1] in NAME_TAILS
+
+
+def _possessed(form, mention):
+    """'the DSN's Goldstone radar' names the radar, not the DSN: neither is a form of the other."""
+    return ("'s" in words(form)) != ("'s" in words(mention))
 
 
 def name_items(b, sentence):

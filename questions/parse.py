@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from .cleaning import story_paragraphs
+from .name_spans import mend_names
 from .names import (join_fractions, join_measures, join_name_numbers, join_tallies, propagate_names,
                     split_two_values, tag_untagged_names, trim_dates, trim_jobs)
 
@@ -31,6 +32,7 @@ def parse_story(text, doc_iter):
     paragraphs = story_paragraphs(text)
     docs = list(doc_iter(paragraphs))
     trim_jobs(docs)
+    mend_names(docs)
     propagate_names(docs)
     tag_untagged_names(docs)
     join_name_numbers(docs)
