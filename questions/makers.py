@@ -97,7 +97,7 @@ def question(span, drop, wh, *, do_word=False, role=""):
         lead = lead[1:]
     if any(t.pos_ in ("VERB", "AUX") or t.dep_ == "mark" for t in lead):
         return None
-    keep = [t for t in tokens if t.i > s_right and not dropped(t)]
+    keep = _without_trailing_clause([t for t in tokens if t.i > s_right and not dropped(t)], root, drop)
     shown_first = next((t for t in span.doc[s_left : s_right + 1] if rendered(t).strip()), span.doc[s_left])
     subject_text = _lower_first(phrase_text(list(span.doc[s_left : s_right + 1])), shown_first)  # "Google's new tool"
     auxes = [t for t in root.children if t.dep_ in ("aux", "auxpass") and t.i < root.i and t.lower_ != "to"]
@@ -129,6 +129,31 @@ def question(span, drop, wh, *, do_word=False, role=""):
     if text is None or len(text.split()) > MAX_QUESTION_WORDS:
         return None
     return re.sub(r",\s*([,?])", r"\1", text)
+
+
+CONTRASTS = ("while", "whereas")
+
+
+def _aside(clause):
+    """', while the league took ...' (another actor's clause), ', up from 27 percent' (the change): asides.
+    A condition or a cause (', as long as ...', ', because ...') is part of what is asked."""
+    if clause.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ in CONTRASTS for c in clause.children)
+    return clause.dep_ == "advmod" and clause.lower_ in ("up", "down") and any(c.lower_ == "from" for c in clause.children)
+
+
+def _without_trailing_clause(keep, root, drop):
+    """'What did the party win, up from 27.3 percent ...?', 'What did X win, while Y took ...?': a clause set
+    off by a comma right after the asked phrase is about the sentence, not the question; it is left out."""
+    comma = next((t for t in keep if t.i > drop[1]), None)
+    if comma is None or comma.text != "," or comma.i != drop[1] + 1 or comma.i + 1 >= len(comma.doc):
+        return keep
+    clause = comma.doc[comma.i + 1]
+    while clause.head.i != root.i and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.head.i != root.i or clause.left_edge.i != comma.i + 1 or not _aside(clause):
+        return keep
+    return [t for t in keep if not comma.i <= t.i <= clause.right_edge.i]
 
 
 def _body(keep, drop, *, skip, do_word, base=None):
