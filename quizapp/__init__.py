@@ -53,10 +53,11 @@ def create_app(test_config=None, *, instance_path=None):
 
     from . import auth, db, display, startup, study, teacher
     from .auth import guards, views as auth_views  # noqa: F401  (the modules' routes go on their blueprint)
-    from .extensions import csrf, reuse_fresh_csrf_token
+    from .extensions import SessionInterface, csrf, reuse_fresh_csrf_token
     from .study import views as study_views
     from .teacher import bank, classroom, exchange, results, review  # noqa: F401
 
+    app.session_interface = SessionInterface()
     db.init_app(app)
     startup.init_app(app)
     display.init_app(app)

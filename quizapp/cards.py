@@ -106,10 +106,11 @@ def save_card(db, user_id, item_id, outcome, *, rating, revise=False):
 
 
 def record_review(db, *, user_id, item_id, session_id, rating, correct, response, answered_at, duration_ms,
-                  next_due, was_new, self_rated=None):
+                  next_due, was_new, self_rated=None, row=False):
     """Add one answer to `reviews` (and to the answer summaries); returns its id.
 
-    `self_rated`: whether the session is a flashcard one, when the caller has its row (None: looked up)."""
+    `self_rated`: whether the session is a flashcard one, when the caller has its row (None: looked up).
+    `row`: return the review's row as stored (what `get_review` would read next) instead of its id."""
     with write_transaction(db):
         if self_rated is None:
             self_rated = answer_stats.self_rated_session(db, session_id)
@@ -117,12 +118,16 @@ def record_review(db, *, user_id, item_id, session_id, rating, correct, response
             answer_stats.add_self_rated(db, user_id, item_id)
         else:
             answer_stats.add_answer(db, user_id, item_id, correct, answered_at)
-        return db.execute(
+        cursor = db.execute(
             "INSERT INTO reviews (user_id, item_id, session_id, rating, correct, response, answered_at, duration_ms, "
-            "next_due, was_new) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "next_due, was_new) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" + (" RETURNING *" if row else ""),
             [user_id, item_id, session_id, rating, int(correct), response, answered_at, duration_ms, next_due,
              int(was_new)],
-        ).lastrowid
+        )
+        if not row:
+            return cursor.lastrowid
+        stored = cursor.fetchall()  # in full: the statement is done once its one row is read
+        return dict(zip([column[0] for column in cursor.description], stored[0]))
 
 
 def get_review(db, review_id):

@@ -2,8 +2,10 @@
 import time
 
 from flask import current_app, g, has_request_context, request
+from flask.sessions import SecureCookieSessionInterface
 from flask_wtf.csrf import CSRFProtect
-from itsdangerous.encoding import base64_decode, bytes_to_int
+from itsdangerous import TimestampSigner, URLSafeTimedSerializer
+from itsdangerous.encoding import base64_decode, bytes_to_int, want_bytes
 
 from . import clock, memory_model, scheduling
 from .db import get_db
@@ -14,6 +16,50 @@ csrf = CSRFProtect()
 # a new one: signing costs more than the rest of a study card's page, and a token this young is
 # still good for nearly all of Flask-WTF's time limit (an hour), as a fresh one would be.
 REUSE_CSRF_TOKEN_FOR = 60  # seconds
+
+
+class _OnceDerivedSigner(TimestampSigner):
+    """itsdangerous's timestamp signer, each secret key's derived key (an HMAC of the key and the salt) worked
+    out once instead of at every signature and check: the same signatures."""
+
+    def derive_key(self, secret_key=None):
+        secret_key = self.secret_keys[-1] if secret_key is None else want_bytes(secret_key)
+        derived = self.__dict__.setdefault("_derived", {})
+        if secret_key not in derived:
+            derived[secret_key] = super().derive_key(secret_key)
+        return derived[secret_key]
+
+
+class _OnceSignerSerializer(URLSafeTimedSerializer):
+    """A serializer that makes its signer once per salt (itsdangerous makes one per call); signers keep no state."""
+
+    def make_signer(self, salt=None):
+        signers = self.__dict__.setdefault("_signers", {})
+        if salt not in signers:
+            signers[salt] = super().make_signer(salt)
+        return signers[salt]
+
+
+class SessionInterface(SecureCookieSessionInterface):
+    """Flask's signed-cookie session, the same cookie signed the same way, with its serializer built once per
+    set of secret keys: Flask builds a new one on every request (a JSON encoding to test the serializer, a
+    signer, an HMAC to derive the key) before it reads the cookie. A cookie is still only sent when the
+    session changed (a student's answers and ratings change nothing in it)."""
+
+    def __init__(self):
+        self._serializers = {}
+
+    def get_signing_serializer(self, app):
+        if not app.secret_key:
+            return None
+        keys = (*(app.config["SECRET_KEY_FALLBACKS"] or ()), app.secret_key)  # the current key last
+        serializer = self._serializers.get(keys)
+        if serializer is None:
+            serializer = _OnceSignerSerializer(
+                list(keys), salt=self.salt, serializer=self.serializer, signer=_OnceDerivedSigner,
+                signer_kwargs={"key_derivation": self.key_derivation, "digest_method": self.digest_method})
+            self._serializers = {keys: serializer}  # a changed key replaces the old one's
+        return serializer
 
 
 def reuse_fresh_csrf_token():

@@ -214,3 +214,46 @@ def test_a_study_card_gives_back_a_fresh_posted_csrf_token_and_signs_a_new_one_f
                                                                "item_id": world["item_id"], "rating": "Good"})
     assert rated.status_code == 302  # accepted; the one-item session is over, the summary is a page
     assert db.execute("SELECT count(*) FROM reviews").fetchone()[0] == 1
+
+
+def test_the_session_cookie_is_sent_only_when_the_session_changes_and_follows_the_secret_key(db):
+    """Answering and rating in place change nothing in the session, so no cookie is sent (quizapp's session
+    interface builds its signer once, and keeps Flask's rule); logging in and out change it, so it is sent.
+    The unchanged cookie still logs the student in, and no longer once the secret key changes."""
+    make_article(db, [make_item("short_answer", "Who leads?", "Ana Lopez"),
+                      make_item("short_answer", "Who follows?", "Ben Ruiz")], title="News")
+    from quizapp.study import services as practice
+
+    session_id = practice.start_session(db, make_user(db, "ana"), utcnow())
+    db.conn.commit()
+    app = create_app({"TESTING": True, "DATABASE": db.conn.execute("PRAGMA database_list").fetchone()[2],
+                      "SECRET_KEY": "k", "FSRS_FUZZ": False})
+    client = app.test_client()
+    token = lambda html: re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html).group(1)  # noqa: E731
+    sent = lambda reply: [c for c in reply.headers.getlist("Set-Cookie") if c.startswith("session=")]  # noqa: E731
+    page = client.get("/auth/login")
+    assert sent(page)  # a new CSRF secret in the session
+    logged_in = client.post("/auth/login", data={"username": "ana", "password": PASSWORD,
+                                                 "csrf_token": token(page.get_data(as_text=True))})
+    assert logged_in.status_code == 302 and sent(logged_in)
+    url, in_place = f"/study/{session_id}", {"X-Requested-With": "fetch"}
+    card = client.get(url).get_data(as_text=True)  # shows (and so takes from the session) the log-in message
+    item_id = re.search(r'name="item_id" type="hidden" value="(\d+)"', card).group(1)
+    feedback = client.post(url + "/answer", headers=in_place,
+                           data={"csrf_token": token(card), "item_id": item_id, "response": "nobody"})
+    assert 'class="verdict wrong"' in feedback.get_data(as_text=True) and not sent(feedback)
+    rated = client.post(url + "/rate", headers=in_place, data={
+        "csrf_token": token(feedback.get_data(as_text=True)), "item_id": item_id, "rating": "Again"})
+    assert rated.status_code == 200 and 'name="item_id"' in rated.get_data(as_text=True) and not sent(rated)
+    assert db.execute("SELECT count(*) FROM reviews").fetchone()[0] == 1
+    assert client.get(url).status_code == 200  # the cookie as it was still logs her in
+    logged_out = client.post("/auth/logout", data={"csrf_token": token(rated.get_data(as_text=True))})
+    assert logged_out.status_code == 302 and sent(logged_out)
+    assert client.get(url).status_code == 302  # to the log-in page
+
+    page = client.get("/auth/login")
+    client.post("/auth/login", data={"username": "ana", "password": PASSWORD,
+                                     "csrf_token": token(page.get_data(as_text=True))})
+    assert client.get(url).status_code == 200
+    app.config["SECRET_KEY"] = "a new key"  # the cookie signed with the old key is no longer good
+    assert client.get(url).status_code == 302

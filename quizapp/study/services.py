@@ -119,11 +119,11 @@ def needs_scheduler(session):
     return current_item_id(session) is not None and (stored is None or stored["item_id"] != current_item_id(session))
 
 
-def show_current(db, scheduler, session, now, *, item=None):
+def show_current(db, scheduler, session, now, *, item=None, review=None):
     """What the student sees now: the item, its outcomes (made once), and the answer if checked.
 
-    `item`: the item being shown when the caller has just read it (else it is read here).
-    Returns None when the session is over."""
+    `item`: the item being shown when the caller has just read it (else it is read here); `review`: likewise,
+    the review of its answer. Returns None when the session is over."""
     item_id = current_item_id(session)
     if item_id is None:
         return None
@@ -141,7 +141,8 @@ def show_current(db, scheduler, session, now, *, item=None):
     }
     if item is None or item["id"] != item_id:
         item = items.get_item(db, item_id)
-    review = cards.get_review(db, review_id) if review_id else None
+    if review is None or review["id"] != review_id:
+        review = cards.get_review(db, review_id) if review_id else None
     return {
         "item": item,
         "review": review,
@@ -217,8 +218,8 @@ def _guard(state, item_id):
     raise NotCurrentItem("That is not the question being shown. Answer the question on the page.")
 
 
-def _record(db, state, item_id, rating, now, *, correct, response):
-    """Save the card for `rating` and add its review row; returns the review id."""
+def _record(db, state, item_id, rating, now, *, correct, response, row=False):
+    """Save the card for `rating` and add its review row; returns the review id (with `row`, the row)."""
     stored = study_sessions.stored_outcomes(state)
     outcome = stored["ratings"][rating]
     was_new = cards.save_card(db, state["user_id"], item_id, outcome, rating=rating)
@@ -228,7 +229,7 @@ def _record(db, state, item_id, rating, now, *, correct, response):
         db, user_id=state["user_id"], item_id=item_id, session_id=state["id"],
         rating=int(scheduling.RATINGS[rating]), correct=correct, response=response, answered_at=to_iso(now),
         duration_ms=int(max((now - shown).total_seconds(), 0) * 1000), next_due=outcome["due"], was_new=was_new,
-        self_rated=state["mode"] == "flashcards",
+        self_rated=state["mode"] == "flashcards", row=row,
     )
 
 
@@ -240,8 +241,8 @@ def check_answer(db, session_id, item_id, response, now):
 
 
 def answer(db, session_id, item_id, response, now):
-    """`check_answer`, returning (right?, the session row as this answer left it, the item): what the
-    feedback shows, without reading them again."""
+    """`check_answer`, returning (right?, the session row as this answer left it, the item, the review row
+    stored): what the feedback shows, without reading them again."""
     item = items.get_item(db, item_id)
     if item is None:
         raise NotCurrentItem("That is not the question being shown. Answer the question on the page.")
@@ -251,10 +252,10 @@ def answer(db, session_id, item_id, response, now):
         _guard(state, item_id)
         if state["review_id"]:
             raise AlreadyRecorded("That answer was already recorded.")
-        review_id = _record(db, state, item_id, "Good" if correct else "Again", now, correct=correct,
-                            response=response or "")
-        study_sessions.keep_review(db, session_id, review_id)
-    return correct, {**state, "review_id": review_id}, item
+        review = _record(db, state, item_id, "Good" if correct else "Again", now, correct=correct,
+                         response=response or "", row=True)
+        study_sessions.keep_review(db, session_id, review["id"])
+    return correct, {**state, "review_id": review["id"]}, item, review
 
 
 def rate(db, session_id, item_id, rating, now, scheduler=None, *, state=None):

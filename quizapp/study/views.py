@@ -99,14 +99,14 @@ def answer(session_id):
     if not response.strip() and "dont_know" not in request.form:
         return _empty_answer(session_id)
     try:
-        _, state, item = services.answer(get_db(), session_id, _item_id(form), response.strip(), utcnow())
+        _, state, item, review = services.answer(get_db(), session_id, _item_id(form), response.strip(), utcnow())
     except services.AlreadyRecorded as done:
         if not _in_place():
             flash(str(done))
     except services.NotCurrentItem as wrong:
         abort(400, str(wrong))
     else:
-        return _card_or_redirect(session_id, state, item)  # the feedback from what the answer wrote: no re-read
+        return _card_or_redirect(session_id, state, item, review)  # the feedback from what the answer wrote: no re-read
     return _card_or_redirect(session_id)
 
 
@@ -147,14 +147,15 @@ def _in_place():
     return request.headers.get("X-Requested-With") == "fetch"
 
 
-def _card_or_redirect(session_id, state=None, item=None):
+def _card_or_redirect(session_id, state=None, item=None, review=None):
     """After an answer or a rating: the quiz card as it is now for app.js, else the page (PRG).
 
-    `state` (and `item`, the item it shows): the session row as the request's own write left it, when it has it."""
+    `state` (and `item`, the item it shows, and `review`, its answer's): the session row as the request's own
+    write left it, when it has it."""
     if _in_place():
         state = state or own_session(session_id)
         scheduler = get_scheduler(current_user.id) if services.needs_scheduler(state) else None
-        shown = (services.show_current(get_db(), scheduler, state, utcnow(), item=item)
+        shown = (services.show_current(get_db(), scheduler, state, utcnow(), item=item, review=review)
                  if state["mode"] == "quiz" else None)
         if shown is not None:
             return render_template("study/_question_card.html", session=state, **shown)
