@@ -142,7 +142,7 @@ def _security_headers(response):
 def _register_error_pages(app):
     messages = {
         400: "The request could not be understood.",
-        403: "You do not have access to this page.",
+        403: "This page is not open to your account.",
         404: "There is nothing at this address.",
         405: "That action is not allowed here.",
         413: "That upload is too large.",
@@ -152,8 +152,8 @@ def _register_error_pages(app):
     def render_error(error):
         code = getattr(error, "code", 500) or 500
         message = getattr(error, "description", None) if code != 500 else None
-        if not message or code in (404, 405, 413):
-            message = messages.get(code, messages[500])
+        if not message or code in (404, 405, 413) or message == getattr(type(error), "description", None):
+            message = messages.get(code, messages[500])  # ours, never Werkzeug's stock "read-protected" text
         return render_template("error.html", code=code, message=message), code
 
     for code in messages:

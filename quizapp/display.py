@@ -7,6 +7,7 @@ from markupsafe import Markup, escape
 from .clock import from_iso, local_label, utcnow
 from .feedback import statement_changes
 from .figures import percent_label, shown_score
+from .items import KINDS
 from .scheduling import RATING_NAMES, interval_label
 
 
@@ -35,6 +36,8 @@ def comes_back(value, now=None):
 def init_app(app):
     """Register the filters templates use."""
     app.add_template_filter(mark_answer)
+    app.add_template_filter(counted, "counted")  # `n | counted("question")`: "1 question", "3 questions"
+    app.add_template_filter(lambda kind: KINDS.get(kind, kind), "kind_label")  # "Fill in the blank", as the editor says
     app.add_template_filter(comes_back)
     app.add_template_filter(local_label, "local_time")  # `moment | local_time(current_user.timezone)`
     app.add_template_filter(statement_changes)
@@ -42,3 +45,8 @@ def init_app(app):
     app.add_template_filter(lambda score: f"{shown_score(score):.2f}", "score")
     app.add_template_filter(lambda rating: RATING_NAMES.get(rating, ""), "rating_name")
     app.add_template_filter(lambda value: (from_iso(value) if isinstance(value, str) else value).strftime("%Y-%m-%d %H:%M UTC") if value else "", "utc")
+
+
+def counted(number, noun):
+    """'1 question', '3 questions', '0 questions'."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

@@ -209,6 +209,15 @@ def set_password(db, user_id, password, *, one_time=False):
         end_sessions(db, user_id)
 
 
+def adopt_timezone(db, user, zone):
+    """An account still on the UTC default (made by a teacher, or registered without the page's script)
+    takes the zone of the browser it logs in from; a zone once set is kept."""
+    if user.timezone == "UTC" and zone and zone != "UTC":
+        with write_transaction(db):
+            db.execute("UPDATE users SET timezone = ? WHERE id = ? AND timezone = 'UTC'", [zone, user.id])
+        user.timezone = zone
+
+
 def anonymise(db, user_id):
     """A removed student whose answers stay: the name becomes removed-<id>, no password works, never listed."""
     with write_transaction(db):

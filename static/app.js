@@ -13,7 +13,7 @@
     return true;
   }
   document.addEventListener("DOMContentLoaded", function () {
-    // Registration: the browser's time zone decides when the student's day starts.
+    // Registering, logging in, a new password: the browser's time zone decides when the student's day starts.
     var zone = document.querySelector("[data-browser-timezone]");
     if (zone && window.Intl) zone.value = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
     var form = document.getElementById("show-form");

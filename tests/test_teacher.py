@@ -228,9 +228,9 @@ def test_search_and_filter(client, auth, db, stocked):
     auth.login_as("teacher")
     html = client.get("/teacher/questions?q=blank&kind=&status=").get_data(as_text=True)
     assert "3 questions" not in html
-    assert "1 questions" in client.get("/teacher/questions?q=&kind=true_false&status=").get_data(as_text=True)
+    assert ">1 question." in client.get("/teacher/questions?q=&kind=true_false&status=").get_data(as_text=True)
     assert "2 questions" in client.get("/teacher/questions?status=draft").get_data(as_text=True)
-    assert "1 questions" in client.get("/teacher/questions?q=leads+the+team.&kind=fill_blank").get_data(as_text=True)
+    assert ">1 question." in client.get("/teacher/questions?q=leads+the+team.&kind=fill_blank").get_data(as_text=True)
     assert client.get("/teacher/questions?article=notanumber").status_code == 200
 
 

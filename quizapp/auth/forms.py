@@ -1,6 +1,7 @@
 """Registering and logging in."""
 from zoneinfo import available_timezones
 
+from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, PasswordField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length, Regexp, ValidationError
@@ -35,14 +36,23 @@ class RegisterForm(FlaskForm):
             raise ValidationError(problem)
 
     def validate_timezone(self, field):
-        if field.data not in available_timezones():
-            field.data = "UTC"  # set by the page's script; without it the day starts at UTC midnight
+        browser_timezone(field)
+
+
+def browser_timezone(field):
+    """The zone the page's script put in the hidden field, or UTC (no script, or a name we do not know)."""
+    if field.data not in available_timezones():
+        field.data = "UTC"  # without the script the day starts at UTC midnight
 
 
 class LoginForm(FlaskForm):
     username = StringField("Username", filters=[strip], validators=[DataRequired("Enter your username."), USERNAME_LENGTH])
     password = PasswordField("Password", validators=[DataRequired("Enter your password."), Length(max=200, message="A password has at most 200 characters.")])
     remember = BooleanField("Keep me logged in")
+    timezone = HiddenField(default="UTC")  # an account made by a teacher has none yet: the first log-in gives it
+
+    def validate_timezone(self, field):
+        browser_timezone(field)
 
 
 class ChangePasswordForm(FlaskForm):
@@ -53,3 +63,13 @@ class ChangePasswordForm(FlaskForm):
         "Confirm password",
         validators=[DataRequired("Type the new password again."), EqualTo("new", "The passwords do not match.")],
     )
+    timezone = HiddenField(default="UTC")
+
+    def validate_new(self, field):
+        """The same rules as registering: not the username, not one of the most common passwords."""
+        problem = password_problem(current_user.username if current_user.is_authenticated else "", field.data or "")
+        if problem and problem not in field.errors:
+            raise ValidationError(problem)
+
+    def validate_timezone(self, field):
+        browser_timezone(field)

@@ -47,6 +47,7 @@ def login():
         if user is None:
             form.password.errors.append("Wrong username or password.")
         else:
+            users.adopt_timezone(get_db(), user, form.timezone.data)
             login_user(user, remember=form.remember.data)
             landing = url_for("teacher.dashboard") if user.is_teacher else url_for("index")
             return redirect(safe_next(request.args.get("next")) or landing)
@@ -75,7 +76,9 @@ def change_password():
             form.current.errors.append("That is not your current password.")
         else:
             users.set_password(db, current_user.id, form.new.data)  # ends every session of the account
-            login_user(users.load_user(db, current_user.id))  # ... but this one, which goes on with the new password
+            user = users.load_user(db, current_user.id)
+            users.adopt_timezone(db, user, form.timezone.data)
+            login_user(user)  # ... but this one, which goes on with the new password
             flash("Your password is changed.")
             return redirect(url_for("index"))
     return render_template("auth/password.html", form=form), 400 if form.errors else 200

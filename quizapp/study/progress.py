@@ -49,8 +49,8 @@ def week_start(moment, tz):
 
 
 def retention_per_week(rows, timezone, now, *, weeks=8):
-    """True retention of graded answers per local week (Monday first), the last `weeks` weeks, oldest first:
-    [{"week", "reviews", "right", "retention" (a whole percentage or None)}]."""
+    """True retention of graded answers per local week (Monday first), the last `weeks` weeks, oldest first,
+    from the first week with such an answer: [{"week", "reviews", "right", "retention" (a whole percentage or None)}]."""
     tz = ZoneInfo(timezone or "UTC")
     this_week = week_start(to_iso(now), tz)
     per_week = {this_week - dt.timedelta(weeks=i): [0, 0] for i in reversed(range(weeks))}
@@ -59,8 +59,11 @@ def retention_per_week(rows, timezone, now, *, weeks=8):
         if not self_rated and week in per_week:
             per_week[week][0] += 1
             per_week[week][1] += correct
-    return [{"week": week, "reviews": n, "right": right, "retention": percent(right / n) if n else None}
-            for week, (n, right) in per_week.items()]
+    shown = [{"week": week, "reviews": n, "right": right, "retention": percent(right / n) if n else None}
+             for week, (n, right) in per_week.items()]
+    while shown and not shown[0]["reviews"]:
+        shown.pop(0)  # weeks before the first answer to a learned item are no news to a student who just began
+    return shown
 
 
 def per_article(db, user_id, rows, timezone, now):

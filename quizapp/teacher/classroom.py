@@ -5,6 +5,7 @@ from flask_login import current_user
 from .. import articles, assignments, classes, paging, users
 from ..auth.guards import teacher_required
 from ..db import get_db
+from ..display import counted
 from ..forms import options
 from . import bp, class_work, fact_results
 from .forms import AddStudentsForm, AddTeacherForm, AssignForm, ClassForm, RemoveStudentForm
@@ -29,8 +30,10 @@ def own_assignment(db, assignment_id):
 
 def assign_form(db):
     form = AssignForm()
-    form.article.choices = options((row["id"], f"{row['title']} ({row['n']} questions)")
-                                   for row in articles.studyable_articles(db))
+    rows = articles.studyable_articles(db)
+    form.article.choices = options((row["id"], f"{row['title']} ({counted(row['n'], 'question')})") for row in rows)
+    if rows and not form.is_submitted():
+        form.article.data = rows[-1]["id"]  # the article added last, most likely the one to assign now
     return form
 
 

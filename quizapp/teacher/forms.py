@@ -10,6 +10,8 @@ from ..items import KINDS, validate_item
 
 MAX_ARTICLE_BYTES = 500_000
 MAX_SEARCH = 200
+DOCUMENTS = ((b"%PDF", "a PDF"), (b"PK\x03\x04", "a Word or other office document"),
+             (b"\xd0\xcf\x11\xe0", "a Word or other office document"), (b"{\\rtf", "a rich-text (RTF) document"))
 
 
 class ArticleForm(FlaskForm):
@@ -24,6 +26,11 @@ class ArticleForm(FlaskForm):
             data = self.upload.data.read(MAX_ARTICLE_BYTES + 1)
             if len(data) > MAX_ARTICLE_BYTES:
                 self.upload.errors.append(f"The file is larger than {MAX_ARTICLE_BYTES // 1000} kB; a news article is far smaller.")
+                return False
+            document = next((name for magic, name in DOCUMENTS if data.startswith(magic)), None)
+            if document:
+                self.upload.errors.append(f"That is {document}, not a text file: copy the article's text into the box "
+                                          "above, or save it as plain text (.txt) and upload that.")
                 return False
             if b"\x00" in data:
                 self.upload.errors.append("That is not a text file.")

@@ -31,8 +31,10 @@ def run_generation(database, job_id, title, text, source):
     try:
         try:
             items = questions.generate(text, source=source)
-            article_id, added = articles.store_article(db, title=title, source=source, text=text, items=items,
-                                                       status="draft", update_by_source=False)
+            article_id, added = None, 0
+            if items:  # a text that gives no question is not kept as an article with nothing in it
+                article_id, added = articles.store_article(db, title=title, source=source, text=text, items=items,
+                                                           status="draft", update_by_source=False)
         except questions.ArticleError as error:
             jobs.finish_job(db, job_id, state="failed", message=str(error))
         except Exception as error:  # noqa: BLE001 - a thread's error reaches no one else: the teacher must see it
@@ -41,7 +43,8 @@ def run_generation(database, job_id, title, text, source):
                             message=f"The generator failed: {type(error).__name__}: {error}")
         else:
             message = (f"{added} new questions are waiting for your review." if items
-                       else "No questions could be made from this text (is it an English news article?).")
+                       else "No questions could be made from this text (is it an English news article?), "
+                            "so it was not added to your articles.")
             jobs.finish_job(db, job_id, state="done", message=message, article_id=article_id)
     finally:
         db.close()

@@ -4,6 +4,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from .. import items, reports
 from ..auth.guards import teacher_required
 from ..db import get_db
+from ..display import counted
 from . import bp, question_bank
 from .forms import ApproveAboveForm
 from .responses import back_or
@@ -86,5 +87,5 @@ def approve_above():
         flash(" ".join(sum(form.errors.values(), [])))
     else:
         count = items.approve_above(get_db(), form.threshold.data, article_id=request.form.get("article_id", type=int))
-        flash(f"Approved {count} draft questions scored {form.threshold.data:.2f} or more.")
+        flash(f"Approved {counted(count, 'draft question')} scored {form.threshold.data:.2f} or more.")
     return back_or("teacher.review")
