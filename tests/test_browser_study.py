@@ -156,10 +156,10 @@ def test_the_form_grows_with_what_the_student_knows_over_simulated_days(server, 
         start(page, "Rising news", 1)
         expect(page.locator(".position")).to_contain_text("Question 1 of 1")  # one fact: one question a session
         kinds.append(page.locator("p.kind").text_content().strip())
-        assert answer(page, "True" if kinds[-1] == "True false" else "Ana Ruiz") == "Correct"
+        assert answer(page, "True" if kinds[-1] == "True / false" else "Ana Ruiz") == "Correct"
         page.get_by_role("button", name="Good").click()
         expect(page).to_have_title(re.compile("Session summary"))
     clock.write_text(START.isoformat(), encoding="utf-8")
     # new and learning: recognition in both its forms; learned: the blank; stable (21 days and more): recall
-    assert kinds == ["Multiple choice", "True false", "Fill blank", "Fill blank", "Short answer"]
+    assert kinds == ["Multiple choice", "True / false", "Fill in the blank", "Fill in the blank", "Short answer"]
     page.close()
