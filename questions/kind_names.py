@@ -294,7 +294,7 @@ def _actors(sentences, lookup, sentence, token, known, subjects=False):
             if subjects and ent.root.dep_ not in ("nsubj", "nsubjpass"):
                 continue
             if entity.label not in labels and not ("ORG" in labels and (ent[-1].lower_ in ORG_HEADS or entity.label == "OTHER"
-                                                                      and entity.name.isupper())):
+                                                                      and _name_of(entity).split()[-1].isupper())):
                 continue  # "Tessin Labs", whatever the model called it, is a company
             if ent.root.dep_ in ("compound", "amod", "nmod", "poss") or _name_of(entity).lower() in known:
                 continue

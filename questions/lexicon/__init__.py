@@ -2,7 +2,7 @@
 
 # Plain English near-synonyms, so "the plane" can find what "the aircraft" was called.
 SYNONYMS = [{"plane", "aircraft", "airplane", "jet", "airliner"}, {"company", "firm", "business", "corporation", "maker"},
-            {"agency", "organization", "body"}, {"country", "nation"}, {"city", "town"},
+            {"agency", "authority", "organization", "body"}, {"country", "nation"}, {"city", "town"},
             {"play", "show", "production", "comedy", "drama", "musical"}, {"film", "movie"}, {"car", "vehicle"},
             {"ship", "vessel"}, {"deal", "agreement", "accord", "pact"}, {"law", "act", "bill", "measure", "legislation"}]
 
