@@ -177,6 +177,10 @@ def _choose(candidates, main, counts, own_sorts):
 
 
 def _write(phrase, noun, text):
+    text = text.removesuffix("'s").removesuffix("\u2019s")
+    if not text.lower().startswith("the ") and text.split()[-1].lower() in COMMON_KINDS - PLACE_WORDS \
+            and text.split()[-1].istitle():
+        text = "the " + text  # "the Joint Velka Commission"
     start = phrase[0].i == phrase[0].sent.start or (phrase[0].i > phrase[0].sent.start
                                                      and phrase[0].nbor(-1).text in ('"', "\u201c"))
     if start and text.startswith("the "):
@@ -223,14 +227,25 @@ def name_kinds(sentences, lookup, clear=frozenset()):
                 if k == key and (index < sentence.index or index == sentence.index and at < token.i) and at != token.i:
                     candidates.setdefault(name, set()).update(sorts)
             own = _sort_words(token)
-            already = "".join(t._.qtext or "" for t in phrase).strip()
+            already = "".join(t._.qtext or "" for t in phrase).strip().removesuffix("'s").removesuffix("\u2019s")
             in_subject = token.i in heads or token.head.head.i in heads and token.head.lower_ == "of"
             if already:  # references.py or clauses.py wrote it in: checked when it wrote one of the names
                 names = {n.lower() for n in candidates}
                 if already.lower() not in names and not (already.lower().startswith("the ")
                                                         and already[4:].lower() in names):
+                    if _word(token) in COMMON_KINDS and _actors(sentences, lookup, sentence, token, {already}):
+                        for t in phrase:  # "The Front trailed ..., since the party was founded": not the party
+                            t._.qtext = None  # references.py named from further back
+                        if in_subject:
+                            dropped[sentence.index] = ("rival-names", token.lemma_.lower())
                     continue
             choice = _choose({n: frozenset(s) for n, s in candidates.items()}, main, counts, own) if candidates else None
+            here = {name for index, at, k, name, _ in linked if k == key and index == sentence.index and at < token.i}
+            here |= {n for n in candidates if n.lower().removeprefix("the ") in span.text[: token.idx - span.start_char].lower()}
+            if len(here) > 1 or here and choice not in here:
+                choice = next(iter(here)) if len(here) == 1 else None  # "The Front trailed, its worst since the party ..."
+            if not in_subject and _word(token) not in COMMON_KINDS:
+                choice = None  # "caused the lander to crash": an object is named only for a common kind noun
             if choice is None and not candidates and not own:
                 choice = _introduced(intro.get(_word(token), []), sentence.index)
             if choice is None and not candidates and not already and noun_sort(_word(token)) == "org":
