@@ -251,7 +251,8 @@ def name_kinds(sentences, lookup, clear=frozenset()):
             if choice is None and not candidates and not already and noun_sort(_word(token)) == "org":
                 actors = _actors(sentences, lookup, sentence, token, set().union(*others.values()) if others else set(),
                                  subjects=True)  # "The RMTA said ... The agency estimates ...": the one that acted
-                choice = actors.pop() if len(actors) == 1 else None
+                nearby = _actors(sentences, lookup, sentence, token, set())  # "The Front trailed ..., the party": which?
+                choice = actors.pop() if len(actors) == 1 and {n.lower() for n in nearby} <= {n.lower() for n in actors} else None
             if choice is not None and candidates and _unlinked_rival(sentences, lookup, sentence, token, choice,
                                                                      set(candidates) | others.get(key, set())):
                 choice = None  # "Aurora said it planned ... The company hopes ...": Aurora, or the company named before?

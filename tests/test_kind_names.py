@@ -159,3 +159,12 @@ def test_the_firm_after_the_one_firm_that_acted_just_before():
             "The firm expects to hire 120 drivers by June.")
     found = prompts(text)
     assert any(p.startswith("Dorvan Freight Ltd expects") for p in found), found
+
+
+def test_the_party_after_another_party_in_its_own_sentence_is_not_the_one_before():
+    text = ("Voters in Lindmark chose a new parliament on Sunday.\n\n"
+            "With most ballots counted, the Green League had 40.2 percent of the vote. "
+            "The Farmers Front trailed with 25.1 percent, its worst result since the party was founded in 1990.")
+    found = prompts(text)
+    assert not any("since the Green League was founded" in p for p in found), found
+    assert any("25.1 percent" in p or "1990" in p for p in found), found  # positive control
