@@ -153,8 +153,8 @@ def _owner_text(b, office):
     tokens = office.tokens
     dropped = {c.i for t in tokens if t.dep_ == "poss" and t.pos_ == "NOUN" for c in t.children if c.dep_ == "det"}
     for t in tokens:
-        if t.i in dropped:
-            continue
+        if t.i in dropped and not (t._.qtext or "").strip():
+            continue  # kept when kind_names.py wrote the owner's name into it ("Hollow County's")
         if t.dep_ == "poss" and t.pos_ == "NOUN" and t._.qtext is None and not t.ent_type_:
             name = _the_one_named(b, t.lemma_.lower())
             if name is None:

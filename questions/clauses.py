@@ -73,6 +73,8 @@ def why_unusable(sentence, clear_nouns=frozenset(), *, advised=False):
         return "pronoun-subject"
     if any(_unanchored_pronoun(t) for t in tokens):
         return "pronoun-unanchored"
+    if any(object_it_unanchored(t) for t in tokens):
+        return "object-pronoun-unresolved"
     return None
 
 
@@ -110,6 +112,27 @@ def _unanchored_pronoun(token):
             return False
         if plural and before.dep_ == "conj" and before.pos_ in ("NOUN", "PROPN"):
             return False  # "Hale and Prior ... their"
+    return True
+
+
+def object_it_unanchored(token):
+    """An object 'it' with nothing before it in its sentence that it can mean (its verb's subject cannot)."""
+    if token.lower_ != "it" or token.dep_ not in ("dobj", "pobj", "dative") or token._.qtext is not None:
+        return False
+    if in_quotes(token):
+        return False
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    own = set()
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            own |= {t.i for t in c.subtree}
+    for before in token.sent:
+        if before.i >= token.i:
+            return True
+        if before.i in own or before.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "PERSON"):
+            continue
+        if before._.qtext or before.pos_ == "PROPN" or before.pos_ == "NOUN" and before.tag_ == "NN":
+            return False
     return True
 
 

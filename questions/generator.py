@@ -14,7 +14,7 @@ the same text always gives the same items in the same order.
 import hashlib
 from collections import Counter
 
-from . import advice, attribution, checker, definitions, generic, makers, worth
+from . import advice, attribution, checker, definitions, generic, kind_names, makers, worth
 from .clauses import (_definite_for_demonstratives, _drop_leading_connective, _name_the_clear_ones, clause_views,
                       clear_nouns, why_unusable)
 from .amounts import date_style
@@ -68,11 +68,14 @@ class Builder:
         self.resolved = (self.resolved | named) - undone
         self.resolved |= resolve_pronouns(sentences, self.clear)  # 'It'/'they': the one subject it can mean
         self.known = generic.known_before(sentences)  # 'The study' after the article's one study
+        named, self.unnamed = kind_names.name_kinds(sentences, self.lookup, self.clear)  # 'the company' -> its one name
+        self.resolved |= named | kind_names.object_it(sentences, self.clear)  # 'called it' -> the one thing before
         self.resolved |= generic.this_from_previous(sentences) | generic.the_term(sentences) | generic.carry_pronouns(sentences, self.known)
 
     def clear_at(self, sentence):
-        """The nouns whose 'the N' subject is clear at this sentence."""
-        return self.clear | self.known.get(sentence.index, frozenset())
+        """The nouns whose 'the N' subject is clear at this sentence (not one that kind_names.py found unnamed)."""
+        unnamed = {self.unnamed[sentence.index][1]} if sentence.index in self.unnamed else set()
+        return (self.clear | self.known.get(sentence.index, frozenset())) - unnamed
 
     def _relabel_companies(self):
         """'Nvidia became the first company', 'XTB, a trading company': whatever the model
@@ -228,7 +231,9 @@ def build_items(text, doc_iter, *, source="", limit=None, trace=None, keep_featu
                 trace.drop(sentence.index, "advice-unattributed")
             continue
         reason = why_unusable(sentence, builder.clear_at(sentence), advised=bool(lead))
-        views = [sentence] if reason is None else list(clause_views(sentence))
+        if sentence.index in builder.unnamed and reason in (None, "vague-subject"):
+            reason = builder.unnamed[sentence.index][0]  # "The company went public ...": which company?
+        views = [sentence] if reason is None else [] if sentence.index in builder.unnamed else list(clause_views(sentence))
         made = []
         for view in views:
             view_reason = why_unusable(view, builder.clear_at(sentence)) if view is not sentence else None

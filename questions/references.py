@@ -142,8 +142,18 @@ def resolve(sentences, lookup, descriptors=None):
             thing = _carry(reported, index, lookup, None)[1]
             previous_thing = thing or previous_thing
         owner_thing = None if previous_thing and subject is not None and _rival_names(span, subject) else previous_thing
+        owner_thing = _possessor(subject, index, lookup) or owner_thing  # "X's revenue fell ... Its profit": X's
         # "Turnout was 71.3 percent, according to the CEC. Its chairwoman ...": the CEC's, not turnout's
     return resolved
+
+
+def _possessor(subject, index, lookup):
+    """(index, 'Norvale') when the subject is a named owner's thing ("Norvale's revenue"): what a next 'its' means."""
+    owner = next((c for c in subject.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None) if subject is not None else None
+    entity = _entity_of(owner, lookup, index) if owner is not None else None
+    if entity is None or entity.label == "PERSON":
+        return None
+    return index, ("the " if entity.takes_the else "") + entity.name
 
 
 def _rival_names(span, subject):

@@ -32,6 +32,11 @@ RULES = {rule.name: rule for rule in [
          "nothing before the pronoun in its sentence that it could mean"),
     Rule("advice-unattributed", "sentence", "'Walk for ten minutes after each meal.' with no one in its paragraph "
          "said to advise it (with 'Experts suggest a few steps.' before it, it is asked as what experts suggest)"),
+    Rule("object-pronoun-unresolved", "sentence", "'The local paper, the Kelby Star, called it a marvel.': what 'it' is "
+         "stands in another sentence, and the one before names no single thing"),
+    Rule("unnamed-kind", "sentence", "'The company went public in 2013.' where the article names no company: "
+         "which company?"),
+    Rule("rival-names", "sentence", "'The firm said ...' after two firms of the same sort were named: which one?"),
     # candidates (generator.Builder.items_for, worth.py)
     Rule("inside-quotation", "candidate", "a name inside someone's quoted words"),
     Rule("rewritten-phrase", "candidate", "a name inside a phrase the prompt rewrites ('Its chief' -> 'Nvidia's chief')"),

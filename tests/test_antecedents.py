@@ -18,7 +18,7 @@ def test_the_company_stays_dropped_when_two_companies_fit():
             "Marlow Trains, a rail company, runs trains to Miami. " + FILLER)
     ending = "The company hopes to expand the service to Tampa within three years."
     assert any("Velko Rail hopes" in line for line in made(one + ending, "The company hopes"))  # positive control
-    assert "dropped: vague-subject" in block(both + ending, "The company hopes")
+    assert "dropped: rival-names" in block(both + ending, "The company hopes")  # two of one sort: which?
     assert not made(both + ending, "The company hopes")
 
 

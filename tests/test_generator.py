@@ -1001,7 +1001,7 @@ def test_amount_options_drop_the_hedges_of_other_sentences():
 
 
 def test_date_options_stay_in_the_month_the_stem_names():
-    text = ("The agency will hold six sessions in May, beginning in Hartwell on May 7 and ending in Larkin on May 22. "
+    text = ("The Lorne Housing Agency will hold six sessions in May, beginning in Hartwell on May 7 and ending in Larkin on May 22. "
             "The plan was announced on Feb. 26 by the governor of the state. Applications open on May 12 for towns. "
             "The first payments will be made on May 17 to the towns that applied. The agency was founded in March 1990.")
     found = [i for i in items_of(text, "multiple_choice") if i["answer"] == "May 7"]

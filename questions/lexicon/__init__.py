@@ -2,9 +2,9 @@
 
 # Plain English near-synonyms, so "the plane" can find what "the aircraft" was called.
 SYNONYMS = [{"plane", "aircraft", "airplane", "jet", "airliner"}, {"company", "firm", "business", "corporation", "maker"},
-            {"agency", "organization", "body"}, {"country", "nation"}, {"city", "town"},
+            {"agency", "authority", "organization", "body"}, {"country", "nation"}, {"city", "town"},
             {"play", "show", "production", "comedy", "drama", "musical"}, {"film", "movie"}, {"car", "vehicle"},
-            {"ship", "vessel"}, {"deal", "agreement", "accord", "pact"}, {"law", "bill", "measure", "legislation"}]
+            {"ship", "vessel"}, {"deal", "agreement", "accord", "pact"}, {"law", "act", "bill", "measure", "legislation"}]
 
 NAME_NOUN_LABELS = {"ORG", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART", "OTHER", "PERSON", "GPE", "LOC"}
 
@@ -16,6 +16,15 @@ KIND_NOUNS = {"commission", "ministry", "agency", "council", "department", "fede
               "agreement", "accord", "summit", "conference", "festival", "race", "tournament", "cup", "championship",
               "storm", "hurricane", "typhoon", "cyclone", "survey", "report", "study", "museum", "exhibition", "group",
               "network", "alliance", "coalition", "mission", "telescope", "satellite", "device", "app", "system"}
+
+# Common nouns for a kind of thing: "the company" alone makes a reader ask "which company?" (kind_names.py)
+COMMON_KINDS = {"company", "firm", "business", "corporation", "maker", "manufacturer", "startup", "retailer", "carmaker",
+                "automaker", "bank", "airline", "species", "province", "state", "region", "county", "district",
+                "city", "town", "village", "country", "law", "act", "bill", "plant", "factory", "mine", "team",
+                "group", "study", "survey", "report", "agency", "organization", "organisation", "party", "union",
+                "university", "school", "hospital", "museum", "project", "scheme", "programme", "program", "charity",
+                "club", "band", "festival", "committee", "council", "commission", "ministry", "department",
+                "institute", "court", "journal", "newspaper", "app", "device", "vaccine", "drug", "treaty"}
 
 FIRST_KIND_NOUNS = {"storm", "hurricane", "typhoon", "cyclone"}  # "Storm Idris": the kind comes first
 

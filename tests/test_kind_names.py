@@ -1,0 +1,170 @@
+"""questions/kind_names.py: 'the company', 'the species', 'of the province' written as the article's one name
+for them, or the sentence dropped with a named rule when it has none or two; 'its' after "X's revenue";
+an object 'it' with nothing to mean. Every article here is invented for the test."""
+import questions
+
+NORVALE = ("Norvale Foods, the Kessby-based maker of frozen pies, said on Monday that it will open a bakery in "
+           "Tarrow next year.\n\n"
+           "Norvale Foods was founded in 1987 by Ada Lintz in a small kitchen in Kessby. "
+           "The company went public in 2011 and now employs about 900 people in three countries. "
+           "Shares of the company have lost about 15 percent of their value this year.")
+
+
+def prompts(text):
+    return [item["prompt"] for item in questions.generate(text, select=False)]
+
+
+def explained(text):
+    return questions.explain(text)
+
+
+def test_the_company_is_the_one_company_named():
+    found = prompts(NORVALE)
+    assert any(p.startswith("Norvale Foods went public in") for p in found), found
+    assert not any(p.startswith("The company went public") for p in found), found
+    assert any("Shares of Norvale Foods have lost" in p or "shares of Norvale Foods" in p for p in found), found
+
+
+def test_the_company_of_no_named_company_is_dropped_by_name():
+    text = ("A small bakery in Tarrow has grown into one of the region's biggest employers, the town council said "
+            "on Monday.\n\n"
+            "Ada Lintz opened the bakery in Tarrow in 1987. "
+            "The company went public in 2011 and now employs about 900 people in three countries. "
+            "The company also sells pies in 40 supermarkets.")
+    found = prompts(text)
+    assert not any("went public" in p for p in found), found
+    assert any("Ada Lintz" in p or "1987" in p for p in found), found  # positive control: the named sentence
+    assert "unnamed-kind" in explained(text)
+
+
+def test_the_province_of_a_name():
+    text = ("Starting next month, shoppers across the province of Dalmere will pay a small deposit on drink cans.\n\n"
+            "The Clean Cans Act, passed by the provincial assembly in March, sets the deposit at 15 cents. "
+            "The province also plans to open 30 drop-off depots in rural areas. "
+            "The law covers cans and bottles that hold between 200 millilitres and 2 litres.")
+    found = prompts(text)
+    assert any(p.startswith("Dalmere also plans to open") for p in found), found
+    assert any(p.startswith("The Clean Cans Act covers") for p in found), found
+    assert not any(p.startswith(("The province also", "The law covers")) for p in found), found
+
+
+def test_the_species_and_its_adults():
+    text = ("A tiny frog that glows green was found on the island of Velmora, scientists said on Monday.\n\n"
+            "The new species, named Hylis rubra, is a tree frog with see-through skin. "
+            "Adults measure just 15 to 18 millimetres and weigh about 0.6 grams.\n\n"
+            "The frog was spotted in 2023 by a team from the Orlen Museum during a night survey. "
+            "The team described the species this week in the journal Island Zoology. "
+            "The species has so far been found only in one valley of about 9 square kilometres.")
+    found = prompts(text)
+    assert any(p.startswith("Hylis rubra has so far been found") for p in found), found
+    assert any(p.startswith("Adults of Hylis rubra measure") for p in found), found
+    assert any(p.startswith("The team from the Orlen Museum described Hylis rubra") for p in found), found
+
+
+def test_adults_stay_as_written_without_one_species():
+    text = ("A new survey of 2,000 households was published by the Lerwin Institute on Monday.\n\n"
+            "Adults in the survey slept about 6.5 hours a night on average. "
+            "The Lerwin Institute said the figure had fallen by 40 minutes since 2010.")
+    found = prompts(text)
+    assert any("Lerwin Institute" in p for p in found), found  # positive control
+    assert not any("Adults of" in p for p in found), found
+
+
+RIVALS = ("Norvale Foods, the Kessby-based maker of frozen pies, said on Monday that it will open a bakery in "
+          "Tarrow next year.\n\n"
+          "The frozen food market is expected to grow by 6 percent a year through 2030, according to the research "
+          "firm Delcor. "
+          "The bakery will be able to bake 40,000 pies a day and will add about 250 jobs, the company said.")
+
+
+def test_the_company_said_is_the_story_company_not_the_research_firm():
+    found = prompts(RIVALS)
+    assert not any("Delcor said" in p for p in found), found
+    assert any("Norvale Foods said" in p for p in found), found
+
+
+def test_two_companies_of_one_sort_make_the_company_ambiguous():
+    text = ("Norvale Foods, a maker of frozen pies, and Pellow Bakes, a maker of bread, both opened shops in Tarrow "
+            "on Monday.\n\n"
+            "Norvale Foods was founded in 1987 in Kessby. "
+            "Pellow Bakes, a maker of bread, was founded in 1994 in Ardle. "
+            "The company went public in 2011 and now employs about 900 people.")
+    found = prompts(text)
+    assert not any("went public" in p for p in found), found
+    assert any("1994" in p or "Ardle" in p or "Pellow Bakes" in p for p in found), found  # positive control
+    assert "rival-names" in explained(text)
+
+
+def test_its_after_a_possessive_is_the_owner():
+    text = ("Norvale Foods, the Kessby-based maker of frozen pies, reported its results on Monday.\n\n"
+            "Norvale's revenue fell 12 percent last year to 300 million dollars. "
+            "Its profit dropped by nearly half, to 20 million dollars.")
+    found = prompts(text)
+    assert any(p.startswith("Norvale Foods's profit") or p.startswith("Norvale's profit")
+               or p.startswith("Norvale Foods\u2019s profit") for p in found), found
+    assert not any("revenue's profit" in p for p in found), found
+
+
+def test_called_it_with_nothing_to_mean_is_dropped():
+    text = ("Ivo Marsh tested the engine and the brakes of the new Kelby train for three weeks in 1901.\n\n"
+            "The local paper, the Kelby Star, called it a marvel of the age.")
+    found = prompts(text)
+    assert not any("Kelby Star" in p for p in found), found
+    assert any("1901" in p or "three weeks" in p for p in found), found  # positive control
+    assert "object-pronoun-unresolved" in explained(text)
+
+
+def test_called_it_after_one_thing_is_that_thing():
+    text = ("The Kelby tram line opened to passengers in 1901.\n\n"
+            "The Kelby tram line ran for 14 kilometres along the coast. "
+            "The local paper, the Kelby Star, called it a marvel of the age.")
+    found = prompts(text)
+    assert any("called the Kelby tram line a marvel" in p for p in found), found
+
+
+def test_another_company_acting_in_between_keeps_the_company_unwritten():
+    text = ("Norvale Foods, the Kessby-based maker of frozen pies, opened a bakery in Tarrow in March.\n\n"
+            "In May, Tessin Labs said it was preparing to test a new oven in Ardle. "
+            "The company hopes to sell the oven to 300 bakeries within four years.")
+    found = prompts(text)
+    assert not any("Norvale Foods hopes" in p for p in found), found
+    assert any("Tessin Labs" in p or "Ardle" in p for p in found), found  # positive control
+    assert "rival-names" in explained(text)
+
+
+def test_the_study_introduced_by_who_made_it():
+    text = ("Short naps may help older adults remember names, according to a new study by researchers at the "
+            "Orlen Institute.\n\n"
+            "The study followed 900 adults between the ages of 60 and 80 for eight months. "
+            "The team now plans a larger study of 4,000 people in two countries.")
+    found = prompts(text)
+    assert any(p.startswith("The study by researchers at the Orlen Institute followed") for p in found), found
+    assert not any(p.startswith("The team now plans") for p in found), found  # no team was named
+    assert "unnamed-kind" in explained(text)
+
+
+def test_a_place_word_inside_a_name_and_a_name_that_opens_with_its_kind():
+    text = ("The Marden Town Council voted on Tuesday to rebuild the old market hall.\n\n"
+            "The town will contribute 2 million dollars from a state grant. "
+            "An exhibition of old maps opens on Friday at the Museum Halvers in Marden. "
+            "The museum expects about 90,000 visitors during the show.")
+    found = prompts(text)
+    assert any(p.startswith("Marden will contribute") for p in found), found
+    assert any(p.startswith("The Museum Halvers expects") for p in found), found
+
+
+def test_the_firm_after_the_one_firm_that_acted_just_before():
+    text = ("Trucks will soon carry more goods on the coast road.\n\n"
+            "Dorvan Freight Ltd said on Monday that it would buy 40 new trucks. "
+            "The firm expects to hire 120 drivers by June.")
+    found = prompts(text)
+    assert any(p.startswith("Dorvan Freight Ltd expects") for p in found), found
+
+
+def test_the_party_after_another_party_in_its_own_sentence_is_not_the_one_before():
+    text = ("Voters in Lindmark chose a new parliament on Sunday.\n\n"
+            "With most ballots counted, the Green League had 40.2 percent of the vote. "
+            "The Farmers Front trailed with 25.1 percent, its worst result since the party was founded in 1990.")
+    found = prompts(text)
+    assert not any("since the Green League was founded" in p for p in found), found
+    assert any("25.1 percent" in p or "1990" in p for p in found), found  # positive control
