@@ -102,7 +102,8 @@ def apposition_definitions(span):
             continue  # 'this scheme', 'another system'
         if appos.lemma_.lower() in NOT_KINDS | PEOPLE | EVENT_NOUNS:
             continue  # 'X, one of ...', 'X, a group of people', '..., a move that ...': of the whole clause
-        stop = next((t.i for t in doc[det.i : span.end] if t.text in ASIDES or t.text in DASHES), span.end)
+        stop = next((t.i for t in doc[det.i : span.end] if (t.text in ASIDES or t.text in DASHES) and not any(
+            c.dep_ in ("conj", "cc") for c in doc[t.i + 1 : t.i + 3])), span.end)  # 'its heart, liver and ...' stays whole
         tokens = [t for t in doc[det.i : stop]]
         while tokens and tokens[-1].is_punct:
             tokens = tokens[:-1]

@@ -59,6 +59,9 @@ def subject_answer(span):
            or t.ent_type_ in ("CARDINAL", "PERSON", "ORG", "GPE") for t in before) or any(
             t.pos_ == "PRON" or t.lower_ in ("this", "that", "these", "those", "such") for t in tokens):
         return None  # "The clinic", "Its chief", "Many fish", "Two drugs", "a walk like this"
+    if any(t.lower_ == "the" for t in tokens) or not after and (
+            lemma in NEEDS_AN_OWNER or lemma.endswith(("ion", "ing", "ment", "ery", "ance", "ence", "ies"))):
+        return None  # "Shares in the company", "Construction", "Funding", "Talks": of what?
     plural = subject.tag_ == "NNS" or subject.lemma_.lower() == "fish" and root.tag_ in ("VBP",)
     aux = [c for c in root.children if c.dep_ in ("aux", "auxpass") and c.i < root.i]
     if before and not after and all(t.dep_ in ("amod", "compound") for t in before) and not any(
@@ -71,9 +74,6 @@ def subject_answer(span):
         return tokens, f"Which {head}", root
     if not aux and root.tag_ in ("VBP", "VB"):
         return None  # "What cause more fires?" would not agree
-    if any(t.lower_ == "the" for t in tokens) or not after and (
-            lemma in NEEDS_AN_OWNER or lemma.endswith(("ion", "ing", "ment", "ery", "ance", "ence", "ies"))):
-        return None  # "Shares in the company", "Construction", "Funding", "Talks": of what?
     if before and any(t.dep_ == "det" for t in tokens) or not before and not after or after:
         return tokens, "What", root  # "Oxygen", "A 10-minute walk after each meal"
     return None
