@@ -374,8 +374,8 @@ def _speaks_to_reader(span, advised=False):
             outside_quotes(root)):
         return True  # "For more details, please contact the press office.": an imperative, to the reader
     for t in span:
-        if t.pos_ != "PRON" or not outside_quotes(t):
-            continue
+        if t.pos_ != "PRON" or not outside_quotes(t) or t._.qtext is not None:
+            continue  # a 'you' written as 'people' (readers.py) is no reader spoken to
         if t.lower_ in ("i", "you", "your", "me", "my"):
             return True
         comparing = any(c.dep_ == "mark" and c.lower_ in ("than", "as") for c in t.head.children)

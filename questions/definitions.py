@@ -9,6 +9,11 @@ kind of thing the term is and which one (a noun with a modifier or a clause afte
 definition gives a short answer ('What is prediabetes?'); when the article defines three or more
 other terms, their definitions are the options of a multiple choice too: a student who knows the
 terms tells them apart, one who does not cannot guess from the wording.
+
+A term is as often defined in an apposition ('Each volunteer wore a glucose monitor, a small
+sensor that measures sugar levels every few minutes'): `apposition_definitions` finds a common
+noun (not a name) followed by a comma or dash and a noun phrase that says what kind of thing it
+is and which one (a clause or a phrase after its noun), whatever the rest of the sentence does.
 """
 from .constituents import QUANTIFIERS, _words
 from .generic import PEOPLE
@@ -59,6 +64,84 @@ def definition(span):
         term_text = term_text[:1].lower() + term_text[1:]
     text = "".join(t.text_with_ws for t in tokens).strip()
     return term_text, text, root.lower_ in ("are", "were")
+
+
+MAX_APPOSITION_WORDS = 20
+EVENT_NOUNS = {"move", "step", "decision", "saving", "increase", "rise", "drop", "cut", "fall", "order", "deal",
+               "investment", "award", "record", "concept", "trick", "idea", "change", "effort", "gain", "loss",
+               "amount", "sum", "total", "jump", "figure", "development", "sign", "blow", "boost", "setback"}
+DASHES = {",", "\u2013", "\u2014", "-", "--"}
+TERM_DETERMINERS = {"a", "an", "the"}
+
+
+def apposition_definitions(span):
+    """[(term, definition, plural)] for each 'TERM, a KIND that ...' in the sentence `span` (outside quotes)."""
+    from .references import in_quotes
+
+    found = []
+    doc = span.doc
+    for comma in span:
+        if comma.text not in DASHES or comma.i + 2 >= span.end or comma.i - 1 < span.start:
+            continue
+        det, head = doc[comma.i + 1], doc[comma.i - 1]  # the noun right before the comma is the term
+        appos = det.head
+        if det.dep_ != "det" or det.lower_ not in TERM_DETERMINERS or appos.pos_ != "NOUN" or appos.i <= det.i:
+            continue
+        if appos.ent_type_ or in_quotes(appos) or not _apposed(appos, head):
+            continue
+        if head.pos_ != "NOUN" or head.ent_type_ or not head.text.islower() or head.lemma_.lower() in NOT_TERMS:
+            continue
+        term = [t for t in head.subtree if head.left_edge.i <= t.i <= head.i]
+        term = term[next((k for k, t in enumerate(term) if t.dep_ == "det"), 0):]
+        if not term or len(term) > 4 or not all(t.dep_ in ("det", "amod", "compound") for t in term[:-1]):
+            continue
+        if any(t.pos_ == "PRON" or t.is_punct and t.tag_ != "HYPH" or t.like_num or t.ent_type_ or t.lower_ in QUANTIFIERS
+               for t in term):
+            continue  # 'its lymph', 'two drugs': not a term
+        if term[0].dep_ == "det" and term[0].lower_ not in TERM_DETERMINERS:
+            continue  # 'this scheme', 'another system'
+        if appos.lemma_.lower() in NOT_KINDS | PEOPLE | EVENT_NOUNS:
+            continue  # 'X, one of ...', 'X, a group of people', '..., a move that ...': of the whole clause
+        stop = next((t.i for t in doc[det.i : span.end] if (t.text in ASIDES or t.text in DASHES) and not any(
+            c.dep_ in ("conj", "cc") for c in doc[t.i + 1 : t.i + 3])), span.end)  # 'its heart, liver and ...' stays whole
+        tokens = [t for t in doc[det.i : stop]]
+        while tokens and tokens[-1].is_punct:
+            tokens = tokens[:-1]
+        if not tokens or tokens[-1].pos_ in ("ADP", "DET", "CCONJ", "SCONJ") or appos.i > tokens[-1].i:
+            continue
+        if not any(t.dep_ in ("prep", "relcl", "acl") and t.head.i == appos.i and t.i > appos.i for t in tokens):
+            continue  # 'a glass frog': what kind, not which one
+        if any(t.tag_ in ("JJS", "RBS") or t.lower_ in ("first", "last", "only") or t.lemma_ in ("call", "name", "know", "dub")
+               and t.tag_ == "VBN" for t in tokens):
+            continue  # '..., the largest order in its history', '..., a trick known as X': a record or a name, not a definition
+        if any(t.dep_ == "conj" and t.head.i == head.i for t in doc[head.i : span.end]):
+            continue  # 'apples, a pear that ...': a list, not a definition
+        if any(t.pos_ == "PRON" and t.tag_ not in ("WDT", "WP", "WP$") and not _named_before(t, tokens) or t.lower_ in (
+                "this", "these", "that", "those") and t.tag_ == "DT" for t in tokens):
+            continue  # 'the fluid that flows through its tissues': whose? ('animals ... their own light' is theirs)
+        if not MIN_WORDS <= len(_words(tokens)) <= MAX_APPOSITION_WORDS:
+            continue
+        term_text = "".join(t.text_with_ws for t in term).strip()
+        if term[0].dep_ == "det":
+            term_text = term_text[:1].lower() + term_text[1:]  # "The slug" at a sentence's start
+        text = "".join(t.text_with_ws for t in tokens).strip()
+        found.append((term_text, text, head.tag_ == "NNS"))
+    return found
+
+
+def _named_before(pronoun, tokens):
+    """A noun of the pronoun's number before it in the definition itself ('an animal absorbs light and gives it off')."""
+    plural = pronoun.lower_ in ("they", "them", "their", "themselves")
+    return pronoun.lower_ in ("it", "its", "they", "them", "their", "themselves") and any(
+        t.i < pronoun.i and t.pos_ == "NOUN" and (t.tag_ == "NNS") == plural for t in tokens)
+
+
+def _apposed(noun, head):
+    """The parser hung `noun` on the term as an apposition, or took it for a second object of the
+    verb ('offers a service for children with asthma, a lung disease that ...')."""
+    if noun.dep_ == "appos":
+        return True
+    return noun.dep_ == "dobj" and any(c.dep_ == "dobj" and c.i < head.i for c in noun.head.children)
 
 
 def _first_word(span):

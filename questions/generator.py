@@ -14,7 +14,8 @@ the same text always gives the same items in the same order.
 import hashlib
 from collections import Counter
 
-from . import advice, attribution, checker, definitions, generic, kind_names, makers, worth
+from . import (advice, attribution, checker, definitions, generic, kind_names, makers, readers, relatives, subjects,
+               worth)
 from .clauses import (_definite_for_demonstratives, _drop_leading_connective, _name_the_clear_ones, clause_views,
                       clear_nouns, why_unusable)
 from .amounts import date_style
@@ -61,6 +62,7 @@ class Builder:
         self.title_words = set(words(headline(text, fallback=""))) - STOP_TITLE_WORDS
         for sentence in sentences:
             _drop_leading_connective(sentence.span)
+        readers.rewrite_general_you(sentences)  # 'If you walk ...' -> 'If people walk ...'
         self.clear = clear_nouns(sentences)
         _definite_for_demonstratives(sentences, self.clear)
         _name_the_clear_ones(sentences, self.clear, self.lookup)
@@ -240,15 +242,21 @@ def build_items(text, doc_iter, *, source="", limit=None, trace=None, keep_featu
             if view_reason is None:
                 made += name_items(builder, view)
                 made += builder.constituent_items(view)
+                made += subjects.subject_items(builder, view)  # 'Oxygen produces green light': 'What produces ...?'
                 found = definitions.definition(view.span)
                 if found is not None and not any(d[0].index == sentence.index for d in defined):
                     defined.append((sentence, *found))
+        if reason not in NOT_THE_WRITERS_FACTS:  # "..., a small sensor that measures ...": a term defined in passing
+            for term, text, plural in definitions.apposition_definitions(sentence.span):
+                if not any(norm(d[1]) == norm(term) for d in defined):
+                    defined.append((sentence, term, text, plural))
         if reason is not None and not made and trace is not None:
             trace.drop(sentence.index, reason)
         if lead:  # "Experts suggest: check _____."
             made = advice.attribute(made, lead)
         else:
             made += title_items(builder, sentence) + attribution.office_items(builder, sentence)
+            made += relatives.relative_items(builder, sentence)  # '..., who led the study': 'Who led the study?'
         _gate(builder, sentence, made, items, seen, trace)
     by_text = {d[0].text: d[0] for d in defined}  # 'What is prediabetes?': options are the article's other definitions
     for item in definitions.definition_items(defined, common_for=builder.definition_common,
@@ -257,6 +265,9 @@ def build_items(text, doc_iter, *, source="", limit=None, trace=None, keep_featu
     assign_facts(items)
     return rank(items, limit=limit, trace=trace, index_of={s.text: s.index for s in sentences},
                 keep_features=keep_features, select=select, article_norm=builder.article_norm)
+
+
+NOT_THE_WRITERS_FACTS = {"quoted-speech", "writer-to-reader", "not-a-statement", "too-short", "too-long"}
 
 
 def _gate(builder, sentence, made, items, seen, trace):
