@@ -14,7 +14,7 @@ the same text always gives the same items in the same order.
 import hashlib
 from collections import Counter
 
-from . import advice, attribution, checker, definitions, generic, makers, worth
+from . import advice, attribution, checker, definitions, generic, kinds, makers, worth
 from .clauses import (_definite_for_demonstratives, _drop_leading_connective, _name_the_clear_ones, clause_views,
                       clear_nouns, why_unusable)
 from .amounts import date_style
@@ -69,6 +69,7 @@ class Builder:
         self.resolved |= resolve_pronouns(sentences, self.clear)  # 'It'/'they': the one subject it can mean
         self.known = generic.known_before(sentences)  # 'The study' after the article's one study
         self.resolved |= generic.this_from_previous(sentences) | generic.the_term(sentences) | generic.carry_pronouns(sentences, self.known)
+        kinds.kind_table(self)  # each name's kind by the article's evidence, for options, swaps and wh-words
 
     def clear_at(self, sentence):
         """The nouns whose 'the N' subject is clear at this sentence."""

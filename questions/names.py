@@ -118,6 +118,7 @@ UNIT_WORDS = {"million", "billion", "trillion", "thousand", "hundred", "years", 
 
 MEASURES = {"gigawatt", "megawatt", "kilowatt", "watt", "volt", "kilometer", "kilometre", "km", "mile", "meter",
             "metre", "foot", "feet", "inch", "centimeter", "centimetre", "millimeter", "millimetre", "ton", "tonne",
+            "milliliter", "millilitre", "kilolitre", "centilitre", "megalitre", "milligram", "microgram",
             "pound", "kilogram", "kg", "gram", "liter", "litre", "gallon", "barrel", "degree", "acre", "hectare",
             "calorie", "byte", "gigabyte", "terabyte", "knot", "decibel"}
 
@@ -128,6 +129,27 @@ def _put_ents(doc, found):
 
     if found:
         doc.ents = filter_spans(found + [e for e in doc.ents if not any(f.start <= e.start < f.end for f in found)])
+
+
+def trim_between(docs):
+    """'between 150 millilitres and 3 litres' tagged as 'between 150' and '3 litres': 'between' is no part of
+    the lower end (an option 'between 225' would carry it), the amount is '150'; '$3.9 billion to' is
+    '$3.9 billion'; a range the model tags whole ('between $4 million and $5 million') stays one."""
+    from spacy.tokens import Span
+
+    for doc in docs:
+        found = []
+        for ent in doc.ents:
+            if ent.label_ not in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT") or len(ent) < 2:
+                continue
+            start, end = ent.start, ent.end
+            if ent[-1].lower_ in ("to", "and", "or", "-", "\u2013"):
+                end -= 1  # "$3.9 billion to $4.05 billion" tagged as "$3.9 billion to": the end of a range
+            if ent[0].lower_ in ("between", "from") and not any(t.lower_ in ("and", "to") for t in doc[start:end]):
+                start += 1
+            if (start, end) != (ent.start, ent.end) and end > start:
+                found.append(Span(doc, start, end, label=ent.label_))
+        _put_ents(doc, found)
 
 
 def join_measures(docs):
