@@ -13,6 +13,7 @@ from .amounts import (article_now, date_style, date_variants, earlier_dates, fut
                       year_month)
 from . import kinds
 from .kinds import described
+from .names import person_genders
 from .bounds import (LEADING_HEDGES, _unit, _value, _within, bare_amount, change_bound, later_year,  # noqa: F401
                      range_bound, stem_bound)
 from .entities import CITY_OR_STATE, US_STATES, WELL_KNOWN_COUNTRIES, is_alias, place_kind
@@ -175,6 +176,8 @@ def typed_pool(b, entity, answer, sentence, ent=None):
             continue  # "Storm Idris", "Rellan": not someone to offer among people
         if entity.label == "PERSON" and not kinds.same_role(b, entity, other):
             continue  # a coach among players, a player for the referee
+        if entity.label == "PERSON" and len({person_genders(b).get(e.name) for e in (entity, other)} - {None}) > 1:
+            continue  # "the local MP, _____, said he ...": no woman the article calls "she" among the options
         if not (other.reliable or other.label != entity.label and described(b, other, key_sort)) or other.term or (
                 other.label in ("ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "FAC", "LAW") and other.mentions < 2
                 and len(other.name.split()) < 2 and not other.name.isupper()):  # "Wireless": a fragment
@@ -197,7 +200,16 @@ def typed_pool(b, entity, answer, sentence, ent=None):
             continue  # a body the model labels otherwise: only of the key's known class (a company for a company)
         if key_sort is not None and kinds.sort_of(b, other) != key_sort:
             continue  # a town or a wind farm among companies, though the model calls all three "ORG"
-        yield (other.name.split()[-1] if entity.label == "PERSON" and len(answer.split()) == 1 else other.name)
+        yield (surname(other.name) if entity.label == "PERSON" and len(answer.split()) == 1 else other.name)
+
+
+POST_NOMINALS = {"KC", "QC", "Jr.", "Jr", "Sr.", "Sr", "MP", "OBE", "CBE", "MBE", "II", "III", "PhD"}
+
+
+def surname(name):
+    """'Richard Penhale KC' -> 'Penhale': the last word that is a name, not letters after it."""
+    tokens = [t for t in name.replace(",", " ").split() if t not in POST_NOMINALS] or name.split()
+    return tokens[-1]
 
 
 ORG_CLASSES = {

@@ -211,6 +211,8 @@ def mention_votes(ent):
             votes.append(("place", 2, None))  # "near X", "based in X", "born in X"
         elif prep in WEAK_PLACE_PREPS and governor.pos_ in ("VERB", "AUX") and prep in ("in", "at"):
             votes.append(("place", 1, None))  # "fished out of X", "met in X"
+        elif prep == "to" and governor.lemma_.lower() in ("trip", "visit", "journey", "flight", "voyage", "move"):
+            votes.append(("place", 2, None))  # "her last trip to X"
         elif prep == "in" and governor.pos_ == "NOUN" and governor.lemma_.lower() not in STAKE_NOUNS:
             votes.append(("place", 1, None))  # "the market in X", "prices in X"; not "a stake in X"
     if ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ == "based":

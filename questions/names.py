@@ -288,3 +288,42 @@ def trim_dates(docs):
                 fixed.append(ent)
         if changed:
             doc.ents = fixed
+
+
+HE, SHE = {"he", "him", "his", "himself", "mr", "mr.", "sir", "lord"}, {"she", "her", "hers", "herself", "ms", "ms.",
+                                                                        "mrs", "mrs.", "miss", "dame", "lady"}
+
+
+def person_genders(b):
+    """{person's name: 'm' or 'f'} where the article says so: a title before the name ('Ms', 'Mr'), or 'he'/'she'
+    in the sentence of a mention where no other person is named, or opening the next sentence. Cached."""
+    if getattr(b, "_genders", None) is not None:
+        return b._genders
+    votes = {}
+    for index, sentence in enumerate(b.sentences):
+        people = {b.lookup[(index, e.start_char)].name for e in sentence.span.ents
+                  if (index, e.start_char) in b.lookup and b.lookup[(index, e.start_char)].label == "PERSON"}
+        for ent in sentence.span.ents:
+            entity = b.lookup.get((index, ent.start_char))
+            if entity is None or entity.label != "PERSON":
+                continue
+            count = votes.setdefault(entity.name, Counter())
+            titles = {ent[0].lower_} | ({ent.doc[ent.start - 1].lower_} if ent.start > 0 else set())  # "Ms Pell"
+            count["m"] += 3 * bool(titles & HE)
+            count["f"] += 3 * bool(titles & SHE)
+            if len(people) == 1:
+                later = [t.lower_ for t in sentence.span if t.i >= ent.end]
+                if index + 1 < len(b.sentences):
+                    later += [t.lower_ for t in b.sentences[index + 1].span[:1]]
+                count["m"] += sum(w in HE for w in later)
+                count["f"] += sum(w in SHE for w in later)
+    found = {name: ("m" if c["m"] > c["f"] else "f") for name, c in votes.items() if c["m"] != c["f"]}
+    by_surname = {}
+    for name, gender in found.items():
+        by_surname.setdefault(name.split()[-1], set()).add(gender)
+    for name in votes:  # "Ms Dunmore" said so of "Claire Dunmore"
+        genders = by_surname.get(name.split()[-1], set())
+        if name not in found and len(genders) == 1:
+            found[name] = next(iter(genders))
+    b._genders = found
+    return b._genders

@@ -161,3 +161,27 @@ def test_a_full_name_key_gets_full_names_not_a_single_name():
     assert items  # positive control
     for item in items:
         assert all(len(c.split()) > 1 for c in item["choices"]), item
+
+
+def test_a_person_the_article_calls_he_gets_no_option_it_calls_she():
+    text = ("Mayor Ellen Varga said the bridge would reopen in May. Ms Varga said repairs were on schedule. "
+            "Engineer Paul Drummond said he had checked the cables himself. Councillor Ruth Amsel said she wanted a "
+            "second opinion. Contractor Dean Holloway said he expected no delays. Inspector Colin Fenn said he "
+            "would sign the report on Friday. Surveyor Mark Tolley said he found no new cracks.")
+    from questions.names import person_genders
+    b = builder(text)
+    genders = person_genders(b)
+    of = {name.split()[-1]: gender for name, gender in genders.items()}
+    assert of["Drummond"] == "m" and of["Amsel"] == "f"  # "he", "she" after the one person of the sentence
+    assert genders.get("Ellen Varga") == "f"  # "Ms Varga" says it of Ellen Varga
+    items = [i for i in questions.generate(text, select=False) if i["kind"] == "multiple_choice"
+             and i["answer_type"] == "PERSON"]
+    assert items  # positive control
+    for item in items:
+        sides = {genders.get(c) for c in item["choices"]} - {None}
+        assert len(sides) <= 1, item
+
+
+def test_a_surname_option_is_never_the_letters_after_a_name():
+    from questions.distractors import surname
+    assert surname("Richard Penhale KC") == "Penhale" and surname("Dana Morrow") == "Morrow"
