@@ -61,10 +61,55 @@ def number_variants(text):
             continue  # "55 percent" next to "56 percent" is no choice
         taken.append(candidate)
         shown = _format_like(raw, candidate)
-        variant = text.replace(raw, shown, 1)
+        variant = agree(text.replace(raw, shown, 1), raw, shown)
         if variant != text and variant not in out:
             out.append(variant)
     return out
+
+
+IRREGULAR = {"feet": "foot", "people": "person", "children": "child", "men": "man", "women": "woman",
+             "teeth": "tooth", "mice": "mouse"}
+UNCOUNTED = {"percent", "per", "cent", "%", "million", "billion", "trillion", "thousand", "hundred", "dozen"}
+
+
+def singular(word):
+    if word.lower() in IRREGULAR:
+        return IRREGULAR[word.lower()]
+    if re.search(r"[^aeiou]ies$", word):
+        return word[:-3] + "y"
+    if re.search(r"(ch|sh|ss|x)es$", word):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 2 else word
+
+
+def plural(word):
+    back = {v: k for k, v in IRREGULAR.items()}
+    if word.lower() in back:
+        return back[word.lower()]
+    if re.search(r"[^aeiou]y$", word):
+        return word[:-1] + "ies"
+    if re.search(r"(ch|sh|ss|x)$", word):
+        return word + "es"
+    return word if word.endswith("s") else word + "s"
+
+
+UNIT_ADJECTIVES = {"square", "cubic", "metric", "nautical", "light", "short", "long", "imperial"}
+
+
+def agree(text, was, now):
+    """The unit after a number agrees with it when the number becomes or stops being 1: '1 litre',
+    '2 litres', '1 square metre' (never '1 litres')."""
+    if (was == "1") == (now == "1"):
+        return text
+    match = re.search(r"(?<![\d.,])" + re.escape(now) + r"\s+((?:[a-z]+\s+)?)([a-z]+(?:-[a-z]+)?)\b", text)
+    if match is None or match.group(1) and match.group(1).strip() not in UNIT_ADJECTIVES:
+        return text  # "1 million people", "2 of them": nothing to make agree
+    unit = match.group(2)
+    if unit in UNCOUNTED:
+        return text
+    *head, last = unit.split("-")
+    wanted = singular(last) if now == "1" else plural(last)
+    return text[: match.start(2)] + "-".join(head + [wanted]) + text[match.end(2):]
 
 
 def _format_like(raw, value):
@@ -119,6 +164,7 @@ def number_word_forms(text):
 
 
 FUTURE_AUX = {"will", "shall", "'ll"}
+INTENT_VERBS = {"expect", "plan", "intend", "aim", "hope"}
 FUTURE_VERBS = {"expect", "schedule", "due", "set", "plan", "intend", "aim"}  # "is expected to begin in _____"
 
 
@@ -132,6 +178,8 @@ def future_stem(key):
         if token.lemma_.lower() in FUTURE_VERBS and token.tag_ == "VBN" and any(
                 c.dep_ in ("auxpass", "aux") for c in token.children):
             return True
+        if token.lemma_.lower() in INTENT_VERBS and token.tag_ in ("VBZ", "VBP", "VBG"):
+            return True  # "which it expects to release in _____", "plans to open in _____"
         if token.head.i == token.i or token.dep_ in ("relcl", "advcl", "ccomp", "conj"):
             return False  # another clause: its tense is its own
         token = token.head
@@ -170,3 +218,15 @@ def later_dates(answer, now):
         month = MONTHS[key[1] - 1]
         found = [f"{m} {key[0] + d}" for d in (0, 1, -1, 2) for m in [month] + MONTHS if f"{m} {key[0] + d}" != answer]
     return [d for d in dict.fromkeys(found) if year_month(d) > now]
+
+
+def earlier_dates(answer):
+    """Dates in the key's style before it, nearest first: options for a past date once the later ones are
+    ruled out ('a judge ruled in August 2024', in a story of 2024: no 'August 2026')."""
+    key, style = year_month(answer), date_style(answer)
+    if key is None or style not in ("year", "month-year"):
+        return []
+    if style == "year":
+        return [str(key[0] - d) for d in (1, 2, 3, 4, 5, 6)]
+    month = answer.split()[0]
+    return [f"{month} {key[0] - d}" for d in (1, 2, 3, 4)]

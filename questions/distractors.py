@@ -4,12 +4,18 @@ Never another name for the key, never a name of its own sentence, never a fragme
 state among states, a party among parties; numbers and dates in the key's own format.
 """
 import hashlib
+from collections import Counter
 import random
 import re
 
 from . import phrasing
-from .amounts import article_now, date_style, date_variants, future_stem, later_dates, number_variants, year_month
+from .amounts import (article_now, date_style, date_variants, earlier_dates, future_stem, later_dates, number_variants,
+                      year_month)
 from . import kinds
+from .kinds import described
+from .names import person_genders
+from .bounds import (LEADING_HEDGES, _unit, _value, _within, bare_amount, change_bound, later_year,  # noqa: F401
+                     range_bound, stem_bound)
 from .entities import CITY_OR_STATE, US_STATES, WELL_KNOWN_COUNTRIES, is_alias, place_kind
 from .textnorm import contains_phrase
 
@@ -46,12 +52,19 @@ def options_for(b, entity, answer, sentence, ent=None):
         if month is not None and answer.strip() in MONTH_NAMES:
             pool += [m for m in MONTH_NAMES if m not in pool]  # enough months on the key's side of the date
             pool = [m for m in pool if _same_side(m, answer, month)]
-    now = article_now(b.text) if entity.label == "DATE" and ent is not None and future_stem(ent) else None
-    if now is not None and year_month(answer) is not None and year_month(answer) > now:
+    now = story_now(b, answer) if entity.label == "DATE" and ent is not None and year_month(answer) is not None else None
+    key_date = year_month(answer) if now is not None else None
+    to_come = key_date is not None and (future_stem(ent) or article_now(b.text) is not None and key_date[0] > now[0])
+    if to_come and key_date > now:
         pool = [o for o in pool if year_month(o) is not None and year_month(o) > now]  # a date to come: no past one
         pool += later_dates(answer, now)
+    elif key_date is not None and not future_stem(ent):
+        latest = max(now[0], key_date[0])
+        pool = [o for o in pool if year_month(o) is None or year_month(o)[0] <= latest]  # past: no future option
+        pool += [d for d in earlier_dates(answer) if year_month(d) is not None and year_month(d)[0] <= latest]
     if entity.label in NUMERIC:
-        for bound in (stem_bound(sentence.text, answer), change_bound(sentence.text, answer)):
+        for bound in (stem_bound(sentence.text, answer), change_bound(sentence.text, answer),
+                      range_bound(sentence.text, answer)):
             if bound is not None:
                 pool = [o for o in pool if _within(o, bound)]
     if entity.label == "DATE" and re.fullmatch(r"\d{4}", answer.strip()):
@@ -64,6 +77,7 @@ def options_for(b, entity, answer, sentence, ent=None):
         random.Random(_seed(answer, sentence.text)).shuffle(fallback)
         pool += fallback
     chosen, article_options = [], 0
+    slot = _slot_article(ent) if entity.label not in NUMERIC | {"DATE", "TIME"} else None
     rewritten = [re.sub(r"['\u2019]s$", "", t._.qtext.strip()) for t in sentence.span if t._.qtext]
     for position, option in enumerate(pool):
         if len(chosen) == 3:
@@ -72,6 +86,8 @@ def options_for(b, entity, answer, sentence, ent=None):
             continue
         if entity.label == "PERSON" and option.split()[-1] == answer.split()[-1]:
             continue  # "Ms Dunmore" is "Claire Dunmore" again
+        if entity.label == "PERSON" and len(answer.split()) > 1 and len(option.split()) == 1:
+            continue  # "Goli" among full names: the one name that is not a full name is no option
         if entity.label == "PERSON" and len(option.split()) > 1 and contains_phrase(sentence.text, option.split()[-1]):
             continue  # "Marcus Dyer" where the stem already says "Dyer ... were remanded"
         if any(is_alias(option, name) for name in rewritten if name):
@@ -80,9 +96,38 @@ def options_for(b, entity, answer, sentence, ent=None):
             continue
         if entity.label == "PERSON" and any(option.split()[-1] == c.split()[-1] for c in chosen):
             continue  # "Ms Dunmore" beside "Claire Dunmore": one person twice
+        other = b.by_name.get(option) if slot is not None else None
+        if other is not None and slot == "the" and not other.takes_the:
+            continue  # "the _____": a name never written with "the" does not fit, whatever its kind
+        if other is not None and slot == "bare" and other.takes_the and not entity.takes_the and \
+                kinds.sort_of(b, other) == "place" and not (other.is_country or entity.is_country):
+            option = "the " + option  # "the market in _____": "the Varn Islands", as the article writes it
+            # (countries keep name_items' rule: with "the" beside those without, no multiple choice)
         chosen.append(option)
         article_options += position < from_article
     return (chosen, article_options == 3) if len(chosen) == 3 else (None, False)
+
+
+def _slot_article(ent):
+    """'the' when the blank comes after 'the', 'bare' inside a sentence without it, None at its start."""
+    if ent is None or ent.start <= ent.sent.start or ent.text.lower().startswith("the ") or \
+            ent.root.dep_ in ("compound", "amod", "nmod", "poss"):
+        return None  # "the _____ nuclear deal": "the" is the deal's, any country fits
+    return "the" if ent.doc[ent.start - 1].lower_ == "the" else "bare"
+
+
+def story_now(b, answer=None):
+    """(year, month) the story is told from: its date line, else the latest year it tells of in a clause
+    that is not about the future ('went public in 2013', not 'expects to release in 2027'), the key's own
+    year aside; None without such years."""
+    dated = article_now(b.text)
+    if dated is not None:
+        return dated
+    if getattr(b, "_past_years", None) is None:
+        b._past_years = [(year_month(e.text)[0], e.text) for s in b.sentences for e in s.span.ents
+                         if e.label_ == "DATE" and re.search(r"\b(1[5-9]|20)\d\d\b", e.text) and not future_stem(e)]
+    past = [year for year, text in b._past_years if answer is None or year_month(text) != year_month(answer)]
+    return (max(past), 12) if past else None
 
 
 def swap_for(b, entity, answer, sentence, ent=None):
@@ -120,14 +165,20 @@ def typed_pool(b, entity, answer, sentence, ent=None):
     in_sentence = b.names_in[sentence.index]
     key_sort = kinds.sort_of(b, entity, ent) if entity.label in kinds.SORTED_LABELS else None
     key_class = body_class(b, entity, answer)
-    for other in sorted(b.entities, key=lambda e: (-e.mentions, e.first_sentence)):
-        if other is entity or other.kind != entity.kind or other.name in in_sentence or not other.participant:
+    key_grain = kinds.kind_table(b).get(entity.name, (None, None))[1]
+    for other in sorted(b.entities, key=lambda e: (kinds.kind_table(b).get(e.name, (None, None))[1] != key_grain,
+                                                   -e.mentions, e.first_sentence)):
+        if other is entity or other.name in in_sentence or not other.participant:
+            continue
+        if not kinds.same_kind(b, entity, key_sort, other):
             continue
         if entity.label == "PERSON" and not other.human:
             continue  # "Storm Idris", "Rellan": not someone to offer among people
         if entity.label == "PERSON" and not kinds.same_role(b, entity, other):
             continue  # a coach among players, a player for the referee
-        if not other.reliable or other.term or (
+        if entity.label == "PERSON" and len({person_genders(b).get(e.name) for e in (entity, other)} - {None}) > 1:
+            continue  # "the local MP, _____, said he ...": no woman the article calls "she" among the options
+        if not (other.reliable or other.label != entity.label and described(b, other, key_sort)) or other.term or (
                 other.label in ("ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "FAC", "LAW") and other.mentions < 2
                 and len(other.name.split()) < 2 and not other.name.isupper()):  # "Wireless": a fragment
             continue
@@ -145,9 +196,20 @@ def typed_pool(b, entity, answer, sentence, ent=None):
             continue  # "11:20 on the night of" is no swap for "nearly two hours"
         if entity.label == "ORG" and not _same_class(key_class, body_class(b, other)):
             continue  # "National Assembly" is no option among parties, nor a court among companies
+        if other.label != entity.label and key_sort == "org" and (key_class is None or body_class(b, other) != key_class):
+            continue  # a body the model labels otherwise: only of the key's known class (a company for a company)
         if key_sort is not None and kinds.sort_of(b, other) != key_sort:
             continue  # a town or a wind farm among companies, though the model calls all three "ORG"
-        yield (other.name.split()[-1] if entity.label == "PERSON" and len(answer.split()) == 1 else other.name)
+        yield (surname(other.name) if entity.label == "PERSON" and len(answer.split()) == 1 else other.name)
+
+
+POST_NOMINALS = {"KC", "QC", "Jr.", "Jr", "Sr.", "Sr", "MP", "OBE", "CBE", "MBE", "II", "III", "PhD"}
+
+
+def surname(name):
+    """'Richard Penhale KC' -> 'Penhale': the last word that is a name, not letters after it."""
+    tokens = [t for t in name.replace(",", " ").split() if t not in POST_NOMINALS] or name.split()
+    return tokens[-1]
 
 
 ORG_CLASSES = {
@@ -169,7 +231,32 @@ def body_class(b, entity, answer=None):
     """What kind of body an organisation is: by its own name's head word, then by the article's
     descriptors of it ('Helix, a chip maker': a company), or None."""
     return (org_class(entity.name) or (org_class(answer) if answer else None)
-            or kinds.described_class(b, entity))
+            or described_class(b, entity))
+
+
+NOUN_CLASSES = {  # the class of body a descriptor says (org_class says it from the name)
+    "company": {"company", "firm", "business", "corporation", "maker", "manufacturer", "startup", "retailer",
+                "lender", "insurer", "automaker", "carmaker", "chipmaker", "publisher", "broadcaster", "developer",
+                "producer", "chain", "brand", "bank", "airline", "carrier", "operator", "supplier", "contractor",
+                "utility", "giant", "conglomerate", "distributor", "exporter", "importer", "miner", "provider",
+                "subsidiary", "newspaper"},
+    "school": {"university", "college", "school", "institute", "academy"},
+    "party": {"party"},
+    "agency": {"agency", "regulator", "authority", "ministry", "department", "watchdog", "commission", "board",
+               "body"},
+    "union": {"union"},
+    "court": {"court", "tribunal"},
+}
+
+
+def described_class(b, entity):
+    """The class of body the article's own descriptors give a name ('Helix, a chip maker': a company), or None."""
+    nouns = Counter(noun for sort, _, noun in kinds.article_votes(b).get(entity.name, []) if sort == "org" and noun)
+    for noun, _ in nouns.most_common():
+        for kind, members in NOUN_CLASSES.items():
+            if noun in members:
+                return kind
+    return None
 
 
 STRICT_CLASS = True  # a key of a known class takes options known to be of that class only
@@ -249,104 +336,7 @@ def _same_side(option, answer, month):
     return (other - month) * (key - month) > 0
 
 
-FRACTIONS = {"half": 0.5, "a half": 0.5, "one half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "a quarter": 0.25,
-             "one quarter": 0.25, "a fifth": 0.2, "one fifth": 0.2, "a tenth": 0.1, "one tenth": 0.1,
-             "two thirds": 2 / 3, "two-thirds": 2 / 3, "three quarters": 0.75, "three-quarters": 0.75,
-             "twice": 2.0, "double": 2.0, "three times": 3.0, "triple": 3.0}
-BELOW = {"less than", "under", "below", "fewer than", "not even", "barely"}
-ABOVE = {"more than", "over", "above", "at least"}
-FRACTION_PHRASE = re.compile(
-    r"\b(?P<cmp>less than|more than|fewer than|under|over|below|above|at least|nearly|almost|about|around|roughly|"
-    r"some|just over|just under)?\s*(?P<frac>" + "|".join(sorted(map(re.escape, FRACTIONS), key=len, reverse=True))
-    + r")\b(?: of)?(?P<gap>(?:\s+[A-Za-z-]+){0,5}?)\s+"
-    r"(?P<amount>\$?\d[\d,]*(?:\.\d+)?(?:\s+(?:thousand|million|billion|trillion))?[^,;.]*)",
-    re.IGNORECASE)
-
-
-def stem_bound(sentence_text, answer):
-    """What the stem says of the key by arithmetic: 'averaged _____, less than half the long-term
-    average of 210 millimetres' -> ('below', 105). ('near', x) for 'nearly a fifth of 2.2 million',
-    where the stem gives the key away and no option is fair; None when the stem says nothing."""
-    value, unit = _value(answer), _unit(answer)
-    if value is None:
-        return None
-    text = sentence_text.replace(answer, " ")
-    for match in FRACTION_PHRASE.finditer(text):
-        amount = match.group("amount")
-        other, other_unit = _value(amount), _unit(amount.split(" of ")[0])
-        if other is None or not other_unit.startswith(unit.split()[0] if unit else ""):
-            continue
-        target = FRACTIONS[match.group("frac").lower()] * other
-        if not 0.2 <= value / target <= 5:
-            continue  # the fraction is of something else
-        comparator = (match.group("cmp") or "").lower()
-        if comparator in BELOW or comparator == "just under":
-            return ("below", target)
-        if comparator in ABOVE or comparator == "just over":
-            return ("above", target)
-        return ("near", target)
-    return None
-
-
-CHANGE = re.compile(r"\b(?P<dir>down|up|lower|higher|fell|rose|dropped|climbed)\b(?:\s+[\w.%$,-]+){0,4}?\s+from\b",
-                    re.IGNORECASE)
-DOWN = {"down", "lower", "fell", "dropped"}
-
-
-def change_bound(sentence_text, answer):
-    """'... at 6.2 million tonnes, down 34 percent from _____': the key is above 6.2 million tonnes;
-    '_____, down 34 percent from 9.4 million tonnes': below 9.4 million. None when the stem says nothing."""
-    value, unit = _value(answer), _unit(answer)
-    position = sentence_text.find(answer)
-    if value is None or position < 0 or not unit:
-        return None
-    for match in CHANGE.finditer(sentence_text):
-        down = match.group("dir").lower() in DOWN
-        if position >= match.end():  # the key is what it changed from
-            before = [m for m in AMOUNT.finditer(sentence_text[: match.start()]) if _same_unit(m.group(0), unit)]
-            if before and position - match.end() < 3:
-                other = _value(before[-1].group(0))
-                return ("above", other) if down else ("below", other)
-        elif position + len(answer) <= match.start() and match.start() - position - len(answer) < 4:
-            after = AMOUNT.match(sentence_text[match.end():].lstrip())
-            if after and _same_unit(after.group(0), unit):
-                other = _value(after.group(0))
-                return ("below", other) if down else ("above", other)
-    return None
-
-
-def _same_unit(text, unit):
-    """'9.4 million tonnes last year' counts tonnes, as '6.2 million tonnes' does."""
-    found = _unit(text)
-    return found == unit or found.startswith(unit.rstrip("$") + " ") and found.endswith("$") == unit.endswith("$")
-
-
-AMOUNT = re.compile(r"\$?\d[\d,]*(?:\.\d+)?(?:\s+(?:thousand|million|billion|trillion))?(?:\s+[a-z%]+){0,2}")
-
-
-def later_year(sentence_text, answer):
-    """'Tensions rose in _____, when ..., and again in 2021': the key came before 2021 (or None)."""
-    position = sentence_text.find(answer)
-    match = re.search(r"\b(?:and again|again|then|later|and later|until|before)\s+in\s+(\d{4})\b",
-                      sentence_text[position + len(answer):]) if position >= 0 else None
-    return int(match.group(1)) if match else None
-
-
-def _within(option, bound):
-    side, target = bound
-    value = _value(option)
-    if value is None or side == "near":
-        return False  # "nearly a fifth of 2.2 million hectares" names the key: a typed item instead
-    return value < target if side == "below" else value > target
 MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
-LEADING_HEDGES = re.compile(r"^(?:(?:only|just|about|around|nearly|almost|approximately|roughly|some|over|under|up to|"
-                            r"more than|less than|fewer than|at least|at most|as many as|as much as|as few as|as little as)\s+)+",
-                            re.IGNORECASE)
-
-
-def bare_amount(name):
-    """'Only 78 percent', 'Up to 90 percent' as options beside '64 percent': '78 percent', '90 percent'."""
-    return LEADING_HEDGES.sub("", name).strip() or name
 
 
 def _amounts_like(b, entity, answer, in_sentence):
@@ -363,29 +353,6 @@ def _amounts_like(b, entity, answer, in_sentence):
         if _unit(other.name) == unit and other_value and other_value != value and 0.2 <= other_value / value <= 5:
             found.append(other.name if LEADING_HEDGES.match(answer) else bare_amount(other.name))
     return sorted(dict.fromkeys(found), key=lambda name: abs(_value(name) - value))
-
-
-MAGNITUDES = {"thousand", "million", "billion", "trillion", "hundred"}
-
-
-def _unit(text):
-    """What an amount counts, every word after its number: 'cubic metres' is no 'metres'."""
-    number = re.search(r"\d", text)
-    after = text[number.start():] if number else text
-    words = [w.lower() for w in re.findall(r"[A-Za-z%]+", after) if w.lower() not in MAGNITUDES]
-    return " ".join(words) + ("$" if "$" in text else "")
-
-
-SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-
-
-def _value(text):
-    """The amount as a number, its magnitude word counted: '9.4 million tonnes' is 9,400,000."""
-    match = re.search(r"\d[\d,]*(?:\.\d+)?", text)
-    if not match:
-        return None
-    scale = next((SCALE[w] for w in re.findall(r"[a-z]+", text[match.end():].lower())[:1] if w in SCALE), 1)
-    return float(match.group(0).replace(",", "")) * scale
 
 
 def _people_word(name):

@@ -100,6 +100,7 @@ class Entity:
     plural: bool = False  # "iPhones": a product line, not an organization, whatever the label
     term: bool = False  # "known as Advanced Air Mobility": a name being defined, of no clear type
     human: bool = False  # a first and last name, a title, or a "he"/"she" near it: a person for sure
+    sort: str = None  # person, org, place or thing by the article's evidence (kinds.kind_table), None if unsure
 
     @property
     def reliable(self):

@@ -14,8 +14,8 @@ the same text always gives the same items in the same order.
 import hashlib
 from collections import Counter
 
-from . import (advice, attribution, checker, definitions, generic, kind_names, makers, readers, relatives, subjects,
-               worth)
+from . import (advice, attribution, checker, definitions, generic, kind_names, kinds, makers, readers, relatives,
+               subjects, worth)
 from .clauses import (_definite_for_demonstratives, _drop_leading_connective, _name_the_clear_ones, clause_views,
                       clear_nouns, why_unusable)
 from .amounts import date_style
@@ -73,6 +73,7 @@ class Builder:
         named, self.unnamed = kind_names.name_kinds(sentences, self.lookup, self.clear)  # 'the company' -> its one name
         self.resolved |= named | kind_names.object_it(sentences, self.clear)  # 'called it' -> the one thing before
         self.resolved |= generic.this_from_previous(sentences) | generic.the_term(sentences) | generic.carry_pronouns(sentences, self.known)
+        kinds.kind_table(self)  # each name's kind by the article's evidence, for options, swaps and wh-words
 
     def clear_at(self, sentence):
         """The nouns whose 'the N' subject is clear at this sentence (not one that kind_names.py found unnamed)."""

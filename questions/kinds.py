@@ -15,6 +15,7 @@ organisation). Each piece of evidence is a vote for one of four sorts:
 Options of a multiple choice and the swap of a false statement must be of the key's sort
 (distractors.py). Every word list here is general English, never a name of any article.
 """
+import re
 from collections import Counter
 
 from .textnorm import words
@@ -23,7 +24,8 @@ PLACE_HEADS = {"street", "square", "road", "avenue", "lane", "boulevard", "coast
                "bay", "gulf", "island", "islands", "valley", "mountain", "mountains", "hills", "peninsula", "plain",
                "plains", "county", "province", "district", "region", "city", "town", "village", "borough", "strait",
                "desert", "forest", "basin", "delta", "heights", "beach", "harbour", "harbor", "point", "creek",
-               "springs", "falls", "park", "reef", "canyon", "glacier", "estate", "quarter", "zone"}
+               "springs", "falls", "park", "reef", "canyon", "glacier", "estate", "quarter", "zone", "crater", "caldera",
+               "volcano", "plateau", "lagoon", "fjord", "cape"}
 THING_HEADS = {"farm", "dam", "plant", "station", "bridge", "airport", "stadium", "mine", "pipeline", "tower",
                "project",
                "programme", "program", "initiative", "scheme", "accord", "treaty", "agreement", "pact", "act", "law",
@@ -43,7 +45,8 @@ ORG_HEADS = {"party", "alliance", "front", "movement", "coalition", "bloc", "lea
              "laboratories", "lab", "labs", "trust", "fund", "network", "systems", "technologies", "renewables",
              "energy", "aerospace", "industries", "pharmaceuticals", "therapeutics", "partners", "media", "police",
              "army", "navy", "government", "cabinet", "chamber", "guild", "secretariat", "regulator", "solar", "power",
-             "capital", "ventures", "studios", "pharma", "insight", "analytics", "logistics", "mining", "airline"}
+             "capital", "ventures", "studios", "pharma", "insight", "analytics", "logistics", "mining", "airline",
+             "exchange", "brands", "foods", "retail", "stores", "farms", "rovers", "wanderers", "athletic", "fc"}
 FIRST_THING = {"storm", "hurricane", "typhoon", "cyclone", "operation", "project"}  # "Storm Idris", "Operation X"
 FIRST_PLACE = {"lake", "mount", "port", "cape", "fort"}  # "Lake Orla", "Mount Kell", "Port Arden"
 
@@ -51,7 +54,18 @@ PLACE_NOUNS = {"city", "town", "village", "region", "province", "state", "county
                "port", "suburb", "municipality", "neighborhood", "neighbourhood", "prefecture", "country", "nation",
                "area", "community", "hamlet", "borough", "territory", "coast", "valley", "river", "lake", "place",
                "resort", "locality", "parish", "commune", "republic", "kingdom", "island", "enclave", "neighbour",
-               "neighbor", "site", "settlement", "homeland"}
+               "neighbor", "site", "settlement", "homeland", "market"}  # "Kest and three other markets"
+AGENT_NOUNS = {"rival", "competitor", "bidder", "investor", "client", "customer", "buyer", "seller", "backer",
+               "shareholder", "sponsor", "donor", "champion", "winner", "holder", "finalist", "runner-up"}  # a person or an organisation: "rivals such as X"
+GRAINS = {"country": {"country", "nation", "republic", "kingdom"},
+          "region": {"province", "region", "county", "district", "territory", "prefecture", "state"},
+          "settlement": {"city", "town", "village", "port", "suburb", "hamlet", "municipality", "borough",
+                         "capital", "neighbourhood", "neighborhood", "parish", "commune"},
+          "market": {"market"}}  # what size of place a descriptor says: a town is no option among countries
+NATION_HEADS = {"government", "economy", "parliament", "border", "military", "embassy", "citizens", "population",
+                "electorate", "coastline", "mainland"}  # "the Kest government": a country or region
+STAKE_NOUNS = {"stake", "share", "shares", "investment", "interest", "role", "job", "position", "confidence",
+               "trust", "faith", "career", "part", "seat", "place", "rise", "fall", "drop", "increase"}
 ORG_NOUNS = {"company", "firm", "business", "corporation", "maker", "manufacturer", "startup", "retailer", "lender",
              "insurer", "automaker", "carmaker", "chipmaker", "publisher", "broadcaster", "developer", "producer",
              "chain", "brand", "bank", "airline", "carrier", "operator", "supplier", "contractor", "utility", "group",
@@ -60,7 +74,8 @@ ORG_NOUNS = {"company", "firm", "business", "corporation", "maker", "manufacture
              "charity", "network", "board", "commission", "council", "court", "committee", "government", "insurer",
              "laboratory", "lab", "newspaper", "giant", "conglomerate", "consortium", "coalition", "alliance",
              "distributor", "exporter", "importer", "miner", "owner", "provider", "subsidiary", "unit", "venture",
-             "foundation", "trust", "fund", "watchdog", "league", "federation", "society", "campaign"}
+             "foundation", "trust", "fund", "watchdog", "league", "federation", "society", "campaign",
+             "consultancy", "broker", "brokerage", "bank", "studio", "label"}
 PERSON_NOUNS = {"boy", "girl", "man", "woman", "child", "son", "daughter", "mother", "father", "person", "resident",
                 "student", "teacher", "worker", "driver", "patient", "victim", "player", "officer", "official",
                 "farmer", "husband", "wife", "brother", "sister", "friend", "pupil", "doctor", "nurse",
@@ -73,7 +88,7 @@ PERSON_NOUNS = {"boy", "girl", "man", "woman", "child", "son", "daughter", "moth
                 "inspector", "consultant", "neurologist", "surgeon", "physician", "expert", "historian", "activist",
                 "defendant", "suspect", "candidate", "mp", "lawmaker", "legislator", "politician", "diplomat",
                 "colleague", "partner", "pilot", "captain", "fisherman", "owner", "organiser", "organizer",
-                "campaigner", "voter", "citizen", "athlete", "champion", "winner", "deputy", "aide", "adviser",
+                "campaigner", "voter", "citizen", "athlete", "deputy", "aide", "adviser",
                 "advisor", "journalist", "reporter", "photographer", "student", "graduate", "veteran", "trustee",
                 "principal", "dean", "vice", "biologist", "chemist", "physicist", "astronomer", "geologist"}
 THING_NOUNS = {"project", "farm", "plant", "dam", "station", "facility", "site", "programme", "program", "scheme",
@@ -122,6 +137,8 @@ def head_sort(name):
         return "thing"
     if first in FIRST_PLACE:
         return "place"
+    if re.fullmatch(r"\d{1,4}", tokens[-1]) and first not in ("local", "route", "highway"):
+        return "thing"  # "Skyline 400", "Orbiter 2": a model or a mission, not a maker
     if head in ORG_HEADS:
         return "org"
     if head in PLACE_HEADS:
@@ -137,13 +154,14 @@ def noun_sort(lemma):
     for sort, nouns in (("person", PERSON_NOUNS), ("place", PLACE_NOUNS), ("org", ORG_NOUNS), ("thing", THING_NOUNS)):
         if lemma in nouns:
             return sort
-    return None
+    return "agent" if lemma in AGENT_NOUNS else None
 
 
 def _first_conjunct(token):
     """'the towns of A, B and C': B and C are said of what A is said of."""
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
+    while token.head.i != token.i and (token.dep_ == "conj" or token.dep_ == "appos" and token.pos_ == "PROPN"
+                                       and token.head.pos_ == "PROPN" and token.head.dep_ in ("appos", "conj")):
+        token = token.head  # "markets: A, the B Islands and C": B and C are markets as A is
     return token
 
 
@@ -171,8 +189,15 @@ def mention_votes(ent):
         if other is not None and noun_sort(other.lemma_):
             votes.append((noun_sort(other.lemma_), 3, other.lemma_.lower()))
     if root.dep_ in ("attr", "oprd") and head.lemma_ in ("call", "name", "know", "dub") and head.dep_ == "acl" \
-            and head.head.pos_ == "NOUN" and noun_sort(head.head.lemma_):  # "The program, called X"
+            and head.head.pos_ == "NOUN":  # "The program, called X"; "the battery, called X": a thing by default
+        votes.append((noun_sort(head.head.lemma_) or "thing", 3, head.head.lemma_.lower()))
+    if root.dep_ == "pobj" and head.lower_ in ("as", "including", "like") and head.head.pos_ == "NOUN" \
+            and (head.lower_ != "as" or any(c.lower_ == "such" for c in head.children)) \
+            and noun_sort(head.head.lemma_):  # "rivals such as X", "towns including X"
         votes.append((noun_sort(head.head.lemma_), 3, head.head.lemma_.lower()))
+    votes += _list_votes(ent)
+    if ent.root.dep_ == "compound" and ent.root.head.lemma_.lower() in NATION_HEADS:
+        votes.append(("place", 3, None))  # "the Kest government", "the Varn economy"
     doc = ent.doc
     before = doc[ent.start - 1] if ent.start > 0 else None
     if before is not None and before.pos_ == "NOUN" and before.dep_ != "compound" or (
@@ -186,11 +211,30 @@ def mention_votes(ent):
             votes.append(("place", 2, None))  # "near X", "based in X", "born in X"
         elif prep in WEAK_PLACE_PREPS and governor.pos_ in ("VERB", "AUX") and prep in ("in", "at"):
             votes.append(("place", 1, None))  # "fished out of X", "met in X"
+        elif prep == "to" and governor.lemma_.lower() in ("trip", "visit", "journey", "flight", "voyage", "move"):
+            votes.append(("place", 2, None))  # "her last trip to X"
+        elif prep == "in" and governor.pos_ == "NOUN" and governor.lemma_.lower() not in STAKE_NOUNS:
+            votes.append(("place", 1, None))  # "the market in X", "prices in X"; not "a stake in X"
     if ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ == "based":
         votes.append(("place", 2, None))  # "Halbridge-based"
     if ent.root.dep_ in ("nsubj",) and ent.root.head.lemma_ in AGENT_VERBS:
         votes.append(("agent", 1, None))  # someone who said, signed, approved: a person or an organisation
     return votes
+
+
+def _list_votes(ent):
+    """'X and three other markets', 'X, Y and other towns': the noun after 'other' says what X is."""
+    doc, i = ent.doc, ent.end
+    while i < len(doc) and i < ent.end + 8 and (doc[i].ent_type_ or doc[i].text == "," or doc[i].lower_ == "the"):
+        i += 1  # past the rest of a list of names
+    if i >= len(doc) or doc[i].lower_ not in ("and", "or"):
+        return []
+    after = doc[i + 1 : i + 4]
+    other = next((t for t in after if t.lower_ == "other"), None)
+    noun = doc[other.i + 1] if other is not None and other.i + 1 < len(doc) else None
+    if noun is None or noun.pos_ != "NOUN" or not noun_sort(noun.lemma_):
+        return []
+    return [(noun_sort(noun.lemma_), 3, noun.lemma_.lower())]
 
 
 def _label_sort(entity):
@@ -209,7 +253,7 @@ def tally(entity, votes):
     if own:
         score[own] += 3
     if entity.is_country:
-        score["place"] += 4
+        return "place"  # a country is a place, whatever it says, signs or buys ("India, the largest buyer")
     for sort, weight, _ in votes:
         if sort == "agent":
             score["person"] += weight
@@ -236,7 +280,8 @@ def article_votes(b):
             entity = b.lookup.get((sentence.index, ent.start_char))
             if entity is not None:
                 found.setdefault(entity.name, []).extend(mention_votes(ent))
-    orgs = {e.name for e in b.entities if e.label == "ORG" and " " not in e.name}
+    orgs = {e.name for e in b.entities if e.label == "ORG" and " " not in e.name
+            and tally(e, found.get(e.name, [])) == "org"}  # not "Kest" of "Kest Stock Exchange", a country
     for entity in b.entities:  # "Apple Intelligence" after "Apple": a product of the company, not another one
         first, _, rest = entity.name.partition(" ")
         if first in orgs and rest and head_sort(entity.name) is None and words(rest)[-1:] != [] and \
@@ -249,35 +294,62 @@ def article_votes(b):
 def sort_of(b, entity, ent=None):
     """The sort of an entity of the article; with `ent`, the mention asked about counts twice
     (its role in the sentence: 'based in _____' asks for a place)."""
-    votes = list(article_votes(b).get(entity.name, []))
-    if ent is not None:
-        votes += mention_votes(ent)
-    return tally(entity, votes)
+    if ent is None:
+        return kind_table(b).get(entity.name, (None, None))[0]
+    return tally(entity, article_votes(b).get(entity.name, []) + mention_votes(ent))
 
 
-NOUN_CLASSES = {  # the class of body a descriptor says (org_class in distractors.py says it from the name)
-    "company": {"company", "firm", "business", "corporation", "maker", "manufacturer", "startup", "retailer",
-                "lender", "insurer", "automaker", "carmaker", "chipmaker", "publisher", "broadcaster", "developer",
-                "producer", "chain", "brand", "bank", "airline", "carrier", "operator", "supplier", "contractor",
-                "utility", "giant", "conglomerate", "distributor", "exporter", "importer", "miner", "provider",
-                "subsidiary", "newspaper"},
-    "school": {"university", "college", "school", "institute", "academy"},
-    "party": {"party"},
-    "agency": {"agency", "regulator", "authority", "ministry", "department", "watchdog", "commission", "board",
-               "body"},
-    "union": {"union"},
-    "court": {"court", "tribunal"},
-}
+def grain(votes):
+    """The size of place the article's descriptors give a name ('the town of X': a settlement), or None."""
+    found = Counter(g for _, _, noun in votes if noun for g, nouns in GRAINS.items() if noun in nouns)
+    return found.most_common(1)[0][0] if found else None
 
 
-def described_class(b, entity):
-    """The class of body the article's own descriptors give a name ('Helix, a chip maker': a company), or None."""
-    nouns = Counter(noun for sort, _, noun in article_votes(b).get(entity.name, []) if sort == "org" and noun)
-    for noun, _ in nouns.most_common():
-        for kind, members in NOUN_CLASSES.items():
-            if noun in members:
-                return kind
-    return None
+def kind_table(b):
+    """The article's table of kinds: {entity name: (sort, grain)}, one entry per name, from every mention's
+    evidence and its own head words (computed once per article; options and swaps read it)."""
+    cached = getattr(b, "_kind_table", None)
+    if cached is None:
+        votes = article_votes(b)
+        cached = b._kind_table = {e.name: (tally(e, votes.get(e.name, [])), grain(votes.get(e.name, [])))
+                                  for e in b.entities if e.label in SORTED_LABELS}
+        for entity in b.entities:
+            entity.sort = cached.get(entity.name, (None, None))[0]  # the wh-word reads it (phrasing.wh_word)
+    return cached
+
+
+def same_grain(b, key, options):
+    """Whether the article gives the key and every option one size of place ('the towns of A, B and C')."""
+    table = kind_table(b)
+    grains = {table.get(name.removeprefix("the "), (None, None))[1] for name in [key.name, *options]}
+    return len(grains) == 1 and None not in grains
+
+
+def described(b, entity, sort):
+    """Whether the article's own words (a descriptor, a head noun) say the name is of that sort."""
+    return head_sort(entity.name) == sort or any(s == sort and w >= 3 for s, w, _ in article_votes(b).get(entity.name, []))
+
+
+def same_kind(b, key, key_sort, other):
+    """Whether `other` may stand where the key stands: of the key's label and finer kind, or of another
+    label the article's words show to be of the key's sort (a name the model calls a company, among places
+    when the article writes 'the Kest government'; roles alone, 'X said', are not enough); never of a
+    known other size of place."""
+    if other.label not in SORTED_LABELS or key.label not in SORTED_LABELS:
+        return other.kind == key.kind
+    table = kind_table(b)
+    other_sort, other_grain = table.get(other.name, (None, None))
+    key_grain = table.get(key.name, (None, None))[1]
+    if key_sort == "place" and key_grain and other_grain and key_grain != other_grain:
+        return False  # a town among markets, a province among towns
+    if other.label == key.label:
+        return other.kind == key.kind  # one label: its finer kind as before (an agency is no company)
+    if key_sort in (None, "person") or other_sort != key_sort:
+        return False  # people only from names the model and the article agree are people
+    if key_sort == "thing":  # things are of many kinds: an app is no operating system, a card no battery
+        nouns = [{n for s, w, n in article_votes(b).get(e.name, []) if s == "thing" and n} for e in (key, other)]
+        return bool(nouns[0] & nouns[1])
+    return all(_label_sort(e) == key_sort or described(b, e, key_sort) for e in (key, other))  # words, not votes
 
 
 ROLE_CLASSES = {"athlete": {"striker", "midfielder", "defender", "forward", "winger", "goalkeeper", "keeper",

@@ -7,7 +7,7 @@ article, what each vague phrase refers to and how much each sentence matters.
 import random
 import re
 
-from . import checker, phrasing, worth
+from . import checker, kinds, phrasing, worth
 from .distractors import _seed, described_as, fits_description, options_for, swap_for
 from .parse import _quote_depth
 from .amounts import number_word_forms
@@ -132,7 +132,8 @@ def name_items(b, sentence):
         too_few = swappable and options is None
         if options and not (strong or entity.label in NUMERIC | {"DATE"}):
             options = None  # countries or names from outside the story are no plausible options: typed instead
-        if options and entity.label in ("GPE", "LOC", "FAC") and not entity.is_country:
+        if options and (entity.label in ("GPE", "LOC", "FAC") or entity.sort == "place") and not entity.is_country \
+                and not kinds.same_grain(b, entity, options):
             options = None  # "Orange River", "Africa" for "Earth": places of the story are seldom of one kind
         if options and entity.is_country and any(
                 b.by_name[o].takes_the != entity.takes_the for o in options if o in b.by_name):

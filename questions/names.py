@@ -118,6 +118,7 @@ UNIT_WORDS = {"million", "billion", "trillion", "thousand", "hundred", "years", 
 
 MEASURES = {"gigawatt", "megawatt", "kilowatt", "watt", "volt", "kilometer", "kilometre", "km", "mile", "meter",
             "metre", "foot", "feet", "inch", "centimeter", "centimetre", "millimeter", "millimetre", "ton", "tonne",
+            "milliliter", "millilitre", "kilolitre", "centilitre", "megalitre", "milligram", "microgram",
             "pound", "kilogram", "kg", "gram", "liter", "litre", "gallon", "barrel", "degree", "acre", "hectare",
             "calorie", "byte", "gigabyte", "terabyte", "knot", "decibel"}
 
@@ -128,6 +129,27 @@ def _put_ents(doc, found):
 
     if found:
         doc.ents = filter_spans(found + [e for e in doc.ents if not any(f.start <= e.start < f.end for f in found)])
+
+
+def trim_between(docs):
+    """'between 150 millilitres and 3 litres' tagged as 'between 150' and '3 litres': 'between' is no part of
+    the lower end (an option 'between 225' would carry it), the amount is '150'; '$3.9 billion to' is
+    '$3.9 billion'; a range the model tags whole ('between $4 million and $5 million') stays one."""
+    from spacy.tokens import Span
+
+    for doc in docs:
+        found = []
+        for ent in doc.ents:
+            if ent.label_ not in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT") or len(ent) < 2:
+                continue
+            start, end = ent.start, ent.end
+            if ent[-1].lower_ in ("to", "and", "or", "-", "\u2013"):
+                end -= 1  # "$3.9 billion to $4.05 billion" tagged as "$3.9 billion to": the end of a range
+            if ent[0].lower_ in ("between", "from") and not any(t.lower_ in ("and", "to") for t in doc[start:end]):
+                start += 1
+            if (start, end) != (ent.start, ent.end) and end > start:
+                found.append(Span(doc, start, end, label=ent.label_))
+        _put_ents(doc, found)
 
 
 def join_measures(docs):
@@ -266,3 +288,42 @@ def trim_dates(docs):
                 fixed.append(ent)
         if changed:
             doc.ents = fixed
+
+
+HE, SHE = {"he", "him", "his", "himself", "mr", "mr.", "sir", "lord"}, {"she", "her", "hers", "herself", "ms", "ms.",
+                                                                        "mrs", "mrs.", "miss", "dame", "lady"}
+
+
+def person_genders(b):
+    """{person's name: 'm' or 'f'} where the article says so: a title before the name ('Ms', 'Mr'), or 'he'/'she'
+    in the sentence of a mention where no other person is named, or opening the next sentence. Cached."""
+    if getattr(b, "_genders", None) is not None:
+        return b._genders
+    votes = {}
+    for index, sentence in enumerate(b.sentences):
+        people = {b.lookup[(index, e.start_char)].name for e in sentence.span.ents
+                  if (index, e.start_char) in b.lookup and b.lookup[(index, e.start_char)].label == "PERSON"}
+        for ent in sentence.span.ents:
+            entity = b.lookup.get((index, ent.start_char))
+            if entity is None or entity.label != "PERSON":
+                continue
+            count = votes.setdefault(entity.name, Counter())
+            titles = {ent[0].lower_} | ({ent.doc[ent.start - 1].lower_} if ent.start > 0 else set())  # "Ms Pell"
+            count["m"] += 3 * bool(titles & HE)
+            count["f"] += 3 * bool(titles & SHE)
+            if len(people) == 1:
+                later = [t.lower_ for t in sentence.span if t.i >= ent.end]
+                if index + 1 < len(b.sentences):
+                    later += [t.lower_ for t in b.sentences[index + 1].span[:1]]
+                count["m"] += sum(w in HE for w in later)
+                count["f"] += sum(w in SHE for w in later)
+    found = {name: ("m" if c["m"] > c["f"] else "f") for name, c in votes.items() if c["m"] != c["f"]}
+    by_surname = {}
+    for name, gender in found.items():
+        by_surname.setdefault(name.split()[-1], set()).add(gender)
+    for name in votes:  # "Ms Dunmore" said so of "Claire Dunmore"
+        genders = by_surname.get(name.split()[-1], set())
+        if name not in found and len(genders) == 1:
+            found[name] = next(iter(genders))
+    b._genders = found
+    return b._genders

@@ -28,6 +28,8 @@ NAMED = {"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK
 def wh_word(entity, *, subject, preposition=None, descriptor=None):
     """The wh-phrase for an answer of this type, or None when no natural one exists."""
     label = entity.label
+    if label == "ORG" and getattr(entity, "sort", None) in ("place", "thing") and not category(entity.name):
+        label = "GPE" if entity.sort == "place" else "PRODUCT"  # the article shows the model's "ORG" wrong
     if descriptor and label in ("ORG", "PRODUCT", "FAC", "WORK_OF_ART", "EVENT", "LAW"):
         return f"Which {descriptor}"
     if label == "PERSON":

@@ -6,7 +6,8 @@ import pytest
 
 import questions
 from questions import calibration, kinds
-from questions.distractors import _same_side, article_month, change_bound, later_year, stem_bound, typed_pool
+from questions.distractors import (_same_side, article_month, change_bound, described_class, later_year, stem_bound,
+                                   typed_pool)
 from questions.generator import Builder
 from questions.parse import parse_story
 from questions.rank import is_blank
@@ -40,7 +41,7 @@ def test_the_article_says_what_sort_of_thing_each_name_is(wind):
     assert sorts["Kestle Renewables"] == "org"  # "the energy company Kestle Renewables", whatever the label
     assert sorts["Harlan Grid Corporation"] == "org" and sorts["Pexley Holdings"] == "org"
     assert {sorts[n] for n in ("Orrin", "Blewick", "Tamsley", "Dunmarrow")} == {"place"}  # towns of, port of, based in
-    assert kinds.described_class(wind, wind.by_name["Pexley Holdings"]) == "company"  # "a rival developer"
+    assert described_class(wind, wind.by_name["Pexley Holdings"]) == "company"  # "a rival developer"
 
 
 @pytest.mark.parametrize("name, sort", [("Outside Union Square", "place"), ("Brenmoor Water Accord", "thing"),

@@ -1,0 +1,155 @@
+"""What the stem and the key say of an amount: its unit and value, a hedge in front of it, and bounds the
+stem sets by arithmetic ('less than half of 210 millimetres', 'down 34 percent from _____', 'and again in
+2021', 'between 20 and _____ percent'), so that no option is ruled out by the stem itself (distractors.py)."""
+import re
+
+FRACTIONS = {"half": 0.5, "a half": 0.5, "one half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "a quarter": 0.25,
+             "one quarter": 0.25, "a fifth": 0.2, "one fifth": 0.2, "a tenth": 0.1, "one tenth": 0.1,
+             "two thirds": 2 / 3, "two-thirds": 2 / 3, "three quarters": 0.75, "three-quarters": 0.75,
+             "twice": 2.0, "double": 2.0, "three times": 3.0, "triple": 3.0}
+BELOW = {"less than", "under", "below", "fewer than", "not even", "barely"}
+ABOVE = {"more than", "over", "above", "at least"}
+FRACTION_PHRASE = re.compile(
+    r"\b(?P<cmp>less than|more than|fewer than|under|over|below|above|at least|nearly|almost|about|around|roughly|"
+    r"some|just over|just under)?\s*(?P<frac>" + "|".join(sorted(map(re.escape, FRACTIONS), key=len, reverse=True))
+    + r")\b(?: of)?(?P<gap>(?:\s+[A-Za-z-]+){0,5}?)\s+"
+    r"(?P<amount>\$?\d[\d,]*(?:\.\d+)?(?:\s+(?:thousand|million|billion|trillion))?[^,;.]*)",
+    re.IGNORECASE)
+
+
+def stem_bound(sentence_text, answer):
+    """What the stem says of the key by arithmetic: 'averaged _____, less than half the long-term
+    average of 210 millimetres' -> ('below', 105). ('near', x) for 'nearly a fifth of 2.2 million',
+    where the stem gives the key away and no option is fair; None when the stem says nothing."""
+    value, unit = _value(answer), _unit(answer)
+    if value is None:
+        return None
+    text = sentence_text.replace(answer, " ")
+    for match in FRACTION_PHRASE.finditer(text):
+        amount = match.group("amount")
+        other, other_unit = _value(amount), _unit(amount.split(" of ")[0])
+        if other is None or not other_unit.startswith(unit.split()[0] if unit else ""):
+            continue
+        target = FRACTIONS[match.group("frac").lower()] * other
+        if not 0.2 <= value / target <= 5:
+            continue  # the fraction is of something else
+        comparator = (match.group("cmp") or "").lower()
+        if comparator in BELOW or comparator == "just under":
+            return ("below", target)
+        if comparator in ABOVE or comparator == "just over":
+            return ("above", target)
+        return ("near", target)
+    return None
+
+
+CHANGE = re.compile(r"\b(?P<dir>down|up|lower|higher|fell|rose|dropped|climbed)\b(?:\s+[\w.%$,-]+){0,4}?\s+from\b",
+                    re.IGNORECASE)
+DOWN = {"down", "lower", "fell", "dropped"}
+
+
+def change_bound(sentence_text, answer):
+    """'... at 6.2 million tonnes, down 34 percent from _____': the key is above 6.2 million tonnes;
+    '_____, down 34 percent from 9.4 million tonnes': below 9.4 million. None when the stem says nothing."""
+    value, unit = _value(answer), _unit(answer)
+    position = sentence_text.find(answer)
+    if value is None or position < 0 or not unit:
+        return None
+    for match in CHANGE.finditer(sentence_text):
+        down = match.group("dir").lower() in DOWN
+        if position >= match.end():  # the key is what it changed from
+            before = [m for m in AMOUNT.finditer(sentence_text[: match.start()]) if _same_unit(m.group(0), unit)]
+            if before and position - match.end() < 3:
+                other = _value(before[-1].group(0))
+                return ("above", other) if down else ("below", other)
+        elif position + len(answer) <= match.start() and match.start() - position - len(answer) < 4:
+            after = AMOUNT.match(sentence_text[match.end():].lstrip())
+            if after and _same_unit(after.group(0), unit):
+                other = _value(after.group(0))
+                return ("below", other) if down else ("above", other)
+    return None
+
+
+def _same_unit(text, unit):
+    """'9.4 million tonnes last year' counts tonnes, as '6.2 million tonnes' does."""
+    found = _unit(text)
+    return found == unit or found.startswith(unit.rstrip("$") + " ") and found.endswith("$") == unit.endswith("$")
+
+
+AMOUNT = re.compile(r"\$?\d[\d,]*(?:\.\d+)?(?:\s+(?:thousand|million|billion|trillion))?(?:\s+[a-z%]+){0,2}")
+
+
+def later_year(sentence_text, answer):
+    """'Tensions rose in _____, when ..., and again in 2021': the key came before 2021 (or None)."""
+    position = sentence_text.find(answer)
+    match = re.search(r"\b(?:and again|again|then|later|and later|until|before)\s+in\s+(\d{4})\b",
+                      sentence_text[position + len(answer):]) if position >= 0 else None
+    return int(match.group(1)) if match else None
+
+
+def _within(option, bound):
+    side, target = bound
+    value = _value(option)
+    if value is None or side == "near":
+        return False  # "nearly a fifth of 2.2 million hectares" names the key: a typed item instead
+    return value < target if side == "below" else value > target
+LEADING_HEDGES = re.compile(r"^(?:(?:only|just|about|around|nearly|almost|approximately|roughly|some|over|under|up to|"
+                            r"above|below|beyond|upwards of|close to|well over|well under|just over|just under|"
+                            r"more than|less than|fewer than|at least|at most|as many as|as much as|as few as|as little as)\s+)+",
+                            re.IGNORECASE)
+
+
+def bare_amount(name):
+    """'Only 78 percent', 'Up to 90 percent', 'above 85 percent' as options beside '64 percent': '78 percent',
+    '90 percent', '85 percent'."""
+    return LEADING_HEDGES.sub("", name).strip() or name
+
+
+MAGNITUDES = {"thousand", "million", "billion", "trillion", "hundred"}
+
+
+def _unit(text):
+    """What an amount counts, every word after its number: 'cubic metres' is no 'metres'."""
+    number = re.search(r"\d", text)
+    after = text[number.start():] if number else text
+    words = [w.lower() for w in re.findall(r"[A-Za-z%]+", after) if w.lower() not in MAGNITUDES]
+    return " ".join(words) + ("$" if "$" in text else "")
+
+
+SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+
+def _value(text):
+    """The amount as a number, its magnitude word counted: '9.4 million tonnes' is 9,400,000."""
+    match = re.search(r"\d[\d,]*(?:\.\d+)?", text)
+    if not match:
+        return None
+    scale = next((SCALE[w] for w in re.findall(r"[a-z]+", text[match.end():].lower())[:1] if w in SCALE), 1)
+    return float(match.group(0).replace(",", "")) * scale
+
+
+def range_bound(sentence_text, answer):
+    """'revenue of _____ to $4.05 billion', 'between _____ and 30 percent': the key is below the range's other
+    end; 'between 20 and _____ percent', '$3.9 billion to _____': above it. 'from 22 percent to _____' is a
+    change, up or down, and bounds nothing; None when the key is no end of a range in one unit."""
+    position, unit = sentence_text.find(answer), _unit(answer)
+    if position < 0 or _value(answer) is None:
+        return None
+    words = unit.rstrip("$").split()
+    number = r"(\$?\d[\d,]*(?:\.\d+)?(?:\s+(?:thousand|million|billion|trillion))?)"
+    tail = r"(?:\s+" + r"\s+".join(map(re.escape, words)) + r")?" if words else ""
+    before_text = sentence_text[:position]
+    after = re.match(r"\s*(to|and|-|\u2013)\s*" + number + tail + r"\b", sentence_text[position + len(answer):])
+    if after and (re.search(r"\bfrom\s*$", before_text) or after.group(1) == "and" and not
+                  re.search(r"\bbetween\s*$", before_text)):
+        after = None  # "from _____ to 20 percent": a change; "30 and 12 jets": two counts, not a range
+    after = after and re.match(r"\s*(?:to|and|-|\u2013)\s*" + number, after.group(0))
+    before = re.search(r"(?:\bbetween\s+|(?<!from )(?<=\s))" + number + tail + r"\s+(and|to|-|\u2013)\s*$", before_text)
+    if before and (before.group(2) == "and") != bool(re.search(r"\bbetween\s+\S+(?:\s+\S+){0,3}\s+and\s*$",
+                                                              before_text)):
+        before = None  # "and" only closes a range opened by "between"
+    if before and re.search(r"\bfrom\s+" + number + tail + r"\s+to\s*$", before_text):
+        before = None  # "from 22 percent to _____": a change
+    for match, side in ((after, "below"), (before, "above")):
+        if match and match.group(1).startswith("$") == unit.endswith("$"):
+            return (side, _value(match.group(1) + " " + " ".join(words)))
+    return None
