@@ -36,7 +36,7 @@ FORM = ("prompt_words", "sentence_words", "answer_words_n", "the_noun_start", "p
 def feature_names():
     from .rank import feature_names as ranker_names  # rank imports this module
 
-    return ranker_names(importance_only=False) + list(FORM)
+    return ranker_names() + list(FORM)
 
 
 def form_values(item, article_norm=""):
@@ -73,7 +73,7 @@ def form_values(item, article_norm=""):
 def vector(item, article_norm=""):
     from .rank import vector as ranker_vector
 
-    return ranker_vector(item, importance_only=False) + form_values(item, article_norm)
+    return ranker_vector(item) + form_values(item, article_norm)
 
 
 @functools.lru_cache(maxsize=1)

@@ -28,26 +28,19 @@ NUMERIC = ("position", "lede", "central", "mentions", "modifier", "long", "resol
            "first_mention", "subject", "in_title", "attribution")
 
 
-# what only the importance weighs: a statement made false asks its fact by recognition only (its reader
-# never sees the answer stated), so it is not the item that asks a fact first
-IMPORTANCE_ONLY = ("false_statement",)
-
-
-def feature_names(importance_only=True):
+def feature_names():
     return ([f"kind={k}" for k in KINDS] + [f"group={g}" for g in GROUPS] + [f"role={r}" for r in ROLES]
-            + list(NUMERIC) + ["form_score"] + (list(IMPORTANCE_ONLY) if importance_only else []))
+            + list(NUMERIC) + ["form_score"])
 
 
-def vector(item, importance_only=True):
+def vector(item):
     """The item's features as numbers, in the order of feature_names()."""
     features = item.get("features") or {}
     group = LABEL_GROUPS.get(features.get("label"), "name")
     values = [float(item["kind"] == k) for k in KINDS] + [float(group == g) for g in GROUPS]
     values += [float(features.get("role") == r) for r in ROLES]
     values += [float(features.get(name, 0.0)) for name in NUMERIC]
-    values += [float(item.get("form_score", 0.5))]
-    if importance_only:
-        values += [float(item["kind"] == "true_false" and item.get("answer") == "False")]
+    values += [float(item.get("form_score", 0.5))]  # not whether a statement is true: the judge's quirk, not worth
     return values
 
 
@@ -139,6 +132,7 @@ def rank(items, *, limit=None, trace=None, index_of=None, keep_features=False, s
         per_sentence[(item["source_sentence"], item["kind"])] += 1
         same[(item["kind"], answer)] += 1
         kinds[item["kind"]] += 1
+        _finish(item, keep_features)
         kept.append(item)
     for item, answer, rule in held:
         place = (item["source_sentence"], item["kind"])
@@ -153,51 +147,11 @@ def rank(items, *, limit=None, trace=None, index_of=None, keep_features=False, s
             below_ready |= item["score"] < calibration.READY
             if is_blank(item):
                 blanked[item["source_sentence"]].add(norm(item["answer"]))
+            _finish(item, keep_features)
             kept.append(item)
         elif trace is not None:
             trace.drop(index_of[item["source_sentence"]], rule, f"{item['kind']}: {item['prompt']}")
-    kept = spread(kept) if select and not keep_features else kept
-    for item in kept:
-        _finish(item, keep_features)
     return kept[:limit] if limit else kept
-
-
-def spread(kept):
-    """The order a teacher meets: the ready items first, then the drafts; within each, the item whose fact
-    matters most and that a reader is likely to take as written (importance plus acceptance, lowered by what
-    was picked before of the same fact, sentence, answer and kind). Among the first BEST, one item per fact
-    and BEST_PER_SENTENCE per sentence; the others wait behind them. The score never rises down the list:
-    each item keeps the lower of its own and the one before it, so an item is never scored above what the
-    acceptance model and the first pass said (which items are ready does not change)."""
-    facts, sentences, answers, kinds = Counter(), Counter(), Counter(), Counter()
-    left, out, later = list(kept), [], []
-
-    def answer_of(item):
-        return norm(item["answer"]) if item["kind"] != "true_false" else item["source_sentence"]
-
-    def value(item):
-        return (item["score"] >= calibration.READY,
-                IMPORTANCE_WEIGHT * item.get("importance", 0.5) + item.get("acceptance", item["score"])
-                - REPEAT_FACT * facts[item.get("fact")] - REPEAT_SENTENCE * sentences[item["source_sentence"]]
-                - REPEAT_ANSWER * answers[answer_of(item)] - REPEAT_KIND * kinds[item["kind"]])
-
-    while left or later:
-        if not left or len(out) >= BEST:
-            left, later = left + later, []
-        item = max(left, key=value)  # the first of equals: the first pass's order breaks ties
-        left.remove(item)
-        if len(out) < BEST and (facts[item.get("fact")] or sentences[item["source_sentence"]] >= BEST_PER_SENTENCE) \
-                and (left or later):
-            later.append(item)
-            continue
-        if out:
-            item["score"] = min(item["score"], out[-1]["score"])
-        facts[item.get("fact")] += 1
-        sentences[item["source_sentence"]] += 1
-        answers[answer_of(item)] += 1
-        kinds[item["kind"]] += 1
-        out.append(item)
-    return out
 
 
 def is_blank(item):
@@ -227,5 +181,3 @@ LATER_PER_SENTENCE = {"fill_blank": 3, "short_answer": 5, "multiple_choice": 2, 
 
 
 REPEAT_FACT, REPEAT_SENTENCE, REPEAT_ANSWER, REPEAT_KIND = 0.3, 0.15, 0.06, 0.04  # each kind present among the best
-BEST, BEST_PER_SENTENCE = 30, 2  # what a teacher meets first: one item per fact, two per sentence
-IMPORTANCE_WEIGHT = 1.0  # the fact's importance beside the item's acceptance in the order of the spread
