@@ -131,7 +131,6 @@ def test_references_are_resolved_in_prompts(text, expected_prompt):
          "sanctions on Russia.", "The deal, estimated at around $6 billion, would violate U.S. sanctions on Russia.",
          "India may buy the S-400 system from Russia."),
         # what follows the comma describes the deal, it does not say which deal
-        (TOYOTA, "The company expects sales to grow by 5 percent next year.", "Toyota sold 10 million cars in 2023."),
         ("“We will win this war and we will win it soon,” said Ivan Petrov, the general. " + CONTROL,
          "“We will win this war and we will win it soon,” said Ivan Petrov, the general.", CONTROL),
         ("Maria Lopez visited Denver on Monday. It is not clear what the visit means for the city.",
@@ -1194,3 +1193,9 @@ def test_a_vote_or_a_split_is_asked_whole():
             "The accord splits the river's flow 55-45 between the two countries, officials said.")
     answers = {i["answer"] for i in items_of(text, "fill_blank")}
     assert {"7-2", "55-45"} <= answers and "7" not in answers, answers
+
+
+def test_the_company_after_the_one_company_that_acted_is_that_company():
+    """kind_names.py: Toyota is the one body acting just before 'The company expects ...' (it was dropped before)."""
+    prompts = [i["prompt"] for i in items_of(TOYOTA)]
+    assert any(p.startswith("Toyota expects sales to grow by") for p in prompts), prompts
