@@ -111,7 +111,8 @@ def test_options_of_an_amount_drop_a_hedge_and_units_agree_with_their_number():
     assert "2 litres" in number_variants("1 litre")
     assert "2 square metres" in number_variants("1 square metre")
     assert "3 million people" in number_variants("2 million people")  # control: nothing to change
-    text = ("Only about 31 percent of bottles sold in Ferrow are recycled today, the ministry said. Officials want "
+    text = ("Only about 31 percent of bottles sold in Ferrow are recycled today, the Ferrow Ministry of Waste said. "
+            "Officials want "
             "to raise that to 75 percent by 2030. Similar schemes elsewhere have reached rates above 80 percent.")
     items = questions.generate(text, select=False)
     found = _choices(items, "31 percent")
