@@ -118,7 +118,7 @@ def _plain(text):
     text = re.sub(r"\s*%", " percent ", text)
     text = re.sub(r"°\s*([fc])\b", r" degrees \1 ", text)
     text = text.replace("°", " degrees ")
-    text = re.sub(r"'s\b", "", text)
+    text = re.sub(r"(?<=\w)'s\b", "", text)  # a possessive; "'S'" (a quoted letter S) stays S
     text = re.sub(r"\b[a-z](?:\.[a-z])+\b\.?", lambda m: m.group(0).replace(".", ""), text)  # U.S.A. = USA
     text = re.sub(r"(?<=[a-z])[-\s]?(?=\+\+)", "", text)  # C++ stays C++, never C
     text = re.sub(r"\+(?=\d)", "", text)
