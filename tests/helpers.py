@@ -82,3 +82,13 @@ def explain_block(text, opening):
 def explain_made(text, opening):
     """The 'made ...' lines of that sentence: the items it gave."""
     return [line for line in explain_block(text, opening).splitlines() if line.strip().startswith("made ")]
+
+
+def builder(text):
+    """The generator's Builder (entities, references, kinds) over a made-up article, parsed once."""
+    import questions
+    from questions.generator import Builder
+    from questions.parse import parse_story
+
+    nlp = questions.load_model()
+    return Builder(text, parse_story(text, lambda ps: nlp.pipe(p.text for p in ps)), "test")

@@ -9,8 +9,8 @@ import questions
 from questions import kinds
 from questions.amounts import number_variants
 from questions.bounds import bare_amount, range_bound
-from questions.generator import Builder
-from questions.parse import parse_story
+
+from .helpers import builder
 
 FOODS = ("Quillon Foods, the Marbury-based maker of frozen meals, said on Monday that it will start selling a soup "
          "machine in the autumn. The machine, called the Brothly 7, will be sold in Estravia and four other "
@@ -23,11 +23,6 @@ FOODS = ("Quillon Foods, the Marbury-based maker of frozen meals, said on Monday
          "Dana Morrow, its chief executive, said Quillon plans to launch a larger machine for restaurants in 2031. "
          "The Brothly 7 will cost 240 dollars. Each Brothly 7 bowl holds between 250 millilitres and 2 litres of "
          "soup.")
-
-
-def builder(text):
-    nlp = questions.load_model()
-    return Builder(text, parse_story(text, lambda ps: nlp.pipe(p.text for p in ps)), "test")
 
 
 @pytest.fixture(scope="module")

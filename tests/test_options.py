@@ -8,22 +8,15 @@ import questions
 from questions import calibration, kinds
 from questions.distractors import (_same_side, article_month, change_bound, described_class, later_year, stem_bound,
                                    typed_pool)
-from questions.generator import Builder
-from questions.parse import parse_story
 from questions.rank import is_blank
 
-from .helpers import ARTICLES, SEED
+from .helpers import ARTICLES, SEED, builder
 
 WIND = ("The regulator approved the Saltry Wind Farm on Tuesday. The farm was proposed by the energy company "
         "Kestle Renewables. Kestle Renewables said the project would create 300 jobs in the port of Orrin. The company "
         "will also pay into a fund for the towns of Orrin, Blewick and Tamsley. Kestle Renewables, which is based in "
         "Dunmarrow, still needs a grid agreement from Harlan Grid Corporation. Pexley Holdings, a rival developer, "
         "had opposed the plan.")
-
-
-def builder(text):
-    nlp = questions.load_model()
-    return Builder(text, parse_story(text, lambda ps: nlp.pipe(p.text for p in ps)), "test")
 
 
 @pytest.fixture(scope="module")
