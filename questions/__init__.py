@@ -11,6 +11,11 @@ from .cleaning import story_paragraphs, title_of
 from .parse import MODEL, load_model  # noqa: F401  (the model is loaded once, by name)
 
 MAX_BYTES = 2_000_000
+TITLE_WORDS = 14  # a title made from the lede has at most this many words
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9”’\"')][.!?])\s+(?=[A-Z“‘\"'])")
+_LOOSE_ENDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "from", "by", "and", "or", "its", "their"}
+_CLAUSE = re.compile(r"[,;:]\s|\s[-–—]\s|\s(?:when|as|after|before|because|while|since|although|but|who|which|where|"
+                     r"according)\s")
 _ENGLISH = {"the", "of", "and", "to", "in", "is", "that", "for", "was", "on", "with", "as", "by", "are", "it", "said"}
 
 
@@ -49,8 +54,17 @@ def article_title(text):
         return title
     paragraphs = story_paragraphs(text)
     first = paragraphs[0].text if paragraphs else text.strip()
-    shown = first.split()[:9]
-    return " ".join(shown) + ("…" if len(first.split()) > 9 else "")
+    sentence = _SENTENCE_END.split(first, maxsplit=1)[0].rstrip(".!?:;, ")
+    words = sentence.split()
+    if len(words) <= TITLE_WORDS:
+        return sentence
+    cut = _CLAUSE.search(" ".join(words[:TITLE_WORDS + 1]), len(" ".join(words[:5])))
+    if cut:  # the lede's main clause: "X will try to expand ties" of "X will try to expand ties when ..."
+        return sentence[:cut.start()].rstrip(",;: ")
+    shown = words[:TITLE_WORDS]
+    while len(shown) > 5 and shown[-1].lower().strip(",;:") in _LOOSE_ENDS:  # not "... the village green in…"
+        shown.pop()
+    return " ".join(shown).rstrip(",;:") + "…"
 
 
 def looks_english(text):

@@ -2,6 +2,7 @@
 // Without JavaScript the same buttons work as plain forms.
 (function () {
   "use strict";
+  document.documentElement.classList.add("js");  // the key badges (1-4) show only where the keys work
   function reveal() {
     var back = document.getElementById("back");
     var form = document.getElementById("show-form");

@@ -22,7 +22,11 @@ ARTICLES = {
     "Messages": [make_item("short_answer", f"Who is person {n}?", f"Person{n}", source_sentence=f"This is Person{n}.")
                  for n in range(2)],
     "No script": [make_item("short_answer", "Who is quiet?", "Nobody", source_sentence="Nobody is quiet.")],
+    "Keys, no script": [make_item("multiple_choice", "Which country buys oil from Iran?", "India", choices=CHOICES,
+                                  source_sentence="India buys oil from Iran.")],
 }
+DRAFTS = [make_item(prompt=f"Who is draft person {n}?", answer=f"Drafter{n}", source_sentence=f"This is Drafter{n}.")
+          for n in range(30)]
 
 
 @pytest.fixture(scope="module")
@@ -38,6 +42,7 @@ def server(tmp_path_factory):
     try:
         for title, items in ARTICLES.items():
             articles.store_article(db, title=title, source=f"{title}.txt", text=title, items=items, status="approved")
+        articles.store_article(db, title="Drafts", source="drafts.txt", text="Drafts", items=DRAFTS, status="draft")
     finally:
         db.close()
     with serving(env) as url:
@@ -62,6 +67,7 @@ def test_multiple_choice_keys_pick_and_the_feedback_lists_every_option(server, b
     shown = [re.sub(r"^\d\s*", "", name) for name in option_names(page)]  # the key's number, then the choice
     assert sorted(shown) == sorted(CHOICES)
     expect(page.get_by_text("Keys 1-4 pick an option")).to_be_visible()
+    expect(page.locator("label.choice kbd.key").first).to_be_visible()  # the badges go with the keys that work
     page.reload()
     page.wait_for_load_state("domcontentloaded")
     assert [re.sub(r"^\d\s*", "", name) for name in option_names(page)] == shown  # the same order on reload
@@ -148,3 +154,46 @@ def test_an_empty_answer_without_javascript_is_said_next_to_the_field(server, br
     page.get_by_role("button", name="Check answer").click()
     expect(page.locator("h2.verdict")).to_have_text("Correct")
     context.close()
+
+
+def test_without_javascript_no_key_badges_are_shown(server, browser):  # noqa: F811
+    base, _ = server
+    context = browser.new_context(java_script_enabled=False)
+    page = register(context, base, "nokeys")
+    study(page, "Keys, no script", 1)
+    expect(page.locator("label.choice")).to_have_count(4)
+    expect(page.locator("label.choice kbd.key").first).to_be_hidden()  # 1-4 pick nothing without the script
+    expect(page.get_by_text("Keys 1-4 pick an option")).to_be_hidden()
+    page.get_by_role("radio", name="India", exact=True).check()
+    page.get_by_role("button", name="Check answer").click()
+    expect(page.locator("h2.verdict")).to_have_text("Correct")
+    context.close()
+
+
+def test_the_confirmation_of_an_approval_is_on_screen_where_the_list_was(server, browser):  # noqa: F811
+    base, teacher_password = server
+    page = log_in(browser, base, "teacher", teacher_password)
+    page.set_viewport_size({"width": 390, "height": 700})
+    page.goto(f"{base}/teacher/review")
+    row = page.locator("li.item", has_text="Who is draft person 25?")
+    row.scroll_into_view_if_needed()
+    row.get_by_role("button", name="Approve", exact=True).click()
+    expect(page.locator(".flash")).to_contain_text("is now approved")
+    expect(page.locator(".flash")).to_be_in_viewport()  # the page lands on the next draft: the message stays in sight
+    assert page.evaluate("window.scrollY") > 500  # positive control: the teacher kept their place far down the list
+    page.close()
+
+
+def test_the_students_assignments_are_cards_without_bullets(server, browser):  # noqa: F811
+    base, _ = server
+    page = register(browser, base, "bullets")
+    styles = page.evaluate("""() => {
+        const probe = document.createElement('ul'); probe.className = 'assignment-list'; document.body.append(probe);
+        const date = document.createElement('input'); date.type = 'date'; document.body.append(date);
+        const text = document.createElement('input'); text.type = 'text'; document.body.append(text);
+        return [getComputedStyle(probe).listStyleType, getComputedStyle(date).borderTopColor,
+                getComputedStyle(text).borderTopColor, getComputedStyle(date).paddingTop, getComputedStyle(text).paddingTop];
+    }""")
+    assert styles[0] == "none"
+    assert styles[1] == styles[2] and styles[3] == styles[4]  # a date field looks like the other fields
+    page.close()

@@ -94,7 +94,7 @@ def new_question():
         item_id = items.create_item(db, form.article.data, form.item())
         flash(f"Question {item_id} added.")
         return redirect(url_for("teacher.question_list"))
-    return render_template("teacher/question_form.html", form=form, item=None)
+    return render_template("teacher/question_form.html", form=form, item=None, cancel=url_for("teacher.question_list"))
 
 
 @bp.route("/questions/<int:item_id>/edit", methods=["GET", "POST"])
@@ -107,14 +107,16 @@ def edit_question(item_id):
         abort(404)
     form = ItemForm(data=None if request.method == "POST" else ItemForm.initial(item))
     form.article.choices = options(question_bank.article_choices(db))
+    back = safe_next(request.args.get("back")) or url_for("teacher.question_list")
     if form.validate_on_submit():
         items.update_item(db, item_id, form.item(), article_id=form.article.data)
         closed = bool(request.form.get("resolve"))
         if closed:
             reports.resolve_reports(db, item_id)
         flash(f"Question {item_id} saved. Students keep their progress on it." + (" Its reports are closed." if closed else ""))
-        return redirect(safe_next(request.args.get("back")) or url_for("teacher.question_list"))
-    return render_template("teacher/question_form.html", form=form, item=item, reports=reports.item_reports(db, item_id))
+        return redirect(back)
+    return render_template("teacher/question_form.html", form=form, item=item, reports=reports.item_reports(db, item_id),
+                           cancel=back)
 
 
 @bp.route("/articles/<int:article_id>/delete", methods=["POST"])

@@ -5,7 +5,7 @@ from wtforms import (BooleanField, DateField, FloatField, RadioField, SelectFiel
                      TextAreaField)
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp
 
-from ..forms import options
+from ..forms import at_most, options
 from ..items import KINDS, validate_item
 
 MAX_ARTICLE_BYTES = 500_000
@@ -15,8 +15,8 @@ DOCUMENTS = ((b"%PDF", "a PDF"), (b"PK\x03\x04", "a Word or other office documen
 
 
 class ArticleForm(FlaskForm):
-    title = StringField("Title", validators=[Length(max=200)])
-    text = TextAreaField("Article text", validators=[Length(max=MAX_ARTICLE_BYTES, message="The text is too long for one article.")])
+    title = StringField("Title", validators=[at_most(200, "A title")])
+    text = TextAreaField("Article text", validators=[at_most(MAX_ARTICLE_BYTES, "An article")])
     upload = FileField("Or upload a .txt file")
 
     def validate(self, extra_validators=None):
