@@ -10,7 +10,7 @@ that points back, the second of two coordinated clauses, the clause after 'This 
 import re
 from collections import Counter
 
-from . import checker, phrasing, worth
+from . import checker, opinions, phrasing, worth
 from .parse import Sentence, _quote_depth, speech_inside
 from .lexicon import HUMAN_NOUNS
 from .references import _is_extraposed, _reported_subject, in_quotes, meaning_clause, subject_of, subject_of_clause
@@ -44,6 +44,8 @@ def why_unusable(sentence, clear_nouns=frozenset(), *, advised=False):
         return "quoted-speech"
     if _speaks_to_reader(span, advised):
         return "writer-to-reader"
+    if opinions.writers_opinion(span):
+        return "opinion-as-fact"
     subject = subject_of(span)
     reported = _reported_subject(span)
     if reported is not None and subject is not None and subject.pos_ == "NOUN" and any(

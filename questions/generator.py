@@ -268,7 +268,7 @@ def build_items(text, doc_iter, *, source="", limit=None, trace=None, keep_featu
                 keep_features=keep_features, select=select, article_norm=builder.article_norm)
 
 
-NOT_THE_WRITERS_FACTS = {"quoted-speech", "writer-to-reader", "not-a-statement", "too-short", "too-long"}
+NOT_THE_WRITERS_FACTS = {"quoted-speech", "writer-to-reader", "not-a-statement", "too-short", "too-long", "opinion-as-fact"}
 
 
 def _gate(builder, sentence, made, items, seen, trace):

@@ -21,6 +21,8 @@ RULES = {rule.name: rule for rule in [
     Rule("not-a-statement", "sentence", "a question or a heading: 'Can volcanic super eruptions lead to cooling?'"),
     Rule("quoted-speech", "sentence", "'\u201cThings got very interesting,\u201d said Naidu.': someone's words, not a fact"),
     Rule("writer-to-reader", "sentence", "'Here is a look back at the stories we covered'"),
+    Rule("opinion-as-fact", "sentence", "'Vell is very good as Ida.', 'Olsen's quietly devastating second feature': "
+         "the critic's judgement, held by no one named (opinions.py)"),
     Rule("pronoun-subject", "sentence", "'It will carry four passengers' where 'it' cannot be named"),
     Rule("pronoun-start", "sentence", "'These are pieces of video ...': what 'these' are is in another sentence"),
     Rule("vague-subject", "sentence", "'The deal would ...' with no deal named before"),
