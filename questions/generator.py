@@ -14,8 +14,8 @@ the same text always gives the same items in the same order.
 import hashlib
 from collections import Counter
 
-from . import (advice, attribution, checker, definitions, generic, kind_names, kinds, makers, readers, relatives,
-               subjects, worth)
+from . import (accepted, advice, attribution, checker, definitions, generic, kind_names, kinds, makers, readers,
+               relatives, subjects, worth)
 from .clauses import (_definite_for_demonstratives, _drop_leading_connective, _name_the_clear_ones, clause_views,
                       clear_nouns, why_unusable)
 from .amounts import date_style
@@ -263,7 +263,7 @@ def build_items(text, doc_iter, *, source="", limit=None, trace=None, keep_featu
     for item in definitions.definition_items(defined, common_for=builder.definition_common,
                                              score_for=builder.sentence_score):
         _gate(builder, by_text[item["source_sentence"]], [item], items, seen, trace)
-    assign_facts(items)
+    assign_facts(accepted.widen(items))
     return rank(items, limit=limit, trace=trace, index_of={s.text: s.index for s in sentences},
                 keep_features=keep_features, select=select, article_norm=builder.article_norm)
 

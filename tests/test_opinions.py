@@ -34,3 +34,41 @@ def test_a_quoted_judgement_is_not_the_writers():
             'Quist. "It is a brilliant, moving evening," said Tomas Ekberg, the theatre\'s director, who spent 2.1 '
             "million crowns on the new stage.\n")
     assert "opinion-as-fact" not in explain_block(text, '"It is a brilliant')
+
+
+def test_the_shared_fair_forms_of_a_typed_answer():
+    from questions.accepted import forms
+
+    assert forms("71 percent") == ["71%"]
+    assert forms("4.5%") == ["4.5 percent"]
+    assert forms("Oct. 24") == ["October 24"]
+    assert forms("Ada Lind", "PERSON") == ["Lind"]
+    assert forms("Tomas Ek Jr.", "PERSON") == ["Ek"]
+    assert forms("the Lenn River", "LOC") == ["Lenn River"]
+    assert forms("Orrin Bay", "PERSON") == []  # a place the model took for a person
+    assert forms("Mayor", "PERSON") == [] and forms("May") == [] and forms("Ada Lind", "ORG") == []
+
+
+def test_widened_forms_reach_typed_items_and_never_give_the_answer_away():
+    from questions.accepted import widen
+
+    typed = {"kind": "fill_blank", "prompt": "A survey found that _____ of teachers agree.", "answer": "71 percent",
+             "accepted": [], "answer_type": "PERCENT"}
+    leaky = {"kind": "short_answer", "prompt": "Who did Lind meet on Monday?", "answer": "Ada Lind", "accepted": [],
+             "answer_type": "PERSON"}
+    chosen = {"kind": "multiple_choice", "prompt": "_____ of teachers agree.", "answer": "71 percent", "accepted": [],
+              "answer_type": "PERCENT", "choices": ["71 percent", "50 percent", "60 percent", "80 percent"]}
+    widen([typed, leaky, chosen])
+    assert typed["accepted"] == ["71%"]
+    assert leaky["accepted"] == []  # "Lind" stands in the question
+    assert chosen["accepted"] == []  # options, not typing
+
+
+def test_a_generated_percentage_blank_accepts_the_sign():
+    import questions
+
+    text = ("Teachers back phone ban\n\nA survey of 400 teachers in Arlow found that 71 percent of them wanted phones "
+            "banned from classrooms, the district's education office said on Monday.\n")
+    blanks = [item for item in questions.generate(text) if item["kind"] in ("fill_blank", "short_answer")
+              and item["answer"] == "71 percent"]
+    assert blanks and all("71%" in item["accepted"] for item in blanks), blanks
