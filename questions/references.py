@@ -327,7 +327,9 @@ def _carry(subject, index, lookup, last_person):
         return last_person, None  # "Music is at its heart, and the third room is devoted to it. It ...": which?
     if entity is None and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children):
         return last_person, None  # "A fire in 1962 gutted it. It was converted ...": the fire was not converted
-    if (entity is not None) or (subject.pos_ in ("NOUN", "PROPN") and not is_vague_phrase(subject)):
+    if entity is None and subject.pos_ == "PROPN":
+        return last_person, None  # "Olsen shot the film. It won ...": a name the model left untagged may be a person's
+    if (entity is not None) or (subject.pos_ == "NOUN" and not is_vague_phrase(subject)):
         return last_person, (index, phrase_text(phrase))
     return last_person, None
 

@@ -115,3 +115,15 @@ def test_they_is_what_was_said_of_when_the_speaker_does_not_agree():
            "They carry 40 passengers across Lake Ormen in 12 minutes.")
     assert any("electric ferries carry" in line.lower() for line in made(said, "They carry"))
     assert "dropped: pronoun-subject" in block(two, "They carry")  # the ferries or the diesel boats?
+
+
+def test_it_never_means_a_name_the_model_left_untagged():
+    import questions
+
+    text = ('"The Tin Harbour" opens in Skarn\n\n'
+            'About ten minutes into "The Tin Harbour," Petra Olsen\'s second feature, a baker counts coins at a table. '
+            "Olsen shot the film over nine weeks in the winter of 2023. "
+            "It won the Golden Gull award at the Maro Film Festival in May.\n")
+    prompts = [item["prompt"] for item in questions.generate(text)]
+    assert not any("Olsen won" in p for p in prompts), prompts  # the film won, not its director
+    assert any(p.startswith("Olsen shot the film") for p in prompts), prompts  # positive control
