@@ -128,7 +128,8 @@ def name_items(b, sentence):
         swappable = (entity.reliable and not worth.names_a_kind_of_thing(ent) and converted is None
                      and not honorific  # "Ms. _____": another person's name may not fit the title
                      and not worth.bound_not_value(key))  # "more than _____": a smaller option is true too
-        options, strong = options_for(b, entity, answer, sentence, ent) if swappable else (None, False)
+        stem_end = shown[-1].i + 1 if shown else None  # a long sentence's first clause: the stem ends there
+        options, strong = options_for(b, entity, answer, sentence, ent, stem_end) if swappable else (None, False)
         too_few = swappable and options is None
         if options and not (strong or entity.label in NUMERIC | {"DATE"}):
             options = None  # countries or names from outside the story are no plausible options: typed instead
@@ -140,7 +141,8 @@ def name_items(b, sentence):
             options = None  # "the fall of the _____": only "the Soviet Union" fits, not "Japan"
         swaps = options
         if too_few and entity.label not in NUMERIC | {"DATE"} | {"GPE", "LOC", "FAC"}:
-            swap = swap_for(b, entity, answer, sentence, ent)  # too few for four options, enough for a swap
+            stem = sentence.span.doc[sentence.span.start : stem_end] if stem_end else None
+            swap = swap_for(b, entity, answer, sentence, ent, stem)  # too few for four options, enough for a swap
             swaps = [swap] if swap else None
         noun = described_as(key) if entity.label not in NUMERIC | {"DATE", "TIME", "PERSON"} else None
         if noun is not None:  # "the Harbor Accord, a ten-year programme": only another programme fits the slot
