@@ -182,12 +182,13 @@ NOT_A_MAJORITY = re.compile(r"\b(?:short of|without|lost|lose|loses|losing|no|no
 
 def majority_bound(sentence_text, answer):
     """'won an outright majority ..., taking _____ of the 55 seats': more than half of the whole ('above', 27.5);
-    None where the sentence denies the majority ('fell short of a majority') or names no whole."""
-    whole = whole_bound(sentence_text, answer)
-    if whole is None or whole[0] != "below" or not re.search(r"\bmajority\b", sentence_text, re.IGNORECASE) or \
+    'taking 29 of the _____ seats': a whole under twice the part ('below', 58). None where the sentence denies
+    the majority ('fell short of a majority') or names no whole."""
+    bound = whole_bound(sentence_text, answer)
+    if bound is None or not re.search(r"\bmajority\b", sentence_text, re.IGNORECASE) or \
             NOT_A_MAJORITY.search(sentence_text):
         return None
-    return ("above", whole[1] / 2)
+    return ("above", bound[1] / 2) if bound[0] == "below" else ("below", bound[1] * 2)
 
 
 THRESHOLD = re.compile(r"\b(?P<near>just|narrowly|barely|only just)?\s*(?P<side>short of|below|under|(?:cleared|"

@@ -138,10 +138,10 @@ def story_now(b, answer=None):
     return (max(past), 12) if past else None
 
 
-def swap_for(b, entity, answer, sentence, ent=None, stem=None):
+def swap_for(b, entity, answer, sentence, ent=None, stem=None, by_stem_gender=True):
     """One name of the article of the key's kind to swap into a false statement, or None
     (for a key that has too few such names for a multiple choice)."""
-    for option in typed_pool(b, entity, answer, sentence, ent, stem):
+    for option in typed_pool(b, entity, answer, sentence, ent, stem, by_stem_gender):
         if not (any(is_alias(option, form) for form in [answer, *entity.forms])
                 or contains_phrase(sentence.text, option)):
             return option
@@ -166,7 +166,7 @@ def fits_description(b, option, noun):
     return noun_class is not None and org_class(option) == noun_class
 
 
-def typed_pool(b, entity, answer, sentence, ent=None, stem=None):
+def typed_pool(b, entity, answer, sentence, ent=None, stem=None, by_stem_gender=True):
     """Names of the article of the key's kind, most mentioned first: the same label and
     finer kind, the same sort by the article's own evidence (kinds.py: a place for a place, a
     company for a company), the same class of body; never a name of the key's own sentence."""
@@ -175,7 +175,8 @@ def typed_pool(b, entity, answer, sentence, ent=None, stem=None):
     key_class = body_class(b, entity, answer)
     key_grain = kinds.kind_table(b).get(entity.name, (None, None))[1]
     genders = person_genders(b) if entity.label == "PERSON" else {}
-    said = stem_fit.stem_gender(b, sentence, ent, stem) if entity.label == "PERSON" and ent is not None else None
+    said = stem_fit.stem_gender(b, sentence, ent, stem) if entity.label == "PERSON" and ent is not None and \
+        by_stem_gender else None
     key_gender = said or genders.get(entity.name)
     for other in sorted(b.entities, key=lambda e: (kinds.kind_table(b).get(e.name, (None, None))[1] != key_grain,
                                                    bool(key_gender) and genders.get(e.name) != key_gender,

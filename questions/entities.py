@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .stem_fit import majority as _majority, mention_gender
 from .textnorm import norm, words
 
 LABELS = {
@@ -368,35 +369,3 @@ def _match(entities, people, text, label, gender=None, genders=None):
 
 
 MIDDLE_INITIAL = re.compile(r"[A-Z][a-z]+ [A-Z]\. [A-Z][a-z]+(?:-[A-Z][a-z]+)?")
-
-
-def _majority(votes):
-    """'f' or 'm' when the votes lean one way, else None."""
-    if not votes or votes["f"] == votes["m"]:
-        return None
-    return "f" if votes["f"] > votes["m"] else "m"
-
-
-TITLE_GENDER = {"mr": "m", "sir": "m", "lord": "m", "ms": "f", "mrs": "f", "miss": "f", "dame": "f", "lady": "f"}
-
-
-def mention_gender(ent, sentences, index):
-    """'f' or 'm' where the words at one mention of a person say it: a title ('Ms Lind'), a gendered noun
-    ('her son, X', 'X became the first woman to ...'), or 'she'/'he' after it in a sentence that names no
-    other person, or opening the next one; else None."""
-    from .stem_fit import HE_WORDS, SHE_WORDS, noun_gender
-    before = ent.doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
-    if before in TITLE_GENDER or ent[0].lower_.rstrip(".") in TITLE_GENDER:
-        return TITLE_GENDER.get(before) or TITLE_GENDER[ent[0].lower_.rstrip(".")]
-    said = noun_gender(ent)
-    if said:
-        return said
-    sentence = sentences[index]
-    if any(e.label_ == "PERSON" and e.start != ent.start and e.root.dep_ not in ("compound", "amod", "nmod")
-           for e in sentence.ents):
-        return None
-    later = [t.lower_ for t in sentence if t.i >= ent.end]
-    if index + 1 < len(sentences):
-        later.append(sentences[index + 1][0].lower_)
-    votes = Counter("f" if w in SHE_WORDS else "m" for w in later if w in SHE_WORDS | HE_WORDS)
-    return _majority(votes)

@@ -1,7 +1,10 @@
 """Options the stem's own words rule out: an amount the stem already states, a date on the other side of a
 date the stem puts before or after the key, a person of the other gender where the stem says 'she' or 'he'
-of the blank. Each rule reads only the sentence and general English (distractors.py applies them)."""
+of the blank. Each rule reads only the sentence and general English (distractors.py applies them). Also the
+gender the words at a person's mention say (a title, 'her son, X', 'she' after it), which entities.py reads
+to tell two people of one surname apart and references.py to keep 'she' from a man the article calls 'Mr'."""
 import re
+from collections import Counter
 
 from .amounts import _NUMBERS_FOR, year_month
 from .bounds import _unit, _value
@@ -125,3 +128,34 @@ def stem_gender(b, sentence, ent, stem=None):
     later = {t.lower_ for t in span if t.i >= ent.end and t.pos_ == "PRON"}
     female, male = bool(later & SHE_WORDS), bool(later & HE_WORDS)
     return "f" if female and not male else "m" if male and not female else None
+
+
+def majority(votes):
+    """'f' or 'm' when the votes lean one way, else None."""
+    if not votes or votes["f"] == votes["m"]:
+        return None
+    return "f" if votes["f"] > votes["m"] else "m"
+
+
+TITLE_GENDER = {"mr": "m", "sir": "m", "lord": "m", "ms": "f", "mrs": "f", "miss": "f", "dame": "f", "lady": "f"}
+
+
+def mention_gender(ent, sentences, index):
+    """'f' or 'm' where the words at one mention of a person say it: a title ('Ms Lind'), a gendered noun
+    ('her son, X', 'X became the first woman to ...'), or 'she'/'he' after it in a sentence that names no
+    other person, or opening the next one; else None."""
+    before = ent.doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
+    if before in TITLE_GENDER or ent[0].lower_.rstrip(".") in TITLE_GENDER:
+        return TITLE_GENDER.get(before) or TITLE_GENDER[ent[0].lower_.rstrip(".")]
+    said = noun_gender(ent)
+    if said:
+        return said
+    sentence = sentences[index]
+    if any(e.label_ == "PERSON" and e.start != ent.start and e.root.dep_ not in ("compound", "amod", "nmod")
+           for e in sentence.ents):
+        return None
+    later = [t.lower_ for t in sentence if t.i >= ent.end]
+    if index + 1 < len(sentences):
+        later.append(sentences[index + 1][0].lower_)
+    votes = Counter("f" if w in SHE_WORDS else "m" for w in later if w in SHE_WORDS | HE_WORDS)
+    return majority(votes)

@@ -31,6 +31,7 @@ def test_a_part_stays_below_its_whole_and_a_whole_above_its_part():
 def test_a_majority_of_the_seats_is_more_than_half():
     won = "The Harbour Party won an outright majority, taking 36 of the 61 seats in the Tarnel Assembly."
     assert majority_bound(won, "36") == ("above", 30.5)
+    assert majority_bound(won, "61") == ("below", 72)  # the whole: under twice the majority's seats
     assert majority_bound("The Harbour Party fell short of a majority, taking 27 of the 61 seats.", "27") is None
     assert majority_bound("The Harbour Party took 36 of the 61 seats.", "36") is None  # control: no majority said
     text = (won + " The Dune Alliance took 14 seats. The Farmers League took 8 seats. The Green Road took 3 seats. "
@@ -125,3 +126,16 @@ def test_she_is_not_read_as_a_man_the_article_calls_mr():
     assert subject_text("Ms. Anna Brell opened the bakery in 1990. She later sold it to a chain.").startswith(
         "Anna Brell")  # control
     assert subject_text("Mr. Tomas Brell opened the bakery in 1990. She later sold it to a chain.").startswith("She")
+
+
+def test_a_true_false_statement_swaps_no_man_in_for_the_stems_she():
+    text = ("Riverton beat Calder 2-1 on Saturday. Head coach Marta Lindqvist, who took charge of the club last "
+            "year, praised her players' discipline. Calder's coach, Tomas Brell, said the side had tired. "
+            "Tomas Brell said Calder would appeal a penalty. Jonas Pell, the club's other coach, agreed.")
+    items = questions.generate(text, select=False)
+    marta = [i for i in items if i["kind"] == "true_false" and "praised her players" in i["prompt"]]
+    assert marta  # positive control: the sentence still gives a statement
+    for item in marta:
+        assert "Brell" not in item["prompt"] and "Pell" not in item["prompt"], item
+    assert not [i for i in items if i["kind"] == "multiple_choice" and i["answer"] == "Marta Lindqvist"]  # typed
+    assert [i for i in items if i["kind"] == "fill_blank" and i["answer"] == "Marta Lindqvist"]
