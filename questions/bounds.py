@@ -153,3 +153,68 @@ def range_bound(sentence_text, answer):
         if match and match.group(1).startswith("$") == unit.endswith("$"):
             return (side, _value(match.group(1) + " " + " ".join(words)))
     return None
+
+
+NUMBER = r"(\$?\d[\d,]*(?:\.\d+)?(?:\s+(?:thousand|million|billion|trillion))?)"
+WHOSE = r"(?:(?:the|its|their|his|her|all|[\w-]+['\u2019]s)\s+){0,3}"  # "of the region's", "of its"
+
+
+def whole_bound(sentence_text, answer):
+    """'_____ of the region's 1.64 million registered voters', 'taking _____ of the 55 seats': a part is
+    below its whole ('below', 1.64 million); '1.12 million of the region's _____ voters': the whole is above
+    the part ('above', 1.12 million). None when the key is neither; a share ('40 percent of the 55 seats')
+    counts in another unit and is bounded by nothing here."""
+    position, value, unit = sentence_text.find(answer), _value(answer), _unit(answer)
+    if position < 0 or value is None or "percent" in unit or "%" in answer:
+        return None
+    after = re.match(r"\s+of\s+" + WHOSE + NUMBER + r"(?![\d.,]*\s*(?:percent|%))", sentence_text[position + len(answer):])
+    if after and _value(after.group(1)) > value and after.group(1).startswith("$") == answer.startswith("$"):
+        return ("below", _value(after.group(1)))
+    before = re.search(r"(?<![\w.,$])" + NUMBER + r"(?:\s+[a-z]+)?\s+of\s+" + WHOSE + r"$", sentence_text[:position])
+    if before and _value(before.group(1)) < value and before.group(1).startswith("$") == answer.startswith("$"):
+        return ("above", _value(before.group(1)))
+    return None
+
+
+NOT_A_MAJORITY = re.compile(r"\b(?:short of|without|lost|lose|loses|losing|no|not|failed|fail|fails|minority|"
+                            r"deprived|denied|missed|miss|misses)\b", re.IGNORECASE)
+
+
+def majority_bound(sentence_text, answer):
+    """'won an outright majority ..., taking _____ of the 55 seats': more than half of the whole ('above', 27.5);
+    'taking 29 of the _____ seats': a whole under twice the part ('below', 58). None where the sentence denies
+    the majority ('fell short of a majority') or names no whole."""
+    bound = whole_bound(sentence_text, answer)
+    if bound is None or not re.search(r"\bmajority\b", sentence_text, re.IGNORECASE) or \
+            NOT_A_MAJORITY.search(sentence_text):
+        return None
+    return ("above", bound[1] / 2) if bound[0] == "below" else ("below", bound[1] * 2)
+
+
+THRESHOLD = re.compile(r"\b(?P<near>just|narrowly|barely|only just)?\s*(?P<side>short of|below|under|(?:cleared|"
+                       r"cleared|passed|crossed|exceeded|topped|surpassed|beat|beaten|beating|clearing|passing|"
+                       r"crossing|exceeding|topping))\s+(?:the\s+|a\s+)?" + NUMBER + r"\s*(?P<unit>percent|%)?"
+                       r"(?:\s+[\w-]+){0,2}?\s+(?:threshold|mark|barrier|hurdle|minimum|bar|target|line)\b",
+                       re.IGNORECASE)
+
+
+def threshold_bounds(sentence_text, answer):
+    """'fell just short of the 5 percent threshold ..., finishing with _____': below 5 percent, and near it
+    ('just'); 'cleared the 5 percent threshold with _____': above it. Only for a key after the threshold in
+    the same clause (no 'while', 'but' or ';' between) and in its unit; [] when the stem says nothing."""
+    position, value, unit = sentence_text.find(answer), _value(answer), _unit(answer)
+    if position < 0 or value is None:
+        return []
+    for match in THRESHOLD.finditer(sentence_text[:position]):
+        between = sentence_text[match.end():position]
+        if re.search(r"\b(?:while|but|whereas|although)\b|;", between) or AMOUNT.search(between):
+            continue  # "Y fell short of the 5 percent mark, while X won _____": another party's share
+        if bool(match.group("unit")) != ("percent" in unit or "%" in answer):
+            continue
+        target = _value(match.group(3))
+        below = match.group("side").lower() in ("short of", "below", "under")
+        bounds = [("below", target) if below else ("above", target)]
+        if match.group("near"):
+            bounds.append(("above", target * 0.8) if below else ("below", target * 1.25))
+        return bounds
+    return []

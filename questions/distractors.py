@@ -15,7 +15,8 @@ from . import kinds
 from .kinds import described
 from .names import person_genders
 from .bounds import (LEADING_HEDGES, _unit, _value, _within, bare_amount, change_bound, later_year,  # noqa: F401
-                     range_bound, stem_bound)
+                     majority_bound, range_bound, stem_bound, threshold_bounds, whole_bound)
+from . import stem_fit
 from .entities import CITY_OR_STATE, US_STATES, WELL_KNOWN_COUNTRIES, is_alias, place_kind
 from .textnorm import contains_phrase
 
@@ -26,13 +27,15 @@ def _seed(*parts):
     return int(hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:12], 16)
 
 
-def options_for(b, entity, answer, sentence, ent=None):
+def options_for(b, entity, answer, sentence, ent=None, stem_end=None):
     """Three options of the same type and format as the key, never another name for it,
-    and whether all three come from the article itself."""
+    and whether all three come from the article itself. `stem_end`: where the prompt cuts the sentence
+    short (the stem's own words, that rule options out, end there)."""
     in_sentence = b.names_in[sentence.index]
+    stem = sentence.span if stem_end is None else sentence.span.doc[sentence.span.start : stem_end]
     pool = []
     if entity.label not in NUMERIC:
-        pool = [name for name in typed_pool(b, entity, answer, sentence, ent)]
+        pool = [name for name in typed_pool(b, entity, answer, sentence, ent, stem)]
     if entity.label == "DATE":
         pool = _dates_like(pool, answer, sentence.text)
     if entity.label == "ORG" and _acronym(answer):
@@ -64,9 +67,14 @@ def options_for(b, entity, answer, sentence, ent=None):
         pool += [d for d in earlier_dates(answer) if year_month(d) is not None and year_month(d)[0] <= latest]
     if entity.label in NUMERIC:
         for bound in (stem_bound(sentence.text, answer), change_bound(sentence.text, answer),
-                      range_bound(sentence.text, answer)):
+                      range_bound(sentence.text, answer), whole_bound(sentence.text, answer),
+                      majority_bound(sentence.text, answer), *threshold_bounds(sentence.text, answer)):
             if bound is not None:
                 pool = [o for o in pool if _within(o, bound)]
+    if entity.label in NUMERIC or entity.label == "DATE":
+        pool = [o for o in pool if not stem_fit.stated_amount(o, stem, ent)]  # "three to five years": not "5 years"
+    if entity.label == "DATE" and ent is not None:
+        pool = [o for o in pool if stem_fit.same_side_of_stem_dates(o, answer, stem, ent)]
     if entity.label == "DATE" and re.fullmatch(r"\d{4}", answer.strip()):
         later = later_year(sentence.text, answer)
         if later is not None:
@@ -130,10 +138,10 @@ def story_now(b, answer=None):
     return (max(past), 12) if past else None
 
 
-def swap_for(b, entity, answer, sentence, ent=None):
+def swap_for(b, entity, answer, sentence, ent=None, stem=None, by_stem_gender=True):
     """One name of the article of the key's kind to swap into a false statement, or None
     (for a key that has too few such names for a multiple choice)."""
-    for option in typed_pool(b, entity, answer, sentence, ent):
+    for option in typed_pool(b, entity, answer, sentence, ent, stem, by_stem_gender):
         if not (any(is_alias(option, form) for form in [answer, *entity.forms])
                 or contains_phrase(sentence.text, option)):
             return option
@@ -158,7 +166,7 @@ def fits_description(b, option, noun):
     return noun_class is not None and org_class(option) == noun_class
 
 
-def typed_pool(b, entity, answer, sentence, ent=None):
+def typed_pool(b, entity, answer, sentence, ent=None, stem=None, by_stem_gender=True):
     """Names of the article of the key's kind, most mentioned first: the same label and
     finer kind, the same sort by the article's own evidence (kinds.py: a place for a place, a
     company for a company), the same class of body; never a name of the key's own sentence."""
@@ -166,7 +174,12 @@ def typed_pool(b, entity, answer, sentence, ent=None):
     key_sort = kinds.sort_of(b, entity, ent) if entity.label in kinds.SORTED_LABELS else None
     key_class = body_class(b, entity, answer)
     key_grain = kinds.kind_table(b).get(entity.name, (None, None))[1]
+    genders = person_genders(b) if entity.label == "PERSON" else {}
+    said = stem_fit.stem_gender(b, sentence, ent, stem) if entity.label == "PERSON" and ent is not None and \
+        by_stem_gender else None
+    key_gender = said or genders.get(entity.name)
     for other in sorted(b.entities, key=lambda e: (kinds.kind_table(b).get(e.name, (None, None))[1] != key_grain,
+                                                   bool(key_gender) and genders.get(e.name) != key_gender,
                                                    -e.mentions, e.first_sentence)):
         if other is entity or other.name in in_sentence or not other.participant:
             continue
@@ -176,8 +189,10 @@ def typed_pool(b, entity, answer, sentence, ent=None):
             continue  # "Storm Idris", "Rellan": not someone to offer among people
         if entity.label == "PERSON" and not kinds.same_role(b, entity, other):
             continue  # a coach among players, a player for the referee
-        if entity.label == "PERSON" and len({person_genders(b).get(e.name) for e in (entity, other)} - {None}) > 1:
+        if entity.label == "PERSON" and len({key_gender, genders.get(other.name)} - {None}) > 1:
             continue  # "the local MP, _____, said he ...": no woman the article calls "she" among the options
+        if said is not None and genders.get(other.name) != said:
+            continue  # "_____, who runs a firm, said she ...": only women the article calls "she" or "Ms"
         if not (other.reliable or other.label != entity.label and described(b, other, key_sort)) or other.term or (
                 other.label in ("ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "FAC", "LAW") and other.mentions < 2
                 and len(other.name.split()) < 2 and not other.name.isupper()):  # "Wireless": a fragment

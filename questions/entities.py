@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .stem_fit import majority as _majority, mention_gender
 from .textnorm import norm, words
 
 LABELS = {
@@ -101,6 +102,7 @@ class Entity:
     term: bool = False  # "known as Advanced Air Mobility": a name being defined, of no clear type
     human: bool = False  # a first and last name, a title, or a "he"/"she" near it: a person for sure
     sort: str = None  # person, org, place or thing by the article's evidence (kinds.kind_table), None if unsure
+    gender: str = None  # 'f' or 'm' as the words at its mentions say (a title, 'her son, X', 'she'), else None
 
     @property
     def reliable(self):
@@ -218,7 +220,7 @@ def consolidate(sentences):
             if label and words(text) and _looks_like_a_name(ent, label):
                 mentions.append((index, ent, text))
                 votes.setdefault(norm(text), Counter())[label] += 1
-    entities, lookup, people = [], {}, []
+    entities, lookup, people, genders = [], {}, [], {}
     firms = {text.split()[0] for _, ent, text in mentions if len(text.split()) >= 2
              and _vote(votes[norm(text)], text) == "ORG" and text.split()[-1].lower().strip(".,") in FIRM_TAILS}
     for index, ent, text in mentions:
@@ -226,9 +228,10 @@ def consolidate(sentences):
         if label == "PERSON" and " " not in text and text in firms:
             label = "ORG"  # "Corvane" after "Corvane Systems": the company for short, whatever the model says
         seen_as = _in_context(ent, LABELS[ent.label_])
-        if label != "PERSON" and _is_surname(text, people):
-            label = "PERSON"
-        entity = _match(entities, people, text, label)
+        if label != "PERSON" and (_is_surname(text, people) or MIDDLE_INITIAL.fullmatch(text)):
+            label = "PERSON"  # "Helena V. Strandqvist, a glaciologist": a first name, an initial, a surname
+        gender = mention_gender(ent, sentences, index) if label == "PERSON" else None
+        entity = _match(entities, people, text, label, gender, genders)
         if entity is None:
             entity = Entity(name=text, label=label, first_sentence=index)
             entities.append(entity)
@@ -238,6 +241,8 @@ def consolidate(sentences):
             people.remove(entity)  # the person last named in full is the one a surname alone means
             people.append(entity)
         entity.forms.add(text)
+        if gender:
+            genders.setdefault(id(entity), Counter())[gender] += 1
         entity.labels[seen_as] += 1
         entity.term |= label == "OTHER"  # named, but of no type we can pick options of
         entity.plural |= ent.root.tag_ == "NNPS" and ent.root.text.endswith("s")
@@ -250,6 +255,8 @@ def consolidate(sentences):
         entity.participant |= ent.root.dep_ not in ("compound", "amod", "nmod", "poss") and not in_title(ent)
         lookup[(index, ent.start_char)] = entity
     _places_by_their_people(entities, {t.lower_ for sent in sentences for t in sent if t.text[:1].isupper()})
+    for entity in entities:
+        entity.gender = _majority(genders.get(id(entity)))
     return entities, lookup
 
 
@@ -340,11 +347,14 @@ def _written_with_the(ent):
     return ent.text.lower().startswith("the ") or (ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the")
 
 
-def _match(entities, people, text, label):
+def _match(entities, people, text, label, gender=None, genders=None):
     tokens = words(text)
-    for person in reversed(people):  # a surname, whatever label the model gave it, is the person of that name
-        if len(tokens) == 1 and tokens[0] == words(person.name)[-1]:  # named last ('her son, Peter Lind')
-            return person
+    named = [p for p in reversed(people) if len(tokens) == 1 and tokens[0] == words(p.name)[-1]]
+    if gender and len(named) > 1:  # "Her son, Peter Lind, said ... Dr. Lind became the first woman to ...": hers
+        said = {id(p): _majority((genders or {}).get(id(p))) for p in named}
+        named.sort(key=lambda p: (said[id(p)] != gender, said[id(p)] is not None))  # hers, then unknown, never his
+    if named:  # a surname, whatever label the model gave it, is the person of that name named last ('her son, Peter Lind')
+        return named[0]
     for person in people:
         if len(tokens) > 1 and tokens[-1] == words(person.name)[-1] and tokens[0] == words(person.name)[0]:
             return person
@@ -358,3 +368,4 @@ def _match(entities, people, text, label):
     return None
 
 
+MIDDLE_INITIAL = re.compile(r"[A-Z][a-z]+ [A-Z]\. [A-Z][a-z]+(?:-[A-Z][a-z]+)?")

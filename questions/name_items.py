@@ -128,7 +128,8 @@ def name_items(b, sentence):
         swappable = (entity.reliable and not worth.names_a_kind_of_thing(ent) and converted is None
                      and not honorific  # "Ms. _____": another person's name may not fit the title
                      and not worth.bound_not_value(key))  # "more than _____": a smaller option is true too
-        options, strong = options_for(b, entity, answer, sentence, ent) if swappable else (None, False)
+        stem_end = shown[-1].i + 1 if shown else None  # a long sentence's first clause: the stem ends there
+        options, strong = options_for(b, entity, answer, sentence, ent, stem_end) if swappable else (None, False)
         too_few = swappable and options is None
         if options and not (strong or entity.label in NUMERIC | {"DATE"}):
             options = None  # countries or names from outside the story are no plausible options: typed instead
@@ -138,9 +139,12 @@ def name_items(b, sentence):
         if options and entity.is_country and any(
                 b.by_name[o].takes_the != entity.takes_the for o in options if o in b.by_name):
             options = None  # "the fall of the _____": only "the Soviet Union" fits, not "Japan"
-        swaps = options
+        swaps, true_only = options, False
         if too_few and entity.label not in NUMERIC | {"DATE"} | {"GPE", "LOC", "FAC"}:
-            swap = swap_for(b, entity, answer, sentence, ent)  # too few for four options, enough for a swap
+            stem = sentence.span.doc[sentence.span.start : stem_end] if stem_end else None
+            swap = swap_for(b, entity, answer, sentence, ent, stem)  # too few for four options, enough for a swap
+            if swap is None and entity.label == "PERSON":  # "_____ praised her players": no woman to swap in
+                swap, true_only = swap_for(b, entity, answer, sentence, ent, stem, by_stem_gender=False), True
             swaps = [swap] if swap else None
         noun = described_as(key) if entity.label not in NUMERIC | {"DATE", "TIME", "PERSON"} else None
         if noun is not None:  # "the Harbor Accord, a ten-year programme": only another programme fits the slot
@@ -154,7 +158,7 @@ def name_items(b, sentence):
             items.append(dict(kind="multiple_choice", prompt=question or blanked, answer=answer, choices=choices,
                               accepted=accepted, score=base + (0.07 if strong else 0.03), **common))
         if swaps and (question or blanked) and not tf_done:
-            statement = true_false(b, sentence, shown, key, entity, swaps, base, common)
+            statement = true_false(b, sentence, shown, key, entity, swaps, base, common, true_only)
             if statement:
                 tf_done = True
                 items.append(statement)
@@ -195,13 +199,14 @@ def title_items(b, sentence):
     return items
 
 
-def true_false(b, sentence, tokens, key, entity, options, base, common):
-    """The sentence as the prompt writes it (True), or with one fact swapped (False)."""
+def true_false(b, sentence, tokens, key, entity, options, base, common, true_only=False):
+    """The sentence as the prompt writes it (True), or with one fact swapped (False); True only where the one
+    swap would be a man beside the stem's 'she' (or a woman beside 'he')."""
     full = list(sentence.span)
     true_text = _full_stop(render(tokens), tokens, full)
     person_modifier = entity.label == "PERSON" and key.root.dep_ == "compound"  # "the Trump administration"
     swaps = [o for o in options if (b.by_name[o].takes_the if o in b.by_name else False) == entity.takes_the]
-    if _seed(sentence.text) % 2 and swaps and not person_modifier:
+    if _seed(sentence.text) % 2 and swaps and not person_modifier and not true_only:
         false = _article_before(_full_stop(render(tokens, cut=(key.start, key.end), insert=swaps[0]), tokens, full),
                                 swaps[0])
         if norm(false) not in b.article_norm:

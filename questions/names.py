@@ -8,6 +8,7 @@ import re
 from collections import Counter
 
 from .amounts import MONTHS, WEEKDAYS
+from .stem_fit import noun_gender
 
 NAMELESS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
 
@@ -302,7 +303,9 @@ def person_genders(b):
     votes = {}
     for index, sentence in enumerate(b.sentences):
         people = {b.lookup[(index, e.start_char)].name for e in sentence.span.ents
-                  if (index, e.start_char) in b.lookup and b.lookup[(index, e.start_char)].label == "PERSON"}
+                  if (index, e.start_char) in b.lookup and b.lookup[(index, e.start_char)].label == "PERSON"
+                  and b.lookup[(index, e.start_char)].human and e.root.dep_ not in ("compound", "amod", "nmod")}
+        # not "Lumen customer records", a company the model took for a person
         for ent in sentence.span.ents:
             entity = b.lookup.get((index, ent.start_char))
             if entity is None or entity.label != "PERSON":
@@ -311,10 +314,13 @@ def person_genders(b):
             titles = {ent[0].lower_} | ({ent.doc[ent.start - 1].lower_} if ent.start > 0 else set())  # "Ms Pell"
             count["m"] += 3 * bool(titles & HE)
             count["f"] += 3 * bool(titles & SHE)
+            said = noun_gender(ent)
+            if said:
+                count[said] += 3  # "her son, X", "X became the first woman to ..."
             if len(people) == 1:
                 later = [t.lower_ for t in sentence.span if t.i >= ent.end]
                 if index + 1 < len(b.sentences):
-                    later += [t.lower_ for t in b.sentences[index + 1].span[:1]]
+                    later += [t.lower_ for t in b.sentences[index + 1].span[:1] if t.pos_ == "PRON"]  # not "Ms" of another
                 count["m"] += sum(w in HE for w in later)
                 count["f"] += sum(w in SHE for w in later)
     found = {name: ("m" if c["m"] > c["f"] else "f") for name, c in votes.items() if c["m"] != c["f"]}

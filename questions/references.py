@@ -84,7 +84,7 @@ def resolve(sentences, lookup, descriptors=None):
     `descriptors`, when given, collects the common noun each name is introduced with
     ({"Microsoft": "company"}), which makes better wh-words ("Which company ...?")."""
     resolved = set()
-    last_person = None  # (sentence index, name) of the latest person who was a subject
+    last_person = None  # (sentence index, form, name, gender) of the latest person who was a subject
     previous_thing = None  # (sentence index, phrase) of the latest specific non-person subject
     owner_thing = None  # the same, when no other named body of its sentence could own an "its"
     nouns = {}  # head noun lemma -> (sentence index, the name last given to it)
@@ -126,7 +126,7 @@ def resolve(sentences, lookup, descriptors=None):
         if not named and subject is not None and subject.pos_ != "PROPN" and subject.lower_ not in PERSON_PRONOUNS and not (
                 subject.pos_ == "NOUN" and subject.lemma_.lower() in HUMAN_NOUNS) and _clear_person(
                 last_person, people, index):  # "a boy ... with his grandmother": his own, not the last person's
-            _resolve_objects(span, last_person[1])
+            _resolve_objects(span, last_person[1], last_person[3])
         meant = meaning_clause(span)
         if meant is not None and _resolve_subject(subject_of_clause(meant), index, None, previous_thing, nouns, linked):
             resolved.add(index)  # "This meant it could travel ...": "it" is what the last sentence was about
@@ -209,7 +209,8 @@ def _resolve_owner(subject, index, last_person, previous_thing, people):
     owner = next((c for c in subject.children if c.dep_ == "poss" and c.pos_ == "PRON" and c._.qtext is None), None)
     if owner is None:
         return False
-    if owner.lower_ in ("his", "her") and _clear_person(last_person, people, index):
+    if owner.lower_ in ("his", "her") and _clear_person(last_person, people, index) and \
+            last_person[3] != {"her": "m", "his": "f"}[owner.lower_]:
         name = last_person[1]
     elif owner.lower_ == "its" and previous_thing and index - previous_thing[0] == 1:
         name = re.sub(r"\s*\([^()]*\)$", "", previous_thing[1])  # not "The Relief Agency (NERA)'s director"
@@ -227,11 +228,14 @@ def _clear_person(last_person, people, index):
     return not set().union(*people[last_person[0] + 1 : index]) - {last_person[2]}
 
 
-def _resolve_objects(span, name):
-    """'The university named a laboratory after her', in a sentence about no one else: 'after Osei'."""
+def _resolve_objects(span, name, gender=None):
+    """'The university named a laboratory after her', in a sentence about no one else: 'after Osei'
+    (never 'her' for a man the article calls 'he', nor 'him' for a woman)."""
     for token in span:
         if token.lower_ not in OBJECT_PRONOUNS or token.pos_ != "PRON" or token._.qtext is not None:
             continue
+        if gender == ("m" if token.lower_ == "her" else "f"):
+            return
         if in_quotes(token):
             continue
         if token.dep_ == "poss":
@@ -284,6 +288,8 @@ def _resolve_subject(subject, index, last_person, previous_thing, nouns, linked)
         return False
     word = subject.lower_
     if word in PERSON_PRONOUNS and last_person and index - last_person[0] <= 2:
+        if last_person[3] == {"she": "m", "he": "f"}[word]:
+            return False  # "Her son, Peter Lind, said ... She studied ...": not "Peter Lind studied"
         _replace(subject, last_person[1])
         return True
     if word in THING_PRONOUNS and previous_thing and index - previous_thing[0] == 1 and not _is_extraposed(subject):
@@ -311,9 +317,9 @@ def _carry(subject, index, lookup, last_person):
             entity = _entity_of(named, lookup, index)
             subject = named
     if entity is not None and entity.label == "PERSON":
-        return (index, _person_form(subject, entity), entity.name), None
+        return (index, _person_form(subject, entity), entity.name, entity.gender), None
     if subject.lower_ in PERSON_PRONOUNS:
-        return ((index, last_person[1], last_person[2]) if subject._.qtext and last_person else last_person), None
+        return ((index, *last_person[1:]) if subject._.qtext and last_person else last_person), None
     phrase = list(subject.subtree)
     if subject.tag_ in ("NNS", "NNPS") or any(t.dep_ == "conj" for t in subject.children):
         return last_person, None
