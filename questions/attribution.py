@@ -210,6 +210,7 @@ def _items_for(b, sentence, ent, entity, office):
     name = entity.name
     if office.definite and _held_by_one(b, office, text, entity):
         title = text if re.match(r"^(?:the |(?:[A-Z][^ ]* )*[A-Z][^ ]*['\u2019]s )", text) else "the " + text
+        title = "the " + title[4:] if title.startswith("The ") and not title[4:5].islower() else title  # mid-question
         question = f"Who is {title}, according to the article?"
         accepted = sorted({name.split()[-1], ent.text} - {name})
         person = dict(common, answer_type="PERSON", fact=name, features=b.features(sentence, "PERSON", "title", ent, ent))

@@ -94,6 +94,13 @@ class Builder:
                            if e.start <= subject.i < e.end), None)
             if entity is not None:
                 said.setdefault(entity.name, attr.lemma_.lower())
+        for sentence in self.sentences:  # "Lumora Telecom, the second-largest mobile network in Estavia, said ..."
+            for ent in sentence.span.ents:
+                entity = self.lookup.get((sentence.index, ent.start_char))
+                noun = next((c for c in ent.root.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i >= ent.end
+                             and c.lemma_.lower() in COMPANY_NOUNS), None)
+                if entity is not None and noun is not None:
+                    said.setdefault(entity.name, noun.lemma_.lower())
         for name, noun in said.items():
             entity = self.by_name.get(name)
             if entity is None or noun not in COMPANY_NOUNS:

@@ -135,15 +135,39 @@ def _inner_places(ent):
 
 
 def _phrase(token):
-    """'the (describing adjective) N' and nothing more, with nothing written into it, or None."""
+    """'the (describing adjective) N' and nothing more, with nothing written into it, or None.
+
+    A comma-set clause after the noun describes the thing without saying which it is ('The district,
+    which serves 27,500 students, ...'): the phrase is the words before the comma (`set_off`)."""
     phrase = [t for t in token.subtree if t.tag_ != "POS" and t.dep_ != "case"]
-    if token.pos_ != "NOUN" or not _one(token) or token.ent_type_ or phrase[-1].i != token.i:
+    if phrase and phrase[-1].i != token.i:
+        phrase = set_off(token)
+    if token.pos_ != "NOUN" or not _one(token) or token.ent_type_ or not phrase or phrase[-1].i != token.i:
         return None
     if phrase[0].lower_ != "the" or phrase[0].dep_ != "det" or len(phrase) > 3:
         return None
     if any(t.is_punct or (t.i not in (phrase[0].i, token.i) and t.lower_ not in DESCRIBING) for t in phrase):
         return None
     return phrase
+
+
+SET_OFF = {"relcl", "acl", "appos"}
+
+
+def set_off(noun):
+    """The words of 'The N, which/carried out/known as ..., V' before the comma, when everything after the noun is
+    one comma-set clause that describes it (a 'which' clause, a participle), closed by a comma before the verb; else
+    None. 'The district, which serves ...,' -> [The, district]; not 'the district of X', 'The survey found ...'."""
+    doc = noun.doc
+    after = [t for t in noun.subtree if t.i > noun.i]
+    if not after or noun.i + 1 >= len(doc) or doc[noun.i + 1].text != "," or after[-1].text != ",":
+        return None
+    clauses = [c for c in noun.children if c.i > noun.i and not c.is_punct]
+    if len(clauses) != 1 or clauses[0].dep_ not in SET_OFF or clauses[0].pos_ not in ("VERB", "AUX"):
+        return None
+    if any(t.text in ('"', "\u201c") for t in after):
+        return None  # 'The drug, known as "VX"': a name, not a description (vague.py)
+    return [t for t in noun.subtree if t.i <= noun.i and t.tag_ != "POS" and t.dep_ != "case"]
 
 
 def _main_name(sentences, lookup):
@@ -222,6 +246,8 @@ def name_kinds(sentences, lookup, clear=frozenset()):
             if phrase is None or _in_quotes(token) or token.dep_ == "appos":  # "Norvale, the company, said"
                 continue
             key = noun_key(_word(token))
+            described = any(t.i > token.i and t.tag_ != "POS" for t in token.subtree)  # "The N, which ...,": named, never dropped here
+            trade = {name for _, _, k2, name, _ in linked if key in TRADE_KEYS and k2 in TRADE_KEYS}  # "X, a mobile network"
             candidates = {}
             for index, at, k, name, sorts in linked:
                 if k == key and (index < sentence.index or index == sentence.index and at < token.i) and at != token.i:
@@ -236,7 +262,7 @@ def name_kinds(sentences, lookup, clear=frozenset()):
                     if _word(token) in COMMON_KINDS and _actors(sentences, lookup, sentence, token, {already}):
                         for t in phrase:  # "The Front trailed ..., since the party was founded": not the party
                             t._.qtext = None  # references.py named from further back
-                        if in_subject:
+                        if in_subject and not described:
                             dropped[sentence.index] = ("rival-names", token.lemma_.lower())
                     continue
             choice = _choose({n: frozenset(s) for n, s in candidates.items()}, main, counts, own) if candidates else None
@@ -249,12 +275,12 @@ def name_kinds(sentences, lookup, clear=frozenset()):
             if choice is None and not candidates and not own:
                 choice = _introduced(intro.get(_word(token), []), sentence.index)
             if choice is None and not candidates and not already and noun_sort(_word(token)) == "org":
-                actors = _actors(sentences, lookup, sentence, token, set().union(*others.values()) if others else set(),
+                actors = _actors(sentences, lookup, sentence, token, set().union(*others.values()) - trade if others else set(),
                                  subjects=True)  # "The RMTA said ... The agency estimates ...": the one that acted
                 nearby = _actors(sentences, lookup, sentence, token, set())  # "The Front trailed ..., the party": which?
                 choice = actors.pop() if len(actors) == 1 and {n.lower() for n in nearby} <= {n.lower() for n in actors} else None
             if choice is not None and candidates and _unlinked_rival(sentences, lookup, sentence, token, choice,
-                                                                     set(candidates) | others.get(key, set())):
+                                                                     set(candidates) | others.get(key, set()) - trade):
                 choice = None  # "Aurora said it planned ... The company hopes ...": Aurora, or the company named before?
             if choice is not None:
                 _write(phrase, token, choice)
@@ -262,14 +288,18 @@ def name_kinds(sentences, lookup, clear=frozenset()):
             elif candidates and already:  # references.py wrote a name that a rival makes unclear: undone
                 for t in phrase:
                     t._.qtext = None
-                if in_subject:
+                if in_subject and not described:
                     dropped[sentence.index] = ("rival-names", token.lemma_.lower())
-            elif in_subject and (candidates or _word(token) in COMMON_KINDS) and not already:
+            elif in_subject and (candidates or _word(token) in COMMON_KINDS) and not already and not described:
                 dropped[sentence.index] = ("rival-names" if candidates else "unnamed-kind", token.lemma_.lower())
     written |= _life_stages(sentences, linked)
     return written, dropped
 
 
+# Nouns for a business: a name the article calls one of them ("Lumora, a mobile network") may be what "the company" means
+TRADES = {"company", "firm", "business", "corporation", "maker", "manufacturer", "network", "carrier", "airline", "operator",
+          "retailer", "lender", "insurer", "startup", "chain", "brand", "producer", "developer", "publisher", "broadcaster"}
+TRADE_KEYS = {noun_key(t) for t in TRADES}
 SORT_LABELS = {"org": {"ORG"}, "place": {"GPE", "LOC"}, "thing": {"PRODUCT", "LAW", "WORK_OF_ART", "EVENT", "FAC"}}
 
 

@@ -107,7 +107,7 @@ def resolve(sentences, lookup, descriptors=None):
             _replace(subject, group[1])  # "Solberg and her team noticed ... They collected 146 ..."
             resolved.add(index)
         group = _people_together(span, subject, lookup, index)
-        if topic and index > topic[2] and any(t.lemma_ == topic[0] and _indefinite(t) for t in span):
+        if topic and index > topic[2] and any(noun_key(t.lemma_) == noun_key(topic[0]) and _indefinite(t) for t in span):
             topic = None  # "a magnitude 7.6 earthquake" in 1999: "the earthquake" may now be either
         if topic and index > topic[2] and subject is not None and _plain_mention(subject, topic[0]):
             _replace(subject, topic[1])
@@ -173,7 +173,10 @@ def _lede_topic(sentences):
         reported = _reported_subject(span)  # "A powerful earthquake struck ..., officials said."
         if reported is not None:
             subject, root = reported, reported.head
-        if subject is None or subject.tag_ != "NN" or not _indefinite(subject) or root.pos_ != "VERB":
+        event = None if subject is not None and _indefinite(subject) else _opening_event(span)
+        if event is not None:  # "Rescuers dug ... after a powerful earthquake struck ..."
+            subject, root = event
+        elif subject is None or subject.tag_ != "NN" or not _indefinite(subject) or root.pos_ != "VERB":
             continue
         phrase = []
         for token in span.doc[root.i : span.end]:
@@ -189,6 +192,34 @@ def _lede_topic(sentences):
     return None
 
 
+TIME_CLAUSE_MARKS = {"after", "when", "as", "since", "before"}
+
+
+def _opening_event(span):
+    """(subject, verb) of the one 'after/when ...' clause of the sentence, when its subject is 'a/an N' (what
+    happened, told in the lede around what followed it: 'Rescuers dug ... after a powerful earthquake struck
+    ...'), or None. A clause the parser took for 'after' + a noun and its participle counts when that verb has
+    an object ('after a storm destroyed 40 homes'; not 'after a man wounded in ...')."""
+    found = []
+    for verb in span:
+        if verb.dep_ == "advcl" and verb.pos_ == "VERB" and any(
+                m.dep_ in ("mark", "advmod") and m.lower_ in TIME_CLAUSE_MARKS for m in verb.children):
+            subject = subject_of_clause(verb)
+            if subject is not None:
+                found.append((subject, verb))
+        elif (verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and verb.head.dep_ == "pobj"
+              and verb.head.head.lower_ in TIME_CLAUSE_MARKS and any(c.dep_ == "dobj" for c in verb.children)):
+            noun = subject_of_clause(verb) or verb.head  # "after a magnitude 6.4 earthquake killed ...", however parsed
+            if noun.i == verb.i - 1 and noun.pos_ == "NOUN" and verb.head.left_edge.lower_ in ("a", "an"):
+                found.append((noun, verb))
+            else:
+                return None
+    if len(found) != 1 or found[0][0].tag_ != "NN" or not (
+            _indefinite(found[0][0]) or found[0][1].dep_ == "acl"):
+        return None
+    return found[0]
+
+
 def _indefinite(noun):
     return noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
 
@@ -196,7 +227,7 @@ def _indefinite(noun):
 def _plain_mention(subject, lemma):
     """'The earthquake' alone (no words that could make it another one)."""
     phrase = [t for t in subject.subtree]
-    return (subject.lemma_ == lemma and subject.pos_ == "NOUN" and len(phrase) == 2 and phrase[0].lower_ == "the"
+    return (noun_key(subject.lemma_) == noun_key(lemma) and subject.pos_ == "NOUN" and len(phrase) == 2 and phrase[0].lower_ == "the"
             and subject._.qtext is None)
 
 

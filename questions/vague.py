@@ -32,7 +32,7 @@ def is_vague_phrase(token):
         return False  # "the Nairobi-based charity Book Aid Kenya", however the model parsed it
     comma = next((t.i for t in phrase if t.text == "," and t.i > token.i), None)
     if comma is not None:
-        if any(c.dep_ == "acl" and c.i > comma and _names_something(c) for c in token.children):
+        if any(c.dep_ == "acl" and c.i > comma and (_names_something(c) or naming_clause(c)) for c in token.children):
             return False  # "The study, published on Wednesday in The Lancet Public Health, ...": that study
         phrase = [t for t in phrase if t.i < comma]
     if token.pos_ == "PRON":
@@ -50,6 +50,20 @@ def is_vague_phrase(token):
     nationality = any(t.ent_type_ == "NORP" for t in phrase)  # "the Brazilian army" is one army
     words = [t for t in phrase if not t.is_punct]  # "the California-based company" is three words and a hyphen
     return len(words) <= 4 and not nationality and any(t.dep_ == "det" and t.lower_ == "the" for t in phrase)
+
+
+NAMING_VERBS = {"know", "call", "name", "dub", "term", "nickname"}
+
+
+def naming_clause(clause):
+    """'known as VX-218', 'called scintillons', 'named Vitrella lumina': a clause that gives the thing its name
+    (the name or term itself, not 'known as a painkiller', which only says what it is)."""
+    if clause.lemma_.lower() not in NAMING_VERBS or clause.tag_ != "VBN":
+        return False
+    names = [c for c in clause.children if c.dep_ == "oprd"] + [
+        g for c in clause.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj"]
+    return len(names) == 1 and names[0].pos_ in ("NOUN", "PROPN") and not any(
+        t.dep_ in ("det", "poss") or t.pos_ == "PRON" for t in names[0].subtree)
 
 
 def _names_something(clause):

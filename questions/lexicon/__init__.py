@@ -4,7 +4,7 @@
 SYNONYMS = [{"plane", "aircraft", "airplane", "jet", "airliner"}, {"company", "firm", "business", "corporation", "maker"},
             {"agency", "authority", "organization", "body"}, {"country", "nation"}, {"city", "town"},
             {"play", "show", "production", "comedy", "drama", "musical"}, {"film", "movie"}, {"car", "vehicle"},
-            {"ship", "vessel"}, {"deal", "agreement", "accord", "pact"}, {"law", "act", "bill", "measure", "legislation"}]
+            {"ship", "vessel"}, {"earthquake", "quake"}, {"deal", "agreement", "accord", "pact"}, {"law", "act", "bill", "measure", "legislation"}]
 
 NAME_NOUN_LABELS = {"ORG", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART", "OTHER", "PERSON", "GPE", "LOC"}
 
@@ -15,7 +15,8 @@ KIND_NOUNS = {"commission", "ministry", "agency", "council", "department", "fede
               "program", "programme", "project", "initiative", "plan", "fund", "act", "law", "treaty", "pact",
               "agreement", "accord", "summit", "conference", "festival", "race", "tournament", "cup", "championship",
               "storm", "hurricane", "typhoon", "cyclone", "survey", "report", "study", "museum", "exhibition", "group",
-              "network", "alliance", "coalition", "mission", "telescope", "satellite", "device", "app", "system"}
+              "network", "alliance", "coalition", "mission", "telescope", "satellite", "device", "app", "system",
+              "cooperative"}
 
 # Common nouns for a kind of thing: "the company" alone makes a reader ask "which company?" (kind_names.py)
 COMMON_KINDS = {"company", "firm", "business", "corporation", "maker", "manufacturer", "startup", "retailer", "carmaker",
@@ -24,7 +25,7 @@ COMMON_KINDS = {"company", "firm", "business", "corporation", "maker", "manufact
                 "group", "study", "survey", "report", "agency", "organization", "organisation", "party", "union",
                 "university", "school", "hospital", "museum", "project", "scheme", "programme", "program", "charity",
                 "club", "band", "festival", "committee", "council", "commission", "ministry", "department",
-                "institute", "court", "journal", "newspaper", "app", "device", "vaccine", "drug", "treaty"}
+                "institute", "court", "journal", "newspaper", "app", "device", "vaccine", "drug", "treaty", "cooperative"}
 
 FIRST_KIND_NOUNS = {"storm", "hurricane", "typhoon", "cyclone"}  # "Storm Idris": the kind comes first
 
