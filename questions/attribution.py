@@ -222,6 +222,11 @@ def _items_for(b, sentence, ent, entity, office):
         owner_entity = b.lookup.get((sentence.index, owner.start_char))
         if owner_entity is None or owner_entity.label not in ("ORG", "FAC") or owner.root.dep_ == "poss":
             continue  # "_____'s general manager": the who-item asks this office
+        works_at = owner.root.dep_ == "pobj" and owner.root.head.lower_ == "at"  # not "spokesman for" a party
+        if works_at and b.times_named(sentence, ent.root) <= 1 and b.times_named(sentence, owner.root) <= 1:
+            if b.trace is not None:
+                b.trace.drop(sentence.index, "passer-by-detail", owner.text)
+            continue  # "Tom Ash, an analyst at Kerrow Capital, said ...": where a passing source works is trivia
         answer = owner.text[4:] if owner.text.lower().startswith("the ") else owner.text
         stem = "".join(checker.BLANK + t.whitespace_ if t.i == owner.end - 1 else ("" if owner.start <= t.i < owner.end
                        else rendered(t)) for t in office.tokens).strip()

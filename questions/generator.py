@@ -12,6 +12,7 @@ Every drop is recorded with its named rule (rules.py) when a Trace is given. Det
 the same text always gives the same items in the same order.
 """
 import hashlib
+import re
 from collections import Counter
 
 from . import (accepted, advice, attribution, checker, definitions, generic, kind_names, kinds, makers, readers,
@@ -135,16 +136,25 @@ class Builder:
             return "title-fragment"  # "Defense" in "Defense Secretary"
         if worth.not_worth_asking(ent, entity, key):
             return "not-worth-asking"
-        if worth.passer_by_detail(ent, lambda token: self.person_mentions(sentence, token)):
+        if worth.passer_by_detail(ent, lambda token: self.times_named(sentence, token),
+                                  self.times_named(sentence, ent.root, labels=None)):
             return "passer-by-detail"
         return None
 
-    def person_mentions(self, sentence, token):
-        """How many times the article names the person this token is part of (0 when it is no person's name)."""
+    def times_named(self, sentence, token, labels=("PERSON", "ORG")):
+        """How many times the article names the person or body this token is part of (0 when it is neither;
+        `labels=None`: whatever it names):
+        the mentions the model tagged, or the times the article writes a person's surname or a body's name
+        or short form, whichever is more ('Local 318' three times, once tagged inside a longer name)."""
         for ent in sentence.span.ents:
             if ent.start <= token.i < ent.end:
                 entity = self.lookup.get((sentence.index, ent.start_char))
-                return entity.mentions if entity is not None and entity.label == "PERSON" else 0
+                if entity is None or (labels is not None and entity.label not in labels):
+                    return 0
+                forms = [entity.name.split()[-1]] if entity.label == "PERSON" else [entity.name] + [
+                    f for f in entity.forms if f.isupper() and len(f) >= 2]
+                written = max(len(re.findall(r"\b" + re.escape(norm(f)) + r"\b", self.article_norm)) for f in forms)
+                return max(entity.mentions, written)
         return 0
 
     def definition_common(self, sentence):

@@ -45,9 +45,11 @@ RULES = {rule.name: rule for rule in [
     Rule("too-small", "candidate", "a one-letter answer, or 'one' in 'one of them'"),
     Rule("stray-apostrophe", "candidate", "'the United Nations' cultural agency': the blank would keep the apostrophe"),
     Rule("title-fragment", "candidate", "'Defense' in 'Defense Secretary'"),
-    Rule("passer-by-detail", "candidate", "'Ann Roe, a cook who has worked there for nine years, said ...': a date or "
-         "a length of time in the clause about someone named once, in passing"),
-    Rule("not-worth-asking", "candidate", "a title, 'California' in 'Palmdale, California', 'last week', an age"),
+    Rule("passer-by-detail", "candidate", "'Ann Roe, a cook who has worked there for nine years, said ...': a date, "
+         "a count or a name in the clause or apposition about someone or some body named once, in passing ('Tom Ash, "
+         "an analyst at Kerrow Capital, said ...')"),
+    Rule("not-worth-asking", "candidate", "a title, 'California' in 'Palmdale, California', 'last week', an age, "
+         "'the Earth', where shares trade"),
     # items (checker.defects, rank)
     Rule("gate", "item", "an item the final checks reject: answer in the stem, a broken blank, an option also right"),
     Rule("duplicate", "item", "the same prompt twice"),

@@ -2,12 +2,15 @@
 names, giveaways and stale dates out of the quiz (QUESTION-QUALITY.md rules 5 and 6)."""
 from .amounts import MONTHS, WEEKDAYS
 from .entities import in_title
+from .textnorm import norm
 
 
 def not_worth_asking(ent, entity, key):
     """Why not to ask about this mention, as a bool: each rule below has its own test table."""
     if in_title(ent) or place_qualifier(ent) or modifies_a_crowd(ent) or relative_date(entity, key):
         return True
+    if known_to_all(ent) or where_shares_trade(ent):
+        return True  # "a storm reached _____" (Earth), "shares fell on the stock exchange in _____"
     if a_conversion(ent) or a_range_end(ent):
         return True  # "(850 cubic kilometers)" beside its miles, "from 1980 to _____"
     if describes_a_name(ent) or spelled_out_before(ent) or cut_short(ent) or an_age(ent):
@@ -92,24 +95,83 @@ def spelled_out_before(ent):
 
 
 DETAIL_LABELS = {"DATE", "TIME", "CARDINAL", "QUANTITY", "ORDINAL"}
+JOBS = {"analyst", "professor", "economist", "scientist", "researcher", "historian", "lecturer", "fellow", "expert",
+        "consultant", "strategist", "specialist", "engineer", "lawyer", "chemist", "biologist", "physicist",
+        "ecologist", "epidemiologist", "geologist", "astronomer", "director", "manager", "partner", "adviser",
+        "advisor", "spokesman", "spokeswoman", "spokesperson", "owner", "founder", "employee", "doctor", "curator"}
 
 
-def passer_by_detail(ent, mentions_of):
-    """'Harold Bell, 70, who has lived on the street since 1981, said ...', 'Ann Roe, a cook who has
-    worked there for nine years, said ...': a date, a length of time or a count inside the clause that
-    describes someone the article names once, in passing, is trivia about a passer-by.
-    `mentions_of(token)` is how many times the article names the person of that token (0: no person)."""
-    if ent.label_ not in DETAIL_LABELS:
-        return False
+def passer_by_detail(ent, mentions_of, key_mentions=1):
+    """Trivia about a passer-by, someone the article names once (or a body named once that comments):
+    - a date, a length of time or a count inside the clause that describes them: 'Harold Bell, 70, who
+      has lived on the street since 1981, said ...', or inside the apposition of a body that comments:
+      'the Hill Alliance, a coalition of 12 groups, said ...' ('the Rural Party, which holds 41 seats,
+      said ...' tells what a player of the story holds);
+    - a name the article gives once, inside that clause or inside their apposition: 'Ann Roe, who runs a
+      bakery in Selby, said ...', 'Tom Ash, an analyst at Kerrow Capital, said ...';
+    - where they work, when the sentence is only that: 'Ann Roe is a professor at Selby University.'
+    `mentions_of(token)` is how many times the article names the person or body of that token (0: none);
+    `key_mentions` how many times it names the key."""
+    if ent.label_ not in DETAIL_LABELS and key_mentions > 1:
+        return False  # "Ann Roe, the head of Selby School, said ...": the school is the story's
     token = ent.root
     while token.head.i != token.i:
-        if token.dep_ in ("relcl", "acl"):
+        if token.dep_ in ("relcl", "acl") and token.i != ent.root.i:
             described = token.head
             if described.dep_ == "appos" and not described.ent_type_:
                 described = described.head  # "Ann Roe, a cook who ...": the cook is Ann Roe
-            return 0 < mentions_of(described) <= 1
+            someone = described.ent_type_ == "PERSON" or any(c.lower_ in ("who", "whose") for c in token.children)
+            return 0 < mentions_of(described) <= 1 and someone  # "who": a person, whatever the model's label
+        if token.dep_ == "appos" and token.i != ent.root.i and token.head.i < token.i:
+            return _passing(token.head, mentions_of)
+        if token.dep_ == "attr" and token.lemma_.lower() in JOBS and token.head.lemma_ == "be":
+            subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+            return subject is not None and ent.label_ not in DETAIL_LABELS and 0 < mentions_of(subject) <= 1
         token = token.head
     return False
+
+
+REACTIONS = {"say", "welcome", "warn", "criticise", "criticize", "praise", "add", "tell", "argue", "note", "urge",
+             "respond", "condemn", "call", "describe", "complain", "question", "oppose"}
+
+
+def _passing(described, mentions_of):
+    """Named once, and a person, or a body that comments: 'the Hill Alliance, a coalition of 12 groups,
+    said ...' ('the Hill Alliance, a coalition of 12 groups, sued the city' is a player of the story)."""
+    if not 0 < mentions_of(described) <= 1:
+        return False
+    if described.ent_type_ == "PERSON":
+        return True
+    token = described
+    while token.dep_ in ("pobj", "prep", "appos", "compound") and token.head.i != token.i:
+        token = token.head  # "Ann Roe, head of the Hill Alliance, a coalition of 12 groups, said": Roe said
+    return token.dep_ == "nsubj" and token.head.lemma_.lower() in REACTIONS
+
+
+KNOWN_TO_ALL = {"earth", "sun", "moon"}
+
+
+def known_to_all(ent):
+    """'the Earth', 'the Sun', 'the Moon': everyone knows the answer without reading ('a storm reached _____')."""
+    return norm(ent.text).removeprefix("the ") in KNOWN_TO_ALL
+
+
+EXCHANGE_WORDS = {"exchange", "bourse"}
+
+
+def where_shares_trade(ent):
+    """'shares fell on the stock exchange in Ardley', 'rose in trading on the Norland Stock Exchange': where the
+    shares of the story trade is no fact of the story."""
+    if ent.label_ not in NAMES:
+        return False  # a place the model may take for anyone ('Varnholm' as a person)
+    if ent[-1].lower_ in EXCHANGE_WORDS and ent.root.dep_ == "pobj":
+        return True
+    head = ent.root.head
+    if ent.root.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "of"):
+        head = head.head
+    elif ent.root.dep_ not in ("compound", "poss", "nmod"):
+        return False
+    return head.lemma_.lower() in EXCHANGE_WORDS
 
 
 def modifies_a_crowd(ent):

@@ -48,8 +48,9 @@ def test_a_quoted_speakers_office_is_asked_as_who_holds_it(council):
 def test_the_body_a_quoted_speaker_works_or_speaks_for_is_asked(council):
     party = asked(council, "Green Reform Party", "Oskar Vint", kind="fill_blank")
     assert "According to the article, Oskar Vint is the finance spokesman for _____." in prompts(party)
+    # where a source named once works, at a body named once, is trivia (blind readers, issue 15): not asked
     institute = asked(council, "Brenner Institute for Soil Science", "Ana Lisk", kind="fill_blank")
-    assert prompts(institute) == ["According to the article, Ana Lisk is a soil chemist at _____ in Graz."]
+    assert prompts(institute) == []
 
 
 def test_who_said_it_and_an_office_of_many_are_not_asked(council):
