@@ -10,7 +10,7 @@ from ..forms import options
 from . import bp, services
 from . import overrule as overruling
 from .progress import study_progress
-from .forms import AnswerForm, JoinForm, RateForm, ReportForm, StartStudyForm
+from .forms import AnswerPost, JoinForm, RatePost, ReportForm, StartStudyForm
 
 
 def start_form(db):
@@ -77,9 +77,9 @@ def session(session_id):
     return render_template(template, session=state, **shown, reveal=request.args.get("show") == "1")
 
 
-def _item_id(form):
+def _item_id(text):
     try:
-        item_id = int(form.item_id.data)
+        item_id = int(text)
     except (TypeError, ValueError):  # a missing or non-numeric hidden field
         item_id = None
     if item_id is None or not 0 < item_id <= MAX_ROWID:  # SQLite's integers end at 2**63 - 1
@@ -92,14 +92,14 @@ def _item_id(form):
 def answer(session_id):
     """Check a quiz answer; the card in place for app.js, else back to the page."""
     own_session(session_id)
-    form = AnswerForm()
-    if not form.validate_on_submit():
-        abort(400, " ".join(sum(form.errors.values(), [])) or "The answer could not be read.")
-    response = "" if "dont_know" in request.form else (form.choice.data or form.response.data or "")
+    form = AnswerPost(request.form)
+    if form.errors:
+        abort(400, " ".join(form.errors))
+    response = "" if "dont_know" in request.form else (form.choice or form.response or "")
     if not response.strip() and "dont_know" not in request.form:
         return _empty_answer(session_id)
     try:
-        _, state, item, review = services.answer(get_db(), session_id, _item_id(form), response.strip(), utcnow())
+        _, state, item, review = services.answer(get_db(), session_id, _item_id(form.item_id), response.strip(), utcnow())
     except services.AlreadyRecorded as done:
         if not _in_place():
             flash(str(done))
@@ -167,11 +167,11 @@ def _card_or_redirect(session_id, state=None, item=None, review=None):
 def rate(session_id):
     """Rate the shown item and move on."""
     state = own_session(session_id)
-    form = RateForm()
-    if not form.validate_on_submit():
+    form = RatePost(request.form)
+    if form.errors:
         abort(400, "The rating could not be read.")
     try:
-        moved = services.rate(get_db(), session_id, _item_id(form), form.rating.data, utcnow(),
+        moved = services.rate(get_db(), session_id, _item_id(form.item_id), form.rating, utcnow(),
                               scheduler=get_scheduler(current_user.id) if _in_place() else None, state=state)
     except services.AlreadyRecorded as done:
         if not _in_place():
@@ -202,7 +202,7 @@ def report(session_id):
     """A student flags the question they are looking at, with a short reason."""
     state = own_session(session_id)
     form = ReportForm()
-    item_id = _item_id(form)
+    item_id = _item_id(form.item_id.data)
     if item_id not in services.seen_item_ids(state):
         abort(400, "You can only report a question from your own session.")
     if not form.validate_on_submit():
