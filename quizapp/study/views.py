@@ -119,8 +119,9 @@ def _empty_answer(session_id):
     shown = services.show_current(get_db(), get_scheduler(current_user.id), state, utcnow())
     if shown is None or shown["review"] is not None:
         return redirect(url_for("study.session", session_id=session_id))
-    template = "study/_question_card.html" if _in_place() else "study/question.html"
-    return render_template(template, session=state, **shown, answer_error=EMPTY_ANSWER), 400
+    if _in_place():
+        return _card(session=state, **shown, answer_error=EMPTY_ANSWER), 400
+    return render_template("study/question.html", session=state, **shown, answer_error=EMPTY_ANSWER), 400
 
 
 @bp.route("/answers/<int:review_id>/right", methods=["POST"])
@@ -142,6 +143,17 @@ def overrule(review_id):
     return _card_or_redirect(session_id)
 
 
+CARD = "study/_question_card.html"
+
+
+def _card(**context):
+    """The question card alone, as app.js asks for it: rendered by Jinja without Flask's context processors.
+
+    The card reads only what it is given and Jinja's globals (url_for, csrf_token); the processors would add
+    current_user and the like, which it never reads, on every answer and rating."""
+    return current_app.jinja_env.get_template(CARD).render(context)
+
+
 def _in_place():
     """app.js asks for the card alone: feedback and the next question without a page load."""
     return request.headers.get("X-Requested-With") == "fetch"
@@ -158,7 +170,7 @@ def _card_or_redirect(session_id, state=None, item=None, review=None):
         shown = (services.show_current(get_db(), scheduler, state, utcnow(), item=item, review=review)
                  if state["mode"] == "quiz" else None)
         if shown is not None:
-            return render_template("study/_question_card.html", session=state, **shown)
+            return _card(session=state, **shown)
     return redirect(url_for("study.session", session_id=session_id))  # the summary, a flashcard: a page
 
 
