@@ -3,7 +3,8 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from flask import Flask, render_template
+from flask import Flask, render_template, request
+from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 from werkzeug.routing import IntegerConverter
 
@@ -90,9 +91,6 @@ def trust_proxy(app):
 
 def _no_store_for_personal_data(response):
     """Pages of a logged-in user and every download are kept by no cache (a shared computer's, a proxy's)."""
-    from flask import request
-    from flask_login import current_user
-
     if request.endpoint != "static" and (current_user.is_authenticated or "attachment" in response.headers.get("Content-Disposition", "")):
         response.headers["Cache-Control"] = "no-store"
     return response
@@ -127,15 +125,21 @@ class SecureCookiesOverHttps:
         return self.app(environ, secure_start_response)
 
 
+SECURITY_HEADERS = (
+    ("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                                "frame-ancestors 'none'; form-action 'self'; base-uri 'none'"),
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "same-origin"),
+    ("X-Frame-Options", "DENY"),
+)
+
+
 def _security_headers(response):
-    response.headers.setdefault(
-        "Content-Security-Policy",
-        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-        "frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
-    )
-    response.headers.setdefault("X-Content-Type-Options", "nosniff")
-    response.headers.setdefault("Referrer-Policy", "same-origin")
-    response.headers.setdefault("X-Frame-Options", "DENY")
+    """Every response gets these headers, unless it set its own (one pass over its headers, not one per name)."""
+    present = {name.lower() for name, _ in response.headers}
+    for name, value in SECURITY_HEADERS:
+        if name.lower() not in present:
+            response.headers.add(name, value)
     return response
 
 

@@ -73,36 +73,41 @@ def _chunks(values, size=500):
     return [values[start:start + size] for start in range(0, len(values), size)]
 
 
+# A card's review as one statement: inserted with reps 1, or the existing card updated (reps + 1, a lapse counted
+# when the rating is Again on a card in Review, from its state before this statement). `reps` is then 1 only for a
+# card this statement inserted: save_card is the only writer of cards and every card starts at reps 1.
+SAVE_CARD = f"""
+INSERT INTO cards (user_id, item_id, state, step, stability, difficulty, due, last_review, reps, lapses, last_rating)
+VALUES (:user, :item, :state, :step, :stability, :difficulty, :due, :last_review, 1, 0, :rating)
+ON CONFLICT (user_id, item_id) DO UPDATE SET
+    state = excluded.state, step = excluded.step, stability = excluded.stability, difficulty = excluded.difficulty,
+    due = excluded.due, last_review = excluded.last_review, reps = reps + 1,
+    lapses = lapses + (:again AND state = {REVIEW_STATE}), last_rating = excluded.last_rating
+RETURNING reps
+"""
+
+
 def save_card(db, user_id, item_id, outcome, *, rating, revise=False):
     """Store the card `outcome` (a `scheduling.outcomes` row) chosen with `rating`; returns True for a new card.
 
     With `revise`, the outcome replaces that of the card's last review instead of
     counting as one more (a right answer the student then rated Hard or Easy)."""
+    last_rating = int(RATINGS[rating])
     with write_transaction(db):
-        old = get_card(db, user_id, item_id)
-        last_rating = int(RATINGS[rating])
-        if revise and old is not None:
-            db.execute("UPDATE cards SET state = ?, step = ?, stability = ?, difficulty = ?, due = ?, last_rating = ? "
-                       "WHERE id = ?",
-                       [outcome["state"], outcome["step"], outcome["stability"], outcome["difficulty"],
-                        outcome["due"], last_rating, old["id"]])
-            return False
-        lapse = int(rating == "Again" and old is not None and old["state"] == REVIEW_STATE)
-        if old is None:
-            db.execute(
-                "INSERT INTO cards (user_id, item_id, state, step, stability, difficulty, due, last_review, reps, "
-                "lapses, last_rating) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
-                [user_id, item_id, outcome["state"], outcome["step"], outcome["stability"], outcome["difficulty"],
-                 outcome["due"], outcome["last_review"], lapse, last_rating],
-            )
-        else:
-            db.execute(
-                "UPDATE cards SET state = ?, step = ?, stability = ?, difficulty = ?, due = ?, last_review = ?, "
-                "reps = reps + 1, lapses = lapses + ?, last_rating = ? WHERE id = ?",
-                [outcome["state"], outcome["step"], outcome["stability"], outcome["difficulty"], outcome["due"],
-                 outcome["last_review"], lapse, last_rating, old["id"]],
-            )
-    return old is None
+        if revise:
+            old = get_card(db, user_id, item_id)
+            if old is not None:
+                db.execute("UPDATE cards SET state = ?, step = ?, stability = ?, difficulty = ?, due = ?, "
+                           "last_rating = ? WHERE id = ?",
+                           [outcome["state"], outcome["step"], outcome["stability"], outcome["difficulty"],
+                            outcome["due"], last_rating, old["id"]])
+                return False
+        (reps,), = db.execute(SAVE_CARD, {
+            "user": user_id, "item": item_id, "state": outcome["state"], "step": outcome["step"],
+            "stability": outcome["stability"], "difficulty": outcome["difficulty"], "due": outcome["due"],
+            "last_review": outcome["last_review"], "rating": last_rating, "again": int(rating == "Again"),
+        }).fetchall()  # all: the statement runs to its end
+    return reps == 1
 
 
 def record_review(db, *, user_id, item_id, session_id, rating, correct, response, answered_at, duration_ms,

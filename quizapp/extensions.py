@@ -1,16 +1,17 @@
 """Objects the whole app shares: CSRF protection and the FSRS scheduler."""
+import datetime as dt
+import hmac
 import time
 
-from flask import current_app, g, has_request_context, request
+import flask_wtf.csrf
+from flask import current_app, g, has_request_context, request, session
 from flask.sessions import SecureCookieSessionInterface
-from flask_wtf.csrf import CSRFProtect
-from itsdangerous import TimestampSigner, URLSafeTimedSerializer
+from flask_wtf.csrf import ValidationError, logger, same_origin
+from itsdangerous import BadData, SignatureExpired, TimestampSigner, URLSafeTimedSerializer
 from itsdangerous.encoding import base64_decode, bytes_to_int, want_bytes
 
 from . import clock, memory_model, scheduling
 from .db import get_db
-
-csrf = CSRFProtect()
 
 # A posted CSRF token signed this recently is given back on the page the request renders, instead of
 # a new one: signing costs more than the rest of a study card's page, and a token this young is
@@ -30,14 +31,38 @@ class _OnceDerivedSigner(TimestampSigner):
         return derived[secret_key]
 
 
-class _OnceSignerSerializer(URLSafeTimedSerializer):
-    """A serializer that makes its signer once per salt (itsdangerous makes one per call); signers keep no state."""
+# How many signed values (session cookies, CSRF tokens) one serializer remembers as verified; past it, it forgets all.
+VERIFIED_KEPT = 4096
+_UNCHANGEABLE = (str, int, float, bool, type(None))  # bytes and Markup are str or are not decoded from JSON
 
-    def make_signer(self, salt=None):
-        signers = self.__dict__.setdefault("_signers", {})
-        if salt not in signers:
-            signers[salt] = super().make_signer(salt)
-        return signers[salt]
+
+class _OnceSignerSerializer(URLSafeTimedSerializer):
+    """A serializer that makes its signer once per salt (itsdangerous makes one per call); signers keep no state.
+
+    It also remembers what it has verified: the same bytes under the same keys and salt verify the same way
+    every time, so a value seen before (a student's session cookie comes back unchanged on every answer, the
+    CSRF token for a minute) is taken without its base64, HMAC and JSON work again. Its age is checked every
+    time, as itsdangerous checks it (a value too old, or from the future, goes the full way and is refused
+    there). Only a text or number, or a dict of those, is remembered, and a dict is given back as a copy:
+    nothing the caller changes (a flashed message list) can change what the next request reads."""
+
+    def loads(self, s, max_age=None, return_timestamp=False, salt=None):
+        key = (want_bytes(s), salt)
+        verified = self.__dict__.setdefault("_verified", {})
+        known = verified.get(key)
+        if known is not None:
+            value, signed_at = known
+            age = int(time.time()) - signed_at  # as TimestampSigner.unsign counts it
+            if max_age is None or 0 <= age <= max_age:
+                value = dict(value) if isinstance(value, dict) else value
+                return (value, dt.datetime.fromtimestamp(signed_at, tz=dt.timezone.utc)) if return_timestamp else value
+        value, signed = super().loads(key[0], max_age=max_age, return_timestamp=True, salt=salt)
+        if isinstance(value, _UNCHANGEABLE) or (isinstance(value, dict) and all(
+                isinstance(item, _UNCHANGEABLE) for item in value.values())):
+            if len(verified) >= VERIFIED_KEPT:
+                verified.clear()
+            verified[key] = (dict(value) if isinstance(value, dict) else value, int(signed.timestamp()))
+        return (value, signed) if return_timestamp else value
 
 
 class SessionInterface(SecureCookieSessionInterface):
@@ -60,6 +85,63 @@ class SessionInterface(SecureCookieSessionInterface):
                 signer_kwargs={"key_derivation": self.key_derivation, "digest_method": self.digest_method})
             self._serializers = {keys: serializer}  # a changed key replaces the old one's
         return serializer
+
+
+class CSRFProtect(flask_wtf.csrf.CSRFProtect):
+    """Flask-WTF's CSRF protection with the posted token checked by a serializer made once per secret key
+    (`_OnceSignerSerializer`, which remembers tokens already verified): Flask-WTF makes a new one, and derives
+    its key again, on every check. The same checks in the same order, with Flask-WTF's messages."""
+
+    def protect(self, apply_exemptions=False):
+        """`flask_wtf.csrf.CSRFProtect.protect`, calling `validate_csrf` below."""
+        if apply_exemptions:
+            if not request.endpoint:
+                return
+            if self._is_exempt():
+                return
+        if request.method not in current_app.config["WTF_CSRF_METHODS"]:
+            return
+        try:
+            self.validate_csrf(self._get_csrf_token())
+        except ValidationError as error:
+            logger.info(error.args[0])
+            self._error_response(error.args[0])
+        if request.is_secure and current_app.config["WTF_CSRF_SSL_STRICT"]:
+            if not request.referrer:
+                self._error_response("The referrer header is missing.")
+            if not same_origin(request.referrer, f"https://{request.host}/"):
+                self._error_response("The referrer does not match the host.")
+        g.csrf_valid = True  # as Flask-WTF marks it: its forms then skip their own check
+
+    def validate_csrf(self, data):
+        """`flask_wtf.csrf.validate_csrf` with the app's settings, on a serializer kept per secret key."""
+        config = current_app.config
+        secret_key = config.get("WTF_CSRF_SECRET_KEY", current_app.secret_key)
+        if secret_key is None:
+            raise RuntimeError("A secret key is required to use CSRF.")
+        field_name = config.get("WTF_CSRF_FIELD_NAME", "csrf_token")
+        if field_name is None:
+            raise RuntimeError("A field name is required to use CSRF.")
+        time_limit = config.get("WTF_CSRF_TIME_LIMIT", 3600)
+        if not data:
+            raise ValidationError("The CSRF token is missing.")
+        if field_name not in session:
+            raise ValidationError("The CSRF session token is missing.")
+        serializer = self.__dict__.get("_serializers", {}).get(secret_key)
+        if serializer is None:
+            serializer = _OnceSignerSerializer(secret_key, salt="wtf-csrf-token", signer=_OnceDerivedSigner)
+            self._serializers = {secret_key: serializer}  # a changed key replaces the old one's
+        try:
+            token = serializer.loads(data, max_age=time_limit)
+        except SignatureExpired as error:
+            raise ValidationError("The CSRF token has expired.") from error
+        except BadData as error:
+            raise ValidationError("The CSRF token is invalid.") from error
+        if not hmac.compare_digest(session[field_name], token):
+            raise ValidationError("The CSRF tokens do not match.")
+
+
+csrf = CSRFProtect()
 
 
 def reuse_fresh_csrf_token():

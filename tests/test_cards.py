@@ -28,6 +28,27 @@ def test_again_on_a_card_in_review_is_a_lapse(db):
     assert (card["reps"], card["lapses"], card["state"]) == (2, 1, 3)
 
 
+def test_only_again_on_a_card_in_review_is_a_lapse_and_every_save_after_the_first_is_no_new_card(db):
+    """The upsert counts a lapse from the card's state before it (Review), never for Again on a learning
+    card or for Good on a card in Review; reps count every save; only the first save says new."""
+    user_id, item_id = setup_card(db)
+    learning = dict(OUTCOME, state=1)
+    assert cards.save_card(db, user_id, item_id, learning, rating="Again") is True  # new: nothing to lapse
+    assert cards.save_card(db, user_id, item_id, learning, rating="Again") is False  # learning: no lapse
+    assert cards.save_card(db, user_id, item_id, OUTCOME, rating="Good") is False  # now in Review
+    assert (cards.get_card(db, user_id, item_id)["reps"], cards.get_card(db, user_id, item_id)["lapses"]) == (3, 0)
+    assert cards.save_card(db, user_id, item_id, OUTCOME, rating="Good") is False  # Good in Review: no lapse
+    assert cards.save_card(db, user_id, item_id, dict(OUTCOME, state=3), rating="Again") is False  # a lapse
+    card = cards.get_card(db, user_id, item_id)
+    assert (card["reps"], card["lapses"], card["state"], card["last_rating"]) == (5, 1, 3, 1)
+
+
+def test_a_revised_rating_of_a_card_never_saved_saves_it_as_new(db):
+    user_id, item_id = setup_card(db)
+    assert cards.save_card(db, user_id, item_id, OUTCOME, rating="Easy", revise=True) is True
+    assert (cards.get_card(db, user_id, item_id)["reps"], cards.get_card(db, user_id, item_id)["last_rating"]) == (1, 4)
+
+
 def test_a_revised_rating_replaces_the_last_outcome_without_counting_a_review(db):
     user_id, item_id = setup_card(db)
     cards.save_card(db, user_id, item_id, OUTCOME, rating="Good")

@@ -191,6 +191,51 @@ def test_a_choice_is_capped_like_a_typed_answer(client, db, studying):
     assert db.execute("SELECT response, correct FROM reviews").fetchall() == [("Ana Lopez", 1)]
 
 
+POSTS = [{}, {"item_id": ""}, {"item_id": "7"}, {"item_id": "x", "response": "Ana"}, {"response": "y" * 501},
+         {"item_id": "7", "response": "y" * 500, "choice": "z" * 501}, {"item_id": "7", "choice": ""},
+         {"item_id": ["7", "8"], "response": ["first", "second"]}, {"item_id": "7", "rating": "Easy"},
+         {"item_id": "", "rating": "Good", "response": "y" * 600}]
+
+
+@pytest.mark.parametrize("posted", POSTS)
+def test_the_answer_and_rating_fields_are_read_as_their_wtforms_forms_would_read_them(app, posted):
+    """The study POSTs read their few fields without building a WTForms form: the same values and messages
+    as a FlaskForm of those fields (declared here as the study forms were) on every sort of post."""
+    from flask_wtf import FlaskForm
+    from werkzeug.datastructures import MultiDict
+    from wtforms import HiddenField, StringField
+    from wtforms.validators import InputRequired, Length
+
+    from quizapp.study.forms import ANSWER_TOO_LONG, MAX_ANSWER, AnswerPost, RatePost
+
+    class AnswerForm(FlaskForm):
+        class Meta:
+            csrf = False
+
+        item_id = HiddenField(validators=[InputRequired()])
+        response = StringField(validators=[Length(max=MAX_ANSWER, message=ANSWER_TOO_LONG)])
+        choice = StringField(validators=[Length(max=MAX_ANSWER, message=ANSWER_TOO_LONG)])
+
+    class RateForm(FlaskForm):
+        class Meta:
+            csrf = False
+
+        item_id = HiddenField(validators=[InputRequired()])
+        rating = HiddenField()
+
+    formdata = MultiDict([(name, value) for name, values in posted.items()
+                          for value in (values if isinstance(values, list) else [values])])
+    with app.test_request_context("/", method="POST", data=formdata):
+        wtf_answer, wtf_rate = AnswerForm(), RateForm()
+        wtf_answer.validate(), wtf_rate.validate()
+        answer, rate = AnswerPost(formdata), RatePost(formdata)
+    assert (answer.item_id, answer.response, answer.choice) == (
+        wtf_answer.item_id.data, wtf_answer.response.data, wtf_answer.choice.data)
+    assert answer.errors == sum(wtf_answer.errors.values(), [])
+    assert (rate.item_id, rate.rating, rate.errors) == (wtf_rate.item_id.data, wtf_rate.rating.data,
+                                                        sum(wtf_rate.errors.values(), []))
+
+
 def test_a_report_is_stored_once_per_open_question(client, db, studying):
     session_id, item_id = studying
     client.post(f"/study/{session_id}/answer", data={"item_id": item_id, "choice": "Ben Ode"})

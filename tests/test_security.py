@@ -257,3 +257,63 @@ def test_the_session_cookie_is_sent_only_when_the_session_changes_and_follows_th
     assert client.get(url).status_code == 200
     app.config["SECRET_KEY"] = "a new key"  # the cookie signed with the old key is no longer good
     assert client.get(url).status_code == 302
+
+
+def test_a_remembered_signature_is_taken_only_for_the_same_bytes_and_while_young_enough(monkeypatch):
+    """The session and CSRF serializer remembers values it verified: the same bytes come back with the same
+    value (a dict as a copy: changing it changes nothing remembered), but one changed character, another salt,
+    or an age past max_age is refused as itsdangerous refuses it."""
+    import time
+
+    from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
+
+    from quizapp.extensions import _OnceDerivedSigner, _OnceSignerSerializer
+
+    stock = URLSafeTimedSerializer("a key", salt="cookie")
+    ours = _OnceSignerSerializer("a key", salt="cookie", signer=_OnceDerivedSigner)
+    signed = stock.dumps({"_user_id": "7:1:x", "_fresh": True})
+    assert ours.loads(signed, max_age=60) == {"_user_id": "7:1:x", "_fresh": True}
+    ours.loads(signed, max_age=60)["_user_id"] = "8:1:x"  # a caller's change to what it was given
+    assert ours.loads(signed, max_age=60) == {"_user_id": "7:1:x", "_fresh": True}  # remembered, unchanged
+    assert len(ours._verified) == 1
+    tampered = signed[:-5] + ("A" if signed[-5] != "A" else "B") + signed[-4:]  # a character of the signature
+    with pytest.raises(BadSignature):
+        ours.loads(tampered, max_age=60)
+    with pytest.raises(BadSignature):
+        ours.loads(signed, max_age=60, salt="another salt")
+    real_time = time.time
+    monkeypatch.setattr(time, "time", lambda: real_time() + 120)  # two minutes on: too old for max_age 60
+    with pytest.raises(SignatureExpired):
+        ours.loads(signed, max_age=60)
+    assert ours.loads(signed, max_age=600)["_fresh"] is True  # young enough for a longer limit
+    value, when = ours.loads(signed, return_timestamp=True)
+    assert when == stock.loads(signed, return_timestamp=True)[1]
+    flashes = stock.dumps({"_flashes": [["message", "Saved"]]})
+    ours.loads(flashes)["_flashes"].append(["message", "Changed"])  # a list: never remembered, read again each time
+    assert ours.loads(flashes) == {"_flashes": [["message", "Saved"]]}
+    assert len(ours._verified) == 1
+
+
+def test_a_csrf_token_once_accepted_does_not_open_the_door_to_others(world, db):
+    """The CSRF check remembers tokens it verified; a forged or another session's token is still refused
+    after a good one was taken, with Flask-WTF's reason, and the good one is still taken after them."""
+    app = create_app({"TESTING": True, "DATABASE": db.conn.execute("PRAGMA database_list").fetchone()[2],
+                      "SECRET_KEY": "k", "FSRS_FUZZ": False})
+    token = lambda html: re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html).group(1)  # noqa: E731
+    ana, ben = app.test_client(), app.test_client()
+    for client, name in ((ana, "ana"), (ben, "ben")):
+        page = client.get("/auth/login").get_data(as_text=True)
+        assert client.post("/auth/login", data={"username": name, "password": PASSWORD,
+                                                "csrf_token": token(page)}).status_code == 302
+    url = f"/study/{world['session_id']}"
+    good = token(ana.get(url).get_data(as_text=True))
+    bens = token(ben.get("/").get_data(as_text=True))
+    report = {"item_id": world["item_id"], "reason": "the question is unclear"}
+    assert ana.post(url + "/report", data={**report, "csrf_token": good}).status_code == 302
+    assert ana.post(url + "/report", data={**report, "csrf_token": good}).status_code == 302  # taken as remembered
+    forged = good[:-5] + ("A" if good[-5] != "A" else "B") + good[-4:]
+    for refused in (forged, bens, ""):
+        reply = ana.post(url + "/report", data={**report, "csrf_token": refused})
+        assert reply.status_code == 400 and "security token" in reply.get_data(as_text=True)
+    assert ana.post(url + "/report", data={**report, "csrf_token": good}).status_code == 302
+    assert db.execute("SELECT count(*) FROM reports").fetchone()[0] == 1  # one open report per student and item

@@ -134,6 +134,26 @@ def test_an_answer_checked_in_place_returns_the_card_with_its_feedback(client, a
     assert db.execute("SELECT count(*) FROM reviews").fetchone()[0] == 1
 
 
+def test_the_card_in_place_is_the_card_of_the_page_and_its_forms_post_where_url_for_says(client, auth, db,
+                                                                                            three_items):
+    """The in-place card is rendered without Flask's context processors and writes the session's answer, rate
+    and report URLs from one url_for: the same HTML as the card inside the page, the same URLs as url_for's."""
+    from flask import url_for
+
+    url, item_id = begin(client, auth)
+    session_id = int(url.rsplit("/", 1)[1])
+    card = lambda html: re.sub(r'name="csrf_token" type="hidden" value="[^"]+"', "token",  # noqa: E731
+                               html[html.index('<div id="study"'):html.index("</article>")])  # signed each second
+    assert f'action="{url}/answer"' in client.get(url).get_data(as_text=True)
+    in_place = client.post(f"{url}/answer", data={"item_id": item_id, "response": "Mattis"}, headers=IN_PLACE)
+    html = in_place.get_data(as_text=True)
+    assert card(html) == card(client.get(url).get_data(as_text=True))
+    with client.application.test_request_context():
+        for endpoint in ("answer", "rate", "report"):
+            assert url_for(f"study.{endpoint}", session_id=session_id) == f"{url}/{endpoint}"
+    assert f'action="{url}/rate"' in html and f'action="{url}/report"' in html
+
+
 def test_a_typo_accepted_says_how_the_key_spells_the_answer(client, auth, db, three_items):
     url, item_id = begin(client, auth)
     client.post(f"{url}/answer", data={"item_id": item_id, "response": "jim matis"})

@@ -13,21 +13,39 @@ class StartStudyForm(FlaskForm):
     mode = StringField("Mode", default="quiz", validators=[AnyOf(["quiz", "flashcards"], "Pick quiz or flashcards.")])
 
 
-class AnswerForm(FlaskForm):
-    class Meta:
-        csrf = False  # CSRFProtect has checked the token of every POST already
-
-    item_id = HiddenField(validators=[InputRequired()])
-    response = StringField("Your answer", validators=[Length(max=MAX_ANSWER, message=ANSWER_TOO_LONG)])
-    choice = StringField(validators=[Length(max=MAX_ANSWER, message=ANSWER_TOO_LONG)])  # the radio buttons: capped the same
+# WTForms' InputRequired message, which the answer and the rating give for a missing item_id.
+REQUIRED = "This field is required."
 
 
-class RateForm(FlaskForm):
-    class Meta:
-        csrf = False  # CSRFProtect has checked the token of every POST already
+def _first(formdata, name):
+    """The field's first posted value, or None: what a WTForms text or hidden field's `data` holds."""
+    values = formdata.getlist(name)
+    return values[0] if values else None
 
-    item_id = HiddenField(validators=[InputRequired()])
-    rating = HiddenField()
+
+class AnswerPost:
+    """The fields of a posted answer, read and checked as a FlaskForm with a required hidden `item_id` and
+    `response` and `choice` text fields of at most MAX_ANSWER characters would (the same data and messages).
+
+    The answer and the rating run on every study request; building a WTForms form binds and processes
+    each of its fields, which costs more than reading three values. CSRFProtect has checked the token."""
+
+    def __init__(self, formdata):
+        self.item_id = _first(formdata, "item_id")
+        self.response = _first(formdata, "response")
+        self.choice = _first(formdata, "choice")
+        self.errors = ([] if self.item_id else [REQUIRED]) + [
+            ANSWER_TOO_LONG for text in (self.response, self.choice) if text and len(text) > MAX_ANSWER]
+
+
+class RatePost:
+    """The fields of a posted rating, as a FlaskForm with a required hidden `item_id` and a hidden `rating`
+    would read them (see AnswerPost)."""
+
+    def __init__(self, formdata):
+        self.item_id = _first(formdata, "item_id")
+        self.rating = _first(formdata, "rating")
+        self.errors = [] if self.item_id else [REQUIRED]
 
 
 class ReportForm(FlaskForm):

@@ -10,7 +10,7 @@ from ..forms import options
 from . import bp, services
 from . import overrule as overruling
 from .progress import study_progress
-from .forms import AnswerForm, JoinForm, RateForm, ReportForm, StartStudyForm
+from .forms import AnswerPost, JoinForm, RatePost, ReportForm, StartStudyForm
 
 
 def start_form(db):
@@ -77,9 +77,9 @@ def session(session_id):
     return render_template(template, session=state, **shown, reveal=request.args.get("show") == "1")
 
 
-def _item_id(form):
+def _item_id(text):
     try:
-        item_id = int(form.item_id.data)
+        item_id = int(text)
     except (TypeError, ValueError):  # a missing or non-numeric hidden field
         item_id = None
     if item_id is None or not 0 < item_id <= MAX_ROWID:  # SQLite's integers end at 2**63 - 1
@@ -92,14 +92,14 @@ def _item_id(form):
 def answer(session_id):
     """Check a quiz answer; the card in place for app.js, else back to the page."""
     own_session(session_id)
-    form = AnswerForm()
-    if not form.validate_on_submit():
-        abort(400, " ".join(sum(form.errors.values(), [])) or "The answer could not be read.")
-    response = "" if "dont_know" in request.form else (form.choice.data or form.response.data or "")
+    form = AnswerPost(request.form)
+    if form.errors:
+        abort(400, " ".join(form.errors))
+    response = "" if "dont_know" in request.form else (form.choice or form.response or "")
     if not response.strip() and "dont_know" not in request.form:
         return _empty_answer(session_id)
     try:
-        _, state, item, review = services.answer(get_db(), session_id, _item_id(form), response.strip(), utcnow())
+        _, state, item, review = services.answer(get_db(), session_id, _item_id(form.item_id), response.strip(), utcnow())
     except services.AlreadyRecorded as done:
         if not _in_place():
             flash(str(done))
@@ -119,8 +119,9 @@ def _empty_answer(session_id):
     shown = services.show_current(get_db(), get_scheduler(current_user.id), state, utcnow())
     if shown is None or shown["review"] is not None:
         return redirect(url_for("study.session", session_id=session_id))
-    template = "study/_question_card.html" if _in_place() else "study/question.html"
-    return render_template(template, session=state, **shown, answer_error=EMPTY_ANSWER), 400
+    if _in_place():
+        return _card(session=state, **shown, answer_error=EMPTY_ANSWER), 400
+    return render_template("study/question.html", session=state, **shown, answer_error=EMPTY_ANSWER), 400
 
 
 @bp.route("/answers/<int:review_id>/right", methods=["POST"])
@@ -142,6 +143,17 @@ def overrule(review_id):
     return _card_or_redirect(session_id)
 
 
+CARD = "study/_question_card.html"
+
+
+def _card(**context):
+    """The question card alone, as app.js asks for it: rendered by Jinja without Flask's context processors.
+
+    The card reads only what it is given and Jinja's globals (url_for, csrf_token); the processors would add
+    current_user and the like, which it never reads, on every answer and rating."""
+    return current_app.jinja_env.get_template(CARD).render(context)
+
+
 def _in_place():
     """app.js asks for the card alone: feedback and the next question without a page load."""
     return request.headers.get("X-Requested-With") == "fetch"
@@ -158,7 +170,7 @@ def _card_or_redirect(session_id, state=None, item=None, review=None):
         shown = (services.show_current(get_db(), scheduler, state, utcnow(), item=item, review=review)
                  if state["mode"] == "quiz" else None)
         if shown is not None:
-            return render_template("study/_question_card.html", session=state, **shown)
+            return _card(session=state, **shown)
     return redirect(url_for("study.session", session_id=session_id))  # the summary, a flashcard: a page
 
 
@@ -167,11 +179,11 @@ def _card_or_redirect(session_id, state=None, item=None, review=None):
 def rate(session_id):
     """Rate the shown item and move on."""
     state = own_session(session_id)
-    form = RateForm()
-    if not form.validate_on_submit():
+    form = RatePost(request.form)
+    if form.errors:
         abort(400, "The rating could not be read.")
     try:
-        moved = services.rate(get_db(), session_id, _item_id(form), form.rating.data, utcnow(),
+        moved = services.rate(get_db(), session_id, _item_id(form.item_id), form.rating, utcnow(),
                               scheduler=get_scheduler(current_user.id) if _in_place() else None, state=state)
     except services.AlreadyRecorded as done:
         if not _in_place():
@@ -202,7 +214,7 @@ def report(session_id):
     """A student flags the question they are looking at, with a short reason."""
     state = own_session(session_id)
     form = ReportForm()
-    item_id = _item_id(form)
+    item_id = _item_id(form.item_id.data)
     if item_id not in services.seen_item_ids(state):
         abort(400, "You can only report a question from your own session.")
     if not form.validate_on_submit():
