@@ -26,6 +26,7 @@ clauses.py lets a subject such as 'the company' stand when the story uses the no
   mean (its own verb's subject cannot be its object) is given the previous sentence's one subject when that
   sentence has no rival (antecedents.py's rule for subjects); otherwise clauses.py drops it.
 """
+from . import speakers
 from .antecedents import _antecedent_text
 from .clauses import object_it_unanchored
 from .references import _reported_subject, noun_key, subject_of
@@ -213,6 +214,8 @@ def name_kinds(sentences, lookup, clear=frozenset()):
     for k in list(others):
         others[k] -= {name for _, _, k2, name, _ in linked if k2 == k}
     written, dropped = set(), {}
+    known = speakers.affiliations(sentences, lookup)
+    entities = {e.name: e for e in lookup.values()}
     for sentence in sentences:
         span = sentence.span
         subject = subject_of(span)
@@ -222,6 +225,11 @@ def name_kinds(sentences, lookup, clear=frozenset()):
             if phrase is None or _in_quotes(token) or token.dep_ == "appos":  # "Norvale, the company, said"
                 continue
             key = noun_key(_word(token))
+            own_body = _speakers_body(token, known, entities, lookup, key)
+            if own_body is not None:  # "Ilves, the chief executive of Corvane, ... Ilves said the company would"
+                _write(phrase, token, own_body)
+                written.add(sentence.index)
+                continue
             candidates = {}
             for index, at, k, name, sorts in linked:
                 if k == key and (index < sentence.index or index == sentence.index and at < token.i) and at != token.i:
@@ -268,6 +276,20 @@ def name_kinds(sentences, lookup, clear=frozenset()):
                 dropped[sentence.index] = ("rival-names" if candidates else "unnamed-kind", token.lemma_.lower())
     written |= _life_stages(sentences, linked)
     return written, dropped
+
+
+def _speakers_body(token, known, entities, lookup, key):
+    """The speaker's own organisation, as a prompt writes it, for 'the company' in what they said, when it is
+    a body of that kind (its name ends in no other kind noun: 'the Tarrow Water Board' is no company)."""
+    if noun_sort(_word(token)) != "org":
+        return None
+    name = speakers.speakers_body(token, known)
+    entity = entities.get(name) if name else None
+    if entity is None or any(noun_key(w) != key for w in _kind_words(entity, lookup)):
+        return None
+    if entity.name.lower() in token.doc[token.sent.start : token.i].text.lower():
+        return None  # "Ilves, the chief executive of Corvane, said the company ...": the sentence says which
+    return _name_of(entity)
 
 
 SORT_LABELS = {"org": {"ORG"}, "place": {"GPE", "LOC"}, "thing": {"PRODUCT", "LAW", "WORK_OF_ART", "EVENT", "FAC"}}
