@@ -225,15 +225,15 @@ def name_kinds(sentences, lookup, clear=frozenset()):
             if phrase is None or _in_quotes(token) or token.dep_ == "appos":  # "Norvale, the company, said"
                 continue
             key = noun_key(_word(token))
-            own_body = _speakers_body(token, known, entities, lookup, key)
-            if own_body is not None:  # "Ilves, the chief executive of Corvane, ... Ilves said the company would"
-                _write(phrase, token, own_body)
-                written.add(sentence.index)
-                continue
             candidates = {}
             for index, at, k, name, sorts in linked:
                 if k == key and (index < sentence.index or index == sentence.index and at < token.i) and at != token.i:
                     candidates.setdefault(name, set()).update(sorts)
+            own_body = _speakers_body(token, known, entities, lookup, key)
+            if own_body is not None and (own_body in candidates or all(candidates.values())):
+                _write(phrase, token, own_body)  # "Ilves, the chief executive of Corvane, ... Ilves said the company"
+                written.add(sentence.index)  # (not when the article names another union: "Local 318" is no "union")
+                continue
             own = _sort_words(token)
             already = "".join(t._.qtext or "" for t in phrase).strip().removesuffix("'s").removesuffix("\u2019s")
             in_subject = token.i in heads or token.head.head.i in heads and token.head.lower_ == "of"

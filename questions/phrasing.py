@@ -337,15 +337,25 @@ def _two_times(root, key):
     return embedded and own_time
 
 
+LEADING_TO = {"expect", "schedule", "plan", "aim", "set", "due", "hope", "want", "need", "try", "begin", "start",
+              "continue", "intend", "seek", "prepare", "go", "have", "wish", "like", "tend", "use"}
+
+
 def _verb_before(root, key):
     """A time or place that may be another verb's: the key hangs from a verb below the root ('agreed to
-    review the plan in June'), or a 'to'-verb of the root stands between the root and the key."""
+    review the plan in June'), or a 'to'-verb of the root stands between the root and the key. A root that
+    only leads to its 'to'-verb ('is scheduled to begin in March', 'plans to announce ... in June') asks that
+    verb's time, as the question reads."""
+    def other(verb):
+        return verb.dep_ != "xcomp" or verb.head.i != root.i or root.lemma_.lower() not in LEADING_TO
+
     node = key.root
     while node.i != root.i and node.head.i != node.i:
-        if node.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl") and node.pos_ in ("VERB", "AUX"):
+        if node.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl") and node.pos_ in ("VERB", "AUX") and other(node):
             return True
         node = node.head
-    return any(c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and c.i < key.start for c in root.children)
+    return any(c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and c.i < key.start and other(c)
+               for c in root.children)
 
 
 def _glued_after(span, root, drop):

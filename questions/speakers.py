@@ -78,7 +78,7 @@ def speakers_body(token, known):
     node = token
     while node.head.i != node.i:
         clause, node = node, node.head
-        if node.lemma_.lower() in SAYING and clause.dep_ in ("ccomp", "parataxis", "advcl", "xcomp"):
+        if node.lemma_.lower() in SAYING and clause.dep_ in ("ccomp", "parataxis"):  # not "Speaking at ..., X said"
             speaker = next((c for c in node.children if c.dep_ == "nsubj"), None)
             if speaker is None:
                 return None
