@@ -358,11 +358,15 @@ def _verb_before(root, key):
                for c in root.children)
 
 
+WHEN_WHERE_PREPS = {"at", "in", "on", "near", "during", "by", "before", "after", "around", "outside", "inside", "within",
+                    "from", "until", "till", "throughout", "across"}  # not ', with service expected to start ...'
+
+
 def _glued_after(span, root, drop):
     """The phrase left out is followed by ', at the start of ...', ', near the border': a second phrase of
     the same sort the question would keep, glued to its end after a comma."""
     after = [t for t in span if t.i > drop[1]]
-    return len(after) >= 2 and after[0].text == "," and after[1].pos_ == "ADP" and after[1].dep_ == "prep" and (
+    return len(after) >= 2 and after[0].text == "," and after[1].lower_ in WHEN_WHERE_PREPS and after[1].dep_ == "prep" and (
         after[1].head.i == root.i or drop[0] <= after[1].head.i <= drop[1])
 
 

@@ -181,3 +181,12 @@ def test_when_is_not_asked_with_a_second_time_phrase_glued_on():
     found = questions_of(SCHOOL)
     assert not any("take effect, at the start" in p for p, _ in found), found
     assert any(p.startswith("When did the board meet") for p, _ in found), found  # positive control
+
+
+def test_a_with_clause_after_the_time_is_no_second_time_phrase():
+    text = ("Harwick gets a tram line\n\n"
+            "Construction of the Harwick tram line is scheduled to begin in March 2026, with service expected to start "
+            "in the fall of 2027.\n\n"
+            "The line was approved by the Harwick Town Council on Monday.")
+    found = questions_of(text)
+    assert any(p.startswith("When is construction of the Harwick tram line scheduled to begin") for p, _ in found), found
