@@ -42,6 +42,8 @@ def why_unusable(sentence, clear_nouns=frozenset(), *, advised=False):
         return "not-a-statement"
     if speech_inside(sentence):
         return "quoted-speech"
+    if sentence.listed and not has_finite_verb(span):
+        return "verbless-fragment"
     if _speaks_to_reader(span, advised):
         return "writer-to-reader"
     if opinions.writers_opinion(span):
@@ -78,6 +80,26 @@ def why_unusable(sentence, clear_nouns=frozenset(), *, advised=False):
     if any(object_it_unanchored(t) for t in tokens):
         return "object-pronoun-unresolved"
     return None
+
+
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+
+
+def has_finite_verb(span):
+    """Whether the sentence says something of something: a verb with tense ('opened', 'will open'), or an
+    imperative at its root ('Walk after meals.'). 'A pay rise of 9 percent over two years, compared with
+    ...', an item of a list whose lead-in ('The union has set out four demands:') is another paragraph,
+    has none: a fragment, which no question or true/false statement can be made of."""
+    root = span.root
+    if any(c.dep_ in SUBJECTS for c in root.children) or root.tag_ == "VB":
+        return True  # "Endurance launched from Norway" (tagged as a participle): a subject says it is a clause
+    heads, i = [root], 0
+    while i < len(heads):  # the root and what is conjoined to it ("... rose, and prices fell")
+        heads += [c for c in heads[i].children if c.dep_ in ("conj", "ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")]
+        i += 1
+    return any(h.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in h.children)
+               for h in heads)
 
 
 SHARE_WORDS = {"many", "some", "most", "all", "few", "several", "half", "none", "each", "both", "one", "two",

@@ -29,6 +29,7 @@ class Paragraph:
     start: int  # offset of `text` in the original article
     lead: int = 0  # a list item: `text` is its lead-in, a space and the item; the item alone is verbatim
     verbatim: int = 0  # the item's length in the original article (when `lead`)
+    listed: bool = False  # a bulleted line, or the line right after a lead-in, not joined to it: maybe a fragment
 
 
 def title_of(text, fallback="Untitled article"):
@@ -62,15 +63,19 @@ def story_paragraphs(text):
         counts[line] = counts.get(line, 0) + 1
     kept = []
     lead_in = None  # the words before the colon that open a list ("The plan is funded from three sources:")
+    continuing = False  # the line before was an item of that list that ended in ';'
     for index, (line, start) in enumerate(lines):
         if GLOSSARY.match(line):
             break
-        item = list_item(line, lead_in)
+        item = list_item(line, lead_in, continuing)
+        continuing = False
         if item is not None:
             kept.append(Paragraph(f"{lead_in}: {item[1]}", start + item[0], len(lead_in) + 2, item[2]))
-            if not line.rstrip().endswith((";", "; and", "; or", ",")):
-                lead_in = None
+            continuing = line.rstrip().endswith((";", "; and", "; or", ","))  # its last item may end in '.'
+            if not continuing and not BULLET.match(line):
+                lead_in = None  # a bulleted list goes on while its lines are bulleted
             continue
+        listed = lead_in is not None or bool(BULLET.match(line))  # "The union has four demands:" then "A pay rise ..."
         lead_in = _lead_in(line)
         if lead_in is not None:
             continue
@@ -86,7 +91,10 @@ def story_paragraphs(text):
         label = LABEL.match(line)
         if label and not DATELINE.match(line):
             line, start = line[label.end() :], start + label.end()
-        kept.append(Paragraph(line, start))
+        bullet = BULLET.match(line)
+        if bullet:  # "- The plant opens in May.": the bullet is no part of the sentence (nor of a prompt)
+            line, start = line[bullet.end() :], start + bullet.end()
+        kept.append(Paragraph(line, start, listed=listed))
     return kept
 
 
@@ -109,9 +117,10 @@ def _lead_in(line):
     return match.group(1)
 
 
-def list_item(line, lead_in):
+def list_item(line, lead_in, continuing=False):
     """(offset, text to parse, verbatim length) of a list item that completes `lead_in`: a line after
-    a lead-in that ends in ';' (or is bulleted), '- $720 million in federal funds under the IIJA;'
+    a lead-in that ends in ';' (or is bulleted, or is the last item, after one that ended in ';'),
+    '- $720 million in federal funds under the IIJA;'
     -> 'The plan is funded from three sources: $720 million in federal funds under the IIJA.'
     The item is a fragment, not a sentence: it stands alone only with its lead-in."""
     if lead_in is None:
@@ -119,10 +128,11 @@ def list_item(line, lead_in):
     bullet = BULLET.match(line)
     offset = bullet.end() if bullet else 0
     body = line[offset:].strip()
-    if not (bullet or body.endswith((";", "; and", "; or"))) or len(body.split()) < 3 or len(body.split()) > 60:
+    if not (bullet or continuing or body.endswith((";", "; and", "; or"))) or len(body.split()) < 3 or len(body.split()) > 60:
         return None
     if re.search(r"[.!?][\"'\u201d\u2019)]*\s+[A-Z]", body) or re.search(r":\s", body):
         return None  # an item of whole sentences stands alone already; 'April 15: ...' is a label and its entry
     text = re.sub(r"\s*(?:;|; and|; or|,|\.)?$", "", body) + "."
-    return offset, text[:1].lower() + text[1:] if text[:1].isupper() and not text.split()[0].isupper() \
-        and text.split()[0].lower() in ("a", "an", "the") else text, len(body)
+    first = text.split()[0]  # "A thickness of ..." -> "... features: a thickness of ..."; "AN-12 ..." stays
+    return offset, text[:1].lower() + text[1:] if first.lower() in ("a", "an", "the") and first[:1].isupper() \
+        and not (len(first) > 1 and first.isupper()) else text, len(body)

@@ -173,6 +173,7 @@ def typed_pool(b, entity, answer, sentence, ent=None, stem=None, by_stem_gender=
     in_sentence = b.names_in[sentence.index]
     key_sort = kinds.sort_of(b, entity, ent) if entity.label in kinds.SORTED_LABELS else None
     key_class = body_class(b, entity, answer)
+    own = _own_bodies(b, entity)
     key_grain = kinds.kind_table(b).get(entity.name, (None, None))[1]
     genders = person_genders(b) if entity.label == "PERSON" else {}
     said = stem_fit.stem_gender(b, sentence, ent, stem) if entity.label == "PERSON" and ent is not None and \
@@ -183,6 +184,8 @@ def typed_pool(b, entity, answer, sentence, ent=None, stem=None, by_stem_gender=
                                                    -e.mentions, e.first_sentence)):
         if other is entity or other.name in in_sentence or not other.participant:
             continue
+        if other.name in own or entity.name in _own_bodies(b, other):
+            continue  # "Ilves said" -> "Corvane said": her own company said so too, a false statement still true
         if not kinds.same_kind(b, entity, key_sort, other):
             continue
         if entity.label == "PERSON" and not other.human:
@@ -216,6 +219,14 @@ def typed_pool(b, entity, answer, sentence, ent=None, stem=None, by_stem_gender=
         if key_sort is not None and kinds.sort_of(b, other) != key_sort:
             continue  # a town or a wind farm among companies, though the model calls all three "ORG"
         yield (surname(other.name) if entity.label == "PERSON" and len(answer.split()) == 1 else other.name)
+
+
+def _own_bodies(b, entity):
+    """The organisations the article gives the person (speakers.affiliations, by full name or surname)."""
+    if getattr(b, "_affiliations", None) is None:
+        from .speakers import affiliations
+        b._affiliations = affiliations(b.sentences, b.lookup)
+    return {b._affiliations[form] for form in {entity.name, *entity.forms} if form in b._affiliations}
 
 
 POST_NOMINALS = {"KC", "QC", "Jr.", "Jr", "Sr.", "Sr", "MP", "OBE", "CBE", "MBE", "II", "III", "PhD"}

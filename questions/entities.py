@@ -341,10 +341,14 @@ def in_title(ent):
 
 
 def _written_with_the(ent):
-    """'the United States' yes; 'the Iran nuclear deal' no (there 'the' belongs to 'deal')."""
-    if ent.root.dep_ in ("compound", "amod", "nmod", "poss"):
+    """'the United States' yes; 'the Iran nuclear deal' no (there 'the' belongs to 'deal'); "the Harlow Water
+    Board's report" yes: the parse gives the name itself the 'the' ("Iran's deal" has none to give)."""
+    the = ent[0] if ent[0].lower_ == "the" else ent.doc[ent.start - 1] if ent.start > 0 else None
+    if the is None or the.lower_ != "the":
         return False
-    return ent.text.lower().startswith("the ") or (ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the")
+    if ent.root.dep_ == "poss":
+        return the.dep_ == "det" and the.head.i == ent.root.i
+    return ent.root.dep_ not in ("compound", "amod", "nmod")
 
 
 def _match(entities, people, text, label, gender=None, genders=None):

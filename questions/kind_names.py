@@ -26,6 +26,7 @@ clauses.py lets a subject such as 'the company' stand when the story uses the no
   mean (its own verb's subject cannot be its object) is given the previous sentence's one subject when that
   sentence has no rival (antecedents.py's rule for subjects); otherwise clauses.py drops it.
 """
+from . import speakers
 from .antecedents import _antecedent_text
 from .clauses import object_it_unanchored
 from .references import _reported_subject, noun_key, subject_of
@@ -237,6 +238,8 @@ def name_kinds(sentences, lookup, clear=frozenset()):
     for k in list(others):
         others[k] -= {name for _, _, k2, name, _ in linked if k2 == k}
     written, dropped = set(), {}
+    known = speakers.affiliations(sentences, lookup)
+    entities = {e.name: e for e in lookup.values()}
     for sentence in sentences:
         span = sentence.span
         subject = subject_of(span)
@@ -252,6 +255,11 @@ def name_kinds(sentences, lookup, clear=frozenset()):
             for index, at, k, name, sorts in linked:
                 if k == key and (index < sentence.index or index == sentence.index and at < token.i) and at != token.i:
                     candidates.setdefault(name, set()).update(sorts)
+            own_body = _speakers_body(token, known, entities, lookup, key)
+            if own_body is not None and (own_body in candidates or all(candidates.values())):
+                _write(phrase, token, own_body)  # "Ilves, the chief executive of Corvane, ... Ilves said the company"
+                written.add(sentence.index)  # (not when the article names another union: "Local 318" is no "union")
+                continue
             own = _sort_words(token)
             already = "".join(t._.qtext or "" for t in phrase).strip().removesuffix("'s").removesuffix("\u2019s")
             in_subject = token.i in heads or token.head.head.i in heads and token.head.lower_ == "of"
@@ -300,6 +308,22 @@ def name_kinds(sentences, lookup, clear=frozenset()):
 TRADES = {"company", "firm", "business", "corporation", "maker", "manufacturer", "network", "carrier", "airline", "operator",
           "retailer", "lender", "insurer", "startup", "chain", "brand", "producer", "developer", "publisher", "broadcaster"}
 TRADE_KEYS = {noun_key(t) for t in TRADES}
+
+
+def _speakers_body(token, known, entities, lookup, key):
+    """The speaker's own organisation, as a prompt writes it, for 'the company' in what they said, when it is
+    a body of that kind (its name ends in no other kind noun: 'the Tarrow Water Board' is no company)."""
+    if noun_sort(_word(token)) != "org":
+        return None
+    name = speakers.speakers_body(token, known)
+    entity = entities.get(name) if name else None
+    if entity is None or any(noun_key(w) != key for w in _kind_words(entity, lookup)):
+        return None
+    if entity.name.lower() in token.doc[token.sent.start : token.i].text.lower():
+        return None  # "Ilves, the chief executive of Corvane, said the company ...": the sentence says which
+    return _name_of(entity)
+
+
 SORT_LABELS = {"org": {"ORG"}, "place": {"GPE", "LOC"}, "thing": {"PRODUCT", "LAW", "WORK_OF_ART", "EVENT", "FAC"}}
 
 

@@ -100,6 +100,9 @@ THING_NOUNS = {"project", "farm", "plant", "dam", "station", "facility", "site",
                "tunnel", "pipeline", "building", "tower", "museum", "hospital", "stadium", "airport", "mine",
                "reactor", "system", "platform", "service", "network", "codename", "technology", "chip", "index",
                "strain", "variant", "virus", "disease", "species"}
+PLACE_HOLDINGS = {"school", "street", "road", "resident", "inhabitant", "hospital", "park", "beach", "glacier",
+                  "coast", "coastline", "border", "mayor", "population", "citizen", "neighbourhood", "neighborhood",
+                  "suburb", "village", "farmer", "river", "harbour", "harbor", "outskirts", "centre", "downtown"}
 PLACE_PREPS = {"near", "outside", "around", "across", "throughout", "inside", "within", "towards", "toward"}
 WEAK_PLACE_PREPS = {"in", "at", "into", "from", "to"}
 PLACE_VERBS = {"base", "locate", "headquarter", "situate", "bear", "live", "reside", "settle", "travel", "move",
@@ -215,6 +218,8 @@ def mention_votes(ent):
             votes.append(("place", 2, None))  # "her last trip to X"
         elif prep == "in" and governor.pos_ == "NOUN" and governor.lemma_.lower() not in STAKE_NOUNS:
             votes.append(("place", 1, None))  # "the market in X", "prices in X"; not "a stake in X"
+    if ent.root.dep_ == "poss" and ent.root.head.lemma_.lower() in PLACE_HOLDINGS:
+        votes.append(("place", 2, None))  # "Students in Arlow's middle schools", "Svalbard's glaciers"
     if ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ == "based":
         votes.append(("place", 2, None))  # "Halbridge-based"
     if ent.root.dep_ in ("nsubj",) and ent.root.head.lemma_ in AGENT_VERBS:

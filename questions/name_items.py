@@ -234,11 +234,13 @@ def _title_before(ent):
         parts.insert(0, token)
         i -= 1
     while parts and (parts[0].lower_ in ("the", "of") or parts[0].lower_ in FORMER or parts[0].text in ("'s", "\u2019s")):
+        if _possessor_the(parts[0], parts):
+            break  # "the Harlow Water Board's Director": the board's 'the'
         parts = parts[1:]
     office = bool(parts) and parts[-1].lower_ in OFFICES or (len(parts) >= 3 and parts[-2].lower_ == "of" and parts[-3].lower_ in OFFICES)
     if len(parts) < 2 or not office or any(t.ent_type_ in ("DATE", "TIME") for t in parts):
         return None  # "Governor" alone says nothing; "Secretary of State" is an office too
-    return "".join(t.text_with_ws for t in parts).strip()
+    return _lower_the("".join(t.text_with_ws for t in parts).strip())
 
 
 def title_of(ent):
@@ -264,9 +266,19 @@ def _title_after(ent):
     whose = [t for t in phrase if t.ent_type_ in ("ORG", "GPE", "NORP", "FAC", "LOC") and t.i != appos.i]
     if not whose or any(t.dep_ == "poss" and not t.ent_type_ for t in phrase):
         return None
-    if phrase[0].lower_ == "the":
+    if phrase[0].lower_ == "the" and not _possessor_the(phrase[0], phrase):
         phrase = phrase[1:]
-    return "".join(t.text_with_ws for t in phrase).strip()
+    return _lower_the("".join(t.text_with_ws for t in phrase).strip())
+
+
+def _possessor_the(the, tokens):
+    """'the' of a possessor among `tokens` ("the Harlow Water Board's director"): the name's own 'the', which
+    stays ('Who is the Harlow Water Board's director?'), unlike the office's ('the director of X')."""
+    return the.lower_ == "the" and the.dep_ == "det" and the.head.dep_ == "poss" and the.head in tokens
+
+
+def _lower_the(text):
+    return "the" + text[3:] if text.startswith("The ") else text
 
 
 FORMER = {"former", "late", "then", "acting", "interim", "outgoing", "incoming", "ex", "retired", "future"}

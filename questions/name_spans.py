@@ -4,7 +4,8 @@ Each step is one pattern of the model's, stated with the example it exists for:
 - 'the Sailors' Front' tagged as two names, 'Sailors' and 'Front', around the apostrophe;
 - 'the Fishers and Hills League' tagged as 'Fishers' and 'Hills League';
 - 'the Isotope Laboratory (IL' with the opening parenthesis of its acronym inside the name;
-- '2750 BC' with 'BC' taken for an organisation.
+- '2750 BC' with 'BC' taken for an organisation;
+- "the Harlow Water Board's report" with the possessive "'s" inside the name.
 """
 from .names import _put_ents
 
@@ -21,6 +22,7 @@ def mend_names(docs):
         join_coordinated_groups(doc)
         close_parentheses(doc)
         join_eras(doc)
+        end_before_possessive(doc)
 
 
 def join_across_apostrophes(doc):
@@ -70,6 +72,22 @@ def close_parentheses(doc):
         inside = doc[opening.i + 1 : ent.end]
         if len(inside) == 1 and inside.text.isupper():
             fixed.append(Span(doc, inside.start, inside.end, label=ent.label_))
+    if changed:
+        doc.ents = fixed
+
+
+def end_before_possessive(doc):
+    """"the Harlow Water Board's report" tagged with the "'s": a name ends before its possessive (a name
+    written in for "the board" must be "the Harlow Water Board", not lose its last word, "Board")."""
+    from spacy.tokens import Span
+
+    fixed, changed = [], False
+    for ent in doc.ents:
+        if len(ent) > 1 and ent[-1].tag_ == "POS" and ent[-1].lower_ in ("'s", "\u2019s"):  # not "Nations'" (stray-apostrophe)
+            fixed.append(Span(doc, ent.start, ent.end - 1, label=ent.label_))
+            changed = True
+        else:
+            fixed.append(ent)
     if changed:
         doc.ents = fixed
 

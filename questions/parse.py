@@ -51,6 +51,7 @@ class Sentence:
     span: object  # the spaCy Span
     text: str  # verbatim from the article
     starts_in_quote: bool = False
+    listed: bool = False  # the first sentence of a list's line that was not joined to its lead-in (cleaning.py)
 
 
 def article_sentences(text, docs, paragraphs):
@@ -62,11 +63,12 @@ def article_sentences(text, docs, paragraphs):
             # the item as written, its closing ';' read as the full stop it stands for
             sentences.append(Sentence(len(sentences), doc[:], verbatim, False))
             continue
-        depth = 0
+        depth, first = 0, True
         for span in doc.sents:
             verbatim = text[paragraph.start + span.start_char : paragraph.start + span.end_char].strip()
             if verbatim:
-                sentences.append(Sentence(len(sentences), span, verbatim, depth > 0))
+                sentences.append(Sentence(len(sentences), span, verbatim, depth > 0, paragraph.listed and first))
+                first = False
             depth = _quote_depth(span.text, depth)
     return sentences
 

@@ -271,6 +271,10 @@ def object_question(span, key, entity, descriptor=None):
     drop = _drop(target, key, preposition, wh)
     if wh == "When" and _two_times(root, key):
         return None  # "When did Nvidia say Wednesday that sales rose ...?": which of the two times is asked?
+    if wh in ("When", "Where") and _verb_before(root, key):
+        return None  # "When did the board agree to review the results? June": June is the review's time
+    if wh in ("When", "Where") and _glued_after(span, root, drop):
+        return None  # "When does the policy take effect, at the start of the term?": the phrase says when too
     if preposition is not None and preposition.head.pos_ in ("NOUN", "PROPN") and not drop[0] <= preposition.i <= drop[1]:
         return None  # "... during an event in?": a preposition left behind inside a noun phrase
     if root.lemma_ == "be" and any(t.dep_ in ("attr", "acomp") for t in root.children) and target.dep_ not in ("attr", "acomp"):
@@ -331,6 +335,39 @@ def _two_times(root, key):
     own_time = any(t.ent_type_ in ("DATE", "TIME") and not key.start <= t.i < key.end
                    and (t.head.i == root.i or (t.head.dep_ == "prep" and t.head.head.i == root.i)) for t in root.subtree)
     return embedded and own_time
+
+
+LEADING_TO = {"expect", "schedule", "plan", "aim", "set", "due", "hope", "want", "need", "try", "begin", "start",
+              "continue", "intend", "seek", "prepare", "go", "have", "wish", "like", "tend", "use"}
+
+
+def _verb_before(root, key):
+    """A time or place that may be another verb's: the key hangs from a verb below the root ('agreed to
+    review the plan in June'), or a 'to'-verb of the root stands between the root and the key. A root that
+    only leads to its 'to'-verb ('is scheduled to begin in March', 'plans to announce ... in June') asks that
+    verb's time, as the question reads."""
+    def other(verb):
+        return verb.dep_ != "xcomp" or verb.head.i != root.i or root.lemma_.lower() not in LEADING_TO
+
+    node = key.root
+    while node.i != root.i and node.head.i != node.i:
+        if node.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl") and node.pos_ in ("VERB", "AUX") and other(node):
+            return True
+        node = node.head
+    return any(c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and c.i < key.start and other(c)
+               for c in root.children)
+
+
+WHEN_WHERE_PREPS = {"at", "in", "on", "near", "during", "by", "before", "after", "around", "outside", "inside", "within",
+                    "from", "until", "till", "throughout", "across"}  # not ', with service expected to start ...'
+
+
+def _glued_after(span, root, drop):
+    """The phrase left out is followed by ', at the start of ...', ', near the border': a second phrase of
+    the same sort the question would keep, glued to its end after a comma."""
+    after = [t for t in span if t.i > drop[1]]
+    return len(after) >= 2 and after[0].text == "," and after[1].lower_ in WHEN_WHERE_PREPS and after[1].dep_ == "prep" and (
+        after[1].head.i == root.i or drop[0] <= after[1].head.i <= drop[1])
 
 
 def _singular(subject):

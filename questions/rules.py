@@ -19,6 +19,8 @@ RULES = {rule.name: rule for rule in [
     Rule("too-short", "sentence", "'Words are spoken incorrectly.' has too few words to ask about"),
     Rule("too-long", "sentence", "a list of 21 states run into one 90-word sentence"),
     Rule("not-a-statement", "sentence", "a question or a heading: 'Can volcanic super eruptions lead to cooling?'"),
+    Rule("verbless-fragment", "sentence", "'A pay rise of 9 percent over two years.' after 'The union has set out "
+         "four demands:': a list item with no subject or verb, its lead-in in another paragraph"),
     Rule("quoted-speech", "sentence", "'\u201cThings got very interesting,\u201d said Naidu.': someone's words, not a fact"),
     Rule("writer-to-reader", "sentence", "'Here is a look back at the stories we covered'"),
     Rule("opinion-as-fact", "sentence", "'Vell is very good as Ida.', 'Olsen's quietly devastating second feature': "
