@@ -7,6 +7,8 @@ accepted, source sentence; nothing else), OUT_DIR/key.json (score, fact, in_read
 number: never shown to a reader) and OUT_DIR/sections.json (which draw each number came from:
 40 random items, 20 multiple choice, 30 from the articles' best 30, up to 30 scored 0.7 or more).
 An item drawn twice is shown once, under the first section that drew it; the sheet is shuffled.
+Give the readers a folder of their own holding only sheet.json and the articles (never key.json or
+sections.json), and the brief in reader-prompt.md with RDIR and READER filled in.
 """
 import argparse
 import json
