@@ -187,6 +187,8 @@ def test_the_confirmation_of_an_approval_is_on_screen_where_the_list_was(server,
 def test_the_students_assignments_are_cards_without_bullets(server, browser):  # noqa: F811
     base, _ = server
     page = register(browser, base, "bullets")
+    expect(page).to_have_title(re.compile("^Study"))  # on the dashboard, its stylesheet loaded
+    page.wait_for_load_state("load")
     styles = page.evaluate("""() => {
         const probe = document.createElement('ul'); probe.className = 'assignment-list'; document.body.append(probe);
         const date = document.createElement('input'); date.type = 'date'; document.body.append(date);
