@@ -84,6 +84,13 @@ def explain_made(text, opening):
     return [line for line in explain_block(text, opening).splitlines() if line.strip().startswith("made ")]
 
 
+def made_prompts(text):
+    """The prompts of every item the generator makes of `text` before selection (what the rules' tests look at)."""
+    import questions
+
+    return [item["prompt"] for item in questions.generate(text, select=False)]
+
+
 def builder(text):
     """The generator's Builder (entities, references, kinds) over a made-up article, parsed once."""
     import questions

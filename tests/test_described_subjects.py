@@ -5,13 +5,7 @@
 - vague.naming_clause: 'The drug, known as VX-12,' names itself in its own comma-set clause.
 - references._opening_event: the lede's 'after a strong earthquake killed ...' is what a later 'The quake' means.
 Every article here is invented for the test; each 'not asked' has a positive control beside it."""
-import questions
-
-from tests.helpers import explain_block
-
-
-def prompts(text):
-    return [item["prompt"] for item in questions.generate(text, select=False)]
+from tests.helpers import explain_block, made_prompts as prompts
 
 
 DISTRICT = ("Pupils in the Carrow Valley School District made gains in reading this year, officials said on Monday.\n\n"

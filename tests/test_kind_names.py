@@ -3,15 +3,13 @@ for them, or the sentence dropped with a named rule when it has none or two; 'it
 an object 'it' with nothing to mean. Every article here is invented for the test."""
 import questions
 
+from .helpers import made_prompts as prompts
+
 NORVALE = ("Norvale Foods, the Kessby-based maker of frozen pies, said on Monday that it will open a bakery in "
            "Tarrow next year.\n\n"
            "Norvale Foods was founded in 1987 by Ada Lintz in a small kitchen in Kessby. "
            "The company went public in 2011 and now employs about 900 people in three countries. "
            "Shares of the company have lost about 15 percent of their value this year.")
-
-
-def prompts(text):
-    return [item["prompt"] for item in questions.generate(text, select=False)]
 
 
 def explained(text):

@@ -3,11 +3,7 @@ a kind noun written as the whole name; list items that are fragments; 'the compa
 the key's own kind; a name's own 'the' before its possessive; a wh-word that asks the wrong verb's time."""
 import questions
 from questions.cleaning import story_paragraphs
-from tests.helpers import builder, explain_block
-
-
-def prompts(text):
-    return [item["prompt"] for item in questions.generate(text, select=False)]
+from tests.helpers import builder, explain_block, made_prompts as prompts
 
 
 # a. "The district" is the article's whole name for it, kind noun and all

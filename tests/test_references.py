@@ -5,6 +5,8 @@ import questions
 from questions.references import subject_of
 from questions.vague import is_vague_phrase
 
+from .helpers import made_prompts as prompts
+
 
 def first_subject(text):
     return subject_of(next(questions.load_model()(text).sents))
@@ -23,10 +25,6 @@ def first_subject(text):
 )
 def test_is_vague_phrase(text, vague):
     assert is_vague_phrase(first_subject(text)) is vague
-
-
-def prompts(text):
-    return [i["prompt"] for i in questions.generate(text, select=False)]
 
 
 def test_he_is_the_person_just_named():
