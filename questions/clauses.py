@@ -10,7 +10,7 @@ that points back, the second of two coordinated clauses, the clause after 'This 
 import re
 from collections import Counter
 
-from . import checker, opinions, phrasing, worth
+from . import checker, leaning, opinions, phrasing, worth
 from .parse import Sentence, _quote_depth, speech_inside
 from .lexicon import HUMAN_NOUNS
 from .references import _is_extraposed, _reported_subject, in_quotes, meaning_clause, subject_of, subject_of_clause
@@ -59,7 +59,7 @@ def why_unusable(sentence, clear_nouns=frozenset(), *, advised=False):
     if subject is not None and subject._.qtext is None:
         if subject.pos_ == "PRON" or subject.lower_ in checker.VAGUE_STARTS:
             return "pronoun-subject"
-        if _a_share_of_no_one(subject):
+        if _a_share_of_no_one(subject) or leaning.ordinal_alone(subject):
             return "vague-subject"  # "Nearly two-thirds said ...": two-thirds of whom?
         if is_vague_phrase(subject) and (subject.pos_ in ("ADJ", "NUM") or not names_its_subject(span)):
             if not clear_definite(subject, clear_nouns) and not _named_in_apposition(subject):
@@ -67,7 +67,9 @@ def why_unusable(sentence, clear_nouns=frozenset(), *, advised=False):
     first = next((t for t in tokens if t.dep_ != "cc" and not t.is_punct), None)
     if first is None or (first.pos_ == "PRON" and first._.qtext is None and first.lower_ in checker.VAGUE_STARTS):
         return "pronoun-start"
-    if any(_points_back(t) for t in tokens) or _leaning_opening(tokens):
+    if any(_points_back(t) for t in tokens) or _leaning_opening(tokens) or leaning.pointing_opening(tokens):
+        return "points-back"
+    if leaning.unnamed_after_conjunction(span, is_vague_phrase):
         return "points-back"
     if worth.share_of_nothing(span) is not None:
         return "share-unstated"

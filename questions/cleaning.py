@@ -70,7 +70,8 @@ def story_paragraphs(text):
         item = list_item(line, lead_in, continuing)
         continuing = False
         if item is not None:
-            kept.append(Paragraph(f"{lead_in}: {item[1]}", start + item[0], len(lead_in) + 2, item[2]))
+            joined = lead_for_one(lead_in, item[1], text)
+            kept.append(Paragraph(joined, start + item[0], len(joined) - len(item[1]), item[2]))
             continuing = line.rstrip().endswith((";", "; and", "; or", ","))  # its last item may end in '.'
             if not continuing and not BULLET.match(line):
                 lead_in = None  # a bulleted list goes on while its lines are bulleted
@@ -78,8 +79,11 @@ def story_paragraphs(text):
         listed = lead_in is not None or bool(BULLET.match(line))  # "The union has four demands:" then "A pay rise ..."
         lead_in = _lead_in(line)
         if lead_in is not None:
-            continue
-        if counts[line] > 1 or CAPTION_START.match(line) or CAPTION_DATE.search(line):
+            before = line[: len(line) - len(lead_in) - 1].rstrip()  # "Thornwick offers a refund. To get one, owners should:"
+            if not before:
+                continue
+            line = before  # the sentences before the lead-in are story of their own
+        if counts.get(line, 1) > 1 or CAPTION_START.match(line) or CAPTION_DATE.search(line):
             continue
         if any(other != line and other.startswith(line) for other, _ in lines[index + 1 : index + 3]):
             continue  # a caption cut off mid-word, followed by the whole caption
@@ -115,6 +119,31 @@ def _lead_in(line):
     if match is None or len(match.group(1).split()) < 4:
         return None
     return match.group(1)
+
+
+COUNT_WORDS = r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|some|a few)"
+COUNTED_END = re.compile(rf"\b{COUNT_WORDS}(?: [a-z-]+){{0,2}} (?!(?:steps|tips|things|ways|instructions)$)[a-z-]*[^s\W]s$")
+LINKING_END = re.compile(r"\b(are|were)$")  # 'The key specifications are:'
+OPEN_END = re.compile(r"\b(?:to|by|should|must|will|can|would|could|may|might)$")  # 'owners should:', 'committed to:'
+
+
+def lead_for_one(lead_in, item, article=""):
+    """The lead-in and one item of its list as one sentence that reads right with that one member: 'The union has set
+    out four demands: a pay rise ...' speaks of four and shows one, so it is written 'The union has set out four
+    demands, including a pay rise ...'; 'The key specifications are: a 6.4-inch display' -> '... include a ...';
+    'To get one, owners should: Stop using it' -> '... owners should stop using it'. Otherwise lead-in, colon, item."""
+    first = re.match(r"[\w-]*", item).group(0)  # "Lumeno" of "Lumeno's own screens"
+    if first[:1].isupper() and first[1:].islower() and not re.search(rf"[a-z,] {re.escape(first)}\b", article):
+        item = item[:1].lower() + item[1:]  # "Protective screens on every bus": no name, for the article never
+        # writes the word with a capital inside a sentence ("Veltrona's own processor" keeps its name)
+    if COUNTED_END.search(lead_in):
+        return f"{lead_in}, including {item}"
+    linking = LINKING_END.search(lead_in)
+    if linking:
+        return f"{lead_in[: linking.start()]}{'include' if linking.group(1) == 'are' else 'included'} {item}"
+    if OPEN_END.search(lead_in) and item[:1].islower():
+        return f"{lead_in} {item}"  # a verb after 'should' or 'to' ('stop using it', 'adopting a rule')
+    return f"{lead_in}: {item}"
 
 
 def list_item(line, lead_in, continuing=False):

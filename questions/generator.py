@@ -15,7 +15,7 @@ import hashlib
 import re
 from collections import Counter
 
-from . import (accepted, advice, attribution, checker, definitions, generic, kind_names, kinds, makers, readers,
+from . import (accepted, advice, attribution, checker, definitions, generic, kind_names, kinds, leaning, makers, readers,
                relatives, subjects, worth)
 from .clauses import (_definite_for_demonstratives, _drop_leading_connective, _name_the_clear_ones, clause_views,
                       clear_nouns, why_unusable)
@@ -63,6 +63,7 @@ class Builder:
         self.title_words = set(words(headline(text, fallback=""))) - STOP_TITLE_WORDS
         for sentence in sentences:
             _drop_leading_connective(sentence.span)
+            leaning.drop_leading_conjunction(sentence.span)  # 'But Lindqvist said ...' -> 'Lindqvist said ...'
         readers.rewrite_general_you(sentences)  # 'If you walk ...' -> 'If people walk ...'
         self.clear = clear_nouns(sentences)
         _definite_for_demonstratives(sentences, self.clear)
@@ -74,6 +75,7 @@ class Builder:
         named, self.unnamed = kind_names.name_kinds(sentences, self.lookup, self.clear)  # 'the company' -> its one name
         self.resolved |= named | kind_names.object_it(sentences, self.clear)  # 'called it' -> the one thing before
         self.resolved |= generic.this_from_previous(sentences) | generic.the_term(sentences) | generic.carry_pronouns(sentences, self.known)
+        self.resolved |= leaning.name_the_ordinals(sentences)  # 'Her second, after ...' -> 'Her second instinct'
         kinds.kind_table(self)  # each name's kind by the article's evidence, for options, swaps and wh-words
 
     def clear_at(self, sentence):
@@ -293,6 +295,10 @@ def _gate(builder, sentence, made, items, seen, trace):
     for item in made:
         key = (item["kind"], norm(item["prompt"]))
         found = checker.defects(item, article_norm=builder.article_norm)
+        if sentence.list_item and item["prompt"].endswith("?") and not found and key not in seen:
+            if trace is not None:  # "What do the key specifications include?": every item of the list answers it
+                trace.drop(sentence.index, "one-of-a-list", f"{item['kind']}: {item['prompt']}")
+            continue
         if key in seen or found:
             if trace is not None:
                 trace.drop(sentence.index, "duplicate" if key in seen else "gate",

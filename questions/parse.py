@@ -52,6 +52,7 @@ class Sentence:
     text: str  # verbatim from the article
     starts_in_quote: bool = False
     listed: bool = False  # the first sentence of a list's line that was not joined to its lead-in (cleaning.py)
+    list_item: bool = False  # one item of a list, parsed with its lead-in ('..., including a pay rise of 9 percent')
 
 
 def article_sentences(text, docs, paragraphs):
@@ -61,7 +62,7 @@ def article_sentences(text, docs, paragraphs):
         if paragraph.lead:  # a list item parsed with its lead-in: one sentence, the item verbatim
             verbatim = re.sub(r"\s*(?:;|; and|; or)$", ".", text[paragraph.start : paragraph.start + paragraph.verbatim].strip())
             # the item as written, its closing ';' read as the full stop it stands for
-            sentences.append(Sentence(len(sentences), doc[:], verbatim, False))
+            sentences.append(Sentence(len(sentences), doc[:], verbatim, False, list_item=True))
             continue
         depth, first = 0, True
         for span in doc.sents:

@@ -402,7 +402,14 @@ def _entity_of(token, lookup, index):
 
 
 def _person_form(subject, entity):
-    phrase = [t for t in subject.subtree if t.ent_type_ == "PERSON"]
+    """The person's name as the subject writes it: the first run of name words only, so 'Maren (Dunmore)', a
+    character and the actor in parentheses, is 'Maren', never 'Maren Dunmore'."""
+    phrase = []
+    for t in subject.subtree:
+        if t.ent_type_ == "PERSON":
+            phrase.append(t)
+        elif phrase:
+            break
     return "".join(t.text_with_ws for t in phrase).strip() or entity.name
 
 

@@ -54,6 +54,8 @@ RULES = {rule.name: rule for rule in [
          "'the Earth', where shares trade"),
     # items (checker.defects, rank)
     Rule("gate", "item", "an item the final checks reject: answer in the stem, a broken blank, an option also right"),
+    Rule("one-of-a-list", "item", "'What do the phone's key specifications include?' asked of one item of a list: "
+         "each of the others answers it too (a blank or a true/false statement over the item is asked instead)"),
     Rule("duplicate", "item", "the same prompt twice"),
     Rule("sentence-full", "item", "a fourth blank from the same sentence"),
     Rule("answer-repeated", "item", "a fifth item of one kind with the same answer"),

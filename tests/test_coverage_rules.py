@@ -92,7 +92,7 @@ def test_list_items_are_asked_with_their_lead_in():
     items = items_of(PROGRAMME)
     grants = asked(items, "$410 million", "federal grants", kind="fill_blank")
     assert [it["prompt"] for it in grants] == [
-        "The Harbin Water Plan will be funded from three main sources: _____ in federal grants provided under "
+        "The Harbin Water Plan will be funded from three main sources, including _____ in federal grants provided under "
         "the Clean Rivers Act (CRA)."]
     assert grants[0]["source_sentence"] == "$410 million in federal grants provided under the Clean Rivers Act (CRA)."
     assert asked(items, "$300 million", "Harbin Water Bond")
