@@ -120,7 +120,26 @@ def links(sentences, lookup):
                 found.append((sentence.index, noun.i, noun_key(_word(noun)), name, _sort_words(noun)))
             for noun, name in _inner_places(ent):
                 found.append((sentence.index, noun.i, noun_key(noun.lower_), name, frozenset()))
-    return found
+    return found + _lede_link(sentences, lookup)
+
+
+def _lede_link(sentences, lookup):
+    """'Veltrona on Wednesday unveiled the Arc F7, a phone that the company says is ...': the story's first
+    sentence calls its named subject 'the company' itself, with no other body named between."""
+    if not sentences:
+        return []
+    span, subject = sentences[0].span, subject_of(sentences[0].span)
+    ent = next((e for e in span.ents if subject is not None and e.start <= subject.i < e.end), None)
+    entity = lookup.get((sentences[0].index, ent.start_char)) if ent is not None else None
+    if entity is None or entity.label != "ORG":
+        return []
+    for token in span[ent.end - span.start :]:
+        if token.ent_type_ in ("ORG", "PERSON", "GPE", "NORP"):
+            return []  # "Veltrona said Korvane, the company that ...": which?
+        phrase = _phrase(token) if token.pos_ == "NOUN" and noun_sort(_word(token)) == "org" else None
+        if phrase is not None:
+            return [(sentences[0].index, token.i, noun_key(_word(token)), _name(ent, entity), frozenset())]
+    return []
 
 
 PLACE_WORDS = {"town", "city", "county", "province", "state", "district", "village", "region", "borough"}
@@ -216,7 +235,8 @@ def _write(phrase, noun, text):
     for t in phrase:
         t._.qtext = ""
     if possessive is not None:
-        phrase[0]._.qtext = text + possessive.text + possessive.whitespace_
+        mark = possessive.text[:1] if text.endswith("s") else possessive.text  # "Veltrona Systems'", not "Systems's"
+        phrase[0]._.qtext = text + mark + possessive.whitespace_
         possessive._.qtext = ""
     else:
         phrase[0]._.qtext = text + noun.whitespace_
@@ -253,7 +273,8 @@ def name_kinds(sentences, lookup, clear=frozenset()):
             trade = {name for _, _, k2, name, _ in linked if key in TRADE_KEYS and k2 in TRADE_KEYS}  # "X, a mobile network"
             candidates = {}
             for index, at, k, name, sorts in linked:
-                if k == key and (index < sentence.index or index == sentence.index and at < token.i) and at != token.i:
+                if k == key and (index < sentence.index or index == sentence.index and at < token.i):  # token indices
+                    # are a paragraph's: an earlier sentence's link at the same index is another token
                     candidates.setdefault(name, set()).update(sorts)
             own_body = _speakers_body(token, known, entities, lookup, key)
             if own_body is not None and (own_body in candidates or all(candidates.values())):
@@ -265,6 +286,12 @@ def name_kinds(sentences, lookup, clear=frozenset()):
             in_subject = token.i in heads or token.head.head.i in heads and token.head.lower_ == "of"
             if already:  # references.py or clauses.py wrote it in: checked when it wrote one of the names
                 names = {n.lower() for n in candidates}
+                mine = _choose({n: frozenset(s) for n, s in candidates.items()}, main, counts, own) if candidates else None
+                if mine is not None and already.lower().removeprefix("the ") in names - {mine.lower()} and \
+                        mine.lower() not in span.text.lower():  # "the research firm Delcor" named last: the story's own
+                    _write(phrase, token, mine)  # company is meant ("Ilves said the company ...")
+                    written.add(sentence.index)
+                    continue
                 if already.lower() not in names and not (already.lower().startswith("the ")
                                                         and already[4:].lower() in names):
                     if _word(token) in COMMON_KINDS and _actors(sentences, lookup, sentence, token, {already}):

@@ -207,13 +207,22 @@ def true_false(b, sentence, tokens, key, entity, options, base, common, true_onl
     person_modifier = entity.label == "PERSON" and key.root.dep_ == "compound"  # "the Trump administration"
     swaps = [o for o in options if (b.by_name[o].takes_the if o in b.by_name else False) == entity.takes_the]
     if _seed(sentence.text) % 2 and swaps and not person_modifier and not true_only:
-        false = _article_before(_full_stop(render(tokens, cut=(key.start, key.end), insert=swaps[0]), tokens, full),
-                                swaps[0])
+        swap = bare_amount(swaps[0]) if entity.label in NUMERIC else swaps[0]
+        false = _article_before(_full_stop(render(tokens, cut=(key.start, key.end), insert=swap), tokens, full), swap)
         if norm(false) not in b.article_norm:
             return dict(kind="true_false", prompt=false, answer="False", choices=["True", "False"], accepted=[],
                         score=base, **common)
     return dict(kind="true_false", prompt=true_text, answer="True", choices=["True", "False"], accepted=[],
                 score=base - 0.02, **common)
+
+
+def bare_amount(name):
+    """'estimated $14 million' (a name as another sentence wrote it, 'an estimated $14 million') -> '$14 million':
+    the key's own hedge ('about') stays in the sentence, so a swap brings none of its own ('about estimated')."""
+    parts = name.split(" ")
+    while len(parts) > 1 and parts[0].lower() in HEDGES and not parts[0][:1].isdigit():
+        parts = parts[1:]
+    return " ".join(parts) if parts and (parts[0][:1].isdigit() or parts[0][:1] in "$\u20ac\u00a3") else name
 
 
 OFFICES = {"president", "minister", "secretary", "governor", "administrator", "spokesperson", "spokesman",
