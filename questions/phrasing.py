@@ -270,8 +270,10 @@ def object_question(span, key, entity, descriptor=None):
         allowed = {"When": ("in", "on", "at", "during"), "Where": ("in", "at"), "How much": ("for", "at")}
         if word not in allowed[wh]:
             return None
+        if wh == "How much" and word != "for":
+            return None  # "How much do estimates put the damage?" lost its "at", and "At how much ...?" is no English
         if wh == "How much":  # "How much were the heaters sold at stores?" lost its "for": "For how much were ..."
-            wh = "For how much" if word == "for" else "At what price"
+            wh = "For how much"
     drop = _drop(target, key, preposition, wh)
     if wh == "When" and _two_times(root, key):
         return None  # "When did Nvidia say Wednesday that sales rose ...?": which of the two times is asked?
@@ -297,7 +299,7 @@ def object_question(span, key, entity, descriptor=None):
         return None  # two coordinated clauses: the question would ask about both
     subject_text = _lower_first(phrase_text(list(span.doc[s_left : s_right + 1])), span.doc[s_left])
     keep = [t for t in tokens if t.i > s_right and not (drop[0] <= t.i <= drop[1])]
-    if wh in ("For how much", "At what price"):
+    if wh == "For how much":
         keep = [t for t in keep if t.i != preposition.i]  # the preposition went to the front
     stranded = next((n for n, t in enumerate(keep) if preposition is not None and t.i == preposition.i), None)
     if stranded is not None and stranded + 1 < len(keep) and keep[stranded].lower_ in ("from", "between") and \

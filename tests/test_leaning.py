@@ -149,6 +149,13 @@ def test_a_price_after_for_is_asked_with_for_in_front():
     assert not any(p.startswith("How much were") for p in found), found
 
 
+def test_a_price_after_at_is_not_asked_with_how_much():
+    found = prompts("Storm Bella flooded 300 homes in Dorrow on Sunday.\n\n"
+                    "Early estimates put the damage from Storm Bella at $40 million.")
+    assert not any(p.startswith(("How much do early estimates", "At ")) for p in found), found
+    assert any("_____" in p and "put the damage" in p for p in found), found  # control: the amount is blanked
+
+
 def test_the_source_after_according_to_is_never_the_object_asked():
     found = prompts("Phones that fold sold 2 million units last year, according to Pemberly Research.")
     assert not any(p.endswith("according to?") for p in found), found
