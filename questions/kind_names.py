@@ -113,8 +113,8 @@ def links(sentences, lookup):
             for noun in _ent_links(ent):
                 if noun.lemma_.lower() in DESCRIBING or not noun.is_alpha or not _one(noun) and noun.pos_ == "NOUN":
                     continue  # "three other markets: Castria, ...": one of several
-                if not label_fits(_word(noun), label):
-                    continue  # "the City Audit Office" is no city
+                if ent.start <= noun.i < ent.end - 1 and not label_fits(_word(noun), label):
+                    continue  # a word inside the name, not its head: "the City Audit Office" is no city
                 name = _name(ent, entity)
                 longer = _extended(ent)
                 if longer is not None and not name.endswith(longer.text):

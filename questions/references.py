@@ -11,7 +11,6 @@ import re
 
 from spacy.tokens import Token
 
-from .kinds import label_fits
 from .parse import speech_inside
 from .lexicon import FIRST_KIND_NOUNS, HUMAN_NOUNS, KIND_NOUNS, NAME_NOUN_LABELS, SYNONYMS
 from .vague import DEMONSTRATIVES, is_vague_phrase
@@ -412,12 +411,9 @@ def _modifiers(noun):
     return {c.lower_ for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
 
 
-def _link(nouns, noun, index, name, label=None):
+def _link(nouns, noun, index, name):
     """Remember that `noun` ("service" in "the national weather service AEMET") was given `name`,
-    with the words that described it, so a differently described one ("the fire service") is not it;
-    never a name of another sort than the noun's (`label_fits`: no city is 'the City Audit Office')."""
-    if label is not None and not label_fits(noun.lemma_, label):
-        return
+    with the words that described it, so a differently described one ("the fire service") is not it."""
     nouns[noun_key(noun.lemma_)] = (index, name, _modifiers(noun))
 
 
@@ -436,23 +432,23 @@ def _learn_names(span, nouns, lookup, index, descriptors=None):
         head = root.head
         if quoted and ent.start > 1 and ent.doc[ent.start - 2].pos_ == "NOUN":  # 'The play “English”'
             noun = ent.doc[ent.start - 2]
-            _link(nouns, noun, index, f"the {noun.lower_} \u201c{ent.text}\u201d", entity.label)
+            _link(nouns, noun, index, f"the {noun.lower_} \u201c{ent.text}\u201d")
         if root.dep_ == "appos" and head.pos_ == "NOUN":
-            _link(nouns, head, index, f"the {head.lower_} \u201c{name}\u201d" if quoted else name, entity.label)
+            _link(nouns, head, index, f"the {head.lower_} \u201c{name}\u201d" if quoted else name)
         for child in root.children:
             if child.dep_ in ("compound", "appos") and child.pos_ == "NOUN" and not ent.start <= child.i < ent.end:
-                _link(nouns, child, index, f"the {child.lower_} \u201c{name}\u201d" if quoted else name, entity.label)
+                _link(nouns, child, index, f"the {child.lower_} \u201c{name}\u201d" if quoted else name)
                 if descriptors is not None and child.i < root.i:
                     descriptors.setdefault(entity.name, child.lemma_.lower())
         if root.dep_ in ("attr", "oprd") and head.lemma_ in ("be", "call", "name", "know"):
             subject = next((t for t in head.children if t.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is not None and subject.pos_ == "NOUN":
-                _link(nouns, subject, index, name, entity.label)
+                _link(nouns, subject, index, name)
             if head.dep_ == "acl" and head.head.pos_ == "NOUN":
-                _link(nouns, head.head, index, name, entity.label)
+                _link(nouns, head.head, index, name)
         if len(ent) >= 2 and entity.label in NAME_NOUN_LABELS:
             for word, kinds in ((ent[-1], KIND_NOUNS), (ent[0], FIRST_KIND_NOUNS)):  # "the Rellan Water Commission"
-                if word.is_alpha and word.is_title and word.lower_ in kinds and label_fits(word.lower_, entity.label):
+                if word.is_alpha and word.is_title and word.lower_ in kinds:  # is "the commission"; "Storm Idris" "the storm"
                     key = noun_key(word.lower_)
                     nouns[key] = (index, name, {c.lower_ for c in ent if c.i != word.i and c.pos_ == "NOUN"})
 
