@@ -30,7 +30,7 @@ from . import speakers
 from .antecedents import _antecedent_text
 from .clauses import object_it_unanchored
 from .references import _reported_subject, noun_key, subject_of
-from .kinds import ORG_HEADS, noun_sort
+from .kinds import ORG_HEADS, label_fits, noun_sort
 from .lexicon import COMMON_KINDS
 
 DESCRIBING = {"new", "same", "main", "whole", "entire", "local", "national", "provincial", "federal", "regional"}
@@ -113,6 +113,8 @@ def links(sentences, lookup):
             for noun in _ent_links(ent):
                 if noun.lemma_.lower() in DESCRIBING or not noun.is_alpha or not _one(noun) and noun.pos_ == "NOUN":
                     continue  # "three other markets: Castria, ...": one of several
+                if ent.start <= noun.i < ent.end - 1 and not label_fits(_word(noun), label):
+                    continue  # a word inside the name, not its head: "the City Audit Office" is no city
                 name = _name(ent, entity)
                 longer = _extended(ent)
                 if longer is not None and not name.endswith(longer.text):

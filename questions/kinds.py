@@ -160,6 +160,15 @@ def noun_sort(lemma):
     return "agent" if lemma in AGENT_NOUNS else None
 
 
+LABEL_CLASHES = {"place": {"ORG", "PERSON"}, "org": {"PERSON", "GPE", "LOC"}, "person": {"ORG", "GPE", "LOC"}}
+
+
+def label_fits(lemma, label):
+    """A kind noun may name a name of that label: 'the city' a place (never 'the City Audit Office', an
+    organisation whose name holds the word), 'the agency' no person or place, 'the mayor' no organisation."""
+    return label not in LABEL_CLASHES.get(noun_sort(lemma) or "", ())
+
+
 def _first_conjunct(token):
     """'the towns of A, B and C': B and C are said of what A is said of."""
     while token.head.i != token.i and (token.dep_ == "conj" or token.dep_ == "appos" and token.pos_ == "PROPN"
