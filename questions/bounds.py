@@ -218,3 +218,39 @@ def threshold_bounds(sentence_text, answer):
             bounds.append(("above", target * 0.8) if below else ("below", target * 1.25))
         return bounds
     return []
+
+
+COMPARED = re.compile(r"\b(?:well|far|just|still|even|much|slightly|comfortably)?\s*(?P<side>below|under|short of|"
+                      r"beneath|above|over|beyond|exceeding|higher than|lower than|less than|more than)\s+(?:the\s+|a\s+)?$",
+                      re.IGNORECASE)
+FALL_WORDS = r"(?:fallen|fell|falls|dropped|drops|declined|declines|decreased|eased|slipped|shrank|shrunk)"
+RISE_WORDS = r"(?:risen|rose|rises|climbed|climbs|increased|increases|grew|grown|jumped|soared)"
+
+
+def compared_bounds(sentence_text, answer):
+    """'has fallen to 81 percent, well below the _____ that health authorities say is needed': the key is
+    above 81 percent; 'rose to 81 percent, above the _____ target': below it (the last amount of the key's
+    unit before the comparison, in the same clause). 'fallen ... from a peak of _____ in April to 37 last
+    week': above 37; 'risen from a low of _____ to 37': below it. [] when the stem says nothing."""
+    position, value, unit = sentence_text.find(answer), _value(answer), _unit(answer)
+    if position < 0 or value is None:
+        return []
+    bounds, before = [], sentence_text[:position]
+    compared = COMPARED.search(before)
+    if compared:
+        clause = re.split(r";|\b(?:while|but|whereas|although)\b", before[: compared.start()])[-1]
+        stated = [m for m in AMOUNT.finditer(clause) if _same_unit(m.group(0), unit)
+                  and m.group(0).startswith("$") == answer.startswith("$")]
+        if stated:
+            side = compared.group("side").lower()
+            below = side in ("below", "under", "short of", "beneath", "lower than", "less than")
+            bounds.append(("above" if below else "below", _value(stated[-1].group(0))))
+    change = re.search(r"\b(?P<dir>" + FALL_WORDS + "|" + RISE_WORDS + r")\b[^;]*?\bfrom\s+(?:a\s+(?:peak|high|low|"
+                       r"record|level)\s+of\s+)?$", before, re.IGNORECASE)
+    if change:
+        target = re.match(r"[^;]*?\bto\s+" + NUMBER + r"(?P<rest>(?:\s+[a-z%]+){0,2})", sentence_text[position + len(answer):])
+        if target and target.group(1).startswith("$") == answer.startswith("$") and \
+                (not unit.rstrip("$") or (target.group("rest").strip() + " ").startswith(unit.rstrip("$").split()[0] + " ")):
+            fell = re.fullmatch(FALL_WORDS, change.group("dir"), re.IGNORECASE) is not None
+            bounds.append(("above" if fell else "below", _value(target.group(1))))
+    return bounds

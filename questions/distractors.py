@@ -15,7 +15,8 @@ from . import kinds
 from .kinds import described
 from .names import person_genders
 from .bounds import (LEADING_HEDGES, _unit, _value, _within, bare_amount, change_bound, later_year,  # noqa: F401
-                     majority_bound, range_bound, stem_bound, threshold_bounds, whole_bound)
+                     compared_bounds, majority_bound, range_bound, stem_bound, threshold_bounds,
+                     whole_bound)
 from . import stem_fit
 from .entities import CITY_OR_STATE, US_STATES, WELL_KNOWN_COUNTRIES, is_alias, place_kind
 from .textnorm import contains_phrase
@@ -68,7 +69,8 @@ def options_for(b, entity, answer, sentence, ent=None, stem_end=None):
     if entity.label in NUMERIC:
         for bound in (stem_bound(sentence.text, answer), change_bound(sentence.text, answer),
                       range_bound(sentence.text, answer), whole_bound(sentence.text, answer),
-                      majority_bound(sentence.text, answer), *threshold_bounds(sentence.text, answer)):
+                      majority_bound(sentence.text, answer), *threshold_bounds(sentence.text, answer),
+                      *compared_bounds(sentence.text, answer)):
             if bound is not None:
                 pool = [o for o in pool if _within(o, bound)]
     if entity.label in NUMERIC or entity.label == "DATE":

@@ -4,7 +4,7 @@ a date on the other side of a date the stem names, a man where the stem says 'sh
 surname or a 'she' read as the person of the right gender."""
 import questions
 from questions import stem_fit
-from questions.bounds import majority_bound, threshold_bounds, whole_bound
+from questions.bounds import compared_bounds, majority_bound, threshold_bounds, whole_bound
 from questions.parse import load_model
 
 from .helpers import builder
@@ -50,6 +50,32 @@ def test_a_share_just_short_of_a_threshold_is_just_below_it():
     story = (text + " The Sea Party won 11.2 percent. The Coast League won 2.1 percent. The Rail Front won 7.7 percent.")
     for choices in _choices(story, "4.6 percent"):
         assert all(4.0 < float(c.split()[0]) < 5 for c in choices), choices
+
+
+def test_a_key_the_stem_compares_with_its_own_amount_stays_on_its_side():
+    short = ("Vaccination coverage among pupils in the Fenmoor Valley has fallen to 83 percent, well below the "
+             "92 percent that doctors say is needed to stop outbreaks.")
+    assert compared_bounds(short, "92 percent") == [("above", 83.0)]
+    assert compared_bounds("Turnout rose to 83 percent, above the 75 percent target of the council.",
+                           "75 percent") == [("below", 83.0)]
+    assert compared_bounds("Turnout rose to 83 percent, while the 75 percent target was set in May.", "75 percent") == []
+    assert compared_bounds("Coverage is 83 percent, and the 92 percent goal is near.", "92 percent") == []  # control
+    story = (short + " Coverage was 88 percent in 2019. About 61 percent of parents read the letter. "
+             "Only 47 percent of clinics opened on Saturdays. Some 79 percent of nurses agreed. "
+             "In Tarrow, 97 percent of pupils had both doses, and 86 percent of teachers did.")
+    found = _choices(story, "92 percent")
+    assert found, "the comparison is still asked"
+    for choices in found:
+        assert all(float(c.split()[0]) > 83 for c in choices), choices
+
+
+def test_a_peak_the_stem_says_fell_to_a_number_is_above_it():
+    fell = "Dr. Pell said weekly cases had fallen from a peak of 64 in the week ending May 3 to 41 last week."
+    assert compared_bounds(fell, "64") == [("above", 41.0)]
+    assert compared_bounds("Dr. Pell said weekly cases had risen from a low of 12 in May to 41 last week.",
+                           "12") == [("below", 41.0)]
+    assert compared_bounds("Dr. Pell said weekly cases were 64 in May and 41 last week.", "64") == []  # control
+    assert compared_bounds("Output fell from 40 tonnes to 31 percent of capacity.", "40 tonnes") == []  # other unit
 
 
 def test_an_amount_the_stem_states_is_no_option():
