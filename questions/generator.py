@@ -16,7 +16,7 @@ import re
 from collections import Counter
 
 from . import (accepted, advice, attribution, checker, definitions, generic, kind_names, kinds, leaning, makers, readers,
-               relatives, subjects, worth)
+               relatives, subjects, trivia, worth)
 from .clauses import (_definite_for_demonstratives, _drop_leading_connective, _name_the_clear_ones, clause_views,
                       clear_nouns, why_unusable)
 from .amounts import date_style
@@ -283,7 +283,10 @@ def build_items(text, doc_iter, *, source="", limit=None, trace=None, keep_featu
                                              score_for=builder.sentence_score):
         _gate(builder, by_text[item["source_sentence"]], [item], items, seen, trace)
     assign_facts(accepted.widen(items))
-    return rank(items, limit=limit, trace=trace, index_of={s.text: s.index for s in sentences},
+    index_of = {s.text: s.index for s in sentences}
+    if select:  # select=False: what the makers made, for their tests
+        items = trivia.drop_trivia(items, trace, index_of)
+    return rank(items, limit=limit, trace=trace, index_of=index_of,
                 keep_features=keep_features, select=select, article_norm=builder.article_norm)
 
 

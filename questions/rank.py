@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import calibration
 from .textnorm import norm
+from .trivia import trivia_values
 
 WEIGHTS = Path(__file__).parent / "lexicon" / "ranker.json"
 KINDS = ("multiple_choice", "true_false", "fill_blank", "short_answer")
@@ -26,11 +27,12 @@ ROLES = ("name", "title", "object", "complement", "action", "cause", "purpose", 
          "term")
 NUMERIC = ("position", "lede", "central", "mentions", "modifier", "long", "resolved", "relative_date", "answer_words",
            "first_mention", "subject", "in_title", "attribution")
+TRIVIA = ("passing_name", "spec_measure", "clock_time", "age", "listed", "office_once")  # trivia.trivia_values
 
 
 def feature_names():
     return ([f"kind={k}" for k in KINDS] + [f"group={g}" for g in GROUPS] + [f"role={r}" for r in ROLES]
-            + list(NUMERIC) + ["form_score"])
+            + list(NUMERIC) + ["form_score"] + list(TRIVIA))
 
 
 def vector(item):
@@ -41,7 +43,7 @@ def vector(item):
     values += [float(features.get("role") == r) for r in ROLES]
     values += [float(features.get(name, 0.0)) for name in NUMERIC]
     values += [float(item.get("form_score", 0.5))]  # not whether a statement is true: the judge's quirk, not worth
-    return values
+    return values + trivia_values(item, group)
 
 
 @functools.lru_cache(maxsize=1)

@@ -52,7 +52,12 @@ RULES = {rule.name: rule for rule in [
          "an analyst at Kerrow Capital, said ...')"),
     Rule("not-worth-asking", "candidate", "a title, 'California' in 'Palmdale, California', 'last week', an age, "
          "'the Earth', where shares trade"),
-    # items (checker.defects, rank)
+    # items (trivia.py, checker.defects, rank)
+    Rule("bare-month", "item", "'The inquiry began in _____.' = November, 'Since _____, ...' = March: a month or weekday "
+         "alone as the key, or a true/false that swaps one bare month for another ('March 3, 2024' is asked)"),
+    Rule("office-holder", "item", "'Who is Dellow's chief executive, according to the article?' when the chief "
+         "executive is named once, late in the story: who holds a job, not what the story is about"),
+    Rule("who-said", "item", "'_____ said the council would review the plan': who said it, instead of what was said"),
     Rule("gate", "item", "an item the final checks reject: answer in the stem, a broken blank, an option also right"),
     Rule("one-of-a-list", "item", "'What do the phone's key specifications include?' asked of one item of a list: "
          "each of the others answers it too (a blank or a true/false statement over the item is asked instead)"),

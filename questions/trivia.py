@@ -1,0 +1,102 @@
+"""Trivia that goes down or out (issue 15): the clearest cases are dropped by named rules, the rest are
+features the fitted models weigh (QUESTION-QUALITY.md, "trivial or unimportant").
+
+Dropped (rules.py names them, `--explain` says so):
+- bare-month: the key is a month or a weekday alone ("began in _____" = November), or a true/false
+  statement swaps one bare month or weekday for another; a full date ("March 3", "June 2024") is kept;
+- office-holder: "Who is X's chief executive, according to the article?" when the one who holds it is
+  named once, outside the lede, in the story's second half (someone the story comes back to, or names
+  early, is kept: independent readers list such job holders among the facts to ask; the rest of these
+  office questions are a feature, office_once);
+- who-said: a blank over the person who said or warned something ("_____ said the district would ...")
+  instead of what was said (a blank after a title, "chief executive _____ said", asks the office).
+Weighed (rank.vector): an office question of someone named once, a name in passing, a specification-like measure, a clock time, an age, a name
+in a list of names.
+"""
+import re
+
+from .amounts import MONTHS, WEEKDAYS
+from .checker import BLANK
+from .textnorm import norm, words
+from .worth import TITLE_WORDS
+
+CALENDAR = {w.lower() for w in MONTHS + WEEKDAYS}
+PARTS_OF_DAY = {"night", "morning", "afternoon", "evening", "early", "late", "mid", "last", "next", "this", "on",
+                "in", "by", "until", "since"}
+SAYING = ("said", "says", "warned", "warns", "told", "added", "noted", "argued", "cautioned", "insisted", "claimed",
+          "stressed", "predicted", "acknowledged", "conceded")
+SAID_AFTER_BLANK = re.compile(r"(?:^|(\S+)\s+)" + re.escape(BLANK) + r"(?:\s*\([^)]*\))?\s+(?:" + "|".join(SAYING)
+                              + r")\b")
+OFFICE_PROMPT = re.compile(r"^(?:Who (?:is|heads|leads|runs|chairs)\b|According to the article, .+ is " + re.escape(BLANK)
+                           + r"\.$)")
+UNITS = {"inch", "inches", "gigabyte", "gigabytes", "gb", "tb", "terabyte", "terabytes", "megapixel", "megapixels",
+         "mah", "pixels", "hertz", "hz", "ghz", "watts", "watt", "pounds", "ounces", "grams", "kilograms", "kg", "cm",
+         "mm", "centimetres", "centimeters", "millimetres", "millimeters", "feet", "foot", "litres", "liters"}
+CLOCK = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)(?=\W|$)", re.I)
+AGE = re.compile(r"\b\d+-year-old\b|\baged \d+", re.I)
+PERSONS_OR_BODIES = ("PERSON", "ORG")
+
+
+def bare_calendar(text):
+    """A month or a weekday alone ('November', 'Monday night', 'last March'): no day, no year with it."""
+    found = words(text)
+    return bool(found) and not any(ch.isdigit() for ch in text) and bool(set(found) & CALENDAR) \
+        and set(found) <= CALENDAR | PARTS_OF_DAY
+
+
+def swapped_words(item):
+    """The words a false true/false statement put in place of its sentence's (and the words it took out)."""
+    said, source = words(item.get("prompt", "")), words(item.get("source_sentence", ""))
+    return [w for w in said if w not in source], [w for w in source if w not in said]
+
+
+def why_trivial(item):
+    """The rule that drops this item as trivia, or None."""
+    features = item.get("features") or {}
+    if item["kind"] == "true_false":
+        put, taken = swapped_words(item)
+        if put and taken and set(put + taken) <= CALENDAR:
+            return "bare-month"  # "most of them in November" made "... in March"
+        return None
+    if bare_calendar(item["answer"]):
+        return "bare-month"
+    person = features.get("label") == "PERSON"
+    if office_once(item) and features.get("position", 1.0) < 0.5:
+        return "office-holder"  # named once, in the story's second half: a source's job, not the story
+    said = SAID_AFTER_BLANK.search(item["prompt"]) if person and BLANK in item["prompt"] else None
+    if said and not (said.group(1) and said.group(1).lower().strip(".,") in TITLE_WORDS):
+        return "who-said"  # "chief executive _____ said ...": who holds the office, the office rule's to judge
+    return None
+
+
+def office_once(item):
+    """'Who is X's chief executive, according to the article?' of someone named once, outside the lede."""
+    features = item.get("features") or {}
+    return (features.get("label") == "PERSON" and features.get("role") == "title" and not features.get("lede")
+            and features.get("mentions", 1.0) <= 0.25 and bool(OFFICE_PROMPT.match(item.get("prompt", ""))))
+
+
+def drop_trivia(items, trace=None, index_of=None):
+    """The items no trivia rule drops; the rest recorded in the trace."""
+    kept = []
+    for item in items:
+        rule = why_trivial(item)
+        if rule is None:
+            kept.append(item)
+        elif trace is not None and index_of is not None:
+            trace.drop(index_of[item["source_sentence"]], rule, f"{item['kind']}: {item['prompt']}")
+    return kept
+
+
+def trivia_values(item, group):
+    """passing_name, spec_measure, clock_time, age, listed, office_once (rank.TRIVIA): each 0 or 1."""
+    features = item.get("features") or {}
+    text = " ".join(swapped_words(item)[0]) if item["kind"] == "true_false" else item["answer"]
+    tokens = set(re.findall(r"[a-z]+", text.lower()))
+    passing = group in ("person", "org") and features.get("mentions", 1.0) <= 0.25 and not features.get("lede")
+    spec = any(ch.isdigit() for ch in text) and bool(tokens & UNITS)
+    prompt = item.get("prompt", "")
+    listed = BLANK in prompt and bool(re.search(r"(?:[A-Z][\w'-]+,\s+" + re.escape(BLANK) + r"|" + re.escape(BLANK)
+                                                + r",\s+[A-Z][\w'-]+ [A-Z])", prompt)) and " and " in norm(prompt)
+    return [float(passing), float(spec), float(bool(CLOCK.search(text))), float(bool(AGE.search(text))), float(listed),
+            float(office_once(item))]

@@ -1,0 +1,98 @@
+"""Trivia goes down or out (issue 15): bare months and weekdays, office questions about someone named in
+passing, blanks over who said something, and the features the fitted models weigh for what no rule can
+decide (a name in passing, a specification, a clock time, an age, a name in a list). Every sentence is
+written for the test (invented names); every drop stands beside a positive control that is kept."""
+import pytest
+
+import questions
+from questions import rank
+from questions.checker import BLANK
+from questions.trivia import bare_calendar, trivia_values, why_trivial
+
+
+@pytest.mark.parametrize("text, bare", [
+    ("November", True), ("Monday night", True), ("late January", True), ("last March", True),
+    # positive controls: a day or a year with the month, a season, a number
+    ("March 3", False), ("June 2024", False), ("Monday, May 4", False), ("the spring", False), ("2019", False),
+    ("the first week", False),
+])
+def test_a_month_or_weekday_alone_is_bare(text, bare):
+    assert bare_calendar(text) is bare
+
+
+def blank(answer, sentence, label="DATE", role="name", mentions=0.25, lede=0.0, kind="fill_blank"):
+    return {"kind": kind, "prompt": sentence.replace(answer, BLANK), "answer": answer, "source_sentence": sentence,
+            "choices": [], "features": {"label": label, "role": role, "mentions": mentions, "lede": lede}}
+
+
+def test_a_bare_month_key_is_dropped_and_a_full_date_is_kept():
+    assert why_trivial(blank("November", "The inquiry into the Velk dam began in November.")) == "bare-month"
+    assert why_trivial(blank("November 12, 2023", "The inquiry into the Velk dam began on November 12, 2023.")) is None
+
+
+def false_statement(sentence, old, new):
+    return {"kind": "true_false", "prompt": sentence.replace(old, new), "answer": "False", "source_sentence": sentence,
+            "choices": ["True", "False"], "features": {"label": "DATE", "role": "name", "mentions": 0.25}}
+
+
+def test_a_true_false_swapping_a_bare_month_is_dropped_and_a_swapped_count_is_kept():
+    sentence = "Storms hit the Orrin coast 40 times last year, most of them in October and March."
+    assert why_trivial(false_statement(sentence, "October", "June")) == "bare-month"
+    assert why_trivial(false_statement(sentence, "40", "25")) is None
+
+
+def office(prompt, mentions, lede=0.0, position=0.3):
+    return {"kind": "short_answer", "prompt": prompt, "answer": "Tobias Frennick", "choices": [],
+            "source_sentence": "Tobias Frennick, Dellow Foods' chief executive, apologised.",
+            "features": {"label": "PERSON", "role": "title", "mentions": mentions, "lede": lede,
+                         "position": position}}
+
+
+@pytest.mark.parametrize("prompt", ["Who is Dellow Foods' chief executive, according to the article?",
+                                    "Who heads the consumer group Fairtable?",
+                                    f"According to the article, Dellow Foods' chief executive is {BLANK}."])
+def test_an_office_question_about_someone_named_in_passing_is_dropped(prompt):
+    assert why_trivial(office(prompt, mentions=0.25)) == "office-holder"
+    assert why_trivial(office(prompt, mentions=1.0)) is None  # the story's own person: named again and again
+    assert why_trivial(office(prompt, mentions=0.25, lede=1.0)) is None  # or in the lede
+    assert why_trivial(office(prompt, mentions=0.25, position=0.8)) is None  # or early on: weighed, not dropped
+    assert rank.vector(office(prompt, mentions=0.25, position=0.8))[rank.feature_names().index("office_once")] == 1.0
+
+
+def test_a_blank_over_who_said_it_is_dropped_and_a_blank_over_what_was_said_is_kept():
+    sentence = "Ilona Varga said the Brisk County council would close the Amber Road depot in 2027."
+    assert why_trivial(blank("Ilona Varga", sentence, label="PERSON")) == "who-said"
+    assert why_trivial(blank("the Amber Road depot", sentence, label="PHRASE", role="object")) is None
+    assert why_trivial(blank("2027", sentence)) is None
+
+
+def test_a_name_in_passing_and_a_specification_are_features_and_the_storys_own_are_not():
+    passing = blank("Corin Albescu", "The Larrow Arms manager, Corin Albescu, opened the doors.", label="PERSON")
+    central = dict(passing, features=dict(passing["features"], mentions=1.0))
+    spec = blank("15-inch", "The Nexo tablet has a 15-inch screen and sells for $400.", label="QUANTITY")
+    price = blank("$400", "The Nexo tablet has a 15-inch screen and sells for $400.", label="MONEY")
+    names = rank.feature_names()
+    assert len(rank.vector(passing)) == len(names)
+    assert rank.vector(passing)[names.index("passing_name")] == 1.0
+    assert rank.vector(central)[names.index("passing_name")] == 0.0
+    assert rank.vector(spec)[names.index("spec_measure")] == 1.0
+    assert rank.vector(price)[names.index("spec_measure")] == 0.0
+    assert trivia_values(blank("4 a.m.", "The strike starts at 4 a.m.", label="TIME"), "date")[2] == 1.0
+    assert trivia_values(blank("9-year-old", "The first case was a 9-year-old girl.", label="DATE"), "date")[3] == 1.0
+
+
+STORY = ("The Harlow Water Board on Tuesday approved a plan to replace 900 lead pipes in the town of Ketterby. "
+         "The Harlow Water Board will spend $12 million on the pipes, starting on March 3, 2027. The board said its review of the pipes began in "
+         "November. Ada Pimmel, the board's chair, said the old pipes were a danger to children. Pimmel has led the "
+         "board since 2019. Pimmel said crews would replace 300 pipes a year. Pimmel said the board would publish "
+         "test results every month.")
+
+
+def test_a_story_loses_its_bare_month_and_keeps_its_full_date():
+    items = questions.generate(STORY)
+    answers = {i["answer"] for i in items if i["kind"] != "true_false"}
+    assert "November" not in answers
+    assert {"March 3, 2027", "$12 million"} & answers  # positive control: the story's own date and cost
+    assert "bare-month" in questions.explain(STORY)
+    made = {i["answer"] for i in questions.generate(STORY, select=False)}
+    assert "November" in made  # the makers make it (select=False keeps all they made): the rule drops it
