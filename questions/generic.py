@@ -110,7 +110,7 @@ def _plural(subject):
 def _generic(subject):
     """'Storms', 'Insulin', 'Geomagnetic storms', 'An aurora': a thing spoken of in general."""
     phrase = [t for t in subject.subtree if not t.is_punct]
-    if subject.pos_ not in ("NOUN", "PROPN") or phrase[-1].i != subject.i or len(phrase) > 3 or (
+    if not phrase or subject.pos_ not in ("NOUN", "PROPN") or phrase[-1].i != subject.i or len(phrase) > 3 or (
             subject.ent_type_ and not (subject.pos_ == "NOUN" and subject.is_sent_start)):  # "Hailstorms" taken for a place
         return False
     if subject.pos_ == "PROPN" and (len(phrase) > 1 or not subject.is_sent_start):

@@ -61,9 +61,14 @@ def generate_command(paths, as_json, limit, draft, min_score, explain):
     if explain:
         for path, text in zip(paths, texts):
             click.echo(f"== {path}")
-            click.echo(questions.explain(text, source=path, limit=limit))
+            click.echo(_without_traceback(path, questions.explain, text, source=path, limit=limit))
         return
-    results = questions.generate_many(texts, sources=list(paths), limit=limit)
+    try:
+        results = questions.generate_many(texts, sources=list(paths), limit=limit)
+    except Exception:  # noqa: BLE001 - name the article that broke the generator, in one sentence
+        for path, text in zip(paths, texts):
+            _without_traceback(path, questions.generate_many, [text], sources=[path], limit=limit)
+        raise
     for path, text, items in zip(paths, texts, results):
         if not items:
             reason = "it does not look like English text" if not questions.looks_english(text) else "no sentence has a fact to ask about"
@@ -83,6 +88,16 @@ def generate_command(paths, as_json, limit, draft, min_score, explain):
             click.echo(f"{path}: {added} new items stored ({len(items) - added} already there), article {article_id}; "
                        f"{ready} scored {min_score:g} or more are ready to study, {len(items) - ready} wait for review.")
         db.close()
+
+
+def _without_traceback(path, make, *args, **kwargs):
+    """What `make` returns; its failure as one sentence naming the article (nothing is stored), not a traceback."""
+    try:
+        return make(*args, **kwargs)
+    except Exception as error:  # noqa: BLE001 - a generator bug: say where, keep the rest of the terminal readable
+        raise click.ClickException(
+            f"The generator failed on {path} ({type(error).__name__}: {error}); nothing was stored. "
+            "This is a bug in quizapp: please report it with the article.") from None
 
 
 @main.command("add-user")

@@ -233,3 +233,20 @@ def test_generate_explain_names_the_rules_sentence_by_sentence_and_touches_no_da
     assert "[1] " in result.stdout and "made " in result.stdout  # each sentence, with what it gave
     assert "dropped" in result.stdout and "(" in result.stdout  # and the rule behind what it did not
     assert not database.exists()
+
+
+def test_a_generator_failure_is_one_sentence_naming_the_article(runner, tmp_path, monkeypatch):
+    import questions.generic
+
+    article = tmp_path / "broken.txt"
+    article.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    assert runner.invoke(["generate", "--json", str(article)]).exit_code == 0  # the control: it reads
+
+    def broken(*args, **kwargs):  # a fault injected into one stage, as a bug of the generator would be
+        raise IndexError("list index out of range")
+
+    monkeypatch.setattr(questions.generic, "_generic", broken)
+    for extra in ([], ["--explain"], ["--json"]):
+        result = runner.invoke(["generate", *extra, str(SEED), str(article)])
+        assert result.exit_code == 1 and "Traceback" not in result.output, result.output
+        assert f"The generator failed on {SEED} (IndexError: list index out of range)" in result.output

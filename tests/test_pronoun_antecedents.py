@@ -127,3 +127,12 @@ def test_it_never_means_a_name_the_model_left_untagged():
     prompts = [item["prompt"] for item in questions.generate(text)]
     assert not any("Olsen won" in p for p in prompts), prompts  # the film won, not its director
     assert any(p.startswith("Olsen shot the film") for p in prompts), prompts  # positive control
+
+
+def test_a_hyphen_the_model_takes_for_the_subject_breaks_nothing():
+    # the small model parses "cross-examination" as "cross" + a hyphen subject: the article is still read,
+    # and the sentence after it, with a plain subject, still gives its items (the positive control)
+    text = ("Under cross-examination, defence lawyer Omar Reyes sought to show that the mayor had approved the "
+            "payments. The Karrow council approved a budget of 40 million dollars in March 2021.")
+    assert made(text, "The Karrow council")
+    block(text, "Under cross-examination")  # explained, not raised
