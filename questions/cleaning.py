@@ -125,19 +125,30 @@ COUNT_WORDS = r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|
 COUNTED_END = re.compile(rf"\b{COUNT_WORDS}(?: [a-z-]+){{0,2}} (?!(?:steps|tips|things|ways|instructions)$)[a-z-]*[^s\W]s$")
 LINKING_END = re.compile(r"\b(are|were)$")  # 'The key specifications are:'
 OPEN_END = re.compile(r"\b(?:to|by|should|must|will|can|would|could|may|might)$")  # 'owners should:', 'committed to:'
+DONE_LISTS = r"(?:steps|tips|things|ways|instructions)"  # members done, not included: "take these steps: check ..."
+POINTING_END = re.compile(rf"\b(?:the following|these)((?: [a-z-]+){{0,2}} (?!{DONE_LISTS}$)[a-z-]*[^s\W]s)$")
+INCLUDING_END = re.compile(r"\b(?:include|includes|included|including|contain|contains|contained|comprise|comprises)$")
 
 
 def lead_for_one(lead_in, item, article=""):
     """The lead-in and one item of its list as one sentence that reads right with that one member: 'The union has set
     out four demands: a pay rise ...' speaks of four and shows one, so it is written 'The union has set out four
     demands, including a pay rise ...'; 'The key specifications are: a 6.4-inch display' -> '... include a ...';
-    'To get one, owners should: Stop using it' -> '... owners should stop using it'. Otherwise lead-in, colon, item."""
+    'To get one, owners should: Stop using it' -> '... owners should stop using it'; 'The plan includes the following
+    measures: raising pay' -> 'The plan includes raising pay', 'It has these features: a hinge' -> 'It has features that
+    include a hinge'. Otherwise lead-in, colon, item."""
     first = re.match(r"[\w-]*", item).group(0)  # "Lumeno" of "Lumeno's own screens"
     if first[:1].isupper() and first[1:].islower() and not re.search(rf"[a-z,] {re.escape(first)}\b", article):
         item = item[:1].lower() + item[1:]  # "Protective screens on every bus": no name, for the article never
         # writes the word with a capital inside a sentence ("Veltrona's own processor" keeps its name)
     if COUNTED_END.search(lead_in):
         return f"{lead_in}, including {item}"
+    pointing = POINTING_END.search(lead_in)  # "the following measures:" points at a list it no longer shows
+    if pointing:
+        before = lead_in[: pointing.start()].rstrip()
+        if INCLUDING_END.search(before):
+            return f"{before} {item}"  # "The plan includes the following measures: raising ..." -> "includes raising ..."
+        return f"{before} {pointing.group(1).strip()} that include {item}"
     linking = LINKING_END.search(lead_in)
     if linking:
         return f"{lead_in[: linking.start()]}{'include' if linking.group(1) == 'are' else 'included'} {item}"

@@ -319,6 +319,8 @@ def name_kinds(sentences, lookup, clear=frozenset()):
             if choice is not None and candidates and _unlinked_rival(sentences, lookup, sentence, token, choice,
                                                                      set(candidates) | others.get(key, set()) - trade):
                 choice = None  # "Aurora said it planned ... The company hopes ...": Aurora, or the company named before?
+            if choice is not None and _names_itself(token, choice):
+                continue  # "The plan, called Care Now, includes ...": its own words name it
             if choice is not None:
                 _write(phrase, token, choice)
                 written.add(sentence.index)
@@ -423,6 +425,13 @@ def _life_stages(sentences, linked):
             subject._.qtext = (text[:1].upper() + text[1:] if subject.i == subject.sent.start else text) + subject.whitespace_
             written.add(sentence.index)
     return written
+
+
+def _names_itself(token, name):
+    """The noun's own phrase holds the name ("the plan, called Care Now", "the act, the Clean Harbours Act")."""
+    own = " ".join(t.lower_ for t in token.subtree if t.i > token.i)
+    bare = name.lower().removeprefix("the ")
+    return bool(own) and f" {bare} " in f" {own} "
 
 
 def _name_of(entity):

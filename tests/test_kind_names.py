@@ -166,3 +166,17 @@ def test_the_party_after_another_party_in_its_own_sentence_is_not_the_one_before
     found = prompts(text)
     assert not any("since the Green League was founded" in p for p in found), found
     assert any("25.1 percent" in p or "1990" in p for p in found), found  # positive control
+
+
+def test_a_noun_whose_own_words_name_it_is_not_written_over():
+    # each list member is read with the lead-in, so "The plan, called Orlen Care, ..." comes again after the
+    # first member named the plan: its own "called Orlen Care" names it, no "Orlen Care, called Orlen Care"
+    text = ("The Norland health ministry on Tuesday unveiled a plan to cut waiting times in its hospitals by half.\n\n"
+            "The plan, called Orlen Care, includes the following measures:\n\n"
+            "- hiring 3,000 additional nurses by 2028;\n"
+            "- opening 12 new clinics in rural districts.\n\n"
+            "The plan will cost 700 million dollars over four years, the ministry said.")
+    found = prompts(text)
+    assert not any("Orlen Care, called Orlen Care" in p for p in found), found
+    assert any(p.startswith("The plan, called Orlen Care, includes opening") for p in found), found
+    assert any(p.startswith("The plan, called Orlen Care, includes hiring") for p in found), found  # the first member

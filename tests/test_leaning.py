@@ -79,9 +79,18 @@ def test_a_lead_in_that_counts_its_members_reads_with_one_of_them():
         "The key specifications, according to the company, include a 6.4-inch display."
     assert lead_for_one("To get one, owners should", "stop using the kettle.") == \
         "To get one, owners should stop using the kettle."
-    # controls: no count, no linking verb: the colon stays; steps are done, not included
+    # a lead-in that points at the list ("the following", "these") speaks of members it no longer shows
     assert lead_for_one("The Kestrel Fold has these features", "a thickness of 9 mm.") == \
-        "The Kestrel Fold has these features: a thickness of 9 mm."
+        "The Kestrel Fold has features that include a thickness of 9 mm."
+    assert lead_for_one("The Orlen plan, which starts in May, includes the following measures",
+                        "hiring 300 nurses by 2027.") == "The Orlen plan, which starts in May, includes hiring 300 nurses by 2027."
+    assert lead_for_one("The council approved the following new rules", "a cap of 25 pupils per class.") == \
+        "The council approved new rules that include a cap of 25 pupils per class."
+    # controls: no count, no linking verb, no pointing word: the colon stays; steps are done, not included
+    assert lead_for_one("The Kestrel Fold has two hinges and a stylus slot", "a thickness of 9 mm.") == \
+        "The Kestrel Fold has two hinges and a stylus slot: a thickness of 9 mm."
+    assert lead_for_one("Residents should take the following steps", "check the doses.") == \
+        "Residents should take the following steps: check the doses."
     assert lead_for_one("The agency asks residents to take several steps", "check the doses.") == \
         "The agency asks residents to take several steps: check the doses."
 
