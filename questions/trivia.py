@@ -55,8 +55,8 @@ def why_trivial(item):
     features = item.get("features") or {}
     if item["kind"] == "true_false":
         put, taken = swapped_words(item)
-        if put and taken and set(put + taken) <= CALENDAR:
-            return "bare-month"  # "most of them in November" made "... in March"
+        if put and taken and set(put + taken) <= CALENDAR | PARTS_OF_DAY and set(put + taken) & CALENDAR:
+            return "bare-month"  # "most of them in November" made "... in March", "on Saturday night" "on afternoon"
         return None
     if bare_calendar(item["answer"]):
         return "bare-month"

@@ -39,6 +39,10 @@ def test_a_true_false_swapping_a_bare_month_is_dropped_and_a_swapped_count_is_ke
     sentence = "Storms hit the Orrin coast 40 times last year, most of them in October and March."
     assert why_trivial(false_statement(sentence, "October", "June")) == "bare-month"
     assert why_trivial(false_statement(sentence, "40", "25")) is None
+    # a weekday and its part of the day swapped for another part of the day: "on Saturday night" made "on afternoon"
+    sentence = "Storm Vella struck the Orrin coast on Saturday night, cutting power to 90,000 homes."
+    assert why_trivial(false_statement(sentence, "Saturday night", "afternoon")) == "bare-month"
+    assert why_trivial(false_statement(sentence, "90,000", "40,000")) is None
 
 
 def office(prompt, mentions, lede=0.0, position=0.3):
