@@ -31,7 +31,7 @@ from .antecedents import _antecedent_text
 from .clauses import object_it_unanchored
 from .references import _reported_subject, noun_key, subject_of
 from .kinds import ORG_HEADS, label_fits, noun_sort
-from .lexicon import COMMON_KINDS
+from .lexicon import COMMON_KINDS, KIND_NOUNS
 
 DESCRIBING = {"new", "same", "main", "whole", "entire", "local", "national", "provincial", "federal", "regional"}
 NAME_LABELS = {"ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART", "NORP", "PERSON"}
@@ -93,8 +93,8 @@ def _ent_links(ent):
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and not any(
             c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.head.children):
         found.append(head.head)  # "the province of X" (not "a member of X")
-    if len(ent) >= 2 and ent[-1].is_title and ent[-1].pos_ in ("PROPN", "NOUN") and ent[-1].lower_ in COMMON_KINDS:
-        found.append(ent[-1])  # "the Clean Harbours Act"
+    if len(ent) >= 2 and ent[-1].is_title and ent[-1].pos_ in ("PROPN", "NOUN") and ent[-1].lower_ in COMMON_KINDS | KIND_NOUNS:
+        found.append(ent[-1])  # "the Clean Harbours Act", "the Tarrow Water Board"
     first = ent[1] if ent[0].lower_ == "the" and len(ent) > 2 else ent[0]
     if len(ent) >= 2 and first.i != ent.end - 1 and first.is_title and first.lower_ in COMMON_KINDS:
         found.append(first)  # "the Museum Van Roosendael", "the University of Bergen"
@@ -365,7 +365,7 @@ def _unlinked_rival(sentences, lookup, sentence, token, choice, candidates):
     return bool(_actors(sentences, lookup, sentence, token, {n.lower() for n in candidates} | {choice.lower()}))
 
 
-OTHER_KINDS = COMMON_KINDS | {"authority", "trust", "board", "office", "bureau", "administration", "service", "police"}
+OTHER_KINDS = COMMON_KINDS | KIND_NOUNS | {"authority", "trust", "board", "office", "bureau", "administration", "service", "police"}
 
 
 def _kind_words(entity, lookup):

@@ -180,3 +180,23 @@ def test_a_noun_whose_own_words_name_it_is_not_written_over():
     assert not any("Orlen Care, called Orlen Care" in p for p in found), found
     assert any(p.startswith("The plan, called Orlen Care, includes opening") for p in found), found
     assert any(p.startswith("The plan, called Orlen Care, includes hiring") for p in found), found  # the first member
+
+
+BOARD = ("Shortly before dawn on Monday, a crew from the Tarrow Water Board lifted a manhole cover on Mill Street.\n\n"
+         "According to the water board's latest annual report, 31 percent of the water it treats is lost before it "
+         "reaches a customer.\n\n"
+         "Not everyone is convinced the programme is moving fast enough. The Tarrow Ratepayers' Association points out "
+         "that household water bills have risen 18 percent in three years.\n\n"
+         "The board replaced or relined 46 kilometres of pipe last year and aims to reach 90 kilometres a year by 2027.")
+
+
+def test_the_board_is_the_body_whose_name_ends_in_board_not_the_association_that_spoke_before():
+    found = [p for p in prompts(BOARD) if "relined" in p]
+    assert found and all(p.startswith("The Tarrow Water Board replaced") for p in found), found
+
+
+def test_a_body_whose_name_ends_in_another_kind_noun_is_not_the_board():
+    text = BOARD.replace("a crew from the Tarrow Water Board", "a crew from Tarrow Water")
+    found = [p for p in prompts(text) if "relined" in p]
+    assert not any("Association replaced" in p for p in found), found
+    assert any("Tarrow Ratepayers' Association points out" in p for p in prompts(text))  # control: it is asked of itself
