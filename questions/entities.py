@@ -101,6 +101,7 @@ class Entity:
     plural: bool = False  # "iPhones": a product line, not an organization, whatever the label
     term: bool = False  # "known as Advanced Air Mobility": a name being defined, of no clear type
     human: bool = False  # a first and last name, a title, or a "he"/"she" near it: a person for sure
+    relative: bool = False  # named first as someone's relative ("her daughter, Maren Lind"; "his son Peter Lind")
     sort: str = None  # person, org, place or thing by the article's evidence (kinds.kind_table), None if unsure
     gender: str = None  # 'f' or 'm' as the words at its mentions say (a title, 'her son, X', 'she'), else None
 
@@ -250,6 +251,7 @@ def consolidate(sentences):
         entity.term |= before[-1:] in (["called"], ["named"]) and label not in ("PERSON",) or before == ["known", "as"]
         entity.mentions += 1
         entity.human |= _human_evidence(ent, text)
+        entity.relative |= entity.mentions == 1 and _named_as_relative(ent)
         entity.takes_the |= _written_with_the(ent)
         entity.standalone |= ent.root.dep_ != "compound" or len(ent) > 1 or (len(text) >= 3 and text.isupper())
         entity.participant |= ent.root.dep_ not in ("compound", "amod", "nmod", "poss") and not in_title(ent)
@@ -340,6 +342,20 @@ def in_title(ent):
     return False
 
 
+RELATIVES = {"daughter", "son", "wife", "husband", "widow", "widower", "mother", "father", "brother", "sister",
+             "grandson", "granddaughter", "niece", "nephew", "cousin", "partner", "child", "children", "stepson",
+             "stepdaughter"}
+
+
+def _named_as_relative(ent):
+    """'Her daughter, Maren Lind', 'his son Peter Lind': the mention is set beside a word for a relative."""
+    root = ent.root
+    if root.dep_ == "appos" and root.head.lemma_.lower() in RELATIVES:
+        return True
+    return any(c.dep_ in ("compound", "appos", "nmod") and c.lemma_.lower() in RELATIVES and c.i < ent.start
+               for c in root.children)
+
+
 def _written_with_the(ent):
     """'the United States' yes; 'the Iran nuclear deal' no (there 'the' belongs to 'deal'); "the Harlow Water
     Board's report" yes: the parse gives the name itself the 'the' ("Iran's deal" has none to give)."""
@@ -357,6 +373,8 @@ def _match(entities, people, text, label, gender=None, genders=None):
     if gender and len(named) > 1:  # "Her son, Peter Lind, said ... Dr. Lind became the first woman to ...": hers
         said = {id(p): _majority((genders or {}).get(id(p))) for p in named}
         named.sort(key=lambda p: (said[id(p)] != gender, said[id(p)] is not None))  # hers, then unknown, never his
+    if len(named) > 1:  # "Her daughter, Maren Lind, said ... Dr. Lind led 14 expeditions": a relative named in full
+        named.sort(key=lambda p: p.relative)  # for the story is called by the full name; the surname is the other's
     if named:  # a surname, whatever label the model gave it, is the person of that name named last ('her son, Peter Lind')
         return named[0]
     for person in people:

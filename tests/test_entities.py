@@ -45,3 +45,20 @@ def test_one_word_taken_for_a_person_is_not_reliable_until_something_shows_a_per
     found = {e.name: e for e in entities_of("Dimorphos orbits Didymos. Naidu said Dimorphos changed shape.")}
     assert "Naidu" in found and found["Naidu"].human  # "Naidu said": a person
     assert not any(e.human for name, e in found.items() if name.startswith("Dimorphos"))
+
+
+KIN = ("Ada Lind, a geologist who mapped the ice of the Orrin plateau, died on Monday at her home in Tarrow. "
+       "She was 80.\n\nHer daughter, Eva Lind, said the cause was pneumonia.\n\n"
+       "Over a career of five decades, Dr. Lind led 14 expeditions to the plateau.")
+
+
+def test_a_surname_after_a_relative_named_in_full_is_the_story_s_person():
+    import questions
+
+    items = questions.generate(KIN)
+    led = [it for it in items if it["kind"] in ("fill_blank", "multiple_choice") and "Dr. _____ led" in it["prompt"]]
+    assert led and all(it["answer"] == "Ada Lind" for it in led), led
+    # control: someone not named as a relative: the surname is, as before, the person named in full last
+    items = questions.generate(KIN.replace("Her daughter, Eva Lind,", "A colleague, Eva Lind,"))
+    led = [it for it in items if it["kind"] in ("fill_blank", "multiple_choice") and "Dr. _____ led" in it["prompt"]]
+    assert led and all(it["answer"] == "Eva Lind" for it in led), led
