@@ -182,6 +182,7 @@ class Builder:
             "relative_date": float(label == "DATE" and key is not None and date_style(key.text) is None),
             "answer_words": min(len(key), 10) / 10 if key is not None else 0.0,
             "first_mention": float(entity is not None and entity.first_sentence == sentence.index),
+            "named_early": float(entity is not None and entity.first_sentence < 3),  # named in the lede (trivia.main_subject)
             "subject": float(ent is not None and ent.root.dep_ in ("nsubj", "nsubjpass")),
             "in_title": float(key is not None and bool(set(words(key.text)) & self.title_words)),
             "attribution": float(ent is not None and ent.root.head.lemma_ in REPORTING_VERBS

@@ -55,9 +55,14 @@ RULES = {rule.name: rule for rule in [
     # items (trivia.py, checker.defects, rank)
     Rule("bare-month", "item", "'The inquiry began in _____.' = November, 'Since _____, ...' = March: a month or weekday "
          "alone as the key, or a true/false that swaps one bare month for another ('March 3, 2024' is asked)"),
-    Rule("office-holder", "item", "'Who is Dellow's chief executive, according to the article?' when the chief "
-         "executive is named once, late in the story: who holds a job, not what the story is about"),
-    Rule("who-said", "item", "'_____ said the council would review the plan': who said it, instead of what was said"),
+    Rule("office-holder", "item", "'Who is Dellow's chief executive, according to the article?', 'Who heads the "
+         "Fairtable group?': who holds a job, not what the story is about (kept when the holder is a main subject: "
+         "named in the first three sentences and named again)"),
+    Rule("who-said", "item", "'_____ said the council would review the plan', 'Who said the council would review "
+         "the plan?': who said it, instead of what was said"),
+    Rule("titled-speaker", "item", "'Sheriff _____ said deputies ...', 'Mayor _____, who voted for it, said ...': the "
+         "title already says who speaks, the blank asks only the name (kept when the speaker is a main subject of the "
+         "story: named in the first three sentences and named again)"),
     Rule("gate", "item", "an item the final checks reject: answer in the stem, a broken blank, an option also right"),
     Rule("one-of-a-list", "item", "'What do the phone's key specifications include?' asked of one item of a list: "
          "each of the others answers it too (a blank or a true/false statement over the item is asked instead)"),

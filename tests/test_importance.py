@@ -7,6 +7,7 @@ import pytest
 import questions
 from questions import rank
 from questions.checker import BLANK
+from questions.rules import RULES
 from questions.trivia import bare_calendar, trivia_values, why_trivial
 
 
@@ -45,22 +46,58 @@ def test_a_true_false_swapping_a_bare_month_is_dropped_and_a_swapped_count_is_ke
     assert why_trivial(false_statement(sentence, "90,000", "40,000")) is None
 
 
-def office(prompt, mentions, lede=0.0, position=0.3):
+def office(prompt, mentions, lede=0.0, position=0.3, named_early=0.0):
     return {"kind": "short_answer", "prompt": prompt, "answer": "Tobias Frennick", "choices": [],
             "source_sentence": "Tobias Frennick, Dellow Foods' chief executive, apologised.",
             "features": {"label": "PERSON", "role": "title", "mentions": mentions, "lede": lede,
-                         "position": position}}
+                         "position": position, "named_early": named_early}}
 
 
 @pytest.mark.parametrize("prompt", ["Who is Dellow Foods' chief executive, according to the article?",
                                     "Who heads the consumer group Fairtable?",
                                     f"According to the article, Dellow Foods' chief executive is {BLANK}."])
-def test_an_office_question_about_someone_named_in_passing_is_dropped(prompt):
+def test_an_office_question_is_dropped_unless_its_holder_is_a_main_subject(prompt):
     assert why_trivial(office(prompt, mentions=0.25)) == "office-holder"
-    assert why_trivial(office(prompt, mentions=1.0)) is None  # the story's own person: named again and again
-    assert why_trivial(office(prompt, mentions=0.25, lede=1.0)) is None  # or in the lede
-    assert why_trivial(office(prompt, mentions=0.25, position=0.8)) is None  # or early on: weighed, not dropped
+    assert why_trivial(office(prompt, mentions=0.25, position=0.8)) == "office-holder"  # early on, named once
+    assert why_trivial(office(prompt, mentions=1.0)) == "office-holder"  # named often, but not in the lede
+    assert why_trivial(office(prompt, mentions=0.25, named_early=1.0)) == "office-holder"  # in the lede, but once
+    # positive control: the story's own person, named in the lede and named again, keeps the question
+    assert why_trivial(office(prompt, mentions=0.5, named_early=1.0)) is None
     assert rank.vector(office(prompt, mentions=0.25, position=0.8))[rank.feature_names().index("office_once")] == 1.0
+
+
+def test_who_said_as_a_question_is_dropped_and_a_who_question_over_an_action_is_kept():
+    said = office("Who said the Brisk County council would close the Amber Road depot?", mentions=0.25)
+    acted = office("Who designed the Amber Road depot?", mentions=0.25)
+    for item in (said, acted):
+        item["features"]["role"] = "name"
+    assert why_trivial(said) == "who-said"
+    assert why_trivial(acted) is None
+
+
+def speaker(sentence, name, attribution=1.0, mentions=0.25, named_early=0.0, label="PERSON"):
+    item = blank(name, sentence, label=label, mentions=mentions)
+    item["features"].update(attribution=attribution, named_early=named_early)
+    return item
+
+
+@pytest.mark.parametrize("sentence, said", [
+    ("Brisk County Sheriff Aldo Venner said traffic on Mill Road would be diverted.", "Mill Road"),
+    ("Mayor Aldo Venner, who voted for the plan, said the depot would bring 120 jobs.", "120 jobs"),
+    ("Speaking to investors, chief executive Aldo Venner said sales had doubled.", "investors")])
+def test_a_blank_over_a_titled_speakers_name_is_dropped_unless_the_story_is_about_them(sentence, said):
+    assert why_trivial(speaker(sentence, "Aldo Venner")) == "titled-speaker"
+    assert why_trivial(speaker(sentence, "Aldo Venner", label="ORG")) == "titled-speaker"  # a title: a person
+    # positive controls: the speaker the story is about; what was said
+    assert why_trivial(speaker(sentence, "Aldo Venner", mentions=0.75, named_early=1.0)) is None
+    assert why_trivial(blank(said, sentence, label="PHRASE", role="object")) is None
+
+
+def test_a_title_before_an_action_or_an_honorific_before_a_saying_verb_is_not_a_titled_speaker():
+    assert why_trivial(speaker("Governor Aldo Venner signed the Orrin water bill on Friday.", "Aldo Venner",
+                               attribution=0.0)) is None
+    assert why_trivial(speaker("Mr. Aldo Venner said his party was ready to talk.", "Aldo Venner")) is None
+    assert why_trivial(speaker("Sheriff Aldo Venner said the road was closed.", "Aldo Venner")) == "titled-speaker"
 
 
 def test_a_blank_over_who_said_it_is_dropped_and_a_blank_over_what_was_said_is_kept():
@@ -100,3 +137,23 @@ def test_a_story_loses_its_bare_month_and_keeps_its_full_date():
     assert "bare-month" in questions.explain(STORY)
     made = {i["answer"] for i in questions.generate(STORY, select=False)}
     assert "November" in made  # the makers make it (select=False keeps all they made): the rule drops it
+
+
+COUNCIL = ("The Orrin Valley council on Monday approved a new bus depot for the town of Felby, ending a ten-year dispute. "
+           "The depot will cost $8 million and open in 2028. "
+           "Mayor Jorun Tallet, who voted for the plan, said the depot would bring 120 jobs to Felby. "
+           "Brisk County Sheriff Aldo Venner said traffic on Mill Road would be diverted during the building work. "
+           "Ilsa Marrow, the council's finance director, said the money would come from the council's reserves. "
+           "Work on the depot will begin in the spring, and the first buses will leave it in 2028.")
+
+
+def test_a_story_loses_its_office_questions_and_titled_speakers_and_keeps_what_they_said():
+    items = questions.generate(COUNCIL)
+    prompts = [i["prompt"] for i in items]
+    assert not [p for p in prompts if p.startswith(("Who is", "Who said", "According to the article, the"))]
+    assert not [p for p in prompts if f"Mayor {BLANK}" in p or f"Sheriff {BLANK}" in p]
+    assert {"120", "Mill Road", "$8 million"} <= {i["answer"] for i in items}  # positive control: what they said
+    made = [i["prompt"] for i in questions.generate(COUNCIL, select=False)]
+    assert any(p.startswith("Who is") for p in made) and any(f"Sheriff {BLANK}" in p for p in made)  # the rules drop them
+    explained = questions.explain(COUNCIL)
+    assert {"office-holder", "who-said", "titled-speaker"} <= {rule for rule in RULES if f": {rule} (" in explained}
