@@ -75,7 +75,7 @@ def _same_unit(text, unit):
     return found == unit or found.startswith(unit.rstrip("$") + " ") and found.endswith("$") == unit.endswith("$")
 
 
-AMOUNT = re.compile(r"\$?\d[\d,]*(?:\.\d+)?(?:\s+(?:thousand|million|billion|trillion))?(?:\s+[a-z%]+){0,2}")
+AMOUNT = re.compile(r"\$?\d[\d,]*(?:\.\d+)?%?(?:\s+(?:thousand|million|billion|trillion))?(?:\s+[a-z%]+){0,2}")
 
 
 def later_year(sentence_text, answer):
@@ -92,7 +92,7 @@ def _within(option, bound):
     if value is None or side == "near":
         return False  # "nearly a fifth of 2.2 million hectares" names the key: a typed item instead
     return value < target if side == "below" else value > target
-LEADING_HEDGES = re.compile(r"^(?:(?:only|just|about|around|nearly|almost|approximately|roughly|some|over|under|up to|"
+LEADING_HEDGES = re.compile(r"^(?:(?:an estimated|estimated|only|just|about|around|nearly|almost|approximately|roughly|some|over|under|up to|"
                             r"above|below|beyond|upwards of|close to|well over|well under|just over|just under|"
                             r"more than|less than|fewer than|at least|at most|as many as|as much as|as few as|as little as)\s+)+",
                             re.IGNORECASE)
@@ -220,11 +220,14 @@ def threshold_bounds(sentence_text, answer):
     return []
 
 
-COMPARED = re.compile(r"\b(?:well|far|just|still|even|much|slightly|comfortably)?\s*(?P<side>below|under|short of|"
-                      r"beneath|above|over|beyond|exceeding|higher than|lower than|less than|more than)\s+(?:the\s+|a\s+)?$",
-                      re.IGNORECASE)
+COMPARED = re.compile(r"\b(?P<far>well|far|much|comfortably)?(?:just|still|even|slightly)?\s*(?P<side>below|under|short of|"
+                      r"beneath|above|over|beyond|exceeding|higher than|lower than|less than|more than)\s+(?:the\s+|a\s+)?"
+                      r"(?:(?:[\w-]+['\u2019]s\s+|[a-z-]+\s+){0,4}?(?:target|limit|threshold|level|average|rate|goal|"
+                      r"ceiling|cap|minimum|maximum|mark|norm|benchmark)\s+of\s+)?$",
+                      re.IGNORECASE)  # "well above the central bank's target of _____"
 FALL_WORDS = r"(?:fallen|fell|falls|dropped|drops|declined|declines|decreased|eased|slipped|shrank|shrunk)"
-RISE_WORDS = r"(?:risen|rose|rises|climbed|climbs|increased|increases|grew|grown|jumped|soared)"
+RISE_WORDS = r"(?:risen|rose|rises|climbed|climbs|increased|increases|grew|grown|jumped|soared|edged up|edging up|" \
+             r"inched up|inching up|crept up|creeping up)"
 
 
 def compared_bounds(sentence_text, answer):
@@ -239,12 +242,14 @@ def compared_bounds(sentence_text, answer):
     compared = COMPARED.search(before)
     if compared:
         clause = re.split(r";|\b(?:while|but|whereas|although)\b", before[: compared.start()])[-1]
-        stated = [m for m in AMOUNT.finditer(clause) if _same_unit(m.group(0), unit)
-                  and m.group(0).startswith("$") == answer.startswith("$")]
+        stated = [m for m in AMOUNT.finditer(clause) if (_same_unit(m.group(0), unit) or not unit)
+                  and m.group(0).startswith("$") == answer.startswith("$")]  # a bare key: what the clause measured
         if stated:
             side = compared.group("side").lower()
             below = side in ("below", "under", "short of", "beneath", "lower than", "less than")
-            bounds.append(("above" if below else "below", _value(stated[-1].group(0))))
+            margin = 1.1 if compared.group("far") else 1.0  # "well above 5.3%": not 5% either
+            bound = _value(stated[-1].group(0))
+            bounds.append(("above", bound * margin) if below else ("below", bound / margin))
     change = re.search(r"\b(?P<dir>" + FALL_WORDS + "|" + RISE_WORDS + r")\b[^;]*?\bfrom\s+(?:a\s+(?:peak|high|low|"
                        r"record|level)\s+of\s+)?$", before, re.IGNORECASE)
     if change:
@@ -253,4 +258,11 @@ def compared_bounds(sentence_text, answer):
                 (not unit.rstrip("$") or (target.group("rest").strip() + " ").startswith(unit.rstrip("$").split()[0] + " ")):
             fell = re.fullmatch(FALL_WORDS, change.group("dir"), re.IGNORECASE) is not None
             bounds.append(("above" if fell else "below", _value(target.group(1))))
+    moved = re.search(r"\b(?P<dir>" + FALL_WORDS + "|" + RISE_WORDS + r")\b[^;]*?\bfrom\s+" + NUMBER +
+                      r"(?P<rest>(?:\s+[a-z%]+){0,2}?)\s+to\s+$", before, re.IGNORECASE)
+    if moved and moved.group(2).startswith("$") == answer.startswith("$") and (
+            not unit.rstrip("$") or not moved.group("rest").strip() or
+            (moved.group("rest").strip() + " ").startswith(unit.rstrip("$").split()[0] + " ")):
+        fell = re.fullmatch(FALL_WORDS, moved.group("dir"), re.IGNORECASE) is not None
+        bounds.append(("below" if fell else "above", _value(moved.group(2))))  # "rose from 28 percent to _____"
     return bounds

@@ -10,7 +10,7 @@ import re
 
 from . import phrasing
 from .amounts import (article_now, date_style, date_variants, earlier_dates, future_stem, later_dates, number_variants,
-                      year_month)
+                      in_past_tense, past_tense_year, told_as_past, year_month)
 from . import kinds
 from .kinds import described
 from .names import person_genders
@@ -64,6 +64,8 @@ def options_for(b, entity, answer, sentence, ent=None, stem_end=None):
         pool += later_dates(answer, now)
     elif key_date is not None and not future_stem(ent):
         latest = max(now[0], key_date[0])
+        if in_past_tense(ent):  # "was appointed in _____": no later than what the story tells as done
+            latest = max(past_tense_year(b, answer) or key_date[0], key_date[0])
         pool = [o for o in pool if year_month(o) is None or year_month(o)[0] <= latest]  # past: no future option
         pool += [d for d in earlier_dates(answer) if year_month(d) is not None and year_month(d)[0] <= latest]
     if entity.label in NUMERIC:
@@ -134,8 +136,10 @@ def story_now(b, answer=None):
     if dated is not None:
         return dated
     if getattr(b, "_past_years", None) is None:
-        b._past_years = [(year_month(e.text)[0], e.text) for s in b.sentences for e in s.span.ents
-                         if e.label_ == "DATE" and re.search(r"\b(1[5-9]|20)\d\d\b", e.text) and not future_stem(e)]
+        years = [e for s in b.sentences for e in s.span.ents
+                 if e.label_ == "DATE" and re.search(r"\b(1[5-9]|20)\d\d\b", e.text) and not future_stem(e)]
+        done = [e for e in years if told_as_past(e)]  # "passed 400 in 2021", not "to reach Jupiter by 2030"
+        b._past_years = [(year_month(e.text)[0], e.text) for e in done or years]
     past = [year for year, text in b._past_years if answer is None or year_month(text) != year_month(answer)]
     return (max(past), 12) if past else None
 
