@@ -13,7 +13,7 @@ from .amounts import (article_now, date_style, date_variants, earlier_dates, fut
                       in_past_tense, past_tense_year, told_as_past, year_month)
 from . import kinds
 from .kinds import described
-from .names import person_genders
+from .names import leading_title, person_genders
 from .bounds import (LEADING_HEDGES, _unit, _value, _within, bare_amount, change_bound, later_year,  # noqa: F401
                      compared_bounds, majority_bound, range_bound, stem_bound, threshold_bounds,
                      whole_bound)
@@ -91,9 +91,13 @@ def options_for(b, entity, answer, sentence, ent=None, stem_end=None):
     chosen, article_options = [], 0
     slot = _slot_article(ent) if entity.label not in NUMERIC | {"DATE", "TIME"} else None
     rewritten = [re.sub(r"['\u2019]s$", "", t._.qtext.strip()) for t in sentence.span if t._.qtext]
+    if entity.label == "PERSON" and leading_title(answer):
+        return None, False  # "Superintendent X" among bare names is the odd one out: typed instead
     for position, option in enumerate(pool):
         if len(chosen) == 3:
             break
+        if entity.label == "PERSON" and leading_title(option):
+            option = option.split(" ", 1)[1]  # "Lorraine Abernathy" beside "Ray Oyelaran", no title of her own
         if any(is_alias(option, form) for form in [answer, *entity.forms]) or contains_phrase(sentence.text, option):
             continue
         if entity.label == "PERSON" and option.split()[-1] == answer.split()[-1]:
