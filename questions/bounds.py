@@ -266,3 +266,44 @@ def compared_bounds(sentence_text, answer):
         fell = re.fullmatch(FALL_WORDS, moved.group("dir"), re.IGNORECASE) is not None
         bounds.append(("below" if fell else "above", _value(moved.group(2))))  # "rose from 28 percent to _____"
     return bounds
+
+
+MONTH_WORDS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+
+
+def sum_in_stem(sentence_text, answer):
+    """Whether the rest of the sentence adds up to the key: 'a survey of _____ analysts found that 17 predicted a
+    rise, four expected no change and one forecast a cut' (22); 'an additional $31.4 million ..., pushing the total
+    to _____, ... the $48.5 million budget' ($79.9 million), or the budget from the other two. Amounts of the key's
+    unit and sign ('$' with '$'); a bare count only from counts of two or more ('17', 'four'), never from a year."""
+    from itertools import combinations
+    from .stem_fit import _digits
+    value, unit = _value(answer), _unit(answer)
+    position = sentence_text.find(answer)
+    if value is None or position < 0:
+        return False
+    rest = _digits(sentence_text[:position] + " " + sentence_text[position + len(answer):])
+    found = []
+    for match in AMOUNT.finditer(rest):
+        text = match.group(0)
+        if text.startswith("$") != answer.startswith("$") or re.fullmatch(r"(?:1[5-9]|20)\d\d", text.split()[0]) \
+                or re.search(r"\b(?:" + MONTH_WORDS + r")[a-z]*\.?\s*$", rest[: match.start()]):
+            continue  # a year, or the day of a date ("Oct. 24")
+        other_unit = _unit(text)
+        if unit and not (other_unit == unit or other_unit.startswith(unit.rstrip("$") + " ") or unit == "$"):
+            continue  # "$48.5 million budget" is money as "$79.9 million" is
+        if not unit and (re.search(r"\d[.,]\d", text) or _value(text) is None):
+            continue
+        found.append(_value(text))
+    if not unit:  # counts: "17 predicted, four expected, one forecast" read "one" too
+        found += [1.0] * len(re.findall(r"\bone\s+(?:forecast|said|expected|predicted|voted|abstained)", rest))
+    found = found[:8]
+    close = lambda a, b: abs(a - b) <= 1e-6 * max(abs(b), 1)  # noqa: E731
+    for size in (2, 3, 4):  # the key is the whole, or a part of a whole the sentence gives with the other parts
+        if value >= 10 and any(close(sum(parts), value) for parts in combinations(found, size)):
+            return True  # not '3' from '1' and '2' of anything
+        for whole in (w for w in found if w >= 10 and (size >= 3 or unit)):
+            rest_of = [v for v in found if v is not whole]
+            if any(close(value + sum(parts), whole) for parts in combinations(rest_of, size - 1)):
+                return True
+    return False

@@ -169,3 +169,51 @@ def test_a_hoped_for_date_gets_no_past_option(club_items):
     found = _choices(club_items, "2031")
     assert found  # positive control: "hopes to finish ... by _____" asked with options
     assert all(int(c) > 2024 for choices in found for c in choices), found
+
+
+BOARD = ("Superintendent Lorraine Abernathy proposed the cellphone policy in May. The board voted on Monday. Grace "
+         "Mwangi chaired the meeting. Ollie Drummond wrote the first draft of the rules. Ray Oyelaran led the "
+         "parents' campaign against it. Marcy Dell organised a petition. Abernathy said the ban would start in June. "
+         "Mwangi said she was pleased. Drummond said he had doubts.")
+
+
+def test_no_option_carries_a_title_the_others_lack():
+    from questions.names import leading_title
+    assert leading_title("Superintendent Lorraine Abernathy") == "Superintendent"
+    assert leading_title("Lorraine Abernathy") is None and leading_title("St Brennan") is None  # controls
+    items = questions.generate(BOARD, select=False)
+    people = [i for i in items if i["kind"] == "multiple_choice" and i["answer_type"] == "PERSON"]
+    assert people  # positive control
+    for item in people:
+        assert not [c for c in item["choices"] if leading_title(c)], item  # "Lorraine Abernathy", untitled
+    proposed = [i for i in items if i["answer"] == "Superintendent Lorraine Abernathy"]
+    assert all(i["kind"] != "multiple_choice" for i in proposed)  # the one titled key: typed, not the odd one out
+
+
+@pytest.mark.parametrize("sentence, key, given_away", [
+    ("A survey of 22 analysts found that 17 predicted a rise, four expected no change and one forecast a cut.", "22",
+     True),  # the parts add up to the key
+    ("A survey of 22 analysts found that 17 predicted a rise, four expected no change and one forecast a cut.", "17",
+     True),  # the whole and the other parts give the key
+    ("The council approved an additional $31.4 million, pushing the total cost to $79.9 million, well over the "
+     "$48.5 million budget.", "$79.9 million", True),
+    ("The council approved an additional $31.4 million, pushing the total cost to $79.9 million, well over the "
+     "$48.5 million budget.", "$48.5 million", True),
+    ("The plant employs 350 people and will grow to 900 by 2028.", "900", False),  # controls: nothing adds up
+    ("The phone will go on sale on Oct. 24 in 31 countries, seven more than last year.", "31", False),
+    ("Shares rose 12 percent to $45 after the company sold 30 stores.", "$45", False),
+])
+def test_a_key_the_stems_other_amounts_add_up_to_is_given_away(sentence, key, given_away):
+    from questions.bounds import sum_in_stem
+    assert sum_in_stem(sentence, key) is given_away
+
+
+def test_a_sum_given_away_is_not_asked_but_its_sentence_is():
+    text = ("A survey of 22 analysts conducted by Wirefield last week found that 17 predicted a quarter-point rise, "
+            "four expected no change and one forecast a larger increase. The council voted on Monday to approve an "
+            "additional $31.4 million for the bridge, pushing the total cost to $79.9 million, well over the $48.5 "
+            "million budget approved in 2020. The bridge will carry 30,000 vehicles a day.")
+    items = questions.generate(text, select=False)
+    assert not [i for i in items if i["answer"] in ("22", "17", "$79.9 million", "$48.5 million")]
+    assert [i for i in items if i["answer"] == "30,000"]  # positive control: an amount that adds up to nothing
+    assert "sum-in-stem" in questions.explain(text)
