@@ -225,6 +225,7 @@ COMPARED = re.compile(r"\b(?P<far>well|far|much|comfortably)?(?:just|still|even|
                       r"(?:(?:[\w-]+['\u2019]s\s+|[a-z-]+\s+){0,4}?(?:target|limit|threshold|level|average|rate|goal|"
                       r"ceiling|cap|minimum|maximum|mark|norm|benchmark)\s+of\s+)?$",
                       re.IGNORECASE)  # "well above the central bank's target of _____"
+FAR_MARGIN = 1.1  # "well above 5.3%": the option is more than a tenth of it away (not 5%)
 FALL_WORDS = r"(?:fallen|fell|falls|dropped|drops|declined|declines|decreased|eased|slipped|shrank|shrunk)"
 RISE_WORDS = r"(?:risen|rose|rises|climbed|climbs|increased|increases|grew|grown|jumped|soared|edged up|edging up|" \
              r"inched up|inching up|crept up|creeping up)"
@@ -247,7 +248,7 @@ def compared_bounds(sentence_text, answer):
         if stated:
             side = compared.group("side").lower()
             below = side in ("below", "under", "short of", "beneath", "lower than", "less than")
-            margin = 1.1 if compared.group("far") else 1.0  # "well above 5.3%": not 5% either
+            margin = FAR_MARGIN if compared.group("far") else 1.0  # "well above 5.3%": not 5% either
             bound = _value(stated[-1].group(0))
             bounds.append(("above", bound * margin) if below else ("below", bound / margin))
     change = re.search(r"\b(?P<dir>" + FALL_WORDS + "|" + RISE_WORDS + r")\b[^;]*?\bfrom\s+(?:a\s+(?:peak|high|low|"

@@ -108,8 +108,9 @@ def options_for(b, entity, answer, sentence, ent=None, stem_end=None):
             continue  # "Marcus Dyer" where the stem already says "Dyer ... were remanded"
         if any(is_alias(option, name) for name in rewritten if name):
             continue  # "Mark Carney's main opponent was _____": not "Mark Carney" among the options
-        if any(is_alias(option, c) for c in chosen):
-            continue
+        if any(is_alias(option, c) for c in chosen) or (
+                entity.label == "ORG" and stem_fit.named_by_kind_noun(option, answer, stem, ent)):
+            continue  # "... but urged the bank to pause": no bank among the options for who urged it
         if entity.label == "PERSON" and any(option.split()[-1] == c.split()[-1] for c in chosen):
             continue  # "Ms Dunmore" beside "Claire Dunmore": one person twice
         other = b.by_name.get(option) if slot is not None else None

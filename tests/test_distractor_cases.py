@@ -217,3 +217,19 @@ def test_a_sum_given_away_is_not_asked_but_its_sentence_is():
     assert not [i for i in items if i["answer"] in ("22", "17", "$79.9 million", "$48.5 million")]
     assert [i for i in items if i["answer"] == "30,000"]  # positive control: an amount that adds up to nothing
     assert "sum-in-stem" in questions.explain(text)
+
+
+@pytest.mark.parametrize("sentence, key, option, ruled_out", [
+    ("The Kestrel Chamber of Industry urged the bank to pause the rises.", "Kestrel Chamber of Industry",
+     "Kestrel Reserve Bank", True),  # the bank is the one urged, not the one who urged
+    ("The Kestrel Chamber of Industry urged the bank to pause the rises.", "Kestrel Chamber of Industry",
+     "Kestrel Farmers Union", False),  # control: no union in the stem
+    ("Halbrook Bank said the bank would cut its rates.", "Halbrook Bank", "Kestrel Reserve Bank", False),
+    # a key of that kind: 'the bank' may be the key itself
+])
+def test_an_option_the_stem_names_by_its_kind_as_another_party_is_refused(sentence, key, option, ruled_out):
+    from questions.stem_fit import named_by_kind_noun
+    doc = questions.load_model()(sentence)
+    start = sentence.index(key)
+    ent = doc.char_span(start, start + len(key), alignment_mode="expand")
+    assert named_by_kind_noun(option, key, doc[:], ent) is ruled_out
