@@ -43,7 +43,7 @@ def number_variants(text):
     is_year = re.fullmatch(r"(1[5-9]|20)\d\d", raw) is not None
     if is_year:
         candidates = [value - 3, value - 1, value + 2, value + 4]
-    elif ("%" in text or "percent" in text.lower()) and 10 <= value <= 100:  # a share: other plausible shares
+    elif SHARE.search(text) and 10 <= value <= 100:  # a share: other plausible shares
         candidates = [round(value * f) for f in (0.5, 0.75)] + [value + d for d in (-20, -10, 10, 20)]
     elif value < 10 and value == int(value):
         candidates = [value + d for d in (-2, -1, 1, 2, 3, 5)]
@@ -52,10 +52,16 @@ def number_variants(text):
         if re.search(r"\b(thousand|million|billion|trillion)\b", text, re.IGNORECASE):
             # "$730 million": "$1095 million" is no way to write an amount; stay under the next scale word
             candidates = [c for c in candidates + [value * f for f in (0.6, 1.2, 1.25)] if c < 1000]
-    share = ("%" in text or "percent" in text.lower()) and value <= 100  # a share of something stays a share
+    share = bool(SHARE.search(text)) and value <= 100  # a share of something stays a share
+    small_coin = re.search(r"(?<!per )\b(?:cents?|pence|p)\b", text) is not None and value < 100  # "90 cents", not "135 cents"
+    if small_coin:
+        candidates += [value + d for d in (-30, -20, -10, 10)]
+    step = None if is_year else round_step(raw)
+    if step:  # "about 850": 450, 650, 1,300, never 638 or 1,275 beside a round figure
+        candidates = [round(c / step) * step for c in candidates]
     out, taken = [], []
     for candidate in candidates:
-        if candidate <= 0 or candidate == value or (share and candidate > 100):
+        if candidate <= 0 or candidate == value or (share and candidate > 100) or (small_coin and candidate >= 100):
             continue
         if share and any(abs(candidate - other) < 0.08 * max(candidate, other) for other in [value, *taken]):
             continue  # "55 percent" next to "56 percent" is no choice
@@ -65,6 +71,22 @@ def number_variants(text):
         if variant != text and variant not in out:
             out.append(variant)
     return out
+
+
+SHARE = re.compile(r"%|\bper ?cent\b", re.IGNORECASE)
+
+
+def round_step(raw):
+    """The roundness of a whole number written with trailing zeros ('850' -> 50, '4,000' -> 1000, '90' -> 10,
+    '31,500' -> 500), or None ('71', '9.7'): its options are rounded to it, as a reader expects."""
+    digits = raw.replace(",", "")
+    if "." in digits or not digits.isdigit() or not digits.endswith("0"):
+        return None
+    if int(digits) < 100:
+        return 5  # "90 cents": 45, 70, 135; a step of 10 leaves a round '10' too few options
+    zeros = len(digits) - len(digits.rstrip("0"))
+    step = 10 ** zeros
+    return step * 5 if digits.rstrip("0")[-1] == "5" and len(digits.rstrip("0")) > 1 else step
 
 
 IRREGULAR = {"feet": "foot", "people": "person", "children": "child", "men": "man", "women": "woman",
@@ -117,7 +139,8 @@ def _format_like(raw, value):
     if decimals:
         return f"{value:,.{decimals}f}" if "," in raw else f"{value:.{decimals}f}"
     value = round(value)
-    return f"{value:,}" if "," in raw else str(value)
+    grouped = "," in raw or (len(raw) <= 3 and value >= 1000)  # "850" -> "1,300": written as news writes it
+    return f"{value:,}" if grouped else str(value)
 
 
 def date_variants(text):
@@ -168,6 +191,12 @@ INTENT_VERBS = {"expect", "plan", "intend", "aim", "hope"}
 FUTURE_VERBS = {"expect", "schedule", "due", "set", "plan", "intend", "aim"}  # "is expected to begin in _____"
 
 
+def _lemma(token):
+    """The verb's lemma; 'hopes' is 'hope' (the small model reads it as 'hop')."""
+    lower = token.lower_
+    return "hope" if lower in ("hopes", "hoping", "hope") else token.lemma_.lower()
+
+
 def future_stem(key):
     """Whether the key dates something still to come in its sentence: 'will take place in _____', 'is
     expected to open in _____', 'is due in _____'."""
@@ -178,11 +207,36 @@ def future_stem(key):
         if token.lemma_.lower() in FUTURE_VERBS and token.tag_ == "VBN" and any(
                 c.dep_ in ("auxpass", "aux") for c in token.children):
             return True
-        if token.lemma_.lower() in INTENT_VERBS and token.tag_ in ("VBZ", "VBP", "VBG"):
+        if _lemma(token) in INTENT_VERBS and token.tag_ in ("VBZ", "VBP", "VBG"):
             return True  # "which it expects to release in _____", "plans to open in _____"
         if token.head.i == token.i or token.dep_ in ("relcl", "advcl", "ccomp", "conj"):
             return False  # another clause: its tense is its own
         token = token.head
+
+
+def in_past_tense(key):
+    """Whether the date's clause is told in the past tense ('was appointed in _____', 'left Earth in _____')."""
+    token = _clause_verb(key)
+    if token is None or future_stem(key) or key.root.head.lower_ in ("until", "till", "through", "to"):
+        return False  # "signed a contract until June 2027": the end of what was signed, still to come
+    modal = any(c.tag_ == "MD" or c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    return token.tag_ == "VBD" or token.tag_ == "VBN" and not modal
+
+
+def _clause_verb(key):
+    token = key.root
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token if token.pos_ in ("VERB", "AUX") else None
+
+
+def told_as_past(key):
+    """Whether the clause of the date tells what is or was, not what someone plans or hopes: its verb is no
+    infinitive nor a verb after a modal ('to reach Jupiter by 2030', 'could open in 2031'), and not a future."""
+    token = _clause_verb(key)
+    if token is None or future_stem(key):
+        return False
+    return token.tag_ != "VB"
 
 
 DATE_LINE = re.compile(r"^\s*(?:[A-Z][A-Za-z.' -]*,\s*)?(" + "|".join(MONTHS) + r")\.?\s+\d{1,2},\s+(\d{4})\s*$",
@@ -230,3 +284,12 @@ def earlier_dates(answer):
         return [str(key[0] - d) for d in (1, 2, 3, 4, 5, 6)]
     month = answer.split()[0]
     return [f"{month} {key[0] - d}" for d in (1, 2, 3, 4)]
+
+
+def past_tense_year(b, answer):
+    """The latest year the article dates in a clause told in the past tense, the key's own year aside, or None."""
+    if getattr(b, "_past_tense_years", None) is None:
+        b._past_tense_years = [(year_month(e.text)[0], e.text) for s in b.sentences for e in s.span.ents
+                               if e.label_ == "DATE" and re.search(r"\b(1[5-9]|20)\d\d\b", e.text) and in_past_tense(e)]
+    years = [year for year, text in b._past_tense_years if year_month(text) != year_month(answer)]
+    return max(years) if years else None

@@ -75,7 +75,7 @@ def _same_unit(text, unit):
     return found == unit or found.startswith(unit.rstrip("$") + " ") and found.endswith("$") == unit.endswith("$")
 
 
-AMOUNT = re.compile(r"\$?\d[\d,]*(?:\.\d+)?(?:\s+(?:thousand|million|billion|trillion))?(?:\s+[a-z%]+){0,2}")
+AMOUNT = re.compile(r"\$?\d[\d,]*(?:\.\d+)?%?(?:\s+(?:thousand|million|billion|trillion))?(?:\s+[a-z%]+){0,2}")
 
 
 def later_year(sentence_text, answer):
@@ -92,7 +92,7 @@ def _within(option, bound):
     if value is None or side == "near":
         return False  # "nearly a fifth of 2.2 million hectares" names the key: a typed item instead
     return value < target if side == "below" else value > target
-LEADING_HEDGES = re.compile(r"^(?:(?:only|just|about|around|nearly|almost|approximately|roughly|some|over|under|up to|"
+LEADING_HEDGES = re.compile(r"^(?:(?:an estimated|estimated|only|just|about|around|nearly|almost|approximately|roughly|some|over|under|up to|"
                             r"above|below|beyond|upwards of|close to|well over|well under|just over|just under|"
                             r"more than|less than|fewer than|at least|at most|as many as|as much as|as few as|as little as)\s+)+",
                             re.IGNORECASE)
@@ -220,11 +220,15 @@ def threshold_bounds(sentence_text, answer):
     return []
 
 
-COMPARED = re.compile(r"\b(?:well|far|just|still|even|much|slightly|comfortably)?\s*(?P<side>below|under|short of|"
-                      r"beneath|above|over|beyond|exceeding|higher than|lower than|less than|more than)\s+(?:the\s+|a\s+)?$",
-                      re.IGNORECASE)
+COMPARED = re.compile(r"\b(?P<far>well|far|much|comfortably)?(?:just|still|even|slightly)?\s*(?P<side>below|under|short of|"
+                      r"beneath|above|over|beyond|exceeding|higher than|lower than|less than|more than)\s+(?:the\s+|a\s+)?"
+                      r"(?:(?:[\w-]+['\u2019]s\s+|[a-z-]+\s+){0,4}?(?:target|limit|threshold|level|average|rate|goal|"
+                      r"ceiling|cap|minimum|maximum|mark|norm|benchmark)\s+of\s+)?$",
+                      re.IGNORECASE)  # "well above the central bank's target of _____"
+FAR_MARGIN = 1.1  # "well above 5.3%": the option is more than a tenth of it away (not 5%)
 FALL_WORDS = r"(?:fallen|fell|falls|dropped|drops|declined|declines|decreased|eased|slipped|shrank|shrunk)"
-RISE_WORDS = r"(?:risen|rose|rises|climbed|climbs|increased|increases|grew|grown|jumped|soared)"
+RISE_WORDS = r"(?:risen|rose|rises|climbed|climbs|increased|increases|grew|grown|jumped|soared|edged up|edging up|" \
+             r"inched up|inching up|crept up|creeping up)"
 
 
 def compared_bounds(sentence_text, answer):
@@ -239,12 +243,14 @@ def compared_bounds(sentence_text, answer):
     compared = COMPARED.search(before)
     if compared:
         clause = re.split(r";|\b(?:while|but|whereas|although)\b", before[: compared.start()])[-1]
-        stated = [m for m in AMOUNT.finditer(clause) if _same_unit(m.group(0), unit)
-                  and m.group(0).startswith("$") == answer.startswith("$")]
+        stated = [m for m in AMOUNT.finditer(clause) if (_same_unit(m.group(0), unit) or not unit)
+                  and m.group(0).startswith("$") == answer.startswith("$")]  # a bare key: what the clause measured
         if stated:
             side = compared.group("side").lower()
             below = side in ("below", "under", "short of", "beneath", "lower than", "less than")
-            bounds.append(("above" if below else "below", _value(stated[-1].group(0))))
+            margin = FAR_MARGIN if compared.group("far") else 1.0  # "well above 5.3%": not 5% either
+            bound = _value(stated[-1].group(0))
+            bounds.append(("above", bound * margin) if below else ("below", bound / margin))
     change = re.search(r"\b(?P<dir>" + FALL_WORDS + "|" + RISE_WORDS + r")\b[^;]*?\bfrom\s+(?:a\s+(?:peak|high|low|"
                        r"record|level)\s+of\s+)?$", before, re.IGNORECASE)
     if change:
@@ -253,4 +259,52 @@ def compared_bounds(sentence_text, answer):
                 (not unit.rstrip("$") or (target.group("rest").strip() + " ").startswith(unit.rstrip("$").split()[0] + " ")):
             fell = re.fullmatch(FALL_WORDS, change.group("dir"), re.IGNORECASE) is not None
             bounds.append(("above" if fell else "below", _value(target.group(1))))
+    moved = re.search(r"\b(?P<dir>" + FALL_WORDS + "|" + RISE_WORDS + r")\b[^;]*?\bfrom\s+" + NUMBER +
+                      r"(?P<rest>(?:\s+[a-z%]+){0,2}?)\s+to\s+$", before, re.IGNORECASE)
+    if moved and moved.group(2).startswith("$") == answer.startswith("$") and (
+            not unit.rstrip("$") or not moved.group("rest").strip() or
+            (moved.group("rest").strip() + " ").startswith(unit.rstrip("$").split()[0] + " ")):
+        fell = re.fullmatch(FALL_WORDS, moved.group("dir"), re.IGNORECASE) is not None
+        bounds.append(("below" if fell else "above", _value(moved.group(2))))  # "rose from 28 percent to _____"
     return bounds
+
+
+MONTH_WORDS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+
+
+def sum_in_stem(sentence_text, answer):
+    """Whether the rest of the sentence adds up to the key: 'a survey of _____ analysts found that 17 predicted a
+    rise, four expected no change and one forecast a cut' (22); 'an additional $31.4 million ..., pushing the total
+    to _____, ... the $48.5 million budget' ($79.9 million), or the budget from the other two. Amounts of the key's
+    unit and sign ('$' with '$'); a bare count only from counts of two or more ('17', 'four'), never from a year."""
+    from itertools import combinations
+    from .stem_fit import _digits
+    value, unit = _value(answer), _unit(answer)
+    position = sentence_text.find(answer)
+    if value is None or position < 0:
+        return False
+    rest = _digits(sentence_text[:position] + " " + sentence_text[position + len(answer):])
+    found = []
+    for match in AMOUNT.finditer(rest):
+        text = match.group(0)
+        if text.startswith("$") != answer.startswith("$") or re.fullmatch(r"(?:1[5-9]|20)\d\d", text.split()[0]) \
+                or re.search(r"\b(?:" + MONTH_WORDS + r")[a-z]*\.?\s*$", rest[: match.start()]):
+            continue  # a year, or the day of a date ("Oct. 24")
+        other_unit = _unit(text)
+        if unit and not (other_unit == unit or other_unit.startswith(unit.rstrip("$") + " ") or unit == "$"):
+            continue  # "$48.5 million budget" is money as "$79.9 million" is
+        if not unit and (re.search(r"\d[.,]\d", text) or _value(text) is None):
+            continue
+        found.append(_value(text))
+    if not unit:  # counts: "17 predicted, four expected, one forecast" read "one" too
+        found += [1.0] * len(re.findall(r"\bone\s+(?:forecast|said|expected|predicted|voted|abstained)", rest))
+    found = found[:8]
+    close = lambda a, b: abs(a - b) <= 1e-6 * max(abs(b), 1)  # noqa: E731
+    for size in (2, 3, 4):  # the key is the whole, or a part of a whole the sentence gives with the other parts
+        if value >= 10 and any(close(sum(parts), value) for parts in combinations(found, size)):
+            return True  # not '3' from '1' and '2' of anything
+        for whole in (w for w in found if w >= 10 and (size >= 3 or unit)):
+            rest_of = [v for v in found if v is not whole]
+            if any(close(value + sum(parts), whole) for parts in combinations(rest_of, size - 1)):
+                return True
+    return False

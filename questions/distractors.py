@@ -10,10 +10,10 @@ import re
 
 from . import phrasing
 from .amounts import (article_now, date_style, date_variants, earlier_dates, future_stem, later_dates, number_variants,
-                      year_month)
+                      in_past_tense, past_tense_year, told_as_past, year_month)
 from . import kinds
 from .kinds import described
-from .names import person_genders
+from .names import leading_title, person_genders
 from .bounds import (LEADING_HEDGES, _unit, _value, _within, bare_amount, change_bound, later_year,  # noqa: F401
                      compared_bounds, majority_bound, range_bound, stem_bound, threshold_bounds,
                      whole_bound)
@@ -64,6 +64,8 @@ def options_for(b, entity, answer, sentence, ent=None, stem_end=None):
         pool += later_dates(answer, now)
     elif key_date is not None and not future_stem(ent):
         latest = max(now[0], key_date[0])
+        if in_past_tense(ent):  # "was appointed in _____": no later than what the story tells as done
+            latest = max(past_tense_year(b, answer) or key_date[0], key_date[0])
         pool = [o for o in pool if year_month(o) is None or year_month(o)[0] <= latest]  # past: no future option
         pool += [d for d in earlier_dates(answer) if year_month(d) is not None and year_month(d)[0] <= latest]
     if entity.label in NUMERIC:
@@ -89,9 +91,13 @@ def options_for(b, entity, answer, sentence, ent=None, stem_end=None):
     chosen, article_options = [], 0
     slot = _slot_article(ent) if entity.label not in NUMERIC | {"DATE", "TIME"} else None
     rewritten = [re.sub(r"['\u2019]s$", "", t._.qtext.strip()) for t in sentence.span if t._.qtext]
+    if entity.label == "PERSON" and leading_title(answer):
+        return None, False  # "Superintendent X" among bare names is the odd one out: typed instead
     for position, option in enumerate(pool):
         if len(chosen) == 3:
             break
+        if entity.label == "PERSON" and leading_title(option):
+            option = option.split(" ", 1)[1]  # "Lorraine Abernathy" beside "Ray Oyelaran", no title of her own
         if any(is_alias(option, form) for form in [answer, *entity.forms]) or contains_phrase(sentence.text, option):
             continue
         if entity.label == "PERSON" and option.split()[-1] == answer.split()[-1]:
@@ -102,8 +108,9 @@ def options_for(b, entity, answer, sentence, ent=None, stem_end=None):
             continue  # "Marcus Dyer" where the stem already says "Dyer ... were remanded"
         if any(is_alias(option, name) for name in rewritten if name):
             continue  # "Mark Carney's main opponent was _____": not "Mark Carney" among the options
-        if any(is_alias(option, c) for c in chosen):
-            continue
+        if any(is_alias(option, c) for c in chosen) or (
+                entity.label == "ORG" and stem_fit.named_by_kind_noun(option, answer, stem, ent)):
+            continue  # "... but urged the bank to pause": no bank among the options for who urged it
         if entity.label == "PERSON" and any(option.split()[-1] == c.split()[-1] for c in chosen):
             continue  # "Ms Dunmore" beside "Claire Dunmore": one person twice
         other = b.by_name.get(option) if slot is not None else None
@@ -134,8 +141,10 @@ def story_now(b, answer=None):
     if dated is not None:
         return dated
     if getattr(b, "_past_years", None) is None:
-        b._past_years = [(year_month(e.text)[0], e.text) for s in b.sentences for e in s.span.ents
-                         if e.label_ == "DATE" and re.search(r"\b(1[5-9]|20)\d\d\b", e.text) and not future_stem(e)]
+        years = [e for s in b.sentences for e in s.span.ents
+                 if e.label_ == "DATE" and re.search(r"\b(1[5-9]|20)\d\d\b", e.text) and not future_stem(e)]
+        done = [e for e in years if told_as_past(e)]  # "passed 400 in 2021", not "to reach Jupiter by 2030"
+        b._past_years = [(year_month(e.text)[0], e.text) for e in done or years]
     past = [year for year, text in b._past_years if answer is None or year_month(text) != year_month(answer)]
     return (max(past), 12) if past else None
 

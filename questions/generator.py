@@ -20,6 +20,7 @@ from . import (accepted, advice, attribution, checker, definitions, generic, kin
 from .clauses import (_definite_for_demonstratives, _drop_leading_connective, _name_the_clear_ones, clause_views,
                       clear_nouns, why_unusable)
 from .amounts import date_style
+from .bounds import sum_in_stem
 from .entities import consolidate
 from .name_items import _inside_quotes, name_items, title_items, title_of
 from .parse import parse_story
@@ -138,6 +139,8 @@ class Builder:
             return "title-fragment"  # "Defense" in "Defense Secretary"
         if worth.not_worth_asking(ent, entity, key):
             return "not-worth-asking"
+        if entity.label in ("MONEY", "NUMBER", "QUANTITY", "PERCENT") and sum_in_stem(sentence.text, key.text):
+            return "sum-in-stem"
         if worth.passer_by_detail(ent, lambda token: self.times_named(sentence, token),
                                   self.times_named(sentence, ent.root, labels=None)):
             return "passer-by-detail"

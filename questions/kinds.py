@@ -13,111 +13,17 @@ organisation). Each piece of evidence is a vote for one of four sorts:
     thing    a facility, a project, a product, a document, an event
 
 Options of a multiple choice and the swap of a false statement must be of the key's sort
-(distractors.py). Every word list here is general English, never a name of any article.
+(distractors.py). Every word list (kind_words.py) is general English, never a name of any article.
 """
 import re
 from collections import Counter
 
 from .textnorm import words
+from .kind_words import (  # noqa: F401 (other modules import the word lists from here)
+    PLACE_HEADS, THING_HEADS, ORG_HEADS, FIRST_THING, FIRST_PLACE, PLACE_NOUNS, AGENT_NOUNS, GRAINS, NATION_HEADS,
+    STAKE_NOUNS, ORG_NOUNS, PERSON_NOUNS, THING_NOUNS, PLACE_HOLDINGS, ORG_HOLDINGS, ORG_OF, ORG_IN, PERSON_TITLES,
+    PLACE_PREPS, WEAK_PLACE_PREPS, PLACE_VERBS, AGENT_VERBS)
 
-PLACE_HEADS = {"street", "square", "road", "avenue", "lane", "boulevard", "coast", "river", "sea", "ocean", "lake",
-               "bay", "gulf", "island", "islands", "valley", "mountain", "mountains", "hills", "peninsula", "plain",
-               "plains", "county", "province", "district", "region", "city", "town", "village", "borough", "strait",
-               "desert", "forest", "basin", "delta", "heights", "beach", "harbour", "harbor", "point", "creek",
-               "springs", "falls", "park", "reef", "canyon", "glacier", "estate", "quarter", "zone", "crater", "caldera",
-               "volcano", "plateau", "lagoon", "fjord", "cape"}
-THING_HEADS = {"farm", "dam", "plant", "station", "bridge", "airport", "stadium", "mine", "pipeline", "tower",
-               "project",
-               "programme", "program", "initiative", "scheme", "accord", "treaty", "agreement", "pact", "act", "law",
-               "bill", "plan", "report", "review", "strategy", "declaration", "convention", "protocol", "summit",
-               "conference", "festival", "games", "cup", "championship", "tournament", "prize", "award",
-               "telescope", "satellite", "rocket", "mission", "app", "device", "vaccine", "drug", "line", "railway",
-               "tunnel", "canal", "highway", "motorway", "terminal", "reactor", "refinery", "museum", "hospital",
-               "prison", "hotel", "theatre", "theater", "cinema", "hall", "building", "centre", "center", "index",
-               "storm", "hurricane", "typhoon", "cyclone", "fire", "war", "survey", "study", "census", "poll",
-               "assessment"}
-ORG_HEADS = {"party", "alliance", "front", "movement", "coalition", "bloc", "league", "union", "assembly", "parliament",
-             "congress", "senate", "council", "court", "tribunal", "agency", "commission", "department", "ministry",
-             "administration", "bureau", "office", "authority", "service", "directorate", "board", "committee",
-             "inc", "corp", "corporation", "company", "co", "ltd", "llc", "plc", "group", "holdings", "airlines",
-             "airways", "motors", "bank", "university", "college", "school", "institute", "academy", "association",
-             "federation", "foundation", "society", "club", "organisation", "organization", "laboratory",
-             "laboratories", "lab", "labs", "trust", "fund", "network", "systems", "technologies", "renewables",
-             "energy", "aerospace", "industries", "pharmaceuticals", "therapeutics", "partners", "media", "police",
-             "army", "navy", "government", "cabinet", "chamber", "guild", "secretariat", "regulator", "solar", "power",
-             "capital", "ventures", "studios", "pharma", "insight", "analytics", "logistics", "mining", "airline",
-             "exchange", "brands", "foods", "retail", "stores", "farms", "rovers", "wanderers", "athletic", "fc"}
-FIRST_THING = {"storm", "hurricane", "typhoon", "cyclone", "operation", "project"}  # "Storm Idris", "Operation X"
-FIRST_PLACE = {"lake", "mount", "port", "cape", "fort"}  # "Lake Orla", "Mount Kell", "Port Arden"
-
-PLACE_NOUNS = {"city", "town", "village", "region", "province", "state", "county", "district", "island", "capital",
-               "port", "suburb", "municipality", "neighborhood", "neighbourhood", "prefecture", "country", "nation",
-               "area", "community", "hamlet", "borough", "territory", "coast", "valley", "river", "lake", "place",
-               "resort", "locality", "parish", "commune", "republic", "kingdom", "island", "enclave", "neighbour",
-               "neighbor", "site", "settlement", "homeland", "market"}  # "Kest and three other markets"
-AGENT_NOUNS = {"rival", "competitor", "bidder", "investor", "client", "customer", "buyer", "seller", "backer",
-               "shareholder", "sponsor", "donor", "champion", "winner", "holder", "finalist", "runner-up"}  # a person or an organisation: "rivals such as X"
-GRAINS = {"country": {"country", "nation", "republic", "kingdom"},
-          "region": {"province", "region", "county", "district", "territory", "prefecture", "state"},
-          "settlement": {"city", "town", "village", "port", "suburb", "hamlet", "municipality", "borough",
-                         "capital", "neighbourhood", "neighborhood", "parish", "commune"},
-          "market": {"market"}}  # what size of place a descriptor says: a town is no option among countries
-NATION_HEADS = {"government", "economy", "parliament", "border", "military", "embassy", "citizens", "population",
-                "electorate", "coastline", "mainland"}  # "the Kest government": a country or region
-STAKE_NOUNS = {"stake", "share", "shares", "investment", "interest", "role", "job", "position", "confidence",
-               "trust", "faith", "career", "part", "seat", "place", "rise", "fall", "drop", "increase"}
-ORG_NOUNS = {"company", "firm", "business", "corporation", "maker", "manufacturer", "startup", "retailer", "lender",
-             "insurer", "automaker", "carmaker", "chipmaker", "publisher", "broadcaster", "developer", "producer",
-             "chain", "brand", "bank", "airline", "carrier", "operator", "supplier", "contractor", "utility", "group",
-             "agency", "organisation", "organization", "body", "regulator", "authority", "ministry", "department",
-             "university", "college", "school", "institute", "club", "team", "party", "union", "association",
-             "charity", "network", "board", "commission", "council", "court", "committee", "government", "insurer",
-             "laboratory", "lab", "newspaper", "giant", "conglomerate", "consortium", "coalition", "alliance",
-             "distributor", "exporter", "importer", "miner", "owner", "provider", "subsidiary", "unit", "venture",
-             "foundation", "trust", "fund", "watchdog", "league", "federation", "society", "campaign",
-             "consultancy", "broker", "brokerage", "bank", "studio", "label"}
-PERSON_NOUNS = {"boy", "girl", "man", "woman", "child", "son", "daughter", "mother", "father", "person", "resident",
-                "student", "teacher", "worker", "driver", "patient", "victim", "player", "officer", "official",
-                "farmer", "husband", "wife", "brother", "sister", "friend", "pupil", "doctor", "nurse",
-                "president", "minister", "secretary", "governor", "administrator", "spokesperson", "spokesman",
-                "spokeswoman", "director", "ceo", "chairman", "chairwoman", "chair", "mayor", "senator", "ambassador",
-                "chief", "commissioner", "chancellor", "premier", "king", "queen", "founder", "executive", "coach",
-                "speaker", "attorney", "lawyer", "judge", "envoy", "sheriff", "head", "editor", "manager", "analyst",
-                "economist", "scientist", "researcher", "professor", "engineer", "author", "writer", "actor",
-                "actress", "singer", "artist", "leader", "member", "mediator", "negotiator", "detective",
-                "inspector", "consultant", "neurologist", "surgeon", "physician", "expert", "historian", "activist",
-                "defendant", "suspect", "candidate", "mp", "lawmaker", "legislator", "politician", "diplomat",
-                "colleague", "partner", "pilot", "captain", "fisherman", "owner", "organiser", "organizer",
-                "campaigner", "voter", "citizen", "athlete", "deputy", "aide", "adviser",
-                "advisor", "journalist", "reporter", "photographer", "student", "graduate", "veteran", "trustee",
-                "principal", "dean", "vice", "biologist", "chemist", "physicist", "astronomer", "geologist"}
-THING_NOUNS = {"project", "farm", "plant", "dam", "station", "facility", "site", "programme", "program", "scheme",
-               "initiative", "plan", "treaty", "accord", "agreement", "pact", "deal", "law", "bill", "act", "report",
-               "study", "survey", "product", "device", "app", "drug", "vaccine", "model", "aircraft", "plane", "jet",
-               "ship", "vessel", "car", "vehicle", "satellite", "telescope", "spacecraft", "rocket", "mission", "film",
-               "movie", "book", "novel", "play", "song", "album", "show", "series", "event", "festival", "summit",
-               "conference", "operation", "storm", "hurricane", "fire", "war", "game", "line", "route", "bridge",
-               "tunnel", "pipeline", "building", "tower", "museum", "hospital", "stadium", "airport", "mine",
-               "reactor", "system", "platform", "service", "network", "codename", "technology", "chip", "index",
-               "strain", "variant", "virus", "disease", "species"}
-PLACE_HOLDINGS = {"school", "street", "road", "resident", "inhabitant", "hospital", "park", "beach", "glacier",
-                  "coast", "coastline", "border", "mayor", "population", "citizen", "neighbourhood", "neighborhood",
-                  "suburb", "village", "farmer", "river", "harbour", "harbor", "outskirts", "centre", "downtown"}
-PLACE_PREPS = {"near", "outside", "around", "across", "throughout", "inside", "within", "towards", "toward"}
-WEAK_PLACE_PREPS = {"in", "at", "into", "from", "to"}
-PLACE_VERBS = {"base", "locate", "headquarter", "situate", "bear", "live", "reside", "settle", "travel", "move",
-               "arrive", "visit", "flee", "return"}  # "based in X", "born in X", "travelled to X"
-AGENT_VERBS = {"say", "tell", "sign", "approve", "announce", "agree", "decide", "vote", "order", "hire", "accuse",
-               "reject", "welcome", "condemn", "propose", "monitor", "sue", "pay", "file", "argue", "warn", "claim",
-               "deny", "confirm", "estimate", "expect", "promise", "refuse", "demand", "invest", "acquire", "buy",
-               "sell", "appoint", "represent", "negotiate", "criticise", "criticize", "praise", "urge", "ask",
-               "call", "plan", "intend", "employ", "launch", "publish", "release", "fund", "sponsor", "lead",
-               "add", "note", "report", "write", "believe", "think", "want", "hope", "fear", "insist", "respond",
-               "recommend", "rule", "fine", "charge", "arrest", "elect", "nominate", "award", "grant", "offer",
-               "operate", "manage", "own", "found", "establish", "spend",
-               "lose", "win", "oppose", "support", "back", "endorse", "admit", "apologise", "apologize", "comment",
-               "decline", "declare", "explain", "threaten", "vow", "pledge", "commit", "contract", "partner",
-               "collaborate", "cooperate", "compete", "testify", "appeal", "protest", "resign", "retire"}
 SORTS = ("person", "org", "place", "thing")
 SORTED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"}
 
@@ -142,7 +48,7 @@ def head_sort(name):
         return "place"
     if re.fullmatch(r"\d{1,4}", tokens[-1]) and first not in ("local", "route", "highway"):
         return "thing"  # "Skyline 400", "Orbiter 2": a model or a mission, not a maker
-    if head in ORG_HEADS:
+    if head in ORG_HEADS or len(head) > 5 and head.endswith("works"):  # "Voltan Coachworks", "Brell Ironworks"
         return "org"
     if head in PLACE_HEADS:
         return "place"
@@ -225,12 +131,25 @@ def mention_votes(ent):
             votes.append(("place", 1, None))  # "fished out of X", "met in X"
         elif prep == "to" and governor.lemma_.lower() in ("trip", "visit", "journey", "flight", "voyage", "move"):
             votes.append(("place", 2, None))  # "her last trip to X"
+        elif prep == "in" and governor.pos_ == "NOUN" and governor.lemma_.lower() in ORG_IN:
+            votes.append(("org", 3, None))  # "shares in X": a company
         elif prep == "in" and governor.pos_ == "NOUN" and governor.lemma_.lower() not in STAKE_NOUNS:
             votes.append(("place", 1, None))  # "the market in X", "prices in X"; not "a stake in X"
+        elif prep == "at" and governor.pos_ == "NOUN" and governor.lemma_.lower() not in PERSON_NOUNS:
+            votes.append(("place", 1, None))  # "the boardwalk at X" (a nurse at X: a place of work, no person)
+        elif prep == "of" and governor.lemma_.lower() in ORG_OF:
+            votes.append(("org", 3, None))  # "the chief executive of X", "shareholders of X"
+    if ent.root.dep_ in ("poss", "compound") and ent.root.head.lemma_.lower() in ORG_HOLDINGS and \
+            ent.root.head.i not in inside:
+        votes.append(("org", 3, None))  # "X shareholders", "X's chief executive": a body
     if ent.root.dep_ == "poss" and ent.root.head.lemma_.lower() in PLACE_HOLDINGS:
         votes.append(("place", 2, None))  # "Students in Arlow's middle schools", "Svalbard's glaciers"
     if ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ == "based":
         votes.append(("place", 2, None))  # "Halbridge-based"
+    if ent.root.dep_ == "nsubjpass" and ent.root.head.lower_ == "born" or (
+            before is not None and before.lower_.rstrip(".") in PERSON_TITLES) or any(
+            c.dep_ in ("appos", "amod", "npadvmod") and c.like_num and c.i == ent.end + 1 for c in ent.root.children):
+        votes.append(("person", 3, None))  # "X was born", "Dr X", "X, 52,": someone, whatever the label says
     if ent.root.dep_ in ("nsubj",) and ent.root.head.lemma_ in AGENT_VERBS:
         votes.append(("agent", 1, None))  # someone who said, signed, approved: a person or an organisation
     return votes
@@ -262,7 +181,7 @@ def tally(entity, votes):
     score = Counter()
     label = _label_sort(entity)
     if label:
-        score[label] += 1
+        score[label] += 1 if label != "person" or _person_shown(entity, votes) else 0.5
     own = head_sort(entity.name)
     if own:
         score[own] += 3
@@ -281,6 +200,16 @@ def tally(entity, votes):
     if len(ties) > 1:
         return label if label in ties else None
     return best
+
+
+def _person_shown(entity, votes):
+    """Whether more than the model's label says the name is someone's: a person noun beside it, a gender
+    ('Ms', 'she'), or the surname alone elsewhere ('Keller' after 'Anna Keller'). Two capitalised words alone
+    ('Coldwater Rise', 'Fenwick Moss') may as well be a company or a place, and weaker evidence outweighs them."""
+    if entity.gender or any(sort == "person" for sort, _, _ in votes):
+        return True
+    parts = words(entity.name)
+    return len(parts) > 1 and any(words(form) == parts[-1:] for form in entity.forms)
 
 
 def article_votes(b):

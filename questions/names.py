@@ -333,3 +333,22 @@ def person_genders(b):
             found[name] = next(iter(genders))
     b._genders = found
     return b._genders
+
+
+EXTRA_TITLES = {"superintendent", "councillor", "councilman", "councilwoman", "alderman", "trustee", "registrar",
+                "principal", "headteacher", "headmaster", "headmistress", "provost", "rector", "dean"}
+
+
+def leading_title(name):
+    """The job or title a person's name was written with ('Superintendent' of 'Superintendent Lorraine Abernathy'),
+    or None: beside names without one it marks the key ('the only option with a title')."""
+    from .worth import TITLE_WORDS
+    from .lexicon import OCCUPATION_WORDS
+    parts = name.split()
+    first = parts[0].lower().rstrip(".") if len(parts) >= 2 else ""
+    if first in NOT_A_TITLE_HERE:
+        return None  # "St Brennan", "Grand Rapids": part of the name
+    return parts[0] if first in TITLE_WORDS | OCCUPATION_WORDS | EXTRA_TITLES else None
+
+
+NOT_A_TITLE_HERE = {"st", "saint", "crown", "grand", "count", "major", "general", "gen"}

@@ -50,6 +50,8 @@ RULES = {rule.name: rule for rule in [
     Rule("passer-by-detail", "candidate", "'Ann Roe, a cook who has worked there for nine years, said ...': a date, "
          "a count or a name in the clause or apposition about someone or some body named once, in passing ('Tom Ash, "
          "an analyst at Kerrow Capital, said ...')"),
+    Rule("sum-in-stem", "candidate", "'a survey of _____ analysts found that 17 predicted a rise, four no change "
+         "and one a cut': the other amounts of the sentence add up to the key (bounds.sum_in_stem)"),
     Rule("not-worth-asking", "candidate", "a title, 'California' in 'Palmdale, California', 'last week', an age, "
          "'the Earth', where shares trade"),
     # items (trivia.py, checker.defects, rank)

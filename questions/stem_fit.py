@@ -159,3 +159,16 @@ def mention_gender(ent, sentences, index):
         later.append(sentences[index + 1][0].lower_)
     votes = Counter("f" if w in SHE_WORDS else "m" for w in later if w in SHE_WORDS | HE_WORDS)
     return majority(votes)
+
+
+def named_by_kind_noun(option, answer, span, ent):
+    """Whether the stem names the option's kind as another party: 'The _____ said it understood ... but urged the
+    bank to pause' rules out 'Kestrel Reserve Bank' (the bank is not the one who urged it), unless the key is of
+    that kind too (then 'the bank' may be the key itself)."""
+    parts = option.split()
+    head = parts[-1].lower() if len(parts) >= 2 else ""
+    if not head or head == answer.split()[-1].lower():
+        return False
+    inside = range(ent.start, ent.end) if ent is not None else range(0)
+    return any(t.lower_ == head and not t.ent_type_ and t.i not in inside and t.i > 0 and t.doc[t.i - 1].lower_ == "the"
+               for t in span)

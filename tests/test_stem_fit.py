@@ -55,18 +55,19 @@ def test_a_share_just_short_of_a_threshold_is_just_below_it():
 def test_a_key_the_stem_compares_with_its_own_amount_stays_on_its_side():
     short = ("Vaccination coverage among pupils in the Fenmoor Valley has fallen to 83 percent, well below the "
              "92 percent that doctors say is needed to stop outbreaks.")
-    assert compared_bounds(short, "92 percent") == [("above", 83.0)]
+    assert compared_bounds(short, "92 percent") == [("above", 83.0 * 1.1)]  # "well below": some way off, too
     assert compared_bounds("Turnout rose to 83 percent, above the 75 percent target of the council.",
                            "75 percent") == [("below", 83.0)]
     assert compared_bounds("Turnout rose to 83 percent, while the 75 percent target was set in May.", "75 percent") == []
     assert compared_bounds("Coverage is 83 percent, and the 92 percent goal is near.", "92 percent") == []  # control
     story = (short + " Coverage was 88 percent in 2019. About 61 percent of parents read the letter. "
              "Only 47 percent of clinics opened on Saturdays. Some 79 percent of nurses agreed. "
-             "In Tarrow, 97 percent of pupils had both doses, and 86 percent of teachers did.")
+             "In Tarrow, 97 percent of pupils had both doses, and 86 percent of teachers did. In Orlen, 95 percent "
+             "of pupils had one dose, and in Kell 99 percent did.")  # "well below the _____": options well above 83
     found = _choices(story, "92 percent")
     assert found, "the comparison is still asked"
     for choices in found:
-        assert all(float(c.split()[0]) > 83 for c in choices), choices
+        assert all(float(c.split()[0]) > 83 * 1.1 for c in choices), choices
 
 
 def test_a_peak_the_stem_says_fell_to_a_number_is_above_it():
