@@ -370,11 +370,11 @@ def _written_with_the(ent):
 def _match(entities, people, text, label, gender=None, genders=None):
     tokens = words(text)
     named = [p for p in reversed(people) if len(tokens) == 1 and tokens[0] == words(p.name)[-1]]
-    if gender and len(named) > 1:  # "Her son, Peter Lind, said ... Dr. Lind became the first woman to ...": hers
+    if len(named) > 1:  # "Her son, Peter Lind, said ... Dr. Lind became the first woman to ...": hers; and where
+        # the sentence says no gender, or both are hers, not a relative named in full ("Her daughter, Maren Lind"),
+        # for the story calls its relatives by their full names: the surname alone is the story's own person
         said = {id(p): _majority((genders or {}).get(id(p))) for p in named}
-        named.sort(key=lambda p: (said[id(p)] != gender, said[id(p)] is not None))  # hers, then unknown, never his
-    if len(named) > 1:  # "Her daughter, Maren Lind, said ... Dr. Lind led 14 expeditions": a relative named in full
-        named.sort(key=lambda p: p.relative)  # for the story is called by the full name; the surname is the other's
+        named.sort(key=lambda p: ((said[id(p)] != gender, said[id(p)] is not None) if gender else (), p.relative))
     if named:  # a surname, whatever label the model gave it, is the person of that name named last ('her son, Peter Lind')
         return named[0]
     for person in people:

@@ -58,8 +58,10 @@ def test_a_bullet_never_reaches_a_prompt():
 
 def test_every_bullet_of_a_list_is_read_with_its_lead_in():
     texts = [p.text for p in story_paragraphs(LISTS)]
-    assert "The Kestrel Fold has these features: a thickness of 9.1 millimetres when folded, and a weight of 224 grams." in texts
-    assert "The Kestrel Fold has these features: a battery of 4,800 milliamp-hours, charged in 40 minutes." in texts
+    # "these features:" pointed at a list the sentence no longer shows: each member reads as one that it includes
+    assert "The Kestrel Fold has features that include a thickness of 9.1 millimetres when folded, and a weight of " \
+           "224 grams." in texts, texts
+    assert "The Kestrel Fold has features that include a battery of 4,800 milliamp-hours, charged in 40 minutes." in texts
 
 
 def test_a_list_item_with_no_verb_after_its_lead_in_is_dropped_by_name():
