@@ -42,6 +42,7 @@ def stem_bound(sentence_text, answer):
     return None
 
 
+YEAR = re.compile(r"(?:1[5-9]|20)\d\d\b")
 CHANGE = re.compile(r"\b(?P<dir>down|up|lower|higher|fell|rose|dropped|climbed)\b(?:\s+[\w.%$,-]+){0,4}?\s+from\b",
                     re.IGNORECASE)
 DOWN = {"down", "lower", "fell", "dropped"}
@@ -52,20 +53,54 @@ def change_bound(sentence_text, answer):
     '_____, down 34 percent from 9.4 million tonnes': below 9.4 million. None when the stem says nothing."""
     value, unit = _value(answer), _unit(answer)
     position = sentence_text.find(answer)
-    if value is None or position < 0 or not unit:
+    if value is None or position < 0 or not unit and YEAR.fullmatch(answer.strip()):
         return None
+
+    def fits(text):  # a bare count ("up from _____ in 2014") is of what the amount before it counts ("29 pupils")
+        return _same_unit(text, unit) if unit else not re.search(r"%|percent|\$", text) and not YEAR.match(text.strip())
+
     for match in CHANGE.finditer(sentence_text):
         down = match.group("dir").lower() in DOWN
         if position >= match.end():  # the key is what it changed from
-            before = [m for m in AMOUNT.finditer(sentence_text[: match.start()]) if _same_unit(m.group(0), unit)]
+            before = [m for m in AMOUNT.finditer(sentence_text[: match.start()]) if fits(m.group(0))]
             if before and position - match.end() < 3:
                 other = _value(before[-1].group(0))
                 return ("above", other) if down else ("below", other)
         elif position + len(answer) <= match.start() and match.start() - position - len(answer) < 4:
             after = AMOUNT.match(sentence_text[match.end():].lstrip())
-            if after and _same_unit(after.group(0), unit):
+            if after and fits(after.group(0)):
                 other = _value(after.group(0))
                 return ("below", other) if down else ("above", other)
+    return None
+
+
+UP_VERBS = r"deepen|deepened|deepening|widen|widened|widening|raise|raised|raising|increase|increased|increasing|" \
+    r"expand|expanded|expanding|extend|extended|extending|lift|lifted|lifting|boost|boosted|boosting|grow|grew|grown|" \
+    r"growing|lengthen|lengthened|enlarge|enlarged"
+DOWN_VERBS = r"cut|cutting|reduce|reduced|reducing|lower|lowered|lowering|shrink|shrank|shrunk|shrinking|narrow|" \
+    r"narrowed|narrowing|trim|trimmed|trimming|slash|slashed|slashing|decrease|decreased|decreasing|shorten|shortened"
+MOVE = re.compile(rf"\b(?:(?P<up>{UP_VERBS})|(?P<down>{DOWN_VERBS}))\b(?P<gap>(?:\s+[\w'\u2019-]+){{0,8}}?)\s+from\s+",
+                  re.IGNORECASE)
+
+
+def moved_bound(sentence_text, answer):
+    """'to deepen the channel from 11 metres to _____': the key is above 11 metres ('above', 11); 'from _____ to
+    14 metres': below 14; a cut the other way round. None without such a verb, or with amounts in two units."""
+    position, value, unit = sentence_text.find(answer), _value(answer), _unit(answer)
+    if position < 0 or value is None:
+        return None
+    for match in MOVE.finditer(sentence_text):
+        up = match.group("up") is not None
+        rest = sentence_text[match.end():]
+        if position == match.end():  # "from _____ to 14 metres": where it started
+            after = re.match(r"\s*to\s+(" + AMOUNT.pattern + ")", sentence_text[position + len(answer):])
+            if after and (_same_unit(after.group(1), unit) or not _unit(after.group(1))):
+                return ("below", _value(after.group(1))) if up else ("above", _value(after.group(1)))
+        first = re.match(AMOUNT.pattern + r"\s+to\s+$", rest[: position - match.end()]) if position > match.end() else None
+        started = first.group(0).rsplit(" to", 1)[0] if first else ""
+        if first and (_same_unit(started, unit) or not _unit(started) or not unit):
+            other = _value(first.group(0))
+            return ("above", other) if up else ("below", other)
     return None
 
 

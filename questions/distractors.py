@@ -14,7 +14,7 @@ from .amounts import (article_now, date_style, date_variants, earlier_dates, fut
 from . import kinds
 from .kinds import described
 from .names import leading_title, person_genders
-from .bounds import (LEADING_HEDGES, _unit, _value, _within, bare_amount, change_bound, later_year,  # noqa: F401
+from .bounds import (LEADING_HEDGES, _unit, _value, _within, bare_amount, change_bound, later_year, moved_bound,  # noqa: F401
                      compared_bounds, majority_bound, range_bound, stem_bound, threshold_bounds,
                      whole_bound)
 from . import stem_fit
@@ -69,7 +69,7 @@ def options_for(b, entity, answer, sentence, ent=None, stem_end=None):
         pool = [o for o in pool if year_month(o) is None or year_month(o)[0] <= latest]  # past: no future option
         pool += [d for d in earlier_dates(answer) if year_month(d) is not None and year_month(d)[0] <= latest]
     if entity.label in NUMERIC:
-        for bound in (stem_bound(sentence.text, answer), change_bound(sentence.text, answer),
+        for bound in (stem_bound(sentence.text, answer), change_bound(sentence.text, answer), moved_bound(sentence.text, answer),
                       range_bound(sentence.text, answer), whole_bound(sentence.text, answer),
                       majority_bound(sentence.text, answer), *threshold_bounds(sentence.text, answer),
                       *compared_bounds(sentence.text, answer)):

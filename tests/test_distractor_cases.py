@@ -233,3 +233,42 @@ def test_an_option_the_stem_names_by_its_kind_as_another_party_is_refused(senten
     start = sentence.index(key)
     ent = doc.char_span(start, start + len(key), alignment_mode="expand")
     assert named_by_kind_noun(option, key, doc[:], ent) is ruled_out
+
+
+@pytest.mark.parametrize("sentence, key, bound", [
+    # a verb that moves an amount one way: where it went is past where it started, and the other way round
+    ("The contracts were to deepen the channel at Orrin Bay from 11 metres to 14 metres.", "14 metres", ("above", 11)),
+    ("The contracts were to deepen the channel at Orrin Bay from 11 metres to 14 metres.", "11 metres", ("below", 14)),
+    ("The council voted to cut the fare from 3 dollars to 2 dollars.", "2 dollars", ("below", 3)),
+    ("The council voted to cut the fare from 3 dollars to 2 dollars.", "3 dollars", ("above", 2)),
+    # controls: no verb that says which way, or no "from ... to"
+    ("The fare went from 3 dollars to 2 dollars.", "2 dollars", None),
+    ("The council voted to cut the fare by 2 dollars.", "2 dollars", None),
+])
+def test_a_verb_that_moves_an_amount_bounds_where_it_went(sentence, key, bound):
+    from questions.bounds import moved_bound
+    assert moved_bound(sentence, key) == bound
+
+
+def test_a_bare_count_up_from_is_below_the_count_it_rose_to():
+    from questions.bounds import change_bound
+    sentence = "The average class in Orlen now has 29 pupils, up from 24 in 2014."
+    assert change_bound(sentence, "24") == ("below", 29)
+    assert change_bound(sentence, "2014") is None  # a year is no count of pupils
+    assert change_bound("The average class in Orlen has 29 pupils.", "29 pupils") is None  # control
+
+
+def test_options_of_a_deepened_channel_are_deeper_than_it_was():
+    text = ("Orrin Bay port chief jailed\n\nA former port chief was jailed for nine years on Tuesday for taking bribes "
+            "from dredging firms.\n\nThe Orrin Bay Port Authority paid Tarrow Dredging to deepen the main channel at Orrin "
+            "Bay from 11 metres to 14 metres in 2019. The port spent 40 metres of new quay "
+            "wall and 6 metres of fencing on the works, and the old pier was 19 metres long.")
+    made = [it for it in questions.generate(text, select=False) if it["kind"] == "multiple_choice"]
+    deeper = [it for it in made if it["answer"] == "14 metres"]
+    shallower = [it for it in made if it["answer"] == "11 metres"]
+    assert deeper, "the new depth is asked as a multiple choice"
+    assert all(_value(o) > 11 for it in deeper for o in it["choices"]), deeper
+    # the old depth: options under 14 metres, or (too few of them: 6 metres only) a typed item instead
+    assert all(_value(o) < 14 for it in shallower for o in it["choices"]), shallower
+    assert shallower or any(it["answer"] == "11 metres" for it in questions.generate(text, select=False)
+                            if it["kind"] == "fill_blank")
