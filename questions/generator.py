@@ -16,7 +16,7 @@ import re
 from collections import Counter
 
 from . import (accepted, advice, attribution, checker, definitions, generic, kind_names, kinds, leaning, makers, readers,
-               relatives, subjects, trivia, worth)
+               relatives, restated, subjects, trivia, worth)
 from .clauses import (_definite_for_demonstratives, _drop_leading_connective, _name_the_clear_ones, clause_views,
                       clear_nouns, why_unusable)
 from .amounts import date_style
@@ -71,6 +71,7 @@ class Builder:
         named, undone = resolve_definites(sentences, self.lookup, self.clear)  # 'The company' -> the one company named before
         self.resolved = (self.resolved | named) - undone
         self.resolved |= resolve_pronouns(sentences, self.clear)  # 'It'/'they': the one subject it can mean
+        self.resolved |= restated.amount_from_previous(sentences)  # "That's 18% of ..." after one amount
         self.known = generic.known_before(sentences)  # 'The study' after the article's one study
         named, self.unnamed = kind_names.name_kinds(sentences, self.lookup, self.clear)  # 'the company' -> its one name
         self.resolved |= named | kind_names.object_it(sentences, self.clear)  # 'called it' -> the one thing before
