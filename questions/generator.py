@@ -15,8 +15,8 @@ import hashlib
 import re
 from collections import Counter
 
-from . import (accepted, advice, attribution, checker, definitions, generic, kind_names, kinds, leaning, makers, readers,
-               relatives, restated, subjects, trivia, worth)
+from . import (accepted, advice, attribution, checker, definitions, generic, kind_names, kinds, leaning, makers, namings,
+               readers, relatives, restated, subjects, trivia, worth)
 from .clauses import (_definite_for_demonstratives, _drop_leading_connective, _name_the_clear_ones, clause_views,
                       clear_nouns, why_unusable)
 from .amounts import date_style
@@ -267,6 +267,9 @@ def build_items(text, doc_iter, *, source="", limit=None, trace=None, keep_featu
                 found = definitions.definition(view.span)
                 if found is not None and not any(d[0].index == sentence.index for d in defined):
                     defined.append((sentence, *found))
+        if reason not in NOT_THE_WRITERS_FACTS:  # "cooling - sometimes called volcanic winter -": asked on its own
+            made += namings.naming_items(sentence, common=builder.definition_common(sentence),
+                                         score=builder.sentence_score(sentence))
         if reason not in NOT_THE_WRITERS_FACTS:  # "..., a small sensor that measures ...": a term defined in passing
             for term, text, plural in definitions.apposition_definitions(sentence.span):
                 if not any(norm(d[1]) == norm(term) for d in defined):
