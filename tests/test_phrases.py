@@ -53,6 +53,11 @@ def items_of(text):
         ("Prices rose sharply because of a shortage of cheap steel.", "cause", "a shortage of cheap steel",
          "Why did prices rise sharply?"),
         ("The spring feast is called Nowruz.", "term", "Nowruz", "What is the spring feast called?"),
+        # what a thing earns, becomes or is tied to
+        ("With the new rules, most small farms in Kell now qualify for a cheaper kind of crop insurance.", "complement",
+         "a cheaper kind of crop insurance", "What do most small farms in Kell now qualify for with the new rules?"),
+        ("Doctors in Norland have linked the new fever to a rare tick bite.", "complement", "a rare tick bite",
+         "What have doctors in Norland linked the new fever to?"),
     ],
 )
 def test_phrases_that_carry_the_fact_are_asked(text, role, answer, asked):
