@@ -86,8 +86,8 @@ def _term(verb, said):
         t = doc[i]
         if t.is_punct and t.text not in ("-",) or t.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON", "PART"):
             break
-        if tokens and (t.pos_ == "DET" or t.ent_type_ in ("DATE", "TIME") and tokens[-1].ent_type_ != t.ent_type_):
-            break  # "called Marrowby each June": the name ends before the time
+        if tokens and t.pos_ == "DET":
+            break  # "called Marrowby each June": the name ends before the time ("volcanic winter" is no date)
         tokens.append(t)
         i += 1
     article = ""

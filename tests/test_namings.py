@@ -35,3 +35,8 @@ def test_one_of_many_is_not_asked_but_the_one_is():
     assert not any("called?" in q for q in asked(one_of_many, "Tourists"))
     assert "What is the old harbour town called? -> Marrowby" in asked(
         "Every June, tourists crowd the old harbour town called Marrowby on the Kell coast.", "Every June")
+
+
+def test_a_season_in_the_name_is_part_of_it():
+    text = "Geologists in Norland wonder how post-flood soil loss \u2013 sometimes called red winter \u2013 harms the farms."
+    assert "What is post-flood soil loss sometimes called? -> red winter" in asked(text, "Geologists")
