@@ -256,7 +256,10 @@ def build_items(text, doc_iter, *, source="", limit=None, trace=None, keep_featu
         reason = why_unusable(sentence, builder.clear_at(sentence), advised=bool(lead))
         if sentence.index in builder.unnamed and reason in (None, "vague-subject"):
             reason = builder.unnamed[sentence.index][0]  # "The company went public ...": which company?
-        views = [sentence] if reason is None else [] if sentence.index in builder.unnamed else list(clause_views(sentence))
+        views = [sentence] if reason is None else list(clause_views(sentence))
+        if sentence.index in builder.unnamed:  # "The team found that X": X stands alone, the unnamed team is left out
+            subject = subject_of(sentence.span)
+            views = [v for v in views if subject is not None and not v.span.start <= subject.i < v.span.end]
         made = []
         for view in views:
             view_reason = why_unusable(view, builder.clear_at(sentence)) if view is not sentence else None
