@@ -72,6 +72,7 @@ class Builder:
         self.resolved = (self.resolved | named) - undone
         self.resolved |= resolve_pronouns(sentences, self.clear)  # 'It'/'they': the one subject it can mean
         self.resolved |= restated.amount_from_previous(sentences)  # "That's 18% of ..." after one amount
+        self.resolved |= restated.term_from_previous(sentences)  # "These are pieces of video ..." after "deepfakes"
         self.known = generic.known_before(sentences)  # 'The study' after the article's one study
         named, self.unnamed = kind_names.name_kinds(sentences, self.lookup, self.clear)  # 'the company' -> its one name
         self.resolved |= named | kind_names.object_it(sentences, self.clear)  # 'called it' -> the one thing before

@@ -6,6 +6,10 @@ before it states ('The river carries 1,600 cubic miles (6,700 cubic kilometers) 
 writes it in, 'The 1,600 cubic miles is equivalent to ...' (`token._.qtext`, as references.py does; the
 source sentence stays verbatim). With two amounts before it, or none, or another paragraph, nothing is
 written and the sentence stays dropped (rule pronoun-subject).
+
+So too 'These are pieces of video made to ...' right after 'One aim was to fight deepfakes.': a 'These are' /
+'This is' + noun that defines, after a sentence with one noun of its number, is that noun ('Deepfakes are
+pieces of video ...', which definitions.py then asks as 'What are deepfakes?').
 """
 from .references import subject_of
 
@@ -49,6 +53,35 @@ CONTRACTED_IS = ("\u2019s", "'s")
 def _lemma(verb):
     """'That\u2019s': the model takes a curly '\u2019s' for a noun; it is 'is'."""
     return "be" if verb.text.lower() in CONTRACTED_IS else verb.lemma_
+
+
+def term_from_previous(sentences):
+    """Write the one noun of the sentence before into each 'These are' / 'This is' + defining noun; return the indices."""
+    written = set()
+    for before, sentence in zip(sentences, sentences[1:]):
+        span = sentence.span
+        subject = subject_of(span)
+        if (subject is None or subject.lower_ not in ("these", "this") or subject.pos_ != "PRON"
+                or subject._.qtext is not None or before.span.doc is not span.doc or subject.i != span.start):
+            continue
+        root = subject.head
+        attr = next((c for c in root.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+        if root.lemma_ != "be" or attr is None:
+            continue  # "This is where ...": a place, not a definition
+        tag = "NNS" if subject.lower_ == "these" else "NN"
+        nouns = [t for t in before.span if t.pos_ == "NOUN" and t.tag_ == tag and t.dep_ != "compound"
+                 and not t.ent_type_ and t.lemma_.lower() not in TIME_WORDS]
+        if len(nouns) != 1 or any(c.dep_ in ("det", "poss", "nummod") and c.lower_ not in ("the",)
+                                  for c in nouns[0].children) or nouns[0].lemma_ == attr.lemma_:
+            continue  # "three cars and two vans. These are ...": which? "a plan. This is a plan ...": nothing said
+        words = [t for t in nouns[0].subtree if t.i <= nouns[0].i and t.dep_ in ("amod", "compound", "det")]
+        text = "".join(t.text_with_ws for t in words if t.i < nouns[0].i) + nouns[0].text
+        subject._.qtext = text + subject.whitespace_
+        written.add(sentence.index)
+    return written
+
+
+TIME_WORDS = {"year", "month", "week", "day", "time", "hour", "minute", "decade", "century", "season"}
 
 
 def _restates_a_measure(span, subject):

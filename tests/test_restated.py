@@ -31,3 +31,22 @@ def test_that_with_no_measure_is_not_an_amount():
     text = f"{CARRIES} That\u2019s what the survey found for the rivers of the Norland coast in 2019."
     assert not any("1,600 cubic miles is" in line for line in block(text, "That\u2019s what").splitlines())
     assert made(f"{CARRIES} {SHARE}", "That\u2019s 18%")  # positive control: a share restates the amount
+
+
+GOAL = "Norland passed three laws in 2023. One main goal was to stop fake bird calls."
+THESE = "These are recordings of songbirds played to lure wild birds into nets."
+
+
+def test_these_are_the_one_plural_noun_before_and_the_definition_is_asked():
+    items = made(f"{GOAL} {THESE}", "These are")
+    assert "made short_answer" in "\n".join(items) and any(
+        "What are fake bird calls? -> recordings of songbirds played to lure wild birds into nets" in line
+        for line in items), items
+
+
+def test_these_stays_dropped_after_two_plural_nouns_or_a_place():
+    two = GOAL.replace("fake bird calls", "fake bird calls and cheap nets")
+    assert made(f"{GOAL} {THESE}", "These are")  # positive control
+    assert "dropped: pronoun-subject" in block(f"{two} {THESE}", "These are")  # which of the two?
+    where = "One main goal was to protect the Kell marsh. This is where most songbirds of Norland nest in May."
+    assert "dropped: pronoun-subject" in block(where, "This is where")  # a place, not a definition
