@@ -4,8 +4,8 @@ A naming inside a sentence ('X, known as Y', 'X - sometimes called Y -', 'a part
 the ionosphere') is a fact of its own: 'What is post-eruption cooling sometimes called?' needs
 nothing else of the sentence, so it is asked even when the rest of the sentence leans on another
 one ('This activity helps form ...'). The thing named must be a phrase that says which thing it is
-(two words or more, no pronoun, no 'this', no number), and not a word for a name ('a concept called
-X': the concept is the whole clause before it).
+(two words or more, no pronoun, no 'this', no number, not 'the N' that points back to an N named before),
+and not a word for a name ('a concept called X': the concept is the whole clause before it).
 """
 from .textnorm import norm
 
@@ -63,8 +63,10 @@ def _thing(noun):
     words = [t for t in tokens if not t.is_punct and t.tag_ != "POS" and t.dep_ != "det"]
     if not MIN_THING_WORDS <= len(words) <= MAX_THING_WORDS:
         return None  # "a trick known as X": which trick is the name itself
+    if tokens[0].lower_ == "the":
+        return None  # "the space lander, called X": the one named before, which the question cannot say
     if tokens[0].lower_ in ("a", "an") and len(words) < 3 and not any(t.lower_ == "of" for t in tokens):
-        return None  # "an ancient city called X": one of many; "the space lander", "a part of the air" say which
+        return None  # "an ancient city called X": one of many; "a part of the air" says which
     if any(t.lower_ in POINTING or t.pos_ == "PRON" or t.like_num or t._.qtext is not None
            or t.text in (",", "(", ")", "\u2013", "\u2014") for t in tokens):
         return None  # "this cooling", "its outer layer", "two layers": which one is in another sentence

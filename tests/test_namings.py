@@ -33,8 +33,10 @@ def test_what_does_not_say_which_thing_is_not_asked_but_a_phrase_that_does_is():
 def test_one_of_many_is_not_asked_but_the_one_is():
     one_of_many = "Rain fell on the Kell coast all week. Tourists visit an old town called Marrowby each June."
     assert not any("called?" in q for q in asked(one_of_many, "Tourists"))
-    assert "What is the old harbour town called? -> Marrowby" in asked(
-        "Every June, tourists crowd the old harbour town called Marrowby on the Kell coast.", "Every June")
+    assert "What is a small old harbour town called? -> Marrowby" in asked(
+        "Every June, tourists crowd a small old harbour town called Marrowby on the Kell coast.", "Every June")
+    pointing = "Every June, tourists crowd the old harbour town called Marrowby on the Kell coast."
+    assert not any("called?" in q for q in asked(pointing, "Every June"))  # the town named before: which one?
 
 
 def test_a_season_in_the_name_is_part_of_it():
