@@ -24,14 +24,8 @@ HEDGES = {"over", "about", "nearly", "almost", "around", "roughly", "some", "app
 def amount_from_previous(sentences):
     """Write the one amount of the sentence before into each 'That's/This includes' + measure; return the indices."""
     written = set()
-    for before, sentence in zip(sentences, sentences[1:]):
+    for before, sentence, subject in _opening_pronouns(sentences, ("that", "this")):
         span = sentence.span
-        subject = subject_of(span)
-        if (subject is None or subject.lower_ not in ("that", "this") or subject.pos_ != "PRON"
-                or subject._.qtext is not None or before.span.doc is not span.doc):
-            continue
-        if any(t.i < subject.i and t._.qtext != "" and not t.is_punct for t in span):
-            continue  # "Because of that, ...": not the sentence's opening word
         if _lemma(subject.head) not in RESTATING_VERBS or not _restates_a_measure(span, subject):
             continue
         amounts = {_core(ent) for ent in before.span.ents if ent.label_ in AMOUNTS and not _in_brackets(ent)}
@@ -47,6 +41,20 @@ def amount_from_previous(sentences):
     return written
 
 
+def _opening_pronouns(sentences, pronouns):
+    """(sentence before, sentence, subject) for each sentence whose subject is one of `pronouns`, unwritten, as its
+    opening word ('Because of that, ...' is not), with the sentence before in its paragraph."""
+    for before, sentence in zip(sentences, sentences[1:]):
+        span = sentence.span
+        subject = subject_of(span)
+        if (subject is None or subject.lower_ not in pronouns or subject.pos_ != "PRON"
+                or subject._.qtext is not None or before.span.doc is not span.doc):
+            continue
+        if any(t.i < subject.i and t._.qtext != "" and not t.is_punct for t in span):
+            continue
+        yield before, sentence, subject
+
+
 CONTRACTED_IS = ("\u2019s", "'s")
 
 
@@ -58,12 +66,7 @@ def _lemma(verb):
 def term_from_previous(sentences):
     """Write the one noun of the sentence before into each 'These are' / 'This is' + defining noun; return the indices."""
     written = set()
-    for before, sentence in zip(sentences, sentences[1:]):
-        span = sentence.span
-        subject = subject_of(span)
-        if (subject is None or subject.lower_ not in ("these", "this") or subject.pos_ != "PRON"
-                or subject._.qtext is not None or before.span.doc is not span.doc or subject.i != span.start):
-            continue
+    for before, sentence, subject in _opening_pronouns(sentences, ("these", "this")):
         root = subject.head
         attr = next((c for c in root.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
         if root.lemma_ != "be" or attr is None:
