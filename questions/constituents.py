@@ -28,6 +28,7 @@ INFINITIVE_NOUNS = {"plan", "effort", "attempt", "ability", "decision", "right",
                     "place", "one", "first", "last", "person", "country", "company", "capacity", "authority", "desire",
                     "goal", "aim", "mission", "wish", "willingness", "failure", "refusal", "pressure", "license"}
 CAUSE_MARKS = {"because", "since", "as"}
+ASIDE_STARTS = {"including", "which", "such", "especially", "particularly", "notably"}  # an aside after the purpose
 MAX_ANSWER_WORDS = 8  # longer, no one recalls it word for word
 MAX_REASON_WORDS = 16  # a cause, a purpose or an action is asked as a whole clause ("Why ...?"), never blanked
 
@@ -328,6 +329,9 @@ def _cause_or_purpose(clause):
         if before is not None and (before.pos_ in ("PROPN", "PRON") or before.pos_ == "NOUN" and before.lemma_.lower() in INFINITIVE_NOUNS):
             return []  # "announced plans to have ...": the plans, not a purpose
         body = [t for t in tokens if t.i >= to.i]
+        aside = next((t.i for t in body if t.text == "," and t.i + 1 < len(t.doc)
+                      and t.doc[t.i + 1].lower_ in ASIDE_STARTS), None)
+        body = [t for t in body if aside is None or t.i < aside]  # "to strengthen the grid, including programs ..."
         span = _span_of(body)
         if span is None or not worth_as_answer(clause.doc[span[0] : span[1]], loose=True, longest=MAX_REASON_WORDS):
             return []

@@ -14,6 +14,7 @@ ADVERBS = {"sometimes", "also", "often", "commonly", "widely", "now", "usually",
 POINTING = {"this", "these", "that", "those", "its", "their", "his", "her", "our", "your", "such", "another", "other"}
 NAME_WORDS = {"concept", "term", "name", "word", "idea", "phenomenon", "process", "method", "practice", "thing",
               "one", "something", "way", "kind", "type", "form", "category", "group", "effect"}
+PARTS = {"part", "piece", "section", "portion", "member", "layer", "region", "area", "side", "half"}
 MAX_TERM_TOKENS = 4
 NOUN_PHRASE = {"det", "amod", "compound", "nmod", "poss", "case", "punct", "nummod"}
 MIN_THING_WORDS, MAX_THING_WORDS = 2, 7
@@ -53,6 +54,8 @@ def _thing(noun):
     head = noun
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
         head = noun.head.head
+    if head.lemma_.lower() in PARTS or any(t.tag_ in ("JJR", "RBR") for t in head.subtree if t.i <= noun.i):
+        return None  # "a part of the air known as X" (one part of several), "a larger asteroid called X" (than what?)
     if head.lemma_.lower() in NAME_WORDS and head is not noun:
         head = noun  # "a kind of fish known as X": the fish
     doc = noun.doc

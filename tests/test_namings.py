@@ -14,9 +14,18 @@ def test_a_naming_in_a_dash_aside_is_asked():
 
 
 def test_a_naming_is_asked_though_the_sentence_leans_on_another():
-    text = ("Dust from the Kell desert reaches the coast. This dust helps form a layer of the sea known as the "
-            "grey shelf.")
-    assert "What is a layer of the sea known as? -> grey shelf" in asked(text, "This dust")
+    text = ("Dust from the Kell desert reaches the coast. This dust helps form a thick grey mud known as the "
+            "Kell crust.")
+    assert "What is a thick grey mud known as? -> Kell crust" in asked(text, "This dust")
+
+
+def test_one_part_of_several_or_a_comparison_is_not_asked():
+    part = "Dust from the Kell desert reaches the coast. This dust helps form a layer of the sea known as the grey shelf."
+    assert not any("known as?" in q for q in asked(part, "This dust"))  # one layer of several: which?
+    larger = "Kell Bay is home to a larger grey seal called the Norland seal."
+    assert not any("called?" in q for q in asked(larger, "Kell Bay"))  # larger than what?
+    plain = "Kell Bay is home to a rare grey seal called the Norland seal."
+    assert "What is a rare grey seal called? -> Norland seal" in asked(plain, "Kell Bay")  # positive control
 
 
 def test_what_does_not_say_which_thing_is_not_asked_but_a_phrase_that_does_is():

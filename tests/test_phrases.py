@@ -228,6 +228,9 @@ def test_an_article_of_such_sentences_gives_items_the_gate_passes():
         # a reason may run to a clause's length: it is asked, never blanked
         ("Larger pens are better because the lambs need to be moved less often and have more room.", "cause",
          "the lambs need to be moved less often and have more room", "Why are larger pens better?"),
+        ("The Kell council has provided the largest grant in its history to strengthen the town's flood walls, "
+         "including work on river gates.", "purpose", "to strengthen the town's flood walls",
+         "Why has the Kell council provided the largest grant in its history?"),  # the aside after it stays out
         ("The Harlow hall was built to give the town's weavers a place to show their cloth to traders.", "purpose",
          "to give the town's weavers a place to show their cloth to traders", "Why was the Harlow hall built?"),
         # a clause as the subject ('Dating the pots is hard because ...')
