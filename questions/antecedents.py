@@ -63,6 +63,11 @@ def resolve_definites(sentences, lookup, clear=frozenset()):
         elif len(found) == 1 and next(iter(found.values())) is not None:
             _write(subject, next(iter(found.values())))
             resolved.add(sentence.index)
+        elif position and subject.doc[subject.left_edge.i].lower_ in ("this", "these"):
+            near = _just_before(sentences[position - 1], lookup, subject)
+            if near is not None:  # "... turns into dense acidic particles. These particles can ..."
+                _write(subject, near)
+                resolved.add(sentence.index)
     for position, sentence in enumerate(sentences):  # "Scientists had theorized this electric field began ..."
         for noun in _pointing_phrases(sentence.span):  # 'this' points at the last sentence or two, not further
             found = _scoped(sentences[max(0, position - 2):position], lookup, noun, whole=True)
@@ -94,6 +99,16 @@ def _scoped(earlier, lookup, subject, whole=False):
     said = Counter(w.strip(" -").lower() for s in earlier for t in s.span if t.pos_ == "NOUN"
                    and noun_key(t.lemma_) == key and t.dep_ != "compound" for w in _which(t)[0])
     return _antecedents(paragraph, lookup, subject, said, whole) or _antecedents(earlier, lookup, subject, said, whole)
+
+
+def _just_before(previous, lookup, subject):
+    """'These particles' right after a sentence that names one kind of particles ('dense acidic particles'):
+    a demonstrative points at the sentence before, so a phrase said there once names it (not so 'the')."""
+    if previous.span.doc is not subject.doc:
+        return None  # the sentence before is in another paragraph
+    said = Counter(w.strip(" -").lower() for t in previous.span for w in _which(t)[0])
+    found = _antecedents([previous], lookup, subject, said, near=True)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _pointing_subject(subject, written=False):
@@ -137,9 +152,10 @@ def _which(noun):
     return tuple(words), classing
 
 
-def _antecedents(earlier, lookup, subject, said, whole=False):
+def _antecedents(earlier, lookup, subject, said, whole=False, near=False):
     """What `subject` can mean in the sentences `earlier`: {key: text to write, or None for a rival that
-    cannot be written ("a stronger earthquake")}. A named thing described with the noun wins over a phrase."""
+    cannot be written ("a stronger earthquake")}. A named thing described with the noun wins over a phrase.
+    `near`: the sentence just before a 'this/these' subject, where two words of kind said once name it."""
     key = noun_key(subject.lemma_)
     named, phrases, described = {}, {}, {}
     own = {t.lower_ for t in subject.subtree if t.i != subject.i and t.dep_ != "det" and t.is_alpha}
@@ -184,7 +200,8 @@ def _antecedents(earlier, lookup, subject, said, whole=False):
                                                     for c in token.children)  # "(a) super eruption(s)": "super eruptions"
             described[tuple(sorted(kinds))] = ("the " if definite else "") + "".join(which) + subject.text, classing
     for key_words, (text, classing) in described.items():  # an adjective alone names a kind the article repeats
-        phrases[key_words] = text if classing or all(said[w] >= 2 for w in key_words) else None
+        phrases[key_words] = text if classing or near and len(key_words) >= 2 or all(said[w] >= 2 for w in key_words) \
+            else None  # near: two words of kind ('dense acidic particles'), where one ('a novel approach') describes
     return named or phrases
 
 

@@ -28,7 +28,9 @@ INFINITIVE_NOUNS = {"plan", "effort", "attempt", "ability", "decision", "right",
                     "place", "one", "first", "last", "person", "country", "company", "capacity", "authority", "desire",
                     "goal", "aim", "mission", "wish", "willingness", "failure", "refusal", "pressure", "license"}
 CAUSE_MARKS = {"because", "since", "as"}
+ASIDE_STARTS = {"including", "which", "such", "especially", "particularly", "notably"}  # an aside after the purpose
 MAX_ANSWER_WORDS = 8  # longer, no one recalls it word for word
+MAX_REASON_WORDS = 16  # a cause, a purpose or an action is asked as a whole clause ("Why ...?"), never blanked
 
 
 @dataclass(frozen=True)
@@ -68,22 +70,23 @@ def split_by_the_parse(tokens):
                for t in doc[max(tokens[0].i - 3, 0) : min(end + 3, len(doc))])
 
 
-def worth_as_answer(tokens, *, clause=False, loose=False, term=False):
+def worth_as_answer(tokens, *, clause=False, loose=False, term=False, longest=MAX_ANSWER_WORDS):
     """A phrase a student can be asked to give: a few words with content, not a pronoun or a filler
     (a whole clause, a cause or a purpose, may have a pronoun for its subject: 'it always faces away').
 
     `loose`: the phrase is what the sentence is there to say (a cause, a purpose, what a thing is
     known for), so plain words are a fact too ('to purify the water'); `term`: the name a sentence
-    gives a thing ('is called substrate'), one word is enough."""
+    gives a thing ('is called substrate'), one word is enough; `longest`: a reason or an action, asked by
+    'Why ...?' or 'What is X designed to do?', may run to a clause's length (no blank is made over it)."""
     shown = _words(tokens)
     if shown and split_by_the_parse(tokens):
         return False
-    if not shown or len(shown) > MAX_ANSWER_WORDS:
+    if not shown or len(shown) > longest:
         return False
     content = [t for t in shown if t.pos_ in CONTENT and not t.is_stop and t.lower_ not in PRONOUN_WORDS]
     if term and len(content) == 1 and len(content[0].text) >= 4 and content[0].is_alpha:
         pass  # "substrate", "the ionosphere": the term the sentence defines
-    elif len(content) < 2 or len(shown) > MAX_ANSWER_WORDS:
+    elif len(content) < 2:
         return False  # "data", "a spacecraft", "the festival": a word any sentence of the story could end on
     listed = any(t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN") and t.head in shown for t in shown)
     specific = any(t.ent_type_ or t.like_num or t.pos_ == "PROPN" or (t.dep_ == "compound" and t.pos_ == "NOUN")
@@ -211,6 +214,10 @@ def constituents(span, subject):
 
     root = span.root
     found = []
+    if root.pos_ == "ADJ" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in root.children):
+        # "Dating the pots is hard because floods left no layers": the parser roots the clause on 'hard'
+        return [c for child in root.children if child.dep_ == "advcl" and span.start <= child.i < span.end
+                for c in _cause_or_purpose(child)]
     if root.pos_ not in ("VERB", "AUX"):
         return found
     for child in root.children:
@@ -292,7 +299,7 @@ def _action(root, xcomp):
     tokens = [t for t in sorted(xcomp.subtree, key=lambda t: t.i) if t.i > to.i]
     span = _span_of(tokens)
     passive = root.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in root.children)  # "is needed to move the water"
-    if span is None or not worth_as_answer(xcomp.doc[span[0] : span[1]], loose=passive):
+    if span is None or not worth_as_answer(xcomp.doc[span[0] : span[1]], loose=passive, longest=MAX_REASON_WORDS):
         return []
     return [Constituent(span[0], span[1], "action", "What", (span[0], tokens[-1].i), do_word=True)]
 
@@ -313,7 +320,7 @@ def _cause_or_purpose(clause):
             body = [t for t in body if t.i < relative.left_edge.i]  # "oxygen is plentiful at the height (where ...)"
         span = _span_of(body)
         if span is None or len(_words(body)) < 3 or not worth_as_answer(clause.doc[span[0] : span[1]], clause=True,
-                                                                          loose=True):
+                                                                          loose=True, longest=MAX_REASON_WORDS):
             return []
         wh = "Why" if mark.lower_ == "because" else ""  # "since it opened", "as engineers inspect": a time, as often
         return [Constituent(span[0], span[1], "cause", wh, (tokens[0].i, tokens[-1].i))]
@@ -322,8 +329,11 @@ def _cause_or_purpose(clause):
         if before is not None and (before.pos_ in ("PROPN", "PRON") or before.pos_ == "NOUN" and before.lemma_.lower() in INFINITIVE_NOUNS):
             return []  # "announced plans to have ...": the plans, not a purpose
         body = [t for t in tokens if t.i >= to.i]
+        aside = next((t.i for t in body if t.text == "," and t.i + 1 < len(t.doc)
+                      and t.doc[t.i + 1].lower_ in ASIDE_STARTS), None)
+        body = [t for t in body if aside is None or t.i < aside]  # "to strengthen the grid, including programs ..."
         span = _span_of(body)
-        if span is None or not worth_as_answer(clause.doc[span[0] : span[1]], loose=True):
+        if span is None or not worth_as_answer(clause.doc[span[0] : span[1]], loose=True, longest=MAX_REASON_WORDS):
             return []
         return [Constituent(span[0], span[1], "purpose", "Why", (tokens[0].i, tokens[-1].i))]
     return []
@@ -336,7 +346,7 @@ def _means(by):
         return []
     tokens = sorted(gerund.subtree, key=lambda t: t.i)
     span = _span_of(tokens)
-    if span is None or not worth_as_answer(by.doc[span[0] : span[1]]):
+    if span is None or not worth_as_answer(by.doc[span[0] : span[1]], longest=MAX_REASON_WORDS):
         return []
     whole = sorted(by.subtree, key=lambda t: t.i)
     return [Constituent(span[0], span[1], "means", "How", (whole[0].i, whole[-1].i))]

@@ -40,15 +40,17 @@ def definition(span):
         return None  # "X is not a Y", "X may be a Y", "X now is a Y": no definition
     if root.tag_ not in ("VBZ", "VBP") or subject.left_edge.i != _first_word(span).i:
         return None  # "Many supporters were students", "For Washingtonians, the blossoms are a sign": not timeless
-    if subject._.qtext is not None or any(t.tag_ in ("JJS", "RBS") or t.lower_ in ("only", "first", "last")
-                                          or t.ent_type_ == "ORDINAL" for t in [*subject.subtree, *attr.subtree]):
+    restated = subject.pos_ == "PRON" and subject.lower_ in ("these", "this") and bool((subject._.qtext or "").strip())
+    if subject._.qtext is not None and not restated or any(
+            t.tag_ in ("JJS", "RBS") or t.lower_ in ("only", "first", "last") or t.ent_type_ == "ORDINAL"
+            for t in [*subject.subtree, *attr.subtree]):
         return None  # "The comedy" written as a name, "the largest single winner", "the only memorial": no term
     if attr.left_edge.i != next(t.i for t in attr.subtree) or attr.doc[attr.left_edge.i].pos_ not in (
             "DET", "ADJ", "NOUN", "PROPN", "NUM"):
         return None  # "is about four students": the verb's phrase, not what it is
     term = [t for t in subject.subtree]
-    if not _a_term(subject, term):
-        return None
+    if not restated and not _a_term(subject, term):
+        return None  # (restated.py wrote the term of the sentence before into 'These are ...')
     if attr.pos_ != "NOUN" or attr.ent_type_ or attr.lemma_.lower() in NOT_KINDS:
         return None
     tokens = _defining_phrase(attr)

@@ -12,7 +12,11 @@ FRAMES = {"know": ("for", "as"), "prize": ("for",), "value": ("for",), "praise":
           "describe": ("as",), "regard": ("as",), "refer": ("to",), "part": ("of",), "kind": ("of",),
           "type": ("of",), "form": ("of",), "rich": ("in",), "responsible": ("for",),
           "interfere": ("with",), "depend": ("on",), "rely": ("on",), "protect": ("from", "against"),
-          "lead": ("to",), "contribute": ("to",), "result": ("in",)}
+          "lead": ("to",), "contribute": ("to",), "result": ("in",),
+          # what a thing becomes, is tied to, or earns: "condense into liquid drops", "qualify for a grant"
+          "qualify": ("for",), "turn": ("into",), "change": ("into",), "convert": ("into",), "condense": ("into",),
+          "evolve": ("into",), "split": ("into",), "divide": ("into",), "link": ("to",), "belong": ("to",),
+          "liken": ("to",), "compare": ("to", "with")}
 
 
 def _framed(head):

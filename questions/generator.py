@@ -15,8 +15,8 @@ import hashlib
 import re
 from collections import Counter
 
-from . import (accepted, advice, attribution, checker, definitions, generic, kind_names, kinds, leaning, makers, readers,
-               relatives, subjects, trivia, worth)
+from . import (accepted, advice, attribution, checker, definitions, generic, kind_names, kinds, leaning, makers, namings,
+               readers, relatives, restated, subjects, trivia, worth)
 from .clauses import (_definite_for_demonstratives, _drop_leading_connective, _name_the_clear_ones, clause_views,
                       clear_nouns, why_unusable)
 from .amounts import date_style
@@ -72,6 +72,8 @@ class Builder:
         named, undone = resolve_definites(sentences, self.lookup, self.clear)  # 'The company' -> the one company named before
         self.resolved = (self.resolved | named) - undone
         self.resolved |= resolve_pronouns(sentences, self.clear)  # 'It'/'they': the one subject it can mean
+        self.resolved |= restated.amount_from_previous(sentences)  # "That's 18% of ..." after one amount
+        self.resolved |= restated.term_from_previous(sentences)  # "These are pieces of video ..." after "deepfakes"
         self.known = generic.known_before(sentences)  # 'The study' after the article's one study
         named, self.unnamed = kind_names.name_kinds(sentences, self.lookup, self.clear)  # 'the company' -> its one name
         self.resolved |= named | kind_names.object_it(sentences, self.clear)  # 'called it' -> the one thing before
@@ -259,7 +261,10 @@ def build_items(text, doc_iter, *, source="", limit=None, trace=None, keep_featu
         reason = why_unusable(sentence, builder.clear_at(sentence), advised=bool(lead))
         if sentence.index in builder.unnamed and reason in (None, "vague-subject"):
             reason = builder.unnamed[sentence.index][0]  # "The company went public ...": which company?
-        views = [sentence] if reason is None else [] if sentence.index in builder.unnamed else list(clause_views(sentence))
+        views = [sentence] if reason is None else list(clause_views(sentence))
+        if sentence.index in builder.unnamed:  # "The team found that X": X stands alone, the unnamed team is left out
+            subject = subject_of(sentence.span)
+            views = [v for v in views if subject is not None and not v.span.start <= subject.i < v.span.end]
         made = []
         for view in views:
             view_reason = why_unusable(view, builder.clear_at(sentence)) if view is not sentence else None
@@ -270,6 +275,9 @@ def build_items(text, doc_iter, *, source="", limit=None, trace=None, keep_featu
                 found = definitions.definition(view.span)
                 if found is not None and not any(d[0].index == sentence.index for d in defined):
                     defined.append((sentence, *found))
+        if reason not in NOT_THE_WRITERS_FACTS:  # "cooling - sometimes called volcanic winter -": asked on its own
+            made += namings.naming_items(sentence, common=builder.definition_common(sentence),
+                                         score=builder.sentence_score(sentence))
         if reason not in NOT_THE_WRITERS_FACTS:  # "..., a small sensor that measures ...": a term defined in passing
             for term, text, plural in definitions.apposition_definitions(sentence.span):
                 if not any(norm(d[1]) == norm(term) for d in defined):

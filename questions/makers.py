@@ -74,13 +74,14 @@ DEFINING_ROLES = ("complement", "term")  # "What are X known for?", "What is X c
 MEANING_VERBS = {"mean", "stand", "signify"}  # "What does drought mean?"
 DEFINING_NOUNS = {"name", "term", "word", "nickname", "meaning", "goal", "aim", "purpose", "source", "cause", "reason",
                   "result", "definition", "title", "motto", "symbol"}
+AIM_VERBS = {"aim", "design", "intend", "seek", "strive"}  # "What does the Kelby mission aim to do?": its one aim
 REASONS = ("cause", "purpose")  # "Why is a filter needed?": the sentence's own reason, asked in few words
 
 
 def question(span, drop, wh, *, do_word=False, role=""):
     """A wh-question that leaves out the tokens `drop` (first, last) of the clause `span`, or None."""
     root = span.root
-    subject = next((t for t in root.children if t.dep_ in SUBJECTS), None)
+    subject = next((t for t in root.children if t.dep_ in SUBJECTS or t.dep_ == "csubj"), None)  # "Why is dating the pots hard?"
     if not wh or subject is None or subject.i > root.i or drop[0] <= subject.i <= drop[1]:
         return None
     if subject.lower_ in PRONOUNS and subject._.qtext is None:
@@ -112,16 +113,19 @@ def question(span, drop, wh, *, do_word=False, role=""):
         if front == "do" and subject.tag_ in ("NN", "NNP") and root.lower_ == base_form(root):
             front = "did"
         body = _body(keep, drop, skip=None, do_word=do_word, base=(root.i, base_form(root)))
-    if root.lemma_ == "be" and not (body.split()[-1:] and body.split()[-1] in ("of", "for", "as", "in") or not body
-                                    and subject.lemma_.lower() in DEFINING_NOUNS):
+    if role in DEFINING_ROLES and root.lemma_ == "be" and not (
+            body.split()[-1:] and body.split()[-1] in ("of", "for", "as", "in") or not body
+            and subject.lemma_.lower() in DEFINING_NOUNS):
         role = ""  # "What is the United States currently?": only a name, a source, a goal ... is defined so
+        # (a reason keeps its role: "Why are larger pens better?" says enough in three words)
     if not body.strip() and not (root.lemma_ == "be" and role in DEFINING_ROLES):
         return None  # "What is another name for bettas?" needs no more than its subject
     tail = ""
     if lead:
         tail = " " + _lower_first("".join(rendered(t) for t in lead).strip().rstrip(","), lead[0])
     said = [w for w in f"{subject_text} {body}".split() if w.lower().strip(",.") not in STOP_WORDS]
-    least = 2 if root.lemma_ in MEANING_VERBS or role in REASONS or role == "term" and subject._.qtext else \
+    least = 2 if root.lemma_ in MEANING_VERBS or role in REASONS or role == "term" and subject._.qtext or \
+        role == "action" and root.lemma_ in AIM_VERBS else \
         3 if role in DEFINING_ROLES else 4  # "What is the aurora called?": the subject written in says which
     if len(said) < least:
         return None  # "What do pet stores sell?": too little said to have one answer

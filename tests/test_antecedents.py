@@ -94,3 +94,15 @@ def test_a_name_given_in_apposition_is_the_antecedent_whatever_its_noun():
             "The race covers 3.2 miles from the old mill at Harrow to the stone bridge in Lowmoor.")
     items = made(text, "The race covers")
     assert items and all("Velmar Cup covers" in line or "the Velmar Cup cover" in line for line in items), items
+
+
+def test_these_particles_are_the_kind_of_particles_the_sentence_before_names():
+    """A demonstrative points at the sentence just before: two words of kind said there once name it
+    (not across a paragraph, not two kinds; 'the particles' is not rewritten so)."""
+    start = "Volcanoes in Norland release sulfur gas. High in the air, the gas turns into dense acidic particles"
+    ending = "These particles can cool the ground below for two years."
+    items = made(f"{start}. {ending}", "These particles")
+    assert any("Dense acidic particles can cool" in line for line in items), items  # positive control
+    assert "dropped: vague-subject" in block(f"{start} and light dusty particles. {ending}", "These particles")
+    assert "dropped: vague-subject" in block(f"{start}.\n\n{ending}", "These particles")  # another paragraph
+    assert not any("Dense acidic" in line for line in made(f"{start}. {ending.replace('These', 'The')}", "The particles"))

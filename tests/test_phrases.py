@@ -53,6 +53,11 @@ def items_of(text):
         ("Prices rose sharply because of a shortage of cheap steel.", "cause", "a shortage of cheap steel",
          "Why did prices rise sharply?"),
         ("The spring feast is called Nowruz.", "term", "Nowruz", "What is the spring feast called?"),
+        # what a thing earns, becomes or is tied to
+        ("With the new rules, most small farms in Kell now qualify for a cheaper kind of crop insurance.", "complement",
+         "a cheaper kind of crop insurance", "What do most small farms in Kell now qualify for with the new rules?"),
+        ("Doctors in Norland have linked the new fever to a rare tick bite.", "complement", "a rare tick bite",
+         "What have doctors in Norland linked the new fever to?"),
     ],
 )
 def test_phrases_that_carry_the_fact_are_asked(text, role, answer, asked):
@@ -215,3 +220,47 @@ def test_an_article_of_such_sentences_gives_items_the_gate_passes():
     assert ("short_answer", "Why are young dolls kept in boxes?", "they are easily damaged toys") in asked, asked
     assert ("short_answer", "Why is a small brush needed?", "to clean the fabric") in asked, asked
     assert all(not checker.defects(i, ARTICLE) for i in items)
+
+
+@pytest.mark.parametrize(
+    "text, role, answer, asked",
+    [
+        # a reason may run to a clause's length: it is asked, never blanked
+        ("Larger pens are better because the lambs need to be moved less often and have more room.", "cause",
+         "the lambs need to be moved less often and have more room", "Why are larger pens better?"),
+        ("The Kell council has provided the largest grant in its history to strengthen the town's flood walls, "
+         "including work on river gates.", "purpose", "to strengthen the town's flood walls",
+         "Why has the Kell council provided the largest grant in its history?"),  # the aside after it stays out
+        ("The Harlow hall was built to give the town's weavers a place to show their cloth to traders.", "purpose",
+         "to give the town's weavers a place to show their cloth to traders", "Why was the Harlow hall built?"),
+        # a clause as the subject ('Dating the pots is hard because ...')
+        ("Dating the old pots is hard because earlier floods have not left clear layers of mud.", "cause",
+         "earlier floods have not left clear layers of mud", "Why is dating the old pots hard?"),
+        # what a mission aims to do is its one aim: asked though the question says little
+        ("The Kelby mission aims to collect samples of ice from the northern face of the glacier.", "action",
+         "collect samples of ice from the northern face of the glacier", "What does the Kelby mission aim to do?"),
+    ],
+)
+def test_reasons_and_aims_of_a_clause_length_are_asked(text, role, answer, asked):
+    span, phrases = found(text)
+    assert (role, answer) in phrases, sorted(phrases)
+    c = phrases[(role, answer)]
+    assert question(span, c.drop, c.wh, do_word=c.do_word, role=c.role) == asked
+    assert not any(i["kind"] == "fill_blank" and i["answer"] == answer for i in items_of(text))  # too long to blank
+
+
+def test_a_reason_longer_than_a_clause_is_not_asked_but_a_clause_is():
+    long = ("Larger pens are better because the young lambs of the flock need to be moved from one field to another "
+            "field much less often by the farmers.")
+    assert not any(role == "cause" for role, _ in found(long)[1])
+    short = "Larger pens are better because the lambs need to be moved less often."
+    assert ("cause", "the lambs need to be moved less often") in found(short)[1]
+
+
+def test_a_plan_says_too_little_to_ask_but_an_aim_says_enough():
+    span, phrases = found("Kelby Tools is planning to sell the new drills.")
+    plan = phrases[("action", "sell the new drills")]
+    assert question(span, plan.drop, plan.wh, do_word=plan.do_word, role=plan.role) is None  # which plan?
+    span, phrases = found("Kelby Tools aims to sell the new drills.")
+    aim = phrases[("action", "sell the new drills")]
+    assert question(span, aim.drop, aim.wh, do_word=aim.do_word, role=aim.role) == "What does Kelby Tools aim to do?"
