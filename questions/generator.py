@@ -330,7 +330,7 @@ def assign_facts(items):
     for item in items:
         by_sentence.setdefault(item["source_sentence"], []).append(item)
     for sentence, group in by_sentence.items():
-        answers = sorted({item.get("fact") or item["answer"] for item in group}, key=lambda a: len(words(a)))
+        answers = sorted({item.get("fact") or item["answer"] for item in group}, key=lambda a: (len(words(a)), a))
         owner = {}
         for answer in answers:
             owner[answer] = next((o for o in answers[: answers.index(answer)] if owner.get(o) == o
