@@ -63,6 +63,8 @@ def _thing(noun):
     while start - 1 >= noun.sent.start and doc[start - 1].dep_ in NOUN_PHRASE and head.i >= doc[start - 1].head.i >= start:
         start -= 1  # "post-eruption global cooling", not the "how" before it
     tokens = list(doc[start : noun.i + 1])
+    if tokens[0].is_punct or start > noun.sent.start and not doc[start - 1].whitespace_:
+        return None  # "a 34-year-old nurse named X": the phrase would start inside a word ("-old nurse")
     words = [t for t in tokens if not t.is_punct and t.tag_ != "POS" and t.dep_ != "det"]
     if not MIN_THING_WORDS <= len(words) <= MAX_THING_WORDS:
         return None  # "a trick known as X": which trick is the name itself

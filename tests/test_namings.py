@@ -51,3 +51,12 @@ def test_one_of_many_is_not_asked_but_the_one_is():
 def test_a_season_in_the_name_is_part_of_it():
     text = "Geologists in Norland wonder how post-flood soil loss \u2013 sometimes called red winter \u2013 harms the farms."
     assert "What is post-flood soil loss sometimes called? -> red winter" in asked(text, "Geologists")
+
+
+def test_a_phrase_cut_inside_a_word_is_not_a_naming():
+    person = "Among those infected is a 34-year-old nurse named Ada Tarrow, who works at the Orrin hospital."
+    assert not any("named?" in q for q in asked(person, "Among those"))  # no "What is -old nurse named?"
+    hyphen = "Farmers in Norland use a two-wheeled cart called the Kell barrow."
+    assert not any(q.startswith("What is -") or q.startswith("What is wheeled") for q in asked(hyphen, "Farmers"))
+    plain = "Farmers in Norland use a small wooden cart called the Kell barrow."
+    assert "What is a small wooden cart called? -> Kell barrow" in asked(plain, "Farmers")  # positive control
