@@ -50,8 +50,10 @@ def number_variants(text):
     else:
         candidates = [value * f for f in (0.5, 0.75, 1.5, 2, 3)]
         if re.search(r"\b(thousand|million|billion|trillion)\b", text, re.IGNORECASE):
-            # "$730 million": "$1095 million" is no way to write an amount; stay under the next scale word
-            candidates = [c for c in candidates + [value * f for f in (0.6, 1.2, 1.25)] if c < 1000]
+            # "$730 million": "$1095 million" is no way to write an amount; stay under the next scale word,
+            # and over one of this one ("$1.8 billion": no "$0.9 billion")
+            candidates = [c for c in candidates + [value * f for f in (0.6, 1.2, 1.25)]
+                          if c < 1000 and (c >= 1 or value < 1)]
     share = bool(SHARE.search(text)) and value <= 100  # a share of something stays a share
     small_coin = re.search(r"(?<!per )\b(?:cents?|pence|p)\b", text) is not None and value < 100  # "90 cents", not "135 cents"
     if small_coin:
@@ -189,6 +191,7 @@ def number_word_forms(text):
 FUTURE_AUX = {"will", "shall", "'ll"}
 INTENT_VERBS = {"expect", "plan", "intend", "aim", "hope"}
 FUTURE_VERBS = {"expect", "schedule", "due", "set", "plan", "intend", "aim"}  # "is expected to begin in _____"
+PLEDGE_VERBS = {"pledge", "promise", "vow", "offer", "agree", "aim", "plan", "intend", "target", "hope", "commit"}
 
 
 def _lemma(token):
@@ -197,11 +200,27 @@ def _lemma(token):
     return "hope" if lower in ("hopes", "hoping", "hope") else token.lemma_.lower()
 
 
+def _pledged(token):
+    """Whether the verb is what someone pledges, promises, offers or aims to do: 'has pledged to build', 'offered
+    to protect', 'is committed to reaching'."""
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    if token.dep_ == "xcomp" and token.tag_ == "VB" and infinitive:
+        return _lemma(token.head) in PLEDGE_VERBS
+    return token.dep_ == "pcomp" and token.tag_ == "VBG" and token.head.lower_ == "to" and \
+        _lemma(token.head.head) in PLEDGE_VERBS
+
+
 def future_stem(key):
     """Whether the key dates something still to come in its sentence: 'will take place in _____', 'is
-    expected to open in _____', 'is due in _____'."""
+    expected to open in _____', 'is due in _____', what is pledged or offered ('has pledged to build 1,200 homes
+    by _____', 'offered to protect jobs until _____'; not the pledge's own date, 'pledged in _____ to build')."""
     token = key.root
+    if token.head.lower_ in ("until", "by") and _lemma(token.head.head) in PLEDGE_VERBS and any(
+            _pledged(c) for c in token.head.head.children):
+        return True  # "offered until _____ to protect jobs": the parser hangs the date on the offer
     while True:
+        if _pledged(token):
+            return True
         if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in token.children):
             return True
         if token.lemma_.lower() in FUTURE_VERBS and token.tag_ == "VBN" and any(

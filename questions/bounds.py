@@ -43,17 +43,33 @@ def stem_bound(sentence_text, answer):
 
 
 YEAR = re.compile(r"(?:1[5-9]|20)\d\d\b")
-CHANGE = re.compile(r"\b(?P<dir>down|up|lower|higher|fell|rose|dropped|climbed)\b(?:\s+[\w.%$,-]+){0,4}?\s+from\b",
-                    re.IGNORECASE)
+CHANGE = re.compile(r"\b(?P<dir>down|up|lower|higher|fell|rose|dropped|climbed)\b(?!\s+to\s)(?:\s+[\w.%$,-]+){0,4}?\s+"
+                    r"from\b", re.IGNORECASE)  # "rose to 18 from 12": moved_bound's
 DOWN = {"down", "lower", "fell", "dropped"}
+CLAUSE_BREAK = re.compile(r";|\b(?:while|but|whereas|although|compared with)\b", re.IGNORECASE)
+CHANGE_REACH = 60  # "took _____ of the council's 45 seats, up from 16": the change is of the clause's amount
+
+
+def _levels(text, fits, start, end):
+    """The amounts of text[start:end] that `fits` accepts, less a whole a part is counted of ('of the council's
+    45 seats')."""
+    return [m for m in AMOUNT.finditer(text, start, end) if fits(m.group(0)) and not _a_whole(text[: m.start()])]
+
+
+def _a_whole(before):
+    """Whether an amount after `before` is the whole of a part counted just before it ('19 of the council's')."""
+    return re.search(r"\d[\d,.]*%?(?:\s+[a-z]+)?\s+of\s+" + WHOSE + r"$", before) is not None
 
 
 def change_bound(sentence_text, answer):
     """'... at 6.2 million tonnes, down 34 percent from _____': the key is above 6.2 million tonnes;
-    '_____, down 34 percent from 9.4 million tonnes': below 9.4 million. None when the stem says nothing."""
+    '_____, down 34 percent from 9.4 million tonnes': below 9.4 million; 'took _____ of the council's 45 seats,
+    up from 16': above 16 (the last amount of the clause before the change, a whole it counts of aside).
+    None when the stem says nothing."""
     value, unit = _value(answer), _unit(answer)
     position = sentence_text.find(answer)
-    if value is None or position < 0 or not unit and YEAR.fullmatch(answer.strip()):
+    if value is None or position < 0 or not unit and YEAR.fullmatch(answer.strip()) or \
+            _a_whole(sentence_text[:position]):
         return None
 
     def fits(text):  # a bare count ("up from _____ in 2014") is of what the amount before it counts ("29 pupils")
@@ -62,11 +78,16 @@ def change_bound(sentence_text, answer):
     for match in CHANGE.finditer(sentence_text):
         down = match.group("dir").lower() in DOWN
         if position >= match.end():  # the key is what it changed from
-            before = [m for m in AMOUNT.finditer(sentence_text[: match.start()]) if fits(m.group(0))]
+            breaks = list(CLAUSE_BREAK.finditer(sentence_text, 0, match.start()))
+            before = _levels(sentence_text, fits, breaks[-1].end() if breaks else 0, match.start())
             if before and position - match.end() < 3:
                 other = _value(before[-1].group(0))
                 return ("above", other) if down else ("below", other)
-        elif position + len(answer) <= match.start() and match.start() - position - len(answer) < 4:
+        elif position + len(answer) <= match.start():
+            between = sentence_text[position + len(answer): match.start()]
+            if len(between) > CHANGE_REACH or CLAUSE_BREAK.search(between) or \
+                    _levels(sentence_text, fits, position + len(answer), match.start()):
+                continue  # another clause, or another amount the change is of
             after = AMOUNT.match(sentence_text[match.end():].lstrip())
             if after and fits(after.group(0)):
                 other = _value(after.group(0))
@@ -85,10 +106,18 @@ MOVE = re.compile(rf"\b(?:(?P<up>{UP_VERBS})|(?P<down>{DOWN_VERBS}))\b(?P<gap>(?
 
 def moved_bound(sentence_text, answer):
     """'to deepen the channel from 11 metres to _____': the key is above 11 metres ('above', 11); 'from _____ to
-    14 metres': below 14; a cut the other way round. None without such a verb, or with amounts in two units."""
+    14 metres': below 14; a cut the other way round; 'narrowed to _____ from 37.5 percent': below 37.5, 'rose to
+    18 from _____': below 18. None without such a verb, or with amounts in two units."""
     position, value, unit = sentence_text.find(answer), _value(answer), _unit(answer)
     if position < 0 or value is None:
         return None
+    for match in TO_FROM.finditer(sentence_text):
+        up = match.group("up") is not None
+        for mine, other, went in (("to", "from", True), ("from", "to", False)):
+            if match.start(mine) == position and match.group(mine).startswith(answer.split()[0]) and \
+                    _comparable(match.group(other), answer):
+                side = "above" if up == went else "below"  # where it went is past where it started
+                return (side, _value(match.group(other)))
     for match in MOVE.finditer(sentence_text):
         up = match.group("up") is not None
         rest = sentence_text[match.end():]
@@ -102,6 +131,15 @@ def moved_bound(sentence_text, answer):
             other = _value(first.group(0))
             return ("above", other) if up else ("below", other)
     return None
+
+
+def _comparable(other, answer):
+    """Two amounts one change reads: in one unit, or one of them bare, and money or a share only with its like."""
+    share = lambda text: bool(re.search(r"%|\bper ?cent\b", text))  # noqa: E731
+    if other.startswith("$") != answer.startswith("$") or share(other) != share(answer):
+        return False
+    unit, other_unit = _unit(answer).rstrip("$"), _unit(other).rstrip("$")
+    return not unit or not other_unit or _same_unit(other, _unit(answer)) or _same_unit(answer, _unit(other))
 
 
 def _same_unit(text, unit):
@@ -121,11 +159,29 @@ def later_year(sentence_text, answer):
     return int(match.group(1)) if match else None
 
 
+HEDGE = r"(?:about|around|roughly|nearly|almost|some|approximately|close to|an estimated|estimated)"
+HEDGE_MARGIN = 0.15  # "about 4 percent": 4.1 percent is about 4 percent too
+
+
+def hedge_bound(sentence_text, answer):
+    """'kept its forecast of about _____' (4 percent), or a key 'nearly 850': an option as near as 4.1 percent is
+    a second right answer, so none within HEDGE_MARGIN of the key ('apart', 4); None for a key stated plainly."""
+    position, value = sentence_text.find(answer), _value(answer)
+    if position < 0 or value is None:
+        return None
+    if re.search(r"\b" + HEDGE + r"\s+$", sentence_text[:position], re.IGNORECASE) or \
+            re.match(HEDGE + r"\s", answer, re.IGNORECASE):
+        return ("apart", value)
+    return None
+
+
 def _within(option, bound):
     side, target = bound
     value = _value(option)
     if value is None or side == "near":
         return False  # "nearly a fifth of 2.2 million hectares" names the key: a typed item instead
+    if side == "apart":
+        return abs(value - target) > HEDGE_MARGIN * target
     return value < target if side == "below" else value > target
 LEADING_HEDGES = re.compile(r"^(?:(?:an estimated|estimated|only|just|about|around|nearly|almost|approximately|roughly|some|over|under|up to|"
                             r"above|below|beyond|upwards of|close to|well over|well under|just over|just under|"
@@ -151,6 +207,13 @@ def _unit(text):
 
 
 SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+
+def magnitude(text):
+    """The magnitude word an amount is written in ('$2.4 billion' -> 'billion', '$600 million' -> 'million',
+    '410,000' -> '')."""
+    match = re.search(r"\d[\d,]*(?:\.\d+)?\s+(thousand|million|billion|trillion)\b", text, re.IGNORECASE)
+    return match.group(1).lower() if match else ""
 
 
 def _value(text):
@@ -265,6 +328,11 @@ FALL_WORDS = r"(?:fallen|fell|falls|dropped|drops|declined|declines|decreased|ea
 RISE_WORDS = r"(?:risen|rose|rises|climbed|climbs|increased|increases|grew|grown|jumped|soared|edged up|edging up|" \
              r"inched up|inching up|crept up|creeping up)"
 
+FIGURE = r"\$?\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s+(?:thousand|million|billion|trillion))?"  # "64," ends at "64"
+TO_FROM = re.compile(rf"\b(?:(?P<up>{UP_VERBS}|{RISE_WORDS[3:-1]})|(?P<down>{DOWN_VERBS}|{FALL_WORDS[3:-1]}))\b"
+                     r"(?:\s+[\w'\u2019%.$-]+){0,6}?\s+to\s+(?P<to>" + FIGURE + r"(?:\s+(?!from\b)[a-z%]+){0,2}?)"
+                     r"\s+from\s+(?P<from>" + FIGURE + r"(?:\s+[a-z%]+){0,2})", re.IGNORECASE)
+
 
 def compared_bounds(sentence_text, answer):
     """'has fallen to 81 percent, well below the _____ that health authorities say is needed': the key is
@@ -304,42 +372,17 @@ def compared_bounds(sentence_text, answer):
     return bounds
 
 
-MONTH_WORDS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+def stem_bounds(sentence_text, answer):
+    """Every bound the sentence sets on its amount key (an empty list when it sets none)."""
+    found = [stem_bound(sentence_text, answer), change_bound(sentence_text, answer), moved_bound(sentence_text, answer),
+             range_bound(sentence_text, answer), whole_bound(sentence_text, answer),
+             majority_bound(sentence_text, answer), hedge_bound(sentence_text, answer),
+             *threshold_bounds(sentence_text, answer), *compared_bounds(sentence_text, answer)]
+    return [bound for bound in found if bound is not None]
 
 
-def sum_in_stem(sentence_text, answer):
-    """Whether the rest of the sentence adds up to the key: 'a survey of _____ analysts found that 17 predicted a
-    rise, four expected no change and one forecast a cut' (22); 'an additional $31.4 million ..., pushing the total
-    to _____, ... the $48.5 million budget' ($79.9 million), or the budget from the other two. Amounts of the key's
-    unit and sign ('$' with '$'); a bare count only from counts of two or more ('17', 'four'), never from a year."""
-    from itertools import combinations
-    from .stem_fit import _digits
-    value, unit = _value(answer), _unit(answer)
-    position = sentence_text.find(answer)
-    if value is None or position < 0:
-        return False
-    rest = _digits(sentence_text[:position] + " " + sentence_text[position + len(answer):])
-    found = []
-    for match in AMOUNT.finditer(rest):
-        text = match.group(0)
-        if text.startswith("$") != answer.startswith("$") or re.fullmatch(r"(?:1[5-9]|20)\d\d", text.split()[0]) \
-                or re.search(r"\b(?:" + MONTH_WORDS + r")[a-z]*\.?\s*$", rest[: match.start()]):
-            continue  # a year, or the day of a date ("Oct. 24")
-        other_unit = _unit(text)
-        if unit and not (other_unit == unit or other_unit.startswith(unit.rstrip("$") + " ") or unit == "$"):
-            continue  # "$48.5 million budget" is money as "$79.9 million" is
-        if not unit and (re.search(r"\d[.,]\d", text) or _value(text) is None):
-            continue
-        found.append(_value(text))
-    if not unit:  # counts: "17 predicted, four expected, one forecast" read "one" too
-        found += [1.0] * len(re.findall(r"\bone\s+(?:forecast|said|expected|predicted|voted|abstained)", rest))
-    found = found[:8]
-    close = lambda a, b: abs(a - b) <= 1e-6 * max(abs(b), 1)  # noqa: E731
-    for size in (2, 3, 4):  # the key is the whole, or a part of a whole the sentence gives with the other parts
-        if value >= 10 and any(close(sum(parts), value) for parts in combinations(found, size)):
-            return True  # not '3' from '1' and '2' of anything
-        for whole in (w for w in found if w >= 10 and (size >= 3 or unit)):
-            rest_of = [v for v in found if v is not whole]
-            if any(close(value + sum(parts), whole) for parts in combinations(rest_of, size - 1)):
-                return True
-    return False
+def stem_allows(sentence_text, answer, option):
+    """Whether the option is one the sentence does not rule out as the key ('took _____ of the 45 seats, up from
+    16': no 14; 'of about _____' (4 percent): no 4.1 percent)."""
+    return all(_within(option, bound) for bound in stem_bounds(sentence_text, answer))
+

@@ -14,9 +14,8 @@ from .amounts import (article_now, date_style, date_variants, earlier_dates, fut
 from . import kinds
 from .kinds import described
 from .names import leading_title, person_genders
-from .bounds import (LEADING_HEDGES, _unit, _value, _within, bare_amount, change_bound, later_year, moved_bound,  # noqa: F401
-                     compared_bounds, majority_bound, range_bound, stem_bound, threshold_bounds,
-                     whole_bound)
+from .bounds import (LEADING_HEDGES, _unit, _value, bare_amount, change_bound, later_year, magnitude,  # noqa: F401
+                     stem_allows, stem_bound)
 from . import stem_fit
 from .entities import CITY_OR_STATE, US_STATES, WELL_KNOWN_COUNTRIES, is_alias, place_kind
 from .textnorm import contains_phrase
@@ -69,12 +68,7 @@ def options_for(b, entity, answer, sentence, ent=None, stem_end=None):
         pool = [o for o in pool if year_month(o) is None or year_month(o)[0] <= latest]  # past: no future option
         pool += [d for d in earlier_dates(answer) if year_month(d) is not None and year_month(d)[0] <= latest]
     if entity.label in NUMERIC:
-        for bound in (stem_bound(sentence.text, answer), change_bound(sentence.text, answer), moved_bound(sentence.text, answer),
-                      range_bound(sentence.text, answer), whole_bound(sentence.text, answer),
-                      majority_bound(sentence.text, answer), *threshold_bounds(sentence.text, answer),
-                      *compared_bounds(sentence.text, answer)):
-            if bound is not None:
-                pool = [o for o in pool if _within(o, bound)]
+        pool = [o for o in pool if stem_allows(sentence.text, answer, o)]
     if entity.label in NUMERIC or entity.label == "DATE":
         pool = [o for o in pool if not stem_fit.stated_amount(o, stem, ent)]  # "three to five years": not "5 years"
     if entity.label == "DATE" and ent is not None:
@@ -377,8 +371,8 @@ MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", 
 
 
 def _amounts_like(b, entity, answer, in_sentence):
-    """Other amounts of the story in the key's unit and near its size ('62 patients' beside '48
-    patients'): plausible because the story itself gives them."""
+    """Other amounts of the story in the key's unit, magnitude word and near its size ('62 patients' beside '48
+    patients'; '$1.1 billion', not '$600 million', beside '$2.4 billion'): plausible because the story gives them."""
     unit, value = _unit(answer), _value(answer)
     if value is None or not unit:
         return []
@@ -387,6 +381,8 @@ def _amounts_like(b, entity, answer, in_sentence):
         if other is entity or other.label != entity.label or other.name in in_sentence:
             continue
         other_value = _value(other.name)
+        if magnitude(other.name) != magnitude(answer):
+            continue  # "$2.4 billion" among "$600 million" and "$502 million" is the odd one out
         if _unit(other.name) == unit and other_value and other_value != value and 0.2 <= other_value / value <= 5:
             found.append(other.name if LEADING_HEDGES.match(answer) else bare_amount(other.name))
     return sorted(dict.fromkeys(found), key=lambda name: abs(_value(name) - value))

@@ -20,7 +20,7 @@ from . import (accepted, advice, attribution, checker, definitions, generic, kin
 from .clauses import (_definite_for_demonstratives, _drop_leading_connective, _name_the_clear_ones, clause_views,
                       clear_nouns, why_unusable)
 from .amounts import date_style
-from .bounds import sum_in_stem
+from .given import change_in_stem, sum_in_stem
 from .entities import consolidate
 from .name_items import _inside_quotes, name_items, title_items, title_of
 from .parse import parse_story
@@ -143,6 +143,8 @@ class Builder:
             return "not-worth-asking"
         if entity.label in ("MONEY", "NUMBER", "QUANTITY", "PERCENT") and sum_in_stem(sentence.text, key.text):
             return "sum-in-stem"
+        if entity.label in ("MONEY", "NUMBER", "QUANTITY", "PERCENT") and change_in_stem(sentence.text, key.text):
+            return "change-in-stem"
         if worth.passer_by_detail(ent, lambda token: self.times_named(sentence, token),
                                   self.times_named(sentence, ent.root, labels=None)):
             return "passer-by-detail"

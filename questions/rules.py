@@ -51,7 +51,10 @@ RULES = {rule.name: rule for rule in [
          "a count or a name in the clause or apposition about someone or some body named once, in passing ('Tom Ash, "
          "an analyst at Kerrow Capital, said ...')"),
     Rule("sum-in-stem", "candidate", "'a survey of _____ analysts found that 17 predicted a rise, four no change "
-         "and one a cut': the other amounts of the sentence add up to the key (bounds.sum_in_stem)"),
+         "and one a cut': the other amounts of the sentence add up to the key (given.sum_in_stem)"),
+    Rule("change-in-stem", "candidate", "'net profit fell 18 percent to _____ from $502 million': the percentage "
+         "change and the other amount give the key (0.82 x 502), or both amounts give the percentage "
+         "(given.change_in_stem)"),
     Rule("not-worth-asking", "candidate", "a title, 'California' in 'Palmdale, California', 'last week', an age, "
          "'the Earth', where shares trade"),
     # items (trivia.py, checker.defects, rank)

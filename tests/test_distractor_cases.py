@@ -204,7 +204,7 @@ def test_no_option_carries_a_title_the_others_lack():
     ("Shares rose 12 percent to $45 after the company sold 30 stores.", "$45", False),
 ])
 def test_a_key_the_stems_other_amounts_add_up_to_is_given_away(sentence, key, given_away):
-    from questions.bounds import sum_in_stem
+    from questions.given import sum_in_stem
     assert sum_in_stem(sentence, key) is given_away
 
 
@@ -272,3 +272,104 @@ def test_options_of_a_deepened_channel_are_deeper_than_it_was():
     assert all(_value(o) < 14 for it in shallower for o in it["choices"]), shallower
     assert shallower or any(it["answer"] == "11 metres" for it in questions.generate(text, select=False)
                             if it["kind"] == "fill_blank")
+
+
+@pytest.mark.parametrize("sentence, key, allowed, refused", [
+    # "up/down from" reaches the clause's amount, a whole it is counted of aside
+    ("The Green Party took 19 of the council's 45 seats, up from 16 at the last election.", "19", ["21", "28"],
+     ["14", "10"]),
+    ("The Green Party took 19 of the council's 45 seats, up from 16 at the last election.", "16", ["12", "8"], ["24"]),
+    ("The bus company had offered a 9 percent rise, up from 6 percent in its first offer.", "9 percent",
+     ["12 percent"], ["4 percent", "5 percent"]),
+    ("The bus company had offered a 9 percent rise, up from 6 percent in its first offer.", "6 percent",
+     ["4 percent", "5 percent"], ["12 percent"]),
+    ("The Greens won 19 seats, while the Reds won 12, up from 7.", "19", ["5", "30"], []),  # control: another clause
+    # "VERB to Y from X"
+    ("Gross margin narrowed to 31.2 percent from 37.5 percent.", "31.2 percent", ["25 percent", "18 percent"],
+     ["45 percent", "40 percent"]),
+    ("Gross margin narrowed to 31.2 percent from 37.5 percent.", "37.5 percent", ["45 percent"], ["25 percent"]),
+    ("Sales at Tarlow Foods rose to 18 from 12 stores.", "18", ["24", "27"], ["9", "6"]),
+    ("Sales at Tarlow Foods rose to 18 from 12 stores.", "12", ["9", "6"], ["24"]),
+    ("The fare went to 2 dollars from 3 dollars.", "2 dollars", ["1 dollars", "5 dollars"], []),  # control: no way
+    # a hedged key: no option as near as to be "about" it too
+    ("The company kept its forecast of about 4 percent growth.", "4 percent", ["6 percent", "3 percent"],
+     ["4.1 percent", "4.5 percent", "3.6 percent"]),
+    ("Visitors spent nearly 850 pounds each.", "850 pounds", ["650 pounds", "1,300 pounds"], ["800 pounds", "900 pounds"]),
+    ("The company kept its forecast of 4 percent growth.", "4 percent", ["4.1 percent", "6 percent"], []),  # control
+])
+def test_options_the_stem_does_not_rule_out(sentence, key, allowed, refused):
+    from questions.bounds import stem_allows
+    assert [o for o in allowed if not stem_allows(sentence, key, o)] == []
+    assert [o for o in refused if stem_allows(sentence, key, o)] == []
+
+
+@pytest.mark.parametrize("sentence, key, given_away", [
+    ("Net profit fell 18 percent to $411 million from $502 million.", "$411 million", True),  # 0.82 x 502
+    ("Net profit fell 18 percent to $411 million from $502 million.", "$502 million", True),
+    ("Net profit fell 18 percent to $411 million from $502 million.", "18 percent", True),  # 411 / 502
+    ("Exports reached $4.1 billion, up 12 percent from $3.7 billion.", "$4.1 billion", True),  # to its rounding
+    ("Visitor numbers rose 20 percent to 1,200 from 1,000 last year.", "1,200", True),
+    # controls: nothing the change is counted from, figures that do not agree, points not percent
+    ("Revenue slipped 6 percent to $4.1 billion, below the $4.35 billion that analysts had expected.", "$4.1 billion",
+     False),
+    ("Net profit fell 18 percent to $411 million, while revenue was $902 million.", "$411 million", False),
+    ("Net profit fell 18 percent to $411 million from $611 million.", "$411 million", False),
+    ("Unemployment fell 2 percentage points to 4 percent from 6 percent.", "4 percent", False),
+    ("The union had offered a 9 percent rise, up from 6 percent in its first offer.", "6 percent", False),
+])
+def test_a_key_the_stems_change_computes_is_given_away(sentence, key, given_away):
+    from questions.given import change_in_stem
+    assert change_in_stem(sentence, key) is given_away
+
+
+@pytest.mark.parametrize("sentence, key, to_come", [
+    ("The party has pledged to build 1,200 homes by 2030.", "2030", True),
+    ("The company has offered to protect jobs until 2028.", "2028", True),
+    ("The union agreed to freeze pay until March 2027.", "March 2027", True),
+    ("The city is committed to reaching net zero by 2040.", "2040", True),
+    ("The party pledged in 2019 to build homes.", "2019", False),  # the pledge's own date is past
+    ("The council built 1,200 homes by 2019.", "2019", False),  # control: nothing pledged
+])
+def test_what_is_pledged_or_offered_is_dated_to_come(sentence, key, to_come):
+    from questions.amounts import future_stem
+    doc = questions.load_model()(sentence)
+    start = sentence.index(key)
+    assert future_stem(doc.char_span(start, start + len(key), alignment_mode="expand")) is to_come
+
+
+COUNCIL = ("The Green Party won 41 percent of the vote in Kessel, up from 27 percent at the last election. The Labour "
+           "Party won 30 percent of the vote. The Harbour Party kept 5 seats.\n\nNet profit at Tarlow Foods fell 18 "
+           "percent to $411 million from $502 million. Revenue at Tarlow Foods reached $2.4 billion. Tarlow Foods paid "
+           "$600 million in wages and $95 million in taxes. Tarlow Foods kept its forecast of about 4 percent growth. "
+           "Rivals of Tarlow Foods expected growth of 4.1 percent.\n\nThe Green Party has pledged to build 1,200 homes "
+           "by 2030. Tarlow Foods has offered to protect jobs until 2028. The Green Party pledged in 2019 to build homes "
+           "for nurses. Kessel Council was founded in 2004 and moved to new offices in 2009.")
+
+
+@pytest.fixture(scope="module")
+def council_items():
+    return questions.generate(COUNCIL, select=False)
+
+
+def test_options_of_a_story_keep_to_what_its_stems_allow(council_items):
+    won = [i["choices"] for i in council_items if i["kind"] == "multiple_choice" and i["answer"] == "41 percent"
+           and "_____ of the vote" in i["prompt"]]
+    assert won and all(_value(c) > 27 for choices in won for c in choices), won  # up from 27 percent: more
+    billions = _choices(council_items, "$2.4 billion")
+    assert billions and all("billion" in c for choices in billions for c in choices), billions
+    assert any("$502 million" in choices or "$95 million" in choices
+               for choices in _choices(council_items, "$600 million"))  # control: the story's amounts are still offered
+    about = [i for i in council_items if i["kind"] == "multiple_choice" and i["answer"] == "4 percent"
+             and "about _____" in i["prompt"]]
+    assert about and all(abs(_value(c) - 4) > 0.6 for i in about for c in i["choices"] if c != "4 percent"), about
+    for key in ("2030", "2028"):  # what is pledged or offered is still to come
+        found = _choices(council_items, key)
+        assert found and all(int(c) > 2019 for choices in found for c in choices), (key, found)
+    past = _choices(council_items, "2019")
+    assert past and all(int(c) <= 2019 for choices in past for c in choices), past  # the pledge's own year
+
+
+def test_a_key_the_stems_change_computes_is_not_asked(council_items):
+    assert not [i for i in council_items if i["answer"] in ("$411 million", "$502 million", "18 percent")]
+    assert [i for i in council_items if i["answer"] == "$95 million"]  # control: an amount nothing computes
+    assert "change-in-stem" in questions.explain(COUNCIL)
