@@ -14,7 +14,7 @@ from . import checker, leaning, opinions, phrasing, worth
 from .parse import Sentence, _quote_depth, speech_inside
 from .lexicon import HUMAN_NOUNS
 from .references import _is_extraposed, _reported_subject, in_quotes, meaning_clause, subject_of, subject_of_clause
-from .vague import is_letter_digit_name, is_vague_phrase, names_its_subject
+from .vague import demonstrative_subject, is_letter_digit_name, is_vague_phrase, measure_of_nothing, names_its_subject
 
 
 def usable(sentence, clear_nouns=frozenset()):
@@ -75,8 +75,10 @@ def why_unusable(sentence, clear_nouns=frozenset(), *, advised=False):
         return "share-unstated"
     if _someone_unnamed(span, subject):
         return "someone-unnamed"
-    if any(_reported_pronoun(t) for t in tokens):
+    if any(_reported_pronoun(t) or demonstrative_subject(t) for t in tokens):
         return "pronoun-subject"
+    if any(measure_of_nothing(t) for t in tokens):
+        return "vague-subject"  # "In Osterby the figure is 58 percent": the figure of what?
     if any(_unanchored_pronoun(t) for t in tokens):
         return "pronoun-unanchored"
     if any(object_it_unanchored(t) for t in tokens):

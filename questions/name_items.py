@@ -7,7 +7,7 @@ article, what each vague phrase refers to and how much each sentence matters.
 import random
 import re
 
-from . import checker, kinds, phrasing, worth
+from . import checker, kinds, phrasing, trivia, worth
 from .distractors import _seed, described_as, fits_description, options_for, swap_for
 from .parse import _quote_depth
 from .amounts import number_word_forms
@@ -104,6 +104,8 @@ def name_items(b, sentence):
                                   checker.BLANK)
         common = {"source_sentence": sentence.text, "answer_type": entity.label, "source": b.source,
                   "fact": answer, "features": b.features(sentence, entity.label, "name", key, ent)}
+        if entity.label in NUMERIC and worth.restated_amount(ent):
+            common["features"]["restated"] = 1.0  # "1,800 jobs, or 4 percent of ...": trivia.py drops its blanks
         fill_answer = answer if entity.label == "PERSON" else key.text  # the full name, even for "Mattis"
         fill_accepted = sorted({a for a in accepted + [key.text, answer] if norm(a) != norm(fill_answer)})
         before = key.doc[key.start - 1] if key.start > 0 else None
@@ -201,12 +203,18 @@ def title_items(b, sentence):
 
 def true_false(b, sentence, tokens, key, entity, options, base, common, true_only=False):
     """The sentence as the prompt writes it (True), or with one fact swapped (False); True only where the one
-    swap would be a man beside the stem's 'she' (or a woman beside 'he')."""
+    swap would be a man beside the stem's 'she' (or a woman beside 'he'). No false statement swaps who said
+    something ('Anna Holt said ...' made 'Tom Ash said ...', rule speaker-swap): None, so that another name or
+    amount of the sentence, what was said, is swapped instead."""
     full = list(sentence.span)
     true_text = _full_stop(render(tokens), tokens, full)
     person_modifier = entity.label == "PERSON" and key.root.dep_ == "compound"  # "the Trump administration"
     swaps = [o for o in options if (b.by_name[o].takes_the if o in b.by_name else False) == entity.takes_the]
     if _seed(sentence.text) % 2 and swaps and not person_modifier and not true_only:
+        if entity.label in trivia.SPEAKER_LABELS and trivia.speaks(key):
+            if b.trace is not None:
+                b.trace.drop(sentence.index, "speaker-swap", f"true_false: {key.text} -> {swaps[0]}")
+            return None
         swap = bare_amount(swaps[0]) if entity.label in NUMERIC else swaps[0]
         false = _article_before(_full_stop(render(tokens, cut=(key.start, key.end), insert=swap), tokens, full), swap)
         if norm(false) not in b.article_norm:

@@ -25,9 +25,11 @@ RULES = {rule.name: rule for rule in [
     Rule("writer-to-reader", "sentence", "'Here is a look back at the stories we covered'"),
     Rule("opinion-as-fact", "sentence", "'Vell is very good as Ida.', 'Olsen's quietly devastating second feature': "
          "the critic's judgement, held by no one named (opinions.py)"),
-    Rule("pronoun-subject", "sentence", "'It will carry four passengers' where 'it' cannot be named"),
+    Rule("pronoun-subject", "sentence", "'It will carry four passengers' where 'it' cannot be named; 'Venn said that "
+         "was not under review': a 'that' or 'this' alone as a clause's subject, nothing in the sentence saying what"),
     Rule("pronoun-start", "sentence", "'These are pieces of video ...': what 'these' are is in another sentence"),
-    Rule("vague-subject", "sentence", "'The deal would ...' with no deal named before"),
+    Rule("vague-subject", "sentence", "'The deal would ...' with no deal named before; 'In Halvor the figure is 58 "
+         "percent': 'the figure', 'the rate', 'the total' ... of nothing named"),
     Rule("points-back", "sentence", "'Because of this delay, ...', 'that record', 'did so'"),
     Rule("share-unstated", "sentence", "'Union leaders had asked for 8 percent but settled for less': 8 percent of "
          "what is in another sentence"),
@@ -60,6 +62,9 @@ RULES = {rule.name: rule for rule in [
     # items (trivia.py, checker.defects, rank)
     Rule("bare-month", "item", "'The inquiry began in _____.' = November, 'Since _____, ...' = March: a month or weekday "
          "alone as the key, or a true/false that swaps one bare month for another ('March 3, 2024' is asked)"),
+    Rule("restated-amount", "item", "'cutting 1,800 jobs, or 4 percent of its workforce', '$412 million, or $1.36 "
+         "per share': an amount and its restatement after ', or' in one clause; a blank or question over either has the other "
+         "beside it (a true/false statement swapping one is kept; a conversion in brackets is blanked with its amount)"),
     Rule("office-holder", "item", "'Who is Dellow's chief executive, according to the article?', 'Who heads the "
          "Fairtable group?': who holds a job, not what the story is about (kept when the holder is a main subject: "
          "named in the first three sentences and named again)"),
@@ -68,6 +73,9 @@ RULES = {rule.name: rule for rule in [
     Rule("titled-speaker", "item", "'Sheriff _____ said deputies ...', 'Mayor _____, who voted for it, said ...': the "
          "title already says who speaks, the blank asks only the name (kept when the speaker is a main subject of the "
          "story: named in the first three sentences and named again)"),
+    Rule("speaker-swap", "item", "'Chief financial officer Anna Holt said the firm had hedged 70 percent ...' made "
+         "false by putting another person of the story in Holt's place (or another body after 'according to'): it tests "
+         "who said it, not what was said (a false statement swapping the 70 percent is made instead)"),
     Rule("gate", "item", "an item the final checks reject: answer in the stem, a broken blank, an option also right"),
     Rule("one-of-a-list", "item", "'What do the phone's key specifications include?' asked of one item of a list: "
          "each of the others answers it too (a blank or a true/false statement over the item is asked instead)"),

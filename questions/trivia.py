@@ -11,7 +11,13 @@ Dropped (rules.py names them, `--explain` says so):
   ("_____ said the district would ...") or the question "Who said ...?";
 - titled-speaker: a blank after the speaker's job title ("Sheriff _____ said ...", "Mayor _____, who voted
   for it, said ..."): the title already says who speaks, the blank asks only the name; kept when the
-  speaker is a main subject of the story.
+  speaker is a main subject of the story;
+- restated-amount: a blank or question over an amount restated after ', or' in its clause ("cutting _____ jobs, or
+  4 percent of its workforce", "$412 million, or _____ per share"; worth.restated_amount, marked by the maker as the
+  feature `restated`); a true/false statement swapping one of them is kept;
+- speaker-swap (applied in name_items.true_false, so that what was said is swapped instead): no false statement
+  puts another person or body in the place of whoever said it (`speaks`: the subject of a verb of saying, or the
+  source after "according to").
 Weighed (rank.vector): an office question of someone named once, a name in passing, a specification-like measure, a clock time, an age, a name
 in a list of names.
 """
@@ -64,6 +70,8 @@ def why_trivial(item):
         return None
     if bare_calendar(item["answer"]):
         return "bare-month"
+    if features.get("restated"):
+        return "restated-amount"  # "cutting _____ jobs, or 4 percent of its workforce": the stem restates the key
     prompt = item["prompt"]
     if features.get("label") == "ORG" and BLANK in prompt and title_before_blank(prompt):
         features = dict(features, label="PERSON")  # "chief executive _____ said": a person, whatever the model says
@@ -134,3 +142,31 @@ def trivia_values(item, group):
                                                 + r",\s+[A-Z][\w'-]+ [A-Z])", prompt)) and " and " in norm(prompt)
     return [float(passing), float(spec), float(bool(CLOCK.search(text))), float(bool(AGE.search(text))), float(listed),
             float(office_once(item))]
+
+
+# Verbs of saying whose subject is only the source of the words ('Holt said the firm had hedged ...'); verbs of
+# acting that may be spoken ('announced', 'confirmed', 'presented') are left out: their subject is the actor.
+VOICING = {"say", "tell", "add", "warn", "urge", "blame", "argue", "explain", "note", "insist", "claim", "caution",
+           "stress", "acknowledge", "concede", "predict", "reply", "respond", "admit", "complain", "contend",
+           "describe", "point"}
+SPEAKER_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+def speaks(key):
+    """Whether the name `key` is who said something rather than what was said: the subject of a verb of saying
+    ('Anna Holt said ...', '..., Holt said', 'Helena Fraser of Cobalt Insights said ...', 'The lead prosecutor,
+    Deputy District Attorney Samuel Okoro, said ...', 'Pellgrave chief executive Tom Ash said ...', 'X points out
+    that ...'), or the source after 'according to' ('according to Pellgrave Securities')."""
+    token = key.root
+    for _ in range(6):  # up from a name beside the speaker to the speaker: an apposition, 'X and Y', 'X of Y'
+        if token.dep_ in ("appos", "conj", "compound", "poss", "nmod") and token.head.i != token.i:
+            token = token.head
+        elif token.dep_ == "pobj" and token.head.lower_ in ("of", "at", "from") and token.head.head.pos_ in (
+                "NOUN", "PROPN"):
+            token = token.head.head
+        else:
+            break
+    verb = token.head
+    if token.dep_ == "nsubj" and verb.lemma_.lower() in VOICING:
+        return verb.lemma_.lower() != "point" or any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+    return token.dep_ == "pobj" and verb.lower_ == "to" and verb.head.lower_ == "according"

@@ -95,3 +95,37 @@ def names_its_subject(span):
     return root.lemma_ in ("be", "call", "name", "know") and any(
         t.dep_ in ("attr", "oprd") and t.ent_type_ for t in root.subtree if t.head.i == root.i or t.head.head.i == root.i
     )
+
+
+MEASURE_NOUNS = {"figure", "number", "rate", "share", "total", "proportion", "percentage"}
+PLAIN_ADJECTIVES = {"latest", "new", "overall", "final", "current", "annual", "average", "same", "official", "actual",
+                    "national", "previous", "earlier", "highest", "lowest", "first", "last", "whole", "real"}
+
+
+def measure_of_nothing(token):
+    """'In Osterby the figure is 58 percent', 'Holt said the rate had doubled': 'the figure', 'the number', 'the
+    rate', 'the share', 'the total' or 'the proportion' as the subject of a clause with nothing that says of what
+    (no 'of ...', no noun before it as in 'the unemployment rate', no clause after it)."""
+    if (token.lemma_.lower() not in MEASURE_NOUNS or token.pos_ != "NOUN" or token.dep_ not in ("nsubj", "nsubjpass")
+            or token._.qtext is not None):
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in token.children):
+        return False
+    return not any(c.dep_ in ("compound", "poss", "nmod", "nummod", "prep", "relcl", "acl", "appos")
+                   or c.dep_ == "amod" and c.lower_ not in PLAIN_ADJECTIVES or c._.qtext for c in token.children)
+
+
+def demonstrative_subject(token):
+    """'Venn said that was "not under consideration"', 'Officials warned this could take years': a 'that',
+    'this', 'these' or 'those' standing alone as the subject of a clause, with nothing in the sentence saying what
+    it is: no noun before it but the speaker's own words ('make sure it contains meat because that is what they
+    eat' says; 'That plan was approved', a determiner with its noun, is no pronoun)."""
+    if not (token.lower_ in ("this", "that", "these", "those") and token.tag_ == "DT"
+            and token.dep_ in ("nsubj", "nsubjpass") and token._.qtext is None and token.head.dep_ != "relcl"
+            and token.head.pos_ in ("VERB", "AUX")  # "expected that share to ...": a determiner the model misread
+            and not any(c.pos_ in ("NOUN", "PROPN") for c in token.children)):
+        return False
+    outer = token.head.head
+    speaker = {t.i for c in outer.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    return not any(t.i < token.i and t.pos_ in ("NOUN", "PROPN") and t.i not in speaker and t._.qtext is None
+                   for t in token.sent)

@@ -265,6 +265,67 @@ def a_conversion(ent):
     return doc[ent.start - 2].like_num or doc[ent.start - 2].ent_type_ in ("QUANTITY", "CARDINAL", "MONEY", "PERCENT")
 
 
+AMOUNT_TYPES = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
+RESTATING_HEDGES = {"about", "around", "roughly", "nearly", "almost", "approximately", "some", "just", "over", "under",
+                    "more", "less", "fewer", "than"}
+RESTATED_REACH = 8  # words of the first amount's own phrase before ', or' ("2 percent of global shipments last year")
+OTHER_TERMS = {"for", "with", "without", "in", "at"}  # "10 euros, or 8 euros for children": another price
+
+
+def restated_amount(ent):
+    """'4 percent of its workforce' in 'cutting 1,800 jobs, or 4 percent of its workforce', '$1.36 per share' in
+    '$412 million, or $1.36 per share', and the first amount of each: one amount and its restatement after ', or'
+    in the same clause (as a conversion in brackets, a_conversion), so the blank over either shows the other."""
+    if not any(_an_amount(t) for t in ent) or ent.label_ in ("DATE", "TIME", "ORDINAL"):
+        return False
+    doc, start, end = ent.doc, ent.sent.start, ent.sent.end
+    i = ent.start - 1
+    while i > start and (doc[i].lower_ in RESTATING_HEDGES or doc[i].tag_ == "$"):
+        i -= 1
+    if i - 2 >= start and doc[i].lower_ == "or" and doc[i - 1].text == "," and _restating(doc[i + 1 : ent.end]):
+        before = _amount_before(doc, i - 2, start)  # ", or 4 percent ..." after "1,800 jobs"
+        if before is not None:
+            return True
+    j = ent.end
+    while j < min(end, ent.end + RESTATED_REACH) and doc[j].text != "," and not (doc[j].is_punct or doc[j].pos_ in ("VERB", "AUX")
+                                                                   or _an_amount(doc[j])):
+        j += 1  # "1,800 jobs", "2 percent of global shipments last year": the amount's own phrase
+    if j + 2 >= end or doc[j].text != "," or doc[j + 1].lower_ != "or":
+        return False
+    k = j + 2
+    while k < end - 1 and doc[k].lower_ in RESTATING_HEDGES:
+        k += 1
+    after = next((e for e in doc.ents if e.start <= k < e.end), doc[k : k + 1])
+    return _an_amount(doc[k]) and _restating(doc[k : after.end])
+
+
+def _an_amount(token):
+    return token.ent_type_ in AMOUNT_TYPES or token.tag_ == "$" or (
+        token.like_num and token.ent_type_ not in ("DATE", "TIME", "ORDINAL"))
+
+
+def _amount_before(doc, i, start):
+    """The amount whose noun phrase ends at token i ('1,800' of '1,800 jobs'), or None."""
+    for j in range(i, max(start, i - RESTATED_REACH) - 1, -1):
+        if _an_amount(doc[j]):
+            return doc[j]
+        if doc[j].is_punct or doc[j].pos_ in ("VERB", "AUX"):
+            return None
+    return None
+
+
+def _restating(span):
+    """The amount after ', or' says the first in other terms: a unit of its own ('4 percent', '$1.36', 'a third'),
+    not a bare count ('2 candidates, or 3 in the larger wards') nor one for others ('8 euros for children')."""
+    root = span.root
+    counted = root.head if root.dep_ in ("nummod", "quantmod") and root.head.pos_ == "NOUN" and \
+        span.end <= root.head.i <= span.end + 2 else None  # "roughly 24 million units", "two incubation periods"
+    if counted is None and all(t.like_num or t.lower_ in RESTATING_HEDGES for t in span):
+        return False
+    noun = counted or (root.head if root.dep_ in ("nummod", "quantmod") else root)
+    return not any(c.dep_ == "prep" and c.lower_ in OTHER_TERMS for c in noun.children)
+
+
 def a_range_end(ent):
     """'from 1980 to 2009', '1980-2009': one end of a range is no fact on its own."""
     doc = ent.doc

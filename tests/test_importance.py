@@ -8,7 +8,8 @@ import questions
 from questions import rank
 from questions.checker import BLANK
 from questions.rules import RULES
-from questions.trivia import bare_calendar, trivia_values, why_trivial
+from questions.trivia import bare_calendar, speaks, swapped_words, trivia_values, why_trivial
+from questions.worth import restated_amount
 
 
 @pytest.mark.parametrize("text, bare", [
@@ -157,3 +158,87 @@ def test_a_story_loses_its_office_questions_and_titled_speakers_and_keeps_what_t
     assert any(p.startswith("Who is") for p in made) and any(f"Sheriff {BLANK}" in p for p in made)  # the rules drop them
     explained = questions.explain(COUNCIL)
     assert {"office-holder", "who-said", "titled-speaker"} <= {rule for rule in RULES if f": {rule} (" in explained}
+
+
+# --- who said it, and an amount beside its own restatement (round 2 of the strict readers) ------------------
+
+def parsed_name(sentence, name):
+    doc = questions.load_model()(sentence)
+    return next(e for e in doc.ents if e.text == name)
+
+
+@pytest.mark.parametrize("sentence, name, speaker", [
+    ("Council leader Lotte Sand said the Halvor library would hold 90,000 books.", "Lotte Sand", True),
+    ("The new roof is practically watertight, Wick said on Monday.", "Wick", True),
+    ("Mara Olin of Greyfield Advisers said the Halvor council had overspent.", "Greyfield Advisers", True),
+    ("According to Greyfield Advisers, the Halvor council spent $60 million in 2025.", "Greyfield Advisers", True),
+    ("Jonas Wick, the finance director, warned that the Halvor loan would cost $400,000 a year.", "Jonas Wick", True),
+    # positive controls: what was said (a place, a person inside the clause), and someone who acted
+    ("Council leader Lotte Sand said the Halvor library would hold 90,000 books.", "Halvor", False),
+    ("Lotte Sand said Jonas Wick would run the Halvor library from 2028.", "Jonas Wick", False),
+    ("Lotte Sand opened the Halvor library on Tuesday, saying it was long overdue.", "Lotte Sand", False),
+    ("Greyfield Advisers announced it would buy the Halvor Courier for $9 million.", "Greyfield Advisers", False),
+])
+def test_who_said_it_is_the_subject_of_a_verb_of_saying_or_the_source_after_according_to(sentence, name, speaker):
+    assert speaks(parsed_name(sentence, name)) is speaker
+
+
+LIBRARY = "\n\n".join([
+    "The Halvor town council approved a new library on Tuesday after a vote of 7 to 2.",
+    "The library will cost $14 million and open in 2028 on Mill Street.",
+    "Council leader Lotte Sand said the library would hold 90,000 books.",
+    "Jonas Wick, the council's finance director, said the money would come from a $6 million grant and a $8 million loan.",
+    "Sand said the old library on Kirk Lane would be sold in 2029.",
+    "Wick warned that the loan would cost the town $400,000 a year in interest."])
+
+
+def test_no_false_statement_swaps_only_the_speaker_and_one_swapping_what_was_said_is_made():
+    made = questions.generate(LIBRARY, select=False)
+    false = [i for i in made if i["kind"] == "true_false" and i["answer"] == "False"]
+    for item in false:
+        put, taken = swapped_words(item)
+        assert not ({"jonas", "wick"} & set(taken) and {"lotte", "sand"} & set(put)), item["prompt"]
+        assert not ({"lotte", "sand"} & set(taken) and {"jonas", "wick"} & set(put)), item["prompt"]
+    grant = "said the money would come from a $6 million grant"
+    # positive control: the same sentence's false statement swaps an amount of what was said
+    assert any("Jonas Wick" in i["prompt"] and "$6 million grant" not in i["prompt"] for i in false
+               if "money would come from" in i["prompt"]), [i["prompt"] for i in false]
+    assert any(i["kind"] == "true_false" and i["answer"] == "True" for i in made)  # true statements stay
+    assert any(grant in i["source_sentence"] for i in made)
+    assert "speaker-swap" in questions.explain(LIBRARY)
+
+
+@pytest.mark.parametrize("sentence, amount, restated", [
+    ("Brennick Dairy will cut 2,300 jobs, or 6 percent of its staff, by 2027.", "6 percent", True),
+    ("Brennick Dairy will cut 2,300 jobs, or 6 percent of its staff, by 2027.", "2,300", True),
+    ("Brennick Dairy earned $215 million, or 84 cents per share, in the year to June.", "$215 million", True),
+    ("Halvor makes 1.4 million tonnes of cheese a year, or about 7 percent of national output.", "about 7 percent", True),
+    # positive controls: another price for others, another count, and an amount with no restatement
+    ("Tickets to the Halvor museum cost 12 euros, or 7 euros for pupils.", "12", False),
+    ("Voters in Halvor may pick 3 candidates, or 4 in the larger wards.", "3", False),
+    ("Brennick Dairy will cut 2,300 jobs by 2027 and close 4 plants.", "2,300", False),
+])
+def test_an_amount_and_its_restatement_after_or(sentence, amount, restated):
+    assert restated_amount(parsed_name(sentence, amount)) is restated
+
+
+DAIRY = ("Brennick Dairy said on Tuesday it would shut its Halvor plant in 2027 and cut 2,300 jobs, or 6 percent of its "
+         "staff. Brennick Dairy has made cheese in Halvor since 1964. The Halvor plant makes 40,000 tonnes of cheese a "
+         "year and employs 900 people. Brennick Dairy will spend $85 million on a new plant in Tessby, which will open in "
+         "2028. Union leader Ida Marsh said the closure was a blow to the town.")
+
+
+def test_a_blank_over_an_amount_or_its_restatement_is_dropped_and_the_storys_other_amounts_are_asked():
+    items = questions.generate(DAIRY)
+    blanks = [i for i in items if i["kind"] != "true_false"]
+    assert not [i for i in blanks if i["answer"] in ("2,300", "6 percent")]
+    assert {"$85 million", "40,000 tonnes", "900"} & {i["answer"] for i in blanks}  # positive control
+    made = questions.generate(DAIRY, select=False)
+    assert any(i["answer"] in ("2,300", "6 percent") for i in made)  # the makers make it: the rule drops it
+    assert "restated-amount" in questions.explain(DAIRY)
+    sentence = "Brennick Dairy will cut 2,300 jobs, or 6 percent of its staff, by 2027."
+    restated = blank("6 percent", sentence, label="PERCENT")
+    restated["features"]["restated"] = 1.0
+    assert why_trivial(restated) == "restated-amount"
+    assert why_trivial(dict(restated, kind="true_false", prompt=sentence.replace("6 percent", "9 percent"),
+                            answer="False")) is None  # a false statement over it is kept
