@@ -4,7 +4,7 @@ features the fitted models weigh (QUESTION-QUALITY.md, "trivial or unimportant")
 Dropped (rules.py names them, `--explain` says so):
 - bare-month: the key is a month or a weekday alone ("began in _____" = November), or a true/false
   statement swaps one bare month or weekday for another; a full date ("March 3", "June 2024") is kept;
-- office-holder: "Who is X's chief executive, according to the article?", "Who heads X?": the name of
+- office-holder: "Who is X's chief executive, according to the article?", "Who (now) heads X?", "Who represents X?": the name of
   whoever holds a job, unless the holder is a main subject of the story (named in the lede and named
   again). Strict blind readers (r13a-r15a) accepted none of the office questions they read;
 - who-said: the person who said something instead of what was said: a blank before the saying verb
@@ -37,7 +37,7 @@ SAID_AFTER_BLANK = re.compile(r"(?:^|(\S+)\s+)" + re.escape(BLANK) + r"(?:\s*\([
                               + r")\b")
 WHO_SAID = re.compile(r"^Who (?:" + "|".join(SAYING) + r")\b")
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"}  # a form of address, not a job
-OFFICE_PROMPT = re.compile(r"^(?:Who (?:is|heads|leads|runs|chairs)\b|According to the article, .+ is " + re.escape(BLANK)
+OFFICE_PROMPT = re.compile(r"^(?:Who (?:now |currently |still )?(?:is|heads|leads|runs|chairs|represents)\b|According to the article, .+ is " + re.escape(BLANK)
                            + r"\.$)")
 UNITS = {"inch", "inches", "gigabyte", "gigabytes", "gb", "tb", "terabyte", "terabytes", "megapixel", "megapixels",
          "mah", "pixels", "hertz", "hz", "ghz", "watts", "watt", "pounds", "ounces", "grams", "kilograms", "kg", "cm",

@@ -56,6 +56,8 @@ def office(prompt, mentions, lede=0.0, position=0.3, named_early=0.0):
 
 @pytest.mark.parametrize("prompt", ["Who is Dellow Foods' chief executive, according to the article?",
                                     "Who heads the consumer group Fairtable?",
+                                    "Who now leads the Dellow Foods laboratory?",
+                                    "Who represents the Eastmoor ward, according to the article?",
                                     f"According to the article, Dellow Foods' chief executive is {BLANK}."])
 def test_an_office_question_is_dropped_unless_its_holder_is_a_main_subject(prompt):
     assert why_trivial(office(prompt, mentions=0.25)) == "office-holder"
