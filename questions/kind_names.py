@@ -224,7 +224,7 @@ def _choose(candidates, main, counts, own_sorts):
 
 def _write(phrase, noun, text):
     text = text.removesuffix("'s").removesuffix("\u2019s")
-    if not text.lower().startswith("the ") and text.split()[-1].lower() in COMMON_KINDS - PLACE_WORDS \
+    if not text.lower().startswith("the ") and text.split()[-1].lower() in (COMMON_KINDS | KIND_NOUNS) - PLACE_WORDS \
             and text.split()[-1].istitle():
         text = "the " + text  # "the Joint Velka Commission"
     start = phrase[0].i == phrase[0].sent.start or (phrase[0].i > phrase[0].sent.start

@@ -200,3 +200,18 @@ def test_a_body_whose_name_ends_in_another_kind_noun_is_not_the_board():
     found = [p for p in prompts(text) if "relined" in p]
     assert not any("Association replaced" in p for p in found), found
     assert any("Tarrow Ratepayers' Association points out" in p for p in prompts(text))  # control: it is asked of itself
+
+
+
+def test_a_name_written_in_for_a_kind_noun_keeps_its_the():
+    # the model may tag only "Tenants' Association" of "the Orlen Tenants' Association": written in for
+    # "The association", it still takes "the", as a commission or a council does
+    from questions import kind_names
+    from questions.parse import load_model
+
+    doc = load_model()("The association raised 6,000 pounds from neighbours.")
+    kind_names._write([doc[0], doc[1]], doc[1], "Tenants' Association")
+    assert doc[0]._.qtext.startswith("The Tenants' Association"), doc[0]._.qtext
+    doc = load_model()("The group raised 6,000 pounds from neighbours.")
+    kind_names._write([doc[0], doc[1]], doc[1], "Orlen Tenants")  # control: a name that ends in no kind noun
+    assert doc[0]._.qtext.startswith("Orlen Tenants"), doc[0]._.qtext
