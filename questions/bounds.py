@@ -108,7 +108,7 @@ def moved_bound(sentence_text, answer):
     """'to deepen the channel from 11 metres to _____': the key is above 11 metres ('above', 11); 'from _____ to
     14 metres': below 14; a cut the other way round; 'narrowed to _____ from 37.5 percent': below 37.5, 'rose to
     18 from _____': below 18. None without such a verb, or with amounts in two units."""
-    position, value, unit = sentence_text.find(answer), _value(answer), _unit(answer)
+    position, value = sentence_text.find(answer), _value(answer)
     if position < 0 or value is None:
         return None
     for match in TO_FROM.finditer(sentence_text):
@@ -123,11 +123,10 @@ def moved_bound(sentence_text, answer):
         rest = sentence_text[match.end():]
         if position == match.end():  # "from _____ to 14 metres": where it started
             after = re.match(r"\s*to\s+(" + AMOUNT.pattern + ")", sentence_text[position + len(answer):])
-            if after and (_same_unit(after.group(1), unit) or not _unit(after.group(1))):
+            if after and _comparable(after.group(1), answer):
                 return ("below", _value(after.group(1))) if up else ("above", _value(after.group(1)))
         first = re.match(AMOUNT.pattern + r"\s+to\s+$", rest[: position - match.end()]) if position > match.end() else None
-        started = first.group(0).rsplit(" to", 1)[0] if first else ""
-        if first and (_same_unit(started, unit) or not _unit(started) or not unit):
+        if first and _comparable(first.group(0).rsplit(" to", 1)[0], answer):
             other = _value(first.group(0))
             return ("above", other) if up else ("below", other)
     return None

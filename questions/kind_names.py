@@ -365,7 +365,7 @@ def _unlinked_rival(sentences, lookup, sentence, token, choice, candidates):
     return bool(_actors(sentences, lookup, sentence, token, {n.lower() for n in candidates} | {choice.lower()}))
 
 
-OTHER_KINDS = COMMON_KINDS | KIND_NOUNS | {"authority", "trust", "board", "office", "bureau", "administration", "service", "police"}
+OTHER_KINDS = COMMON_KINDS | KIND_NOUNS | {"trust", "bureau", "administration", "police"}
 
 
 def _kind_words(entity, lookup):
