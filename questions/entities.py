@@ -199,6 +199,16 @@ def _human_evidence(ent, text):
     return before in TITLE_WORDS or bool(after & HUMAN_WORDS)  # "Naidu said", not "NASA said Odysseus"
 
 
+def _plain_opening(first, capitalised):
+    """'Dry lightning storms started ...': a word of the dictionary, capitalised only because it opens the
+    sentence (the article never writes it with a capital elsewhere, and the next word is not a name's),
+    though the model tags it a proper noun; 'Kestrel will ...' after '... the probe Kestrel' keeps its capital."""
+    from lemminflect import getAllLemmas
+    after = first.nbor(1) if first.i + 1 < len(first.doc) else None
+    return (first.text not in capitalised and after is not None and after.is_lower and len(first) > 1
+            and bool(getAllLemmas(first.lower_)))
+
+
 def consolidate(sentences):
     """Map each (sentence index, mention start) to one Entity; return (entities, lookup).
 
@@ -207,9 +217,10 @@ def consolidate(sentences):
     mentions = []
     votes = {}
     common = {t.text for sent in sentences for t in sent if t.is_lower and t.is_alpha}  # "lava", "sending"
+    capitalised = {t.text for sent in sentences for t in list(sent)[1:] if t.is_title}  # "Kestrel" mid-sentence
     for sent in sentences:
         first = sent[0]
-        if first.is_title and first.lower_ in common and not first.ent_type_:
+        if first.is_title and not first.ent_type_ and (first.lower_ in common or _plain_opening(first, capitalised)):
             first._.plain = True  # "Railway workers went ...", where the article also writes "railway"
     for index, sent in enumerate(sentences):
         for ent in sent.ents:
