@@ -483,4 +483,6 @@ def clause_views(sentence):
         start = child.left_edge.i
         if start <= span.start or not (span.doc[start - 1].is_punct or span.doc[start - 1].dep_ == "cc"):
             continue
+        if span.doc[start].i == child.i and child.lemma_ in FINDING:
+            continue  # "..., said provincial governor Ana Vell, who warned ...": the speaker, not a clause
         yield Sentence(sentence.index, span.doc[start : span.end], sentence.text, sentence.starts_in_quote)

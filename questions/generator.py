@@ -15,7 +15,7 @@ import hashlib
 import re
 from collections import Counter
 
-from . import (accepted, advice, attribution, checker, definitions, generic, kind_names, kinds, leaning, makers, namings,
+from . import (accepted, advice, attribution, background, checker, definitions, generic, kind_names, kinds, leaning, makers, namings,
                readers, relatives, restated, subjects, trivia, worth)
 from .clauses import (_definite_for_demonstratives, _drop_leading_connective, _name_the_clear_ones, clause_views,
                       clear_nouns, why_unusable)
@@ -62,6 +62,7 @@ class Builder:
         self.keywords = _keywords(sentences)
         from .cleaning import title_of as headline
         self.title_words = set(words(headline(text, fallback=""))) - STOP_TITLE_WORDS
+        self.topic = background.story_topic(self)  # "BOS" in a story headlined and told about BOS
         for sentence in sentences:
             _drop_leading_connective(sentence.span)
             leaning.drop_leading_conjunction(sentence.span)  # 'But Lindqvist said ...' -> 'Lindqvist said ...'
@@ -148,6 +149,8 @@ class Builder:
         if worth.passer_by_detail(ent, lambda token: self.times_named(sentence, token),
                                   self.times_named(sentence, ent.root, labels=None)):
             return "passer-by-detail"
+        if background.year_in_aside(ent):
+            return "aside-year"
         return None
 
     def times_named(self, sentence, token, labels=("PERSON", "ORG")):

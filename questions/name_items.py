@@ -7,7 +7,7 @@ article, what each vague phrase refers to and how much each sentence matters.
 import random
 import re
 
-from . import checker, kinds, phrasing, trivia, worth
+from . import background, checker, kinds, phrasing, trivia, worth
 from .distractors import _seed, described_as, fits_description, options_for, swap_for
 from .parse import _quote_depth
 from .amounts import number_word_forms
@@ -106,6 +106,10 @@ def name_items(b, sentence):
                   "fact": answer, "features": b.features(sentence, entity.label, "name", key, ent)}
         if entity.label in NUMERIC and worth.restated_amount(ent):
             common["features"]["restated"] = 1.0  # "1,800 jobs, or 4 percent of ...": trivia.py drops its blanks
+        if background.speaker_aside(ent, entity.label):
+            common["features"]["speaker_aside"] = 1.0  # "_____ of the consultancy Marr said ...": trivia.py drops
+        if background.topic_given(b, sentence, entity):
+            common["features"]["topic"] = 1.0  # "factories that make or use _____" in a story about it: trivia.py drops
         fill_answer = answer if entity.label == "PERSON" else key.text  # the full name, even for "Mattis"
         fill_accepted = sorted({a for a in accepted + [key.text, answer] if norm(a) != norm(fill_answer)})
         before = key.doc[key.start - 1] if key.start > 0 else None

@@ -57,6 +57,9 @@ RULES = {rule.name: rule for rule in [
     Rule("change-in-stem", "candidate", "'net profit fell 18 percent to _____ from $502 million': the percentage "
          "change and the other amount give the key (0.82 x 502), or both amounts give the percentage "
          "(given.change_in_stem)"),
+    Rule("aside-year", "candidate", "'The target, set in _____, is that ...' = 2019, 'a band from the mill, which "
+         "closed in _____, played', 'fined for spending 3 million on repairs in _____': a bare year told in a side clause "
+         "about something else ('The bridge opened in 1932', 'the original Arc, which launched in 2023' are asked)"),
     Rule("not-worth-asking", "candidate", "a title, 'California' in 'Palmdale, California', 'last week', an age, "
          "'the Earth', where shares trade"),
     # items (trivia.py, checker.defects, rank)
@@ -73,6 +76,18 @@ RULES = {rule.name: rule for rule in [
     Rule("titled-speaker", "item", "'Sheriff _____ said deputies ...', 'Mayor _____, who voted for it, said ...': the "
          "title already says who speaks, the blank asks only the name (kept when the speaker is a main subject of the "
          "story: named in the first three sentences and named again)"),
+    Rule("speaker-aside", "item", "'_____ of the consultancy Marr Analytics said ...', 'Ana Vell of the "
+         "consultancy _____ said ...': who said it, or the firm of who said it, instead of what was said (a "
+         "true statement of what was said is kept)"),
+    Rule("story-topic", "item", "'factories that make or use _____' = BOS, after the lede of a story headlined "
+         "'Ministry to Ban Chemical BOS' that names BOS in 8 sentences and no other name in more than 2: the "
+         "headline gives it (asked in the first three sentences; a story of two rival firms has no one topic; a "
+         "true statement of the sentence is kept)"),
+    Rule("span-of-change", "item", "'Rents have risen by 22 percent in _____' = three years, 'a record 1.4 million, "
+         "up from 0.9 million _____ ago': the time over which a change is measured, asked beside the change ('the "
+         "journey took _____', 'the first fall in _____' are asked)"),
+    Rule("said-fragment", "item", "'Said provincial governor Ana Vell, who warned that ...': a piece of a sentence "
+         "that starts with its verb of saying, cut from '29 were in the town, said ...'"),
     Rule("speaker-swap", "item", "'Chief financial officer Anna Holt said the firm had hedged 70 percent ...' made "
          "false by putting another person of the story in Holt's place (or another body after 'according to'): it tests "
          "who said it, not what was said (a false statement swapping the 70 percent is made instead)"),

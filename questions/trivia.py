@@ -15,6 +15,11 @@ Dropped (rules.py names them, `--explain` says so):
 - restated-amount: a blank or question over an amount restated after ', or' in its clause ("cutting _____ jobs, or
   4 percent of its workforce", "$412 million, or _____ per share"; worth.restated_amount, marked by the maker as the
   feature `restated`); a true/false statement swapping one of them is kept;
+- said-fragment: a piece of a sentence that opens with its verb of saying ("Said provincial governor Ana Vell, who
+  warned ..."), cut from "29 were in the town, said ...";
+- span-of-change, speaker-aside, story-topic (background.py): the time over which a change is measured, who said
+  it past an aside or the firm of whoever said it, the headline's one subject blanked after the lede; the last two
+  are marked by name_items as the features `speaker_aside` and `topic`, and a true statement of the sentence is kept;
 - speaker-swap (applied in name_items.true_false, so that what was said is swapped instead): no false statement
   puts another person or body in the place of whoever said it (`speaks`: the subject of a verb of saying, or the
   source after "according to").
@@ -24,6 +29,7 @@ in a list of names.
 import re
 
 from .amounts import MONTHS, WEEKDAYS
+from .background import span_of_change
 from .checker import BLANK
 from .textnorm import norm, words
 from .worth import TITLE_WORDS
@@ -35,6 +41,7 @@ SAYING = ("said", "says", "warned", "warns", "told", "added", "noted", "argued",
           "stressed", "predicted", "acknowledged", "conceded")
 SAID_AFTER_BLANK = re.compile(r"(?:^|(\S+)\s+)" + re.escape(BLANK) + r"(?:\s*\([^)]*\))?\s+(?:" + "|".join(SAYING)
                               + r")\b")
+SAID_FIRST = re.compile(r"^(?:" + "|".join(SAYING) + r")\s", re.I)
 WHO_SAID = re.compile(r"^Who (?:" + "|".join(SAYING) + r")\b")
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"}  # a form of address, not a job
 OFFICE_PROMPT = re.compile(r"^(?:Who (?:now |currently |still )?(?:is|heads|leads|runs|chairs|represents)\b|According to the article, .+ is " + re.escape(BLANK)
@@ -63,6 +70,15 @@ def swapped_words(item):
 def why_trivial(item):
     """The rule that drops this item as trivia, or None."""
     features = item.get("features") or {}
+    if SAID_FIRST.match(item.get("prompt", "")):
+        return "said-fragment"  # "Said provincial governor Ana Vell, who warned ...": half a sentence
+    if span_of_change(item):
+        return "span-of-change"  # "rents have risen by 22 percent in _____": the change is the fact
+    stated = item["kind"] == "true_false" and item["answer"] == "True"  # the sentence as it stands is kept
+    if features.get("speaker_aside") and not stated:
+        return "speaker-aside"  # "Ana Vell of the consultancy _____ said ...": who said it, or her firm, not what
+    if features.get("topic") and not stated:
+        return "story-topic"  # "factories that make or use _____" in a story headlined and told about it
     if item["kind"] == "true_false":
         put, taken = swapped_words(item)
         if put and taken and set(put + taken) <= CALENDAR | PARTS_OF_DAY and set(put + taken) & CALENDAR:
