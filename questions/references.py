@@ -38,6 +38,15 @@ def rendered(token):
     return token.text_with_ws if token._.qtext is None else token._.qtext
 
 
+def lead_in(token):
+    """The words a prompt writes before the token when that is all its replacement does ('According to the
+    article, ' before '240' in '240 millimetres of rain had fallen'), else None."""
+    written = token._.qtext
+    if not written or not written.lower().endswith(token.text_with_ws.lower()) or len(written) == len(token.text_with_ws):
+        return None
+    return written[: len(written) - len(token.text_with_ws)]
+
+
 def render(tokens, *, cut=None, insert=""):
     """Text of `tokens` with replacements applied, and the token range `cut` replaced by `insert`.
 
@@ -46,6 +55,8 @@ def render(tokens, *, cut=None, insert=""):
     out = []
     for token in tokens:
         if cut and cut[0] <= token.i < cut[1]:
+            if token.i == cut[0] and lead_in(token):
+                out.append(lead_in(token))  # "According to the article, _____ of rain had fallen ..."
             if token.i == cut[1] - 1:
                 out.append(insert + token.whitespace_)
             continue

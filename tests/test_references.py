@@ -37,3 +37,15 @@ def test_the_agency_is_the_agency_named_before():
                     "readings from 40 wells every month.")
     assert any("the Rellan Water Commission will publish" in p or "The Rellan Water Commission will publish" in p
                for p in found), found
+
+
+def test_an_amount_right_after_the_lead_in_of_a_vague_source_is_still_asked():
+    # 'The weather service said 180 millimetres ...' stands alone as 'According to the article, 180 millimetres ...';
+    # the lead-in written before '180' is no rewriting of the amount itself
+    text = ("Heavy rain fell across the Orran valley this week, and the river burst its banks at Telby on Friday.\n\n"
+            "The weather service said 180 millimetres of rain had fallen on the hills since Tuesday, more than the "
+            "area normally receives in a month.\n\n"
+            "About 2,400 people were moved from Telby to schools in the nearby town of Marsh End.")
+    items = questions.generate(text, source="rain.txt")
+    blanks = [it["prompt"] for it in items if it["kind"] == "fill_blank" and it["answer"] == "180 millimetres"]
+    assert blanks and all(p.startswith("According to the article, _____ of rain had fallen") for p in blanks)
