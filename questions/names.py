@@ -297,8 +297,13 @@ def trim_dates(docs):
                     and any(t.like_num for t in before) and not any(t.text in MONTHS or t.text in WEEKDAYS for t in before)):
                 fixed.append(Span(doc, year.start, year.end, label="DATE"))
                 changed = True
+            elif ent.label_ == "DATE" and _period_then_count(ent):
+                # "Last year 38,000 planned operations were cancelled": the period, then the count
+                fixed += [Span(doc, ent.start, ent.start + 2, label="DATE"),
+                          Span(doc, ent.start + 2, ent.end, label="CARDINAL")]
+                changed = True
             elif ent.label_ == "DATE" and _count_in_period(ent) is not None:
-                fixed.append(Span(doc, ent.start, _count_in_period(ent), label="DATE"))  # "on 63 days last year": "63 days"
+                fixed.append(Span(doc, ent.start, _count_in_period(ent), label="DATE"))  # "on 63 days last year"
                 changed = True
             elif ent.label_ == "DATE" and comma is not None and comma.i + 1 < ent.end and not doc[comma.i + 1].like_num:
                 fixed.append(Span(doc, ent.start, comma.i, label="DATE"))  # "in January, days before ...": "January"
@@ -321,6 +326,13 @@ def _count_in_period(ent):
     if len(words) != 4 or not ent[0].like_num or ent[1].lemma_.lower() not in COUNTED_UNITS:
         return None
     return ent.start + 2 if tuple(words[2:]) in PERIODS else None
+
+
+def _period_then_count(ent):
+    """'Last year 38,000': a period the model ran into the count that follows it (a count, not a year)."""
+    words = [t.lower_ for t in ent]
+    return (len(words) == 3 and tuple(words[:2]) in PERIODS and ent[2].like_num and ent[2].text[:1].isdigit()
+            and not re.fullmatch(r"(1[89]|20)\d\d", ent[2].text))
 
 
 HE, SHE = {"he", "him", "his", "himself", "mr", "mr.", "sir", "lord"}, {"she", "her", "hers", "herself", "ms", "ms.",

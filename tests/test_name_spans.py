@@ -155,3 +155,23 @@ def test_a_count_of_days_is_asked_without_the_year_it_was_counted_in():
     assert ("58 days", "DATE") in ents(sentence, lambda doc: trim_dates([doc]))
     # a date that is a period alone stays whole: 'last year' is not cut from a bare period
     assert ("last year", "DATE") in ents("Monitors on Quay Street broke the limit last year.", lambda doc: trim_dates([doc]))
+
+
+def test_a_period_run_into_the_count_after_it_is_cut_before_the_count():
+    from questions.names import trim_dates
+
+    sentence = "Last year 38,000 planned operations were cancelled on the day."
+    assert ("Last year 38,000", "DATE") in [(e.text, e.label_) for e in load_model()(sentence).ents]  # the model
+    mended = ents(sentence, lambda doc: trim_dates([doc]))
+    assert ("Last year", "DATE") in mended and ("38,000", "CARDINAL") in mended
+    # a year after the period is a date of its own making, not a count: left to the model
+    assert _period_then_count_of("Last year 2019") is False
+
+
+def _period_then_count_of(text):
+    from spacy.tokens import Span
+
+    from questions.names import _period_then_count
+
+    doc = load_model()(text)
+    return _period_then_count(Span(doc, 0, len(doc), label="DATE"))
