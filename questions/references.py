@@ -38,6 +38,15 @@ def rendered(token):
     return token.text_with_ws if token._.qtext is None else token._.qtext
 
 
+def lead_in(token):
+    """The words a prompt writes before the token when that is all its replacement does ('According to the
+    article, ' before '240' in '240 millimetres of rain had fallen'), else None."""
+    written = token._.qtext
+    if not written or not written.lower().endswith(token.text_with_ws.lower()) or len(written) == len(token.text_with_ws):
+        return None
+    return written[: len(written) - len(token.text_with_ws)]
+
+
 def render(tokens, *, cut=None, insert=""):
     """Text of `tokens` with replacements applied, and the token range `cut` replaced by `insert`.
 
@@ -46,6 +55,8 @@ def render(tokens, *, cut=None, insert=""):
     out = []
     for token in tokens:
         if cut and cut[0] <= token.i < cut[1]:
+            if token.i == cut[0] and lead_in(token):
+                out.append(lead_in(token))  # "According to the article, _____ of rain had fallen ..."
             if token.i == cut[1] - 1:
                 out.append(insert + token.whitespace_)
             continue
@@ -178,6 +189,8 @@ def _lede_topic(sentences):
             subject, root = event
         elif subject is None or subject.tag_ != "NN" or not _indefinite(subject) or root.pos_ != "VERB":
             continue
+        elif any(c.dep_ == "ccomp" and c.i < root.i for c in root.children):
+            continue  # "A landlord ... must repay 312,000 pounds, a judge ruled on Monday": the judge only reports
         phrase = []
         for token in span.doc[root.i : span.end]:
             if token.is_punct or (token.i != root.i and token.dep_ in ("cc", "conj", "advcl", "mark", "relcl", "ccomp",

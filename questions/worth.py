@@ -15,7 +15,21 @@ def not_worth_asking(ent, entity, key):
         return True  # "(850 cubic kilometers)" beside its miles, "from 1980 to _____"
     if describes_a_name(ent) or spelled_out_before(ent) or cut_short(ent) or an_age(ent):
         return True  # "the _____ space agency NASA", "intelligence (_____)", "_____ do Sul", "Panahi, _____,"
-    return ent.root.dep_ in MODIFIER and not (entity.reliable or entity.term)  # "new _____ tools" ("AI")
+    named = entity.reliable or entity.term or names_its_head(ent, entity)
+    return ent.root.dep_ in MODIFIER and not named  # "new _____ tools" ("AI")
+
+
+NAMED_THINGS = {"probe", "spacecraft", "mission", "rover", "lander", "orbiter", "telescope", "satellite", "rocket",
+                "ship", "vessel", "ferry", "boat", "aircraft", "plane", "jet", "drone", "train", "phone", "handset",
+                "app", "programme", "program", "project", "scheme", "drug", "vaccine", "reactor", "festival"}
+
+
+def names_its_head(ent, entity):
+    """'the Kestrel probe', 'the Orla ferry': the name of the thing its noun says, when the article also names it
+    on its own ('Kestrel will then ...'): the name is what to know, not a modifier in passing."""
+    head = ent.root.head
+    return (ent.root.dep_ == "compound" and head.pos_ == "NOUN" and head.lemma_.lower() in NAMED_THINGS
+            and entity is not None and entity.participant)
 
 
 CROWDS = {"official", "officials", "leader", "leaders", "media", "company", "companies", "government", "force",

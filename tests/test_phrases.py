@@ -264,3 +264,14 @@ def test_a_plan_says_too_little_to_ask_but_an_aim_says_enough():
     span, phrases = found("Kelby Tools aims to sell the new drills.")
     aim = phrases[("action", "sell the new drills")]
     assert question(span, aim.drop, aim.wh, do_word=aim.do_word, role=aim.role) == "What does Kelby Tools aim to do?"
+
+
+def test_one_word_answers_a_subject_that_asks_for_it():
+    # 'The main cause of ... was lightning': the subject asks what the complement answers, so one word is the fact
+    _, phrases = found("The main cause of the Orrin fires was arson.")
+    assert ("complement", "arson") in phrases
+    # positive control beside a refusal: one plain word after a subject that asks nothing stays unasked
+    _, plain = found("The Orrin festival was a success.")
+    assert ("complement", "a success") not in plain
+    _, described = found("The Orrin festival was a three-day celebration of reed cutting.")
+    assert ("complement", "a three-day celebration of reed cutting") in described

@@ -51,3 +51,20 @@ def test_a_bound_is_no_value_to_swap():
     value = next(e for e in doc.ents if "20" in e.text)
     assert worth.bound_not_value(bound)
     assert not worth.bound_not_value(value)  # positive control: a plain amount is a value
+
+
+def test_the_name_of_a_probe_before_its_noun_is_asked_when_the_article_names_it_alone_too():
+    # 'the Velka probe' is the probe's name, not a modifier in passing, once 'Velka' is a subject of its own
+    # ('Velka will then ...'), even where the model's labels for it disagree (no reliable type)
+    from collections import Counter
+
+    from questions.entities import Entity
+
+    doc = questions.load_model()("Engineers cheered as the Velka probe reached the comet Sarn on Monday.")
+    mention = next(e for e in doc.ents if e.text == "Velka")
+    unsure = Counter({"PERSON": 1, "ORG": 1, "PRODUCT": 1})
+    alone = Entity("Velka", "PERSON", labels=unsure, participant=True, standalone=True)
+    only_before = Entity("Velka", "PERSON", labels=unsure, participant=False, standalone=True)
+    assert not alone.reliable
+    assert not worth.not_worth_asking(mention, alone, mention)
+    assert worth.not_worth_asking(mention, only_before, mention)  # only ever 'the Velka probe': a modifier
