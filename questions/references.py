@@ -90,6 +90,7 @@ def resolve(sentences, lookup, descriptors=None):
     nouns = {}  # head noun lemma -> (sentence index, the name last given to it)
     linked = {}  # head noun lemma -> every name the article gave it so far
     people = []  # the person names each sentence mentions, by index
+    quoted = []  # whether each sentence holds a quotation, by index
     topic = _lede_topic(sentences)  # ("earthquake", "the earthquake that struck eastern Taiwan on Wednesday", index)
     group = None  # (sentence index, phrase) of the people last named together as a subject
     event = _lede_event(sentences)  # "Sunday's parliamentary election": what a later "the result" is of
@@ -113,12 +114,17 @@ def resolve(sentences, lookup, descriptors=None):
             _replace(subject, topic[1])
             resolved.add(index)
         named = {lookup[(index, e.start_char)].name for e in span.ents
-                 if (index, e.start_char) in lookup and lookup[(index, e.start_char)].label == "PERSON"}
+                 if (index, e.start_char) in lookup and lookup[(index, e.start_char)].label == "PERSON"
+                 and not _business_words(lookup[(index, e.start_char)].name)}  # "Dunmere Properties" is no person
         people.append(named)
+        quoted.append(bool(speech_inside(sentence)))
         if last_person and subject is not None and subject.lower_ in PERSON_PRONOUNS:
             others = set().union(*people[last_person[0] + 1 : index]) - {last_person[2]}
             if others:
                 last_person = None  # another person came up since: "he" is not clear
+        if last_person and subject is not None and subject.lower_ in PERSON_PRONOUNS and _said_so(
+                sentences, last_person, index, subject.lower_):  # "In her ruling, Judge Kell agreed ... '...,' she
+            last_person = (index - _told_between(quoted, last_person[0], index), *last_person[1:])  # said. She also"
         if subject is not None and _resolve_subject(subject, index, last_person, previous_thing, nouns, linked):
             resolved.add(index)
         if subject is not None and _resolve_owner(subject, index, last_person, owner_thing, people):
@@ -145,6 +151,30 @@ def resolve(sentences, lookup, descriptors=None):
         owner_thing = _possessor(subject, index, lookup) or owner_thing  # "X's revenue fell ... Its profit": X's
         # "Turnout was 71.3 percent, according to the CEC. Its chairwoman ...": the CEC's, not turnout's
     return resolved
+
+
+def _told_between(quoted, start, index):
+    """How many sentences between `start` and `index` tell the story: quotations between do not count."""
+    return sum(not q for q in quoted[start + 1 : index]) + 1
+
+
+GENDERED = {"she": {"she", "her", "hers", "herself"}, "he": {"he", "him", "his", "himself"}}
+
+
+def _said_so(sentences, last_person, index, pronoun):
+    """The person's gender is the pronoun's: the article's word for them, or else only that pronoun's forms
+    ('her', 'she') outside quotations from where they were last the subject up to `index`, at least once."""
+    if last_person[3] is not None:
+        return last_person[3] == {"she": "f", "he": "m"}[pronoun]
+    other = GENDERED["he" if pronoun == "she" else "she"]
+    words = [t.lower_ for s in sentences if last_person[0] <= s.index < index for t in s.span
+             if t.pos_ == "PRON" and not in_quotes(t)]
+    return any(w in GENDERED[pronoun] for w in words) and not any(w in other for w in words)
+
+
+def _business_words(name):
+    from .businesses import is_business_name  # businesses.py imports this module
+    return is_business_name(name)
 
 
 def _possessor(subject, index, lookup):

@@ -37,3 +37,24 @@ def test_the_agency_is_the_agency_named_before():
                     "readings from 40 wells every month.")
     assert any("the Rellan Water Commission will publish" in p or "The Rellan Water Commission will publish" in p
                for p in found), found
+
+
+KELL = ("Judge Mira Kell at Orn County Court found that the landlord broke its agreements in 2023.\n\n"
+        "In her ruling, Judge Kell agreed with the tenants on both points. "
+        "\"The landlord was free to raise the rent, but only as the contract allowed,\" she said. "
+        "\"It chose instead to give tenants four weeks.\"\n\n"
+        "The court ordered the landlord to repay 312,000 pounds. "
+        "She also awarded each of the 41 households 2,500 pounds in damages.")
+
+
+@pytest.mark.parametrize("text, wanted, unwanted", [
+    # quotations between do not move the story on: 'she' is still Judge Kell, whom the article calls 'her'
+    (KELL, "Kell also awarded", "She also awarded"),
+    # the article says 'he' of Kell: 'She' is no one named, and the sentence stays dropped
+    (KELL.replace("In her ruling", "In his ruling").replace("she said", "he said"), None, "also awarded"),
+])
+def test_she_after_quotations_is_the_one_woman_named(text, wanted, unwanted):
+    found = prompts(text)
+    assert any("ordered the landlord to repay" in p for p in found), found  # positive control
+    assert wanted is None or any(p.startswith(wanted) for p in found), found
+    assert not any(p.startswith(unwanted) or f" {unwanted}" in p for p in found), found
