@@ -39,7 +39,7 @@ def _written(name, token):
 
 
 def speaker_pronouns(sentences, lookup, linked):
-    """Write the speaking body into the 'it' subject of what it said; return the indices written.
+    """Write the speaking body into the 'it' subject of what it said; return the indices rewritten.
     `linked` is kind_names.links (the names the article gives each kind noun)."""
     written = set()
     for sentence in sentences:
@@ -56,8 +56,7 @@ def speaker_pronouns(sentences, lookup, linked):
             continue  # "blocked the sale ..., saying it would harm": the sale may be meant
         name = _body(speaker, span, lookup, index, linked)
         if name is True:  # the speaker itself, named just before: 'it' reads as it is (a name there would give
-            it._.qtext = it.text_with_ws  # away a blank of the speaker)
-            written.add(index)
+            it._.qtext = it.text_with_ws  # away a blank of the speaker), and the prompt is the sentence's own
         elif name:
             it._.qtext = _written(name, it)
             written.add(index)
