@@ -9,7 +9,9 @@ two such names ("Vell Holdings" and "Orrin Group"), a name the article calls a c
 firm Delcor"), a name with no kind word that acts as a subject ("Tessin said ..."), or an unnamed
 'a firm'/'a company' in the phrase's paragraph or the sentence before it ("who runs a small firm").
 """
-from .references import noun_key
+import re
+
+from .references import noun_key, rendered
 
 BUSINESS_WORDS = {"properties", "holdings", "group", "ltd", "limited", "inc", "plc", "llc", "corp", "co", "partners",
                   "industries", "enterprises", "systems", "technologies", "telecom", "appliances", "motors",
@@ -83,6 +85,14 @@ def _acts(entity, sentences, lookup):
             if lookup.get((sentence.index, ent.start_char)) is entity and ent.root.dep_ in ("nsubj", "nsubjpass"):
                 return True
     return False
+
+
+def named_before(token, name):
+    """The sentence names the business before 'the company' ("Vell's chief executive said the company had ..."): the
+    phrase already reads as that one, and the name written in would only say it twice."""
+    first = re.escape(_bare(name).split()[0].lower())
+    before = "".join(rendered(t) for t in token.doc[token.sent.start : token.i]).lower()  # as the prompt writes it
+    return re.search(rf"\b{first}\b", before) is not None
 
 
 def unnamed_trade_near(sentences, sentence, token):

@@ -318,7 +318,8 @@ def name_kinds(sentences, lookup, clear=frozenset()):
                 nearby = _actors(sentences, lookup, sentence, token, set())  # "The Front trailed ..., the party": which?
                 choice = actors.pop() if len(actors) == 1 and {n.lower() for n in nearby} <= {n.lower() for n in actors} else None
                 if choice is None and business and key == businesses.COMPANY and {n.lower() for n in nearby} <= {
-                        business.lower()} and not businesses.unnamed_trade_near(sentences, sentence, token):
+                        business.lower()} and not businesses.unnamed_trade_near(sentences, sentence, token) \
+                        and not businesses.named_before(token, business):
                     choice = business  # "Dunmere Properties, which owns ..., said ... The company must pay ...": the one
             if choice is not None and candidates and _unlinked_rival(sentences, lookup, sentence, token, choice,
                                                                      set(candidates) | others.get(key, set()) - trade):

@@ -236,3 +236,10 @@ def test_the_company_stays_dropped_with_two_business_names():
     assert any("12 percent" in p for p in found), found  # positive control: the rival's own sentence is asked
     assert not any("must repay" in p for p in found), found
     assert "unnamed-kind" in explained(text)
+
+
+def test_the_company_after_its_own_name_in_the_sentence_is_left_as_written():
+    text = DUNMERE + " Dunmere's chief executive, Ana Vell, said the company would appeal within 14 days."
+    found = prompts(text)
+    assert any(p.startswith("Dunmere Properties must repay") for p in found), found  # positive control
+    assert not any("said Dunmere Properties would appeal" in p for p in found), found  # not the name twice
