@@ -203,10 +203,11 @@ def _lede_topic(sentences):
         reported = _reported_subject(span)  # "A powerful earthquake struck ..., officials said."
         if reported is not None:
             subject, root = reported, reported.head
-        event = None if subject is not None and _indefinite(subject) else _opening_event(span)
+        subject, lead = _next_to_verb(subject)
+        event = None if subject is not None and _indefinite(lead) else _opening_event(span)
         if event is not None:  # "Rescuers dug ... after a powerful earthquake struck ..."
             subject, root = event
-        elif subject is None or subject.tag_ != "NN" or not _indefinite(subject) or root.pos_ != "VERB":
+        elif subject is None or subject.tag_ != "NN" or not _indefinite(lead) or root.pos_ != "VERB":
             continue
         phrase = []
         for token in span.doc[root.i : span.end]:
@@ -220,6 +221,19 @@ def _lede_topic(sentences):
             continue
         return subject.lemma_, f"the {subject.lower_} that {''.join(t.text_with_ws for t in phrase).strip()}", sentence.index
     return None
+
+
+def _next_to_verb(subject):
+    """(head noun, the noun holding the phrase's determiner): 'A magnitude 6.4 earthquake struck ...', which the
+    small model parses as two subjects, 'magnitude' and 'earthquake', is about the earthquake, and its 'A' is
+    on 'magnitude'. A subject alone is both."""
+    if subject is None:
+        return None, None
+    later = [c for c in subject.head.children if c.dep_ == subject.dep_ and subject.i < c.i < subject.head.i]
+    if len(later) != 1 or later[0].pos_ != "NOUN" or any(
+            t.pos_ not in ("NUM", "NOUN", "PROPN", "ADJ") for t in subject.doc[subject.i + 1 : later[0].i]):
+        return subject, subject
+    return later[0], subject
 
 
 TIME_CLAUSE_MARKS = {"after", "when", "as", "since", "before"}
