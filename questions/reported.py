@@ -17,21 +17,10 @@ Only when nothing else in the sentence before the 'it' could be meant ("Vell Hol
 """
 from .businesses import is_business_name
 from .kinds import noun_sort
-from .references import noun_key
+from .kind_names import _name_of
+from .references import _entity_of, noun_key
 
 REPORTING = {"say", "tell", "announce", "add", "state", "confirm", "warn", "explain", "report"}
-
-
-def _entity(token, span, lookup, index):
-    for ent in span.ents:
-        if ent.start <= token.i < ent.end:
-            return lookup.get((index, ent.start_char))
-    return None
-
-
-def _name(entity):
-    bare = entity.name[4:] if entity.name.lower().startswith("the ") else entity.name
-    return ("the " if entity.takes_the else "") + bare
 
 
 def _written(name, token):
@@ -65,19 +54,19 @@ def speaker_pronouns(sentences, lookup, linked):
 
 def _body(speaker, span, lookup, index, linked):
     """True when the speaker is a named body itself; the body a person speaks for, as a prompt writes it; or None."""
-    entity = _entity(speaker, span, lookup, index)
+    entity = _entity_of(speaker, lookup, index)
     if entity is not None:
         if entity.label == "ORG" or is_business_name(entity.name) or any(
-                n.lower() == _name(entity).lower() and noun_sort(key) == "org" for _, _, key, n, _ in linked):
+                n.lower() == _name_of(entity).lower() and noun_sort(key) == "org" for _, _, key, n, _ in linked):
             return True  # "Housing charity Shelterline said it ...", whatever the model called it
         if entity.label == "PERSON":
             return None  # "Venn said it would ...": Venn is no 'it'
     owner = next((c for c in speaker.children if c.dep_ == "poss"), None)
     if owner is None or any(c.dep_ == "poss" for c in owner.children):
         return None
-    owned = _entity(owner, span, lookup, index)
+    owned = _entity_of(owner, lookup, index)
     if owned is not None:
-        return _name(owned) if owned.label == "ORG" or is_business_name(owned.name) else None
+        return _name_of(owned) if owned.label == "ORG" or is_business_name(owned.name) else None
     if owner.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in owner.children):
         return None
     names = {n for at, _, key, n, _ in linked if key == noun_key(owner.lemma_) and at <= index}
