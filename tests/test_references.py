@@ -78,3 +78,24 @@ def test_the_lede_topic_is_the_noun_next_to_its_verb(text, wanted):
     assert not any(p.startswith("The quake was") or p.startswith("The magnitude that") for p in found), found
     assert wanted is None or any(p.startswith(wanted) for p in found), found
     assert wanted is not None or not any("23 kilometres" in p for p in found), found
+
+
+ORLA = ("The Orla probe reached the asteroid Vell on Tuesday, the Kessby Space Agency said, beginning a mission to "
+        "collect rock samples that scientists hope will date the asteroid.\n\n"
+        "Engineers in Kessby cheered as the first images arrived. "
+        "The mission, which cost 900 million dollars, was launched in March 2021 from Orn.")
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # the lede's object and what it is for name the later 'The mission'
+    (ORLA, "The mission to collect rock samples, which cost"),
+    # a second mission told of between: which one? left dropped
+    (ORLA.replace("Engineers in Kessby cheered as the first images arrived.",
+                  "In 2019 the agency flew a mission to the comet Tarn."), None),
+])
+def test_the_lede_object_names_a_later_mission(text, wanted):
+    found = prompts(text)
+    assert any("Vell" in p or "Orla" in p for p in found), found  # positive control
+    assert not any(p.startswith("The mission, which") for p in found), found
+    assert wanted is None or any(p.startswith(wanted) or "the mission to collect rock samples" in p for p in found), found
+    assert wanted is not None or not any("900 million" in p for p in found), found
