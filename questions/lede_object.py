@@ -6,11 +6,13 @@ topic as an object with what it is for ("The Orla probe reached the asteroid Vel
 mission to collect rock samples that ..."). A later subject 'The mission' (alone, or with a comma-set clause:
 "The mission, which cost 1.3 billion dollars, was launched in 2021") is then written "The mission to collect
 rock samples" in prompts (`token._.qtext`; the source sentence stays verbatim), when the lede has one such
-object and no 'a/an' mission comes up between (a second one: which?).
+object and no 'a/an' mission comes up between (a second one: which?). A phrase with a pronoun in it ("a plan to cut
+waiting times in its hospitals") is not used, nor a 'The plan, called X,' that its own words name.
 """
 from .kind_names import set_off
 
 STOPS = {"relcl", "acl", "advcl", "ccomp", "cc", "conj", "appos"}
+NAMING = {"call", "name", "know", "dub", "title"}
 
 
 def _purpose(sentence):
@@ -26,9 +28,11 @@ def _purpose(sentence):
             continue
         words, end = [noun, noun.nbor(1), verb], max(t.i for t in verb.subtree)
         for token in noun.doc[verb.i + 1 : end + 1]:
-            if token.is_punct or token.pos_ == "PRON" or token.dep_ in STOPS:
+            if token.is_punct or token.dep_ in STOPS or token.tag_ == "WDT":
                 break
             words.append(token)
+        if any(t.pos_ == "PRON" for t in words) or words[-1].pos_ in ("ADP", "DET", "CCONJ"):
+            continue  # "a plan to cut waiting times in its hospitals": 'its' leans on the lede, no cut fits
         if 4 <= len(words) <= 10:
             found.append((noun.lemma_.lower(), "".join(t.text_with_ws for t in words).strip()))
     return found[0] if len(found) == 1 else None
@@ -43,6 +47,8 @@ def _bare_mention(subject, lemma):
         return None
     if any(t.i > subject.i for t in subject.subtree) and set_off(subject) is None:
         return None
+    if any(t.lemma_.lower() in NAMING and t.i > subject.i for t in subject.subtree):
+        return None  # "The plan, called Orlen Care, ...": its own words name it
     return phrase
 
 

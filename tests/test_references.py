@@ -99,3 +99,15 @@ def test_the_lede_object_names_a_later_mission(text, wanted):
     assert not any(p.startswith("The mission, which") for p in found), found
     assert wanted is None or any(p.startswith(wanted) or "the mission to collect rock samples" in p for p in found), found
     assert wanted is not None or not any("900 million" in p for p in found), found
+
+
+@pytest.mark.parametrize("text, asked", [
+    # 'its' in the phrase leans on the lede: no cut of it stands alone, and the sentence stays dropped
+    (ORLA.replace("rock samples that scientists hope will date the asteroid", "rock samples from its surface"), False),
+    (ORLA, True),  # positive control: the same story with a phrase that stands alone
+])
+def test_a_lede_object_with_a_pronoun_in_it_names_nothing(text, asked):
+    found = prompts(text)
+    assert any("Vell" in p or "Orla" in p for p in found), found
+    assert any("900 million" in p for p in found) == asked, found
+    assert not any("samples from," in p or "The mission, which" in p for p in found), found
