@@ -15,8 +15,8 @@ import hashlib
 import re
 from collections import Counter
 
-from . import (accepted, advice, attribution, background, checker, definitions, generic, kind_names, kinds, leaning, makers, namings,
-               readers, relatives, restated, subjects, trivia, worth)
+from . import (accepted, advice, attribution, background, checker, definitions, generic, kind_names, kinds, leaning,
+               lede_object, makers, namings, readers, relatives, reported, restated, subjects, trivia, worth)
 from .clauses import (_definite_for_demonstratives, _drop_leading_connective, _name_the_clear_ones, clause_views,
                       clear_nouns, why_unusable)
 from .amounts import date_style
@@ -73,6 +73,8 @@ class Builder:
         named, undone = resolve_definites(sentences, self.lookup, self.clear)  # 'The company' -> the one company named before
         self.resolved = (self.resolved | named) - undone
         self.resolved |= resolve_pronouns(sentences, self.clear)  # 'It'/'they': the one subject it can mean
+        self.resolved |= reported.speaker_pronouns(sentences, self.lookup, kind_names.links(sentences, self.lookup))
+        self.resolved |= lede_object.name_purposes(sentences)  # 'The mission' -> 'The mission to collect rock samples'
         self.resolved |= restated.amount_from_previous(sentences)  # "That's 18% of ..." after one amount
         self.resolved |= restated.term_from_previous(sentences)  # "These are pieces of video ..." after "deepfakes"
         self.known = generic.known_before(sentences)  # 'The study' after the article's one study

@@ -26,7 +26,7 @@ clauses.py lets a subject such as 'the company' stand when the story uses the no
   mean (its own verb's subject cannot be its object) is given the previous sentence's one subject when that
   sentence has no rival (antecedents.py's rule for subjects); otherwise clauses.py drops it.
 """
-from . import speakers
+from . import businesses, speakers
 from .antecedents import _antecedent_text
 from .clauses import object_it_unanchored
 from .references import _reported_subject, noun_key, subject_of
@@ -262,6 +262,7 @@ def name_kinds(sentences, lookup, clear=frozenset()):
     written, dropped = set(), {}
     known = speakers.affiliations(sentences, lookup)
     entities = {e.name: e for e in lookup.values()}
+    business = businesses.one_business(sentences, lookup, linked, lambda e: _kind_words(e, lookup))
     for sentence in sentences:
         span = sentence.span
         subject = subject_of(span)
@@ -316,6 +317,10 @@ def name_kinds(sentences, lookup, clear=frozenset()):
                                  subjects=True)  # "The RMTA said ... The agency estimates ...": the one that acted
                 nearby = _actors(sentences, lookup, sentence, token, set())  # "The Front trailed ..., the party": which?
                 choice = actors.pop() if len(actors) == 1 and {n.lower() for n in nearby} <= {n.lower() for n in actors} else None
+                if choice is None and business and key == businesses.COMPANY and {n.lower() for n in nearby} <= {
+                        business.lower()} and not businesses.unnamed_trade_near(sentences, sentence, token) \
+                        and not businesses.named_before(token, business):
+                    choice = business  # "Dunmere Properties, which owns ..., said ... The company must pay ...": the one
             if choice is not None and candidates and _unlinked_rival(sentences, lookup, sentence, token, choice,
                                                                      set(candidates) | others.get(key, set()) - trade):
                 choice = None  # "Aurora said it planned ... The company hopes ...": Aurora, or the company named before?

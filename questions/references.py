@@ -101,6 +101,7 @@ def resolve(sentences, lookup, descriptors=None):
     nouns = {}  # head noun lemma -> (sentence index, the name last given to it)
     linked = {}  # head noun lemma -> every name the article gave it so far
     people = []  # the person names each sentence mentions, by index
+    quoted = []  # whether each sentence holds a quotation, by index
     topic = _lede_topic(sentences)  # ("earthquake", "the earthquake that struck eastern Taiwan on Wednesday", index)
     group = None  # (sentence index, phrase) of the people last named together as a subject
     event = _lede_event(sentences)  # "Sunday's parliamentary election": what a later "the result" is of
@@ -124,12 +125,17 @@ def resolve(sentences, lookup, descriptors=None):
             _replace(subject, topic[1])
             resolved.add(index)
         named = {lookup[(index, e.start_char)].name for e in span.ents
-                 if (index, e.start_char) in lookup and lookup[(index, e.start_char)].label == "PERSON"}
+                 if (index, e.start_char) in lookup and lookup[(index, e.start_char)].label == "PERSON"
+                 and not _business_words(lookup[(index, e.start_char)].name)}  # "Dunmere Properties" is no person
         people.append(named)
+        quoted.append(bool(speech_inside(sentence)))
         if last_person and subject is not None and subject.lower_ in PERSON_PRONOUNS:
             others = set().union(*people[last_person[0] + 1 : index]) - {last_person[2]}
             if others:
                 last_person = None  # another person came up since: "he" is not clear
+        if last_person and subject is not None and subject.lower_ in PERSON_PRONOUNS and _said_so(
+                sentences, last_person, index, subject.lower_):  # "In her ruling, Judge Kell agreed ... '...,' she
+            last_person = (index - _told_between(quoted, last_person[0], index), *last_person[1:])  # said. She also"
         if subject is not None and _resolve_subject(subject, index, last_person, previous_thing, nouns, linked):
             resolved.add(index)
         if subject is not None and _resolve_owner(subject, index, last_person, owner_thing, people):
@@ -158,6 +164,30 @@ def resolve(sentences, lookup, descriptors=None):
     return resolved
 
 
+def _told_between(quoted, start, index):
+    """How many sentences between `start` and `index` tell the story: quotations between do not count."""
+    return sum(not q for q in quoted[start + 1 : index]) + 1
+
+
+GENDERED = {"she": {"she", "her", "hers", "herself"}, "he": {"he", "him", "his", "himself"}}
+
+
+def _said_so(sentences, last_person, index, pronoun):
+    """The person's gender is the pronoun's: the article's word for them, or else only that pronoun's forms
+    ('her', 'she') outside quotations from where they were last the subject up to `index`, at least once."""
+    if last_person[3] is not None:
+        return last_person[3] == {"she": "f", "he": "m"}[pronoun]
+    other = GENDERED["he" if pronoun == "she" else "she"]
+    words = [t.lower_ for s in sentences if last_person[0] <= s.index < index for t in s.span
+             if t.pos_ == "PRON" and not in_quotes(t)]
+    return any(w in GENDERED[pronoun] for w in words) and not any(w in other for w in words)
+
+
+def _business_words(name):
+    from .businesses import is_business_name  # businesses.py imports this module
+    return is_business_name(name)
+
+
 def _possessor(subject, index, lookup):
     """(index, 'Norvale') when the subject is a named owner's thing ("Norvale's revenue"): what a next 'its' means."""
     owner = next((c for c in subject.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None) if subject is not None else None
@@ -184,10 +214,11 @@ def _lede_topic(sentences):
         reported = _reported_subject(span)  # "A powerful earthquake struck ..., officials said."
         if reported is not None:
             subject, root = reported, reported.head
-        event = None if subject is not None and _indefinite(subject) else _opening_event(span)
+        subject, lead = _next_to_verb(subject)
+        event = None if subject is not None and _indefinite(lead) else _opening_event(span)
         if event is not None:  # "Rescuers dug ... after a powerful earthquake struck ..."
             subject, root = event
-        elif subject is None or subject.tag_ != "NN" or not _indefinite(subject) or root.pos_ != "VERB":
+        elif subject is None or subject.tag_ != "NN" or not _indefinite(lead) or root.pos_ != "VERB":
             continue
         elif any(c.dep_ == "ccomp" and c.i < root.i for c in root.children):
             continue  # "A landlord ... must repay 312,000 pounds, a judge ruled on Monday": the judge only reports
@@ -203,6 +234,19 @@ def _lede_topic(sentences):
             continue
         return subject.lemma_, f"the {subject.lower_} that {''.join(t.text_with_ws for t in phrase).strip()}", sentence.index
     return None
+
+
+def _next_to_verb(subject):
+    """(head noun, the noun holding the phrase's determiner): 'A magnitude 6.4 earthquake struck ...', which the
+    small model parses as two subjects, 'magnitude' and 'earthquake', is about the earthquake, and its 'A' is
+    on 'magnitude'. A subject alone is both."""
+    if subject is None:
+        return None, None
+    later = [c for c in subject.head.children if c.dep_ == subject.dep_ and subject.i < c.i < subject.head.i]
+    if len(later) != 1 or later[0].pos_ != "NOUN" or any(
+            t.pos_ not in ("NUM", "NOUN", "PROPN", "ADJ") for t in subject.doc[subject.i + 1 : later[0].i]):
+        return subject, subject
+    return later[0], subject
 
 
 TIME_CLAUSE_MARKS = {"after", "when", "as", "since", "before"}

@@ -215,3 +215,31 @@ def test_a_name_written_in_for_a_kind_noun_keeps_its_the():
     doc = load_model()("The group raised 6,000 pounds from neighbours.")
     kind_names._write([doc[0], doc[1]], doc[1], "Orlen Tenants")  # control: a name that ends in no kind noun
     assert doc[0]._.qtext.startswith("Orlen Tenants"), doc[0]._.qtext
+
+
+DUNMERE = ("Dunmere Properties, which owns about 700 homes in Kelby, raised rents by 20 percent last year, a court "
+           "heard on Monday.\n\n"
+           "Judge Ana Roe ruled that the rise broke the tenants' agreements. "
+           "The company must repay 90,000 pounds to the tenants within 28 days.")
+
+
+def test_the_company_is_the_one_business_named_by_its_business_word():
+    found = prompts(DUNMERE)
+    assert any(p.startswith("Dunmere Properties must repay") for p in found), found
+    assert not any(p.startswith("The company must repay") for p in found), found
+
+
+def test_the_company_stays_dropped_with_two_business_names():
+    text = DUNMERE.replace("Monday.\n\n", "Monday. Vell Holdings, which owns the block next door, raised its rents by "
+                           "12 percent in 2023.\n\n")
+    found = prompts(text)
+    assert any("12 percent" in p for p in found), found  # positive control: the rival's own sentence is asked
+    assert not any("must repay" in p for p in found), found
+    assert "unnamed-kind" in explained(text)
+
+
+def test_the_company_after_its_own_name_in_the_sentence_is_left_as_written():
+    text = DUNMERE + " Dunmere's chief executive, Ana Vell, said the company would appeal within 14 days."
+    found = prompts(text)
+    assert any(p.startswith("Dunmere Properties must repay") for p in found), found  # positive control
+    assert not any("said Dunmere Properties would appeal" in p for p in found), found  # not the name twice

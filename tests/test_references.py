@@ -62,3 +62,77 @@ def test_the_speaker_of_a_report_in_the_lede_is_not_what_the_story_is_about():
     struck = ("A powerful earthquake struck the hill town of Dorvel early on Monday, killing at least 12 people.\n\n"
               "The earthquake destroyed 300 homes in the town.")
     assert any(p.startswith("The earthquake that struck the hill town of Dorvel") for p in prompts(struck))
+
+
+KELL = ("Judge Mira Kell at Orn County Court found that the landlord broke its agreements in 2023.\n\n"
+        "In her ruling, Judge Kell agreed with the tenants on both points. "
+        "\"The landlord was free to raise the rent, but only as the contract allowed,\" she said. "
+        "\"It chose instead to give tenants four weeks.\"\n\n"
+        "The court ordered the landlord to repay 312,000 pounds. "
+        "She also awarded each of the 41 households 2,500 pounds in damages.")
+
+
+@pytest.mark.parametrize("text, wanted, unwanted", [
+    # quotations between do not move the story on: 'she' is still Judge Kell, whom the article calls 'her'
+    (KELL, "Kell also awarded", "She also awarded"),
+    # the article says 'he' of Kell: 'She' is no one named, and the sentence stays dropped
+    (KELL.replace("In her ruling", "In his ruling").replace("she said", "he said"), None, "also awarded"),
+])
+def test_she_after_quotations_is_the_one_woman_named(text, wanted, unwanted):
+    found = prompts(text)
+    assert any("ordered the landlord to repay" in p for p in found), found  # positive control
+    assert wanted is None or any(p.startswith(wanted) for p in found), found
+    assert not any(p.startswith(unwanted) or f" {unwanted}" in p for p in found), found
+
+
+ORN_QUAKE = ("A magnitude 6.4 earthquake struck the hill province of Orn early on Friday, killing at least 30 people, "
+             "officials said. Rescue workers searched the town of Kessby. The quake was centred about 23 kilometres "
+             "north of Kessby at a depth of 12 kilometres.")
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # 'magnitude' and 'earthquake' both parsed as subjects: the story opens on the earthquake, next to its verb
+    (ORN_QUAKE, "The earthquake that struck the hill province of Orn early on Friday was centred"),
+    # a second quake told of before 'The quake': which one? left dropped
+    (ORN_QUAKE.replace("Rescue workers searched the town of Kessby.", "In 1952, a magnitude 6.1 quake hit Kessby."),
+     None),
+])
+def test_the_lede_topic_is_the_noun_next_to_its_verb(text, wanted):
+    found = prompts(text)
+    assert any("30" in p or "Kessby" in p for p in found), found  # positive control
+    assert not any(p.startswith("The quake was") or p.startswith("The magnitude that") for p in found), found
+    assert wanted is None or any(p.startswith(wanted) for p in found), found
+    assert wanted is not None or not any("23 kilometres" in p for p in found), found
+
+
+ORLA = ("The Orla probe reached the asteroid Vell on Tuesday, the Kessby Space Agency said, beginning a mission to "
+        "collect rock samples that scientists hope will date the asteroid.\n\n"
+        "Engineers in Kessby cheered as the first images arrived. "
+        "The mission, which cost 900 million dollars, was launched in March 2021 from Orn.")
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # the lede's object and what it is for name the later 'The mission'
+    (ORLA, "The mission to collect rock samples, which cost"),
+    # a second mission told of between: which one? left dropped
+    (ORLA.replace("Engineers in Kessby cheered as the first images arrived.",
+                  "In 2019 the agency flew a mission to the comet Tarn."), None),
+])
+def test_the_lede_object_names_a_later_mission(text, wanted):
+    found = prompts(text)
+    assert any("Vell" in p or "Orla" in p for p in found), found  # positive control
+    assert not any(p.startswith("The mission, which") for p in found), found
+    assert wanted is None or any(p.startswith(wanted) or "the mission to collect rock samples" in p for p in found), found
+    assert wanted is not None or not any("900 million" in p for p in found), found
+
+
+@pytest.mark.parametrize("text, asked", [
+    # 'its' in the phrase leans on the lede: no cut of it stands alone, and the sentence stays dropped
+    (ORLA.replace("rock samples that scientists hope will date the asteroid", "rock samples from its surface"), False),
+    (ORLA, True),  # positive control: the same story with a phrase that stands alone
+])
+def test_a_lede_object_with_a_pronoun_in_it_names_nothing(text, asked):
+    found = prompts(text)
+    assert any("Vell" in p or "Orla" in p for p in found), found
+    assert any("900 million" in p for p in found) == asked, found
+    assert not any("samples from," in p or "The mission, which" in p for p in found), found
