@@ -13,7 +13,8 @@ from collections import Counter
 from . import checker, leaning, opinions, phrasing, worth
 from .parse import Sentence, _quote_depth, speech_inside
 from .lexicon import HUMAN_NOUNS
-from .references import _is_extraposed, _reported_subject, in_quotes, meaning_clause, subject_of, subject_of_clause
+from .references import (_is_extraposed, _reported_subject, in_quotes, lead_in, meaning_clause, subject_of,
+                         subject_of_clause)
 from .vague import demonstrative_subject, is_letter_digit_name, is_vague_phrase, measure_of_nothing, names_its_subject
 
 
@@ -56,7 +57,7 @@ def why_unusable(sentence, clear_nouns=frozenset(), *, advised=False):
     main = _clause_before_each(span, subject)
     if main is not None:
         subject = main  # "The farm will have 32 turbines, each rated at 15 megawatts": the farm, not "each"
-    if subject is not None and subject._.qtext is None:
+    if subject is not None and _as_written(subject):
         if subject.pos_ == "PRON" or subject.lower_ in checker.VAGUE_STARTS:
             return "pronoun-subject"
         if _a_share_of_no_one(subject) or leaning.ordinal_alone(subject):
@@ -65,7 +66,7 @@ def why_unusable(sentence, clear_nouns=frozenset(), *, advised=False):
             if not clear_definite(subject, clear_nouns) and not _named_in_apposition(subject):
                 return "vague-subject"  # "The first was Geoff Hurst": the first what?
     first = next((t for t in tokens if t.dep_ != "cc" and not t.is_punct), None)
-    if first is None or (first.pos_ == "PRON" and first._.qtext is None and first.lower_ in checker.VAGUE_STARTS):
+    if first is None or (first.pos_ == "PRON" and _as_written(first) and first.lower_ in checker.VAGUE_STARTS):
         return "pronoun-start"
     if any(_points_back(t) for t in tokens) or _leaning_opening(tokens) or leaning.pointing_opening(tokens):
         return "points-back"
@@ -376,6 +377,12 @@ PERSON_ROLES = {"mayor", "manager", "director", "minister", "president", "coach"
 
 TIME_NOUNS = {"year", "month", "week", "day", "time", "morning", "afternoon", "evening", "night", "spring", "summer",
               "fall", "autumn", "winter", "season", "decade", "century", "moment", "period", "quarter", "weekend", "point"}
+
+
+def _as_written(token):
+    """Nothing written in for the token but, at most, a lead-in before it: 'According to the article, it would
+    ...' still has 'it' for its subject."""
+    return token._.qtext is None or lead_in(token) is not None
 
 
 def _points_back(token):

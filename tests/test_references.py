@@ -136,3 +136,17 @@ def test_a_lede_object_with_a_pronoun_in_it_names_nothing(text, asked):
     assert any("Vell" in p or "Orla" in p for p in found), found
     assert any("900 million" in p for p in found) == asked, found
     assert not any("samples from," in p or "The mission, which" in p for p in found), found
+
+
+def test_a_lead_in_does_not_hide_the_pronoun_it_stands_before():
+    # 'The company said it would continue ...' with no company named: 'According to the article, it would continue
+    # ...' still has 'it' for its subject, and nothing is asked of that clause
+    text = ("Velby Travel will cut seven rural bus routes from May, leaving 14 villages without a service.\n\n"
+            "The Marn Valley council said it would review the decision at its next meeting.\n\n"
+            "The company said it would continue to run its town network in Darnby and the express service to the "
+            "airport.\n\n"
+            "The company said the Darnby depot would stay open until 2030.")
+    found = prompts(text)
+    assert not any(p.startswith("According to the article, it ") for p in found)
+    # positive control: the same lead-in before a subject that names its thing is asked
+    assert any(p.startswith("According to the article, the Darnby depot would stay open until") for p in found)
