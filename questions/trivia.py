@@ -43,6 +43,7 @@ SAID_AFTER_BLANK = re.compile(r"(?:^|(\S+)\s+)" + re.escape(BLANK) + r"(?:\s*\([
                               + r")\b")
 SAID_FIRST = re.compile(r"^(?:" + "|".join(SAYING) + r")\s", re.I)
 WHO_SAID = re.compile(r"^Who (?:" + "|".join(SAYING) + r")\b")
+WHAT_SAID = re.compile(r"^What (?:" + "|".join(SAYING) + r")\b")  # "What said it accepted ...?": a speaker asked as a thing
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"}  # a form of address, not a job
 OFFICE_PROMPT = re.compile(r"^(?:Who (?:now |currently |still )?(?:is|heads|leads|runs|chairs|represents)\b|According to the article, .+ is " + re.escape(BLANK)
                            + r"\.$)")
@@ -89,6 +90,8 @@ def why_trivial(item):
     if features.get("restated"):
         return "restated-amount"  # "cutting _____ jobs, or 4 percent of its workforce": the stem restates the key
     prompt = item["prompt"]
+    if WHAT_SAID.match(prompt):
+        return "who-said"  # "What said it accepted the board's findings?" (a company the model did not call a person)
     if features.get("label") == "ORG" and BLANK in prompt and title_before_blank(prompt):
         features = dict(features, label="PERSON")  # "chief executive _____ said": a person, whatever the model says
     if features.get("label") != "PERSON":

@@ -76,6 +76,13 @@ def test_who_said_as_a_question_is_dropped_and_a_who_question_over_an_action_is_
         item["features"]["role"] = "name"
     assert why_trivial(said) == "who-said"
     assert why_trivial(acted) is None
+    # a body the model did not take for a person, asked as a thing: 'What said ...?' is who said it, and wrongly
+    said_what = office("What said it accepted all of the Orn board's findings?", mentions=0.25)
+    built_what = office("What carries six instruments to the comet Sarn?", mentions=0.25)
+    for item in (said_what, built_what):
+        item["features"].update(role="subject", label="ORG")
+    assert why_trivial(said_what) == "who-said"
+    assert why_trivial(built_what) is None
 
 
 def speaker(sentence, name, attribution=1.0, mentions=0.25, named_early=0.0, label="PERSON"):
