@@ -93,6 +93,10 @@ def _ent_links(ent):
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and not any(
             c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.head.children):
         found.append(head.head)  # "the province of X" (not "a member of X")
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if (before is not None and before.pos_ == "NOUN" and before.dep_ == root.dep_ and before.head.i == root.head.i
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in before.children)):
+        found.append(before)  # "The ferry Orla Dawn ran aground": the model makes two subjects of one
     if len(ent) >= 2 and ent[-1].is_title and ent[-1].pos_ in ("PROPN", "NOUN") and ent[-1].lower_ in COMMON_KINDS | KIND_NOUNS:
         found.append(ent[-1])  # "the Clean Harbours Act", "the Tarrow Water Board"
     first = ent[1] if ent[0].lower_ == "the" and len(ent) > 2 else ent[0]

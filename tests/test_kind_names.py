@@ -243,3 +243,17 @@ def test_the_company_after_its_own_name_in_the_sentence_is_left_as_written():
     found = prompts(text)
     assert any(p.startswith("Dunmere Properties must repay") for p in found), found  # positive control
     assert not any("said Dunmere Properties would appeal" in p for p in found), found  # not the name twice
+
+
+def test_a_name_right_after_the_noun_it_names_is_linked_when_the_model_makes_two_subjects_of_them():
+    # "The ferry Orla Dawn ran aground ...": 'ferry' and 'Orla Dawn' are both the verb's subjects in the parse,
+    # still one thing, so a later "The ferry was refloated ..." is written with its name
+    text = ("The ferry Orla Dawn ran aground off the island of Pell last October with 212 passengers on board, "
+            "a safety board said on Tuesday.\n\n"
+            "The ferry was refloated three days later and towed to a shipyard in Marn, where repairs cost 2.1 million "
+            "crowns.")
+    found = prompts(text)
+    assert any(p.startswith("Orla Dawn was refloated three days later") for p in found)
+    # a name of its own after a noun of another thing is no link: 'The storm' stays as it is, never 'Orla Dawn'
+    other = text.replace("The ferry was refloated three days later", "The storm was over three days later")
+    assert not any("Orla Dawn was over" in p for p in prompts(other))
