@@ -44,7 +44,8 @@ def lead_in(token):
     written = token._.qtext
     if not written or not written.lower().endswith(token.text_with_ws.lower()) or len(written) == len(token.text_with_ws):
         return None
-    return written[: len(written) - len(token.text_with_ws)]
+    lead = written[: len(written) - len(token.text_with_ws)]
+    return lead if lead.endswith(", ") else None  # not "Ormsby College's 12 million pound " of a rewritten "grant"
 
 
 def render(tokens, *, cut=None, insert=""):
