@@ -75,10 +75,17 @@ def tag_untagged_names(docs):
                 i += 1
     found = {}
     for doc, start, end, text in runs:
-        if counts[text] >= 2 and text in inside and text.lower() not in STOP_NAMES:
+        if end - start >= 2 and doc[end - 1].lower_ in BODY_ENDINGS and doc[end - 1].text[:1].isupper():
+            found.setdefault(id(doc), (doc, []))[1].append(Span(doc, start, end, label="ORG"))  # "Orlan Reed Guild"
+        elif counts[text] >= 2 and text in inside and text.lower() not in STOP_NAMES:
             found.setdefault(id(doc), (doc, []))[1].append(Span(doc, start, end, label="MISC"))
     for doc, spans in found.values():
         doc.ents = filter_spans(list(doc.ents) + spans)
+
+
+# the last word of a body's name ("the Orlan Reed Guild", "the Fenmoor Trust"), a name even when written once
+BODY_ENDINGS = {"guild", "trust", "society", "league", "chamber", "association", "council", "federation", "union",
+                "foundation", "institute", "commission", "authority", "board", "agency", "alliance", "coalition"}
 
 
 STOP_NAMES = {"i", "mr", "mrs", "ms", "dr", "st", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",

@@ -16,7 +16,7 @@ KIND_NOUNS = {"commission", "ministry", "agency", "council", "department", "fede
               "agreement", "accord", "summit", "conference", "festival", "race", "tournament", "cup", "championship",
               "storm", "hurricane", "typhoon", "cyclone", "survey", "report", "study", "museum", "exhibition", "group",
               "network", "alliance", "coalition", "mission", "telescope", "satellite", "device", "app", "system",
-              "cooperative"}
+              "cooperative", "guild", "trust", "society", "league", "chamber"}
 
 # Common nouns for a kind of thing: "the company" alone makes a reader ask "which company?" (kind_names.py)
 COMMON_KINDS = {"company", "firm", "business", "corporation", "maker", "manufacturer", "startup", "retailer", "carmaker",
@@ -25,7 +25,8 @@ COMMON_KINDS = {"company", "firm", "business", "corporation", "maker", "manufact
                 "group", "study", "survey", "report", "agency", "organization", "organisation", "party", "union",
                 "university", "school", "hospital", "museum", "project", "scheme", "programme", "program", "charity",
                 "club", "band", "festival", "committee", "council", "commission", "ministry", "department",
-                "institute", "court", "journal", "newspaper", "app", "device", "vaccine", "drug", "treaty", "cooperative"}
+                "institute", "court", "journal", "newspaper", "app", "device", "vaccine", "drug", "treaty", "cooperative",
+                "guild", "trust", "society", "league", "chamber"}
 
 FIRST_KIND_NOUNS = {"storm", "hurricane", "typhoon", "cyclone"}  # "Storm Idris": the kind comes first
 
