@@ -11,12 +11,9 @@ firm Delcor"), a name with no kind word that acts as a subject ("Tessin said ...
 """
 import re
 
+from .lexicon import BUSINESS_WORDS
 from .references import noun_key, rendered
 
-BUSINESS_WORDS = {"properties", "holdings", "group", "ltd", "limited", "inc", "plc", "llc", "corp", "co", "partners",
-                  "industries", "enterprises", "systems", "technologies", "telecom", "appliances", "motors",
-                  "pharmaceuticals", "therapeutics", "logistics", "electronics", "foods", "brands", "homes",
-                  "airlines", "airways", "renewables", "aerospace", "laboratories", "labs", "capital", "developments"}
 COMPANY = noun_key("company")
 TRADES = {"company", "firm", "business", "corporation", "maker", "manufacturer", "retailer", "operator", "developer",
           "supplier", "startup", "chain", "brand", "producer", "lender", "insurer", "contractor"}

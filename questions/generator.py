@@ -20,6 +20,7 @@ from . import (accepted, advice, attribution, background, checker, definitions, 
 from .clauses import (_definite_for_demonstratives, _drop_leading_connective, _name_the_clear_ones, clause_views,
                       clear_nouns, why_unusable)
 from .amounts import date_style
+from .lexicon import BUSINESS_NOUNS, COMPANY_NOUNS
 from .given import change_in_stem, sum_in_stem
 from .entities import consolidate
 from .name_items import _inside_quotes, name_items, title_items, title_of
@@ -231,15 +232,6 @@ class Builder:
         if entity.label == "DATE" and date_style(ent.text) is None:
             value -= 0.05  # "last week", "this year": true only relative to the article's date
         return value
-
-
-BUSINESS_NOUNS = {"company", "firm", "business", "corporation", "maker", "manufacturer", "startup", "retailer", "lender",
-                  "insurer", "automaker", "carmaker", "chipmaker", "publisher", "broadcaster", "developer", "producer",
-                  "chain", "brand"}
-COMPANY_NOUNS = {"company", "firm", "business", "corporation", "maker", "manufacturer", "bank", "startup", "retailer",
-                 "airline", "carrier", "lender", "insurer", "automaker", "carmaker", "chipmaker", "broadcaster",
-                 "publisher", "newspaper", "brand", "chain", "developer", "producer", "group", "agency", "organization",
-                 "university", "club", "team", "party", "union", "network"}
 
 
 def _keywords(sentences, top=12):

@@ -8,6 +8,7 @@ import re
 from collections import Counter
 
 from .amounts import MONTHS, WEEKDAYS
+from .lexicon import BODY_ENDINGS
 from .stem_fit import noun_gender
 
 NAMELESS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
@@ -81,11 +82,6 @@ def tag_untagged_names(docs):
             found.setdefault(id(doc), (doc, []))[1].append(Span(doc, start, end, label="MISC"))
     for doc, spans in found.values():
         doc.ents = filter_spans(list(doc.ents) + spans)
-
-
-# the last word of a body's name ("the Orlan Reed Guild", "the Fenmoor Trust"), a name even when written once
-BODY_ENDINGS = {"guild", "trust", "society", "league", "chamber", "association", "council", "federation", "union",
-                "foundation", "institute", "commission", "authority", "board", "agency", "alliance", "coalition"}
 
 
 STOP_NAMES = {"i", "mr", "mrs", "ms", "dr", "st", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",

@@ -41,6 +41,26 @@ ORGANIZATION_WORDS = {"department", "agency", "institution", "institute", "admin
                       "congress", "parliament", "senate", "pentagon", "club", "team", "school", "college", "nations",
                       "network", "authority", "federation", "alliance", "bureau", "organisation"}
 
+# Words that say a name is a body's, one list per question asked of it:
+# - ORGANIZATION_WORDS (above): a phrase names an organisation at all (phrasing.py);
+# - BUSINESS_WORDS: the last word of a name only a business takes ("Dunmere Properties", "Vell Holdings"; businesses.py);
+# - BODY_ENDINGS: the last word of another body's name, a name even when written once ("the Fenmoor Trust"; names.py);
+# - COMPANY_NOUNS: a common noun an apposition gives a named body ("Orrin, a lender, ..."), BUSINESS_NOUNS those of
+#   them that make it a company (generator.py descriptors).
+BUSINESS_WORDS = {"properties", "holdings", "group", "ltd", "limited", "inc", "plc", "llc", "corp", "co", "partners",
+                  "industries", "enterprises", "systems", "technologies", "telecom", "appliances", "motors",
+                  "pharmaceuticals", "therapeutics", "logistics", "electronics", "foods", "brands", "homes",
+                  "airlines", "airways", "renewables", "aerospace", "laboratories", "labs", "capital", "developments"}
+BODY_ENDINGS = {"guild", "trust", "society", "league", "chamber", "association", "council", "federation", "union",
+                "foundation", "institute", "commission", "authority", "board", "agency", "alliance", "coalition"}
+COMPANY_NOUNS = {"company", "firm", "business", "corporation", "maker", "manufacturer", "bank", "startup", "retailer",
+                 "airline", "carrier", "lender", "insurer", "automaker", "carmaker", "chipmaker", "broadcaster",
+                 "publisher", "newspaper", "brand", "chain", "developer", "producer", "group", "agency", "organization",
+                 "university", "club", "team", "party", "union", "network"}
+BUSINESS_NOUNS = {"company", "firm", "business", "corporation", "maker", "manufacturer", "startup", "retailer", "lender",
+                  "insurer", "automaker", "carmaker", "chipmaker", "publisher", "broadcaster", "developer", "producer",
+                  "chain", "brand"}
+
 CATEGORY_WORDS = {"river", "lake", "sea", "ocean", "mountain", "mountains", "island", "islands", "bay", "gulf", "desert",
                   "valley", "canal", "bridge", "airport", "university", "college", "hospital", "museum", "stadium", "park",
                   "dam", "volcano", "street", "square", "palace", "prison", "court", "bank", "party", "company", "province",
