@@ -91,6 +91,9 @@ RULES = {rule.name: rule for rule in [
     Rule("speaker-swap", "item", "'Chief financial officer Anna Holt said the firm had hedged 70 percent ...' made "
          "false by putting another person of the story in Holt's place (or another body after 'according to'): it tests "
          "who said it, not what was said (a false statement swapping the 70 percent is made instead)"),
+    Rule("what-typed", "item", "'What has the contractor also lodged?' = claims for $5.1 million in delay costs, 'What "
+         "will cars pay?' = 9 euros a day: a thing asked with a bare 'What' to be typed (readers accepted 9 of 73 over "
+         "r0-r20u; 'What percentage ...?' stays); its blank or choice items ask it"),
     Rule("gate", "item", "an item the final checks reject: answer in the stem, a broken blank, an option also right"),
     Rule("one-of-a-list", "item", "'What do the phone's key specifications include?' asked of one item of a list: "
          "each of the others answers it too (a blank or a true/false statement over the item is asked instead)"),

@@ -44,6 +44,7 @@ SAID_AFTER_BLANK = re.compile(r"(?:^|(\S+)\s+)" + re.escape(BLANK) + r"(?:\s*\([
 SAID_FIRST = re.compile(r"^(?:" + "|".join(SAYING) + r")\s", re.I)
 WHO_SAID = re.compile(r"^Who (?:" + "|".join(SAYING) + r")\b")
 WHAT_SAID = re.compile(r"^What (?:" + "|".join(SAYING) + r")\b")  # "What said it accepted ...?": a speaker asked as a thing
+BARE_WHAT = re.compile(r"^What (?!(?:percentage|percent|share|proportion|fraction|number|year|age)\b)")
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"}  # a form of address, not a job
 OFFICE_PROMPT = re.compile(r"^(?:Who (?:now |currently |still )?(?:is|heads|leads|runs|chairs|represents)\b|According to the article, .+ is " + re.escape(BLANK)
                            + r"\.$)")
@@ -90,6 +91,9 @@ def why_trivial(item):
     if features.get("restated"):
         return "restated-amount"  # "cutting _____ jobs, or 4 percent of its workforce": the stem restates the key
     prompt = item["prompt"]
+    if item["kind"] == "short_answer" and BARE_WHAT.match(prompt) and not WHAT_SAID.match(prompt) \
+            and features.get("role") not in ("complement", "term"):  # "What is X called?", "What is land runoff?"
+        return "what-typed"  # "What has the contractor also lodged?" = claims for $5.1 million in delay costs
     if WHAT_SAID.match(prompt):
         return "who-said"  # "What said it accepted the board's findings?" (a company the model did not call a person)
     if features.get("label") == "ORG" and BLANK in prompt and title_before_blank(prompt):

@@ -78,11 +78,30 @@ def test_who_said_as_a_question_is_dropped_and_a_who_question_over_an_action_is_
     assert why_trivial(acted) is None
     # a body the model did not take for a person, asked as a thing: 'What said ...?' is who said it, and wrongly
     said_what = office("What said it accepted all of the Orn board's findings?", mentions=0.25)
-    built_what = office("What carries six instruments to the comet Sarn?", mentions=0.25)
-    for item in (said_what, built_what):
+    built_which = office("Which probe carries six instruments to the comet Sarn?", mentions=0.25)
+    for item in (said_what, built_which):
         item["features"].update(role="subject", label="ORG")
     assert why_trivial(said_what) == "who-said"
-    assert why_trivial(built_what) is None
+    assert why_trivial(built_which) is None
+
+
+@pytest.mark.parametrize("prompt, rule", [
+    ("What has the main contractor, Orrin Civil Works, also lodged?", "what-typed"),
+    ("What will cars pay to enter the Kell low-emission zone?", "what-typed"),
+    ("What carries six instruments to the comet Sarn?", "what-typed"),
+    # controls: a quantity asked with 'What percentage', and the other wh-words, are kept
+    ("What percentage of Kell's buses run on batteries?", None),
+    ("What year did the Kell tram line open?", None),
+    ("How much will cars pay to enter the Kell low-emission zone?", None),
+    ("Which firm has also lodged claims for delay costs?", None),
+    ("Why did the Kell council close the tram line?", None),
+])
+def test_a_short_answer_asked_with_a_bare_what_is_dropped(prompt, rule):
+    item = office(prompt, mentions=0.5, named_early=1.0)
+    item["features"].update(role="object", label="")
+    assert why_trivial(item) == rule
+    blank_form = dict(item, kind="fill_blank", prompt=f"The main contractor has also lodged {BLANK}.")
+    assert why_trivial(blank_form) is None  # the same thing asked as a blank stays
 
 
 def speaker(sentence, name, attribution=1.0, mentions=0.25, named_early=0.0, label="PERSON"):
