@@ -12,7 +12,7 @@ ABOVE = {"more than", "over", "above", "at least"}
 FRACTION_PHRASE = re.compile(
     r"\b(?P<cmp>less than|more than|fewer than|under|over|below|above|at least|nearly|almost|about|around|roughly|"
     r"some|just over|just under)?\s*(?P<frac>" + "|".join(sorted(map(re.escape, FRACTIONS), key=len, reverse=True))
-    + r")\b(?: of)?(?P<gap>(?:\s+[A-Za-z-]+){0,5}?)\s+"
+    + r")\b(?: of)?(?P<gap>(?:\s+[A-Za-z'\u2019-]+){0,5}?)\s+"
     r"(?P<amount>\$?\d[\d,]*(?:\.\d+)?(?:\s+(?:thousand|million|billion|trillion))?[^,;.]*)",
     re.IGNORECASE)
 

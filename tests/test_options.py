@@ -79,6 +79,11 @@ def test_arithmetic_in_the_stem_bounds_the_options():
     assert stem_bound("Growers abandoned 410,000 hectares, nearly a fifth of the 2.2 million hectares sown.",
                       "410,000 hectares")[0] == "near"
     assert stem_bound("Growers abandoned 410,000 hectares last year.", "410,000 hectares") is None  # control
+    # a possessive between the multiple and its amount: "three times the central bank's target of 2 percent"
+    assert stem_bound("Prices in Orvland rose by 6.8 percent, more than three times the central bank's target of 2 "
+                      "percent.", "6.8 percent") == ("above", 6.0)
+    assert stem_bound("Prices in Orvland rose by 6.8 percent, more than three times the central bank\u2019s target of 2 "
+                      "percent.", "6.8 percent") == ("above", 6.0)
     items = questions.generate(text, select=False)
     rain = [i for i in items if i["kind"] == "multiple_choice" and i["answer"] == "96 millimetres"]
     for item in rain:
