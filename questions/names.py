@@ -305,8 +305,8 @@ def trim_dates(docs):
                 fixed += [Span(doc, ent.start, ent.start + 2, label="DATE"),
                           Span(doc, ent.start + 2, ent.end, label="CARDINAL")]
                 changed = True
-            elif ent.label_ == "DATE" and _count_in_period(ent) is not None:
-                fixed.append(Span(doc, ent.start, _count_in_period(ent), label="DATE"))  # "on 63 days last year"
+            elif ent.label_ == "DATE" and (count_end := _count_in_period(ent)) is not None:
+                fixed.append(Span(doc, ent.start, count_end, label="DATE"))  # "on 63 days last year"
                 changed = True
             elif ent.label_ == "DATE" and comma is not None and comma.i + 1 < ent.end and not doc[comma.i + 1].like_num:
                 fixed.append(Span(doc, ent.start, comma.i, label="DATE"))  # "in January, days before ...": "January"
