@@ -448,8 +448,10 @@ def finding_clause(span):
     start = clause.left_edge.i + (clause.left_edge.dep_ == "mark")
     end = span.end if not any(t.i > clause.right_edge.i and not t.is_punct for t in span) else clause.right_edge.i + 1
     first = span.doc[start]
-    lowered = first.text if first.pos_ == "PROPN" or first.ent_type_ or first.text.isupper() else first.lower_
-    first._.qtext = f"According to the article, {lowered}{first.whitespace_}"
+    written = first._.qtext if first._.qtext is not None else first.text_with_ws  # "the council" named already
+    if not (first.pos_ == "PROPN" or first.ent_type_ or first.text.isupper()):
+        written = written[:1].lower() + written[1:]
+    first._.qtext = f"According to the article, {written}"
     return span.doc[start:end]
 
 
