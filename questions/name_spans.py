@@ -3,6 +3,7 @@
 Each step is one pattern of the model's, stated with the example it exists for:
 - 'the Sailors' Front' tagged as two names, 'Sailors' and 'Front', around the apostrophe;
 - 'the Fishers and Hills League' tagged as 'Fishers' and 'Hills League';
+- "the Orn Nurses' and Midwives' Union" tagged as "the Orn Nurses'" and "Midwives' Union";
 - 'the Isotope Laboratory (IL' with the opening parenthesis of its acronym inside the name;
 - '2750 BC' with 'BC' taken for an organisation;
 - "the Harlow Water Board's report" with the possessive "'s" inside the name.
@@ -20,6 +21,7 @@ def mend_names(docs):
     for doc in docs:
         join_across_apostrophes(doc)
         join_coordinated_groups(doc)
+        join_possessive_pairs(doc)
         close_parentheses(doc)
         join_eras(doc)
         end_before_possessive(doc)
@@ -53,6 +55,23 @@ def join_coordinated_groups(doc):
                 and word.tag_ in ("NNS", "NNPS", "NNP") and word.ent_iob_ in ("B", "O")
                 and (word.ent_iob_ == "O" or doc[word.i + 1].ent_iob_ != "I")):
             found.append(Span(doc, word.i, ent.end, label="ORG"))
+    _put_ents(doc, found)
+
+
+def join_possessive_pairs(doc):
+    """"the Orn Nurses' and Midwives' Union": a body named for two groups, each in the plural possessive, which
+    the model tags as two names ("the Orn Nurses'" and "Midwives' Union"). Joined only when the first name ends
+    on the apostrophe of a plural and the second ends on a group's head noun ('Britain and the Union' stay two)."""
+    from spacy.tokens import Span
+
+    ents, found = list(doc.ents), []
+    for first, second in zip(ents, ents[1:]):
+        body = first[:-1] if first[-1].lower_ == "and" else first
+        between = doc[body.end : second.start]
+        if (len(body) >= 2 and body[-1].text in APOSTROPHES and body[-2].text.endswith("s") and body[-2].is_title
+                and [t.lower_ for t in between] == ["and"] and second[-1].lower_ in GROUP_HEADS
+                and second.label_ not in NUMBER_LABELS):
+            found.append(Span(doc, first.start, second.end, label="ORG"))
     _put_ents(doc, found)
 
 

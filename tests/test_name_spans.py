@@ -6,7 +6,8 @@ Every article here is made up."""
 import pytest
 
 import questions
-from questions.name_spans import close_parentheses, join_across_apostrophes, join_coordinated_groups, join_eras
+from questions.name_spans import (close_parentheses, join_across_apostrophes, join_coordinated_groups, join_eras,
+                                  join_possessive_pairs)
 from questions.parse import load_model
 
 
@@ -35,6 +36,19 @@ def test_a_party_named_for_two_groups_is_one_name():
     # two bodies named together stay two: a singular name before 'and', or no group's head noun after it
     kept = ents("The Treasury and Federal Reserve Bank met on Monday.", join_coordinated_groups)
     assert ("Federal Reserve Bank", "ORG") in kept and not any(" and " in text for text, _ in kept)
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("That timetable has alarmed the Orn Nurses' and Midwives' Union, which says the plan will fail.",
+     "Orn Nurses' and Midwives' Union"),
+    ("The Kell Teachers' and Lecturers' Federation said it would strike in May.", "Kell Teachers' and Lecturers' Federation"),
+])
+def test_a_body_named_for_two_groups_in_the_possessive_is_one_name(sentence, name):
+    joined = [text.removeprefix("the ").removeprefix("The ") for text, _ in ents(sentence, join_possessive_pairs)]
+    assert name in joined
+    # control: two bodies named side by side stay two
+    kept = ents("The Kell Farmers' Cooperative and Orn Valley Council met.", join_possessive_pairs)
+    assert not any(" and " in text for text, _ in kept), kept
 
 
 def test_a_name_stops_before_a_parenthesis_it_does_not_close():
