@@ -254,6 +254,8 @@ ORG_CLASSES = {
     "company": {"inc", "corp", "corporation", "company", "co", "ltd", "llc", "plc", "systems", "technologies",
                 "holdings", "airlines", "motors", "bank"},
     "school": {"university", "college", "school", "institute", "academy"},
+    "association": {"federation", "confederation", "association", "chamber", "guild", "society"},  # of members
+    "charity": {"charity", "foundation", "trust"},
     "club": {"club", "fc", "united", "rovers", "city", "athletic", "wanderers"},
 }
 
@@ -277,6 +279,8 @@ NOUN_CLASSES = {  # the class of body a descriptor says (org_class says it from 
                "body"},
     "union": {"union"},
     "court": {"court", "tribunal"},
+    "association": {"federation", "confederation", "association", "chamber", "guild", "society", "lobby"},
+    "charity": {"charity", "foundation", "trust"},
 }
 
 

@@ -1200,3 +1200,23 @@ def test_the_company_after_the_one_company_that_acted_is_that_company():
     """kind_names.py: Toyota is the one body acting just before 'The company expects ...' (it was dropped before)."""
     prompts = [i["prompt"] for i in items_of(TOYOTA)]
     assert any(p.startswith("Toyota expects sales to grow by") for p in prompts), prompts
+
+
+def test_a_members_body_takes_only_members_bodies_for_options():
+    """'The _____, which represents 3,500 manufacturers, said ...' = the Orn Federation of Industry: a bank, a
+    university and a ministry are no options (only a federation represents manufacturers)."""
+    from questions.distractors import org_class
+
+    assert org_class("Orn Federation of Industry") == org_class("Kell Chamber of Commerce") == "association"
+    assert org_class("Vell Housing Trust") == "charity" and org_class("Bank of Orn") == "company"
+    bodies = ("The Bank of Orn raised its main rate to 4.75 percent on Thursday. The University of Kell said the rise "
+              "would slow growth. The Ministry of Finance welcomed it. The Orn Federation of Industry, which represents "
+              "3,500 manufacturers, said the rise would choke off investment. ")
+    unlike = [i for i in items_of(bodies, "multiple_choice") if i["answer"] == "Orn Federation of Industry"]
+    assert not unlike, unlike
+    # positive control: with three more members' bodies in the story, the federation is asked with options
+    alike = bodies + ("The Kell Chamber of Commerce agreed. The Orn Farmers' Association and the Orn Retail Guild "
+                      "said prices would rise. The Orn Builders' Federation said building would slow.")
+    found = [i for i in items_of(alike, "multiple_choice") if i["answer"] == "Orn Federation of Industry"]
+    assert found, "positive control: options of the key's kind exist"
+    assert all(org_class(c) == "association" for c in found[0]["choices"]), found[0]["choices"]
