@@ -50,7 +50,7 @@ def test_it_after_a_defined_term_and_a_chain_of_they():
         text, "It usually starts")
     chain = ("Hailstorms are violent, but they rarely last long. They can break car windows and roof tiles. "
              "They can also destroy whole fields of ripe wheat in minutes.")
-    assert any("hailstorms" in line.lower() for line in made(chain, "They can also destroy"))
+    assert "hailstorms" in block(chain, "They can also destroy").lower()  # an item written with it, kept or not
 
 
 def test_this_n_is_the_n_of_the_sentence_before():

@@ -1,6 +1,7 @@
 """questions/makers.question: a clause set off by a comma right after the asked phrase ('..., up from 27.3
 percent', '..., while the other party took ...') stays out of the question, which would otherwise read
-'What did the party win, up from ...?'. Every article here is made up."""
+'What did the party win, up from ...?'. The questions are what the makers write (select=False): a bare 'What'
+short answer is then dropped from the quiz (trivia.py what-typed). Every article here is made up."""
 import questions
 
 ELECTION = ("Harbour Party wins Dellmoor\n\nThe Harbour Party, led by former dock worker Ines Rawe, won 41.6 percent "
@@ -11,7 +12,7 @@ ELECTION = ("Harbour Party wins Dellmoor\n\nThe Harbour Party, led by former doc
 
 
 def questions_asked():
-    return {i["prompt"]: i["answer"] for i in questions.generate(ELECTION) if i["kind"] == "short_answer"}
+    return {i["prompt"]: i["answer"] for i in questions.generate(ELECTION, select=False) if i["kind"] == "short_answer"}
 
 
 def test_a_trailing_clause_after_the_answer_is_left_out():
@@ -31,5 +32,5 @@ def test_a_phrase_after_the_answer_without_a_comma_stays():
 def test_a_condition_after_the_answer_stays_in_the_question():
     text = ("Korrin waiver\n\nNorland received a trade waiver from Velm, as long as it cut its coal imports by half. "
             "The Velm council approved the waiver on Monday.\n")
-    asked = {i["prompt"] for i in questions.generate(text) if i["kind"] == "short_answer"}
+    asked = {i["prompt"] for i in questions.generate(text, select=False) if i["kind"] == "short_answer"}
     assert "What did Norland receive from Velm, as long as it cut its coal imports by half?" in asked, asked
