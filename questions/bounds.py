@@ -42,6 +42,38 @@ def stem_bound(sentence_text, answer):
     return None
 
 
+MULTIPLE_BEFORE = re.compile(
+    r"\b(?P<cmp>less than|more than|under|over|below|above|at least|nearly|almost|about|around|roughly|just over|"
+    r"just under)?\s*(?P<frac>" + "|".join(sorted(map(re.escape, FRACTIONS), key=len, reverse=True))
+    + r")\b(?: of)?(?:\s+[A-Za-z'\u2019-]+){0,5}?\s*$", re.IGNORECASE)
+
+
+def base_bound(sentence_text, answer):
+    """The key as the base of a multiple stated before it: 'rose by 6.8 percent, more than three times the
+    central bank's target of _____' (2 percent) -> ('below', 2.27); None when no amount of the key's unit
+    comes before the multiple in its clause."""
+    value, at = _value(answer), sentence_text.find(answer)
+    if value is None or at < 0:
+        return None
+    before = sentence_text[:at]
+    match = MULTIPLE_BEFORE.search(before)
+    if match is None:
+        return None
+    clause = re.split(r"[;:]", before[: match.start()])[-1]
+    amounts = [m.group(0) for m in AMOUNT.finditer(clause) if _value(m.group(0)) and _comparable(m.group(0), answer)]
+    if not amounts:
+        return None
+    target = _value(amounts[-1]) / FRACTIONS[match.group("frac").lower()]
+    if not 0.2 <= value / target <= 5:
+        return None  # the multiple is of something else
+    comparator = (match.group("cmp") or "").lower()
+    if comparator in ABOVE or comparator == "just over":
+        return ("below", target)  # 6.8 is more than three times the key: the key is below 6.8 / 3
+    if comparator in BELOW or comparator == "just under":
+        return ("above", target)
+    return ("near", target)
+
+
 YEAR = re.compile(r"(?:1[5-9]|20)\d\d\b")
 CHANGE = re.compile(r"\b(?P<dir>down|up|lower|higher|fell|rose|dropped|climbed)\b(?!\s+to\s)(?:\s+[\w.%$,-]+){0,4}?\s+"
                     r"from\b", re.IGNORECASE)  # "rose to 18 from 12": moved_bound's
@@ -373,7 +405,7 @@ def compared_bounds(sentence_text, answer):
 
 def stem_bounds(sentence_text, answer):
     """Every bound the sentence sets on its amount key (an empty list when it sets none)."""
-    found = [stem_bound(sentence_text, answer), change_bound(sentence_text, answer), moved_bound(sentence_text, answer),
+    found = [stem_bound(sentence_text, answer), base_bound(sentence_text, answer), change_bound(sentence_text, answer), moved_bound(sentence_text, answer),
              range_bound(sentence_text, answer), whole_bound(sentence_text, answer),
              majority_bound(sentence_text, answer), hedge_bound(sentence_text, answer),
              *threshold_bounds(sentence_text, answer), *compared_bounds(sentence_text, answer)]

@@ -84,6 +84,11 @@ def test_arithmetic_in_the_stem_bounds_the_options():
                       "percent.", "6.8 percent") == ("above", 6.0)
     assert stem_bound("Prices in Orvland rose by 6.8 percent, more than three times the central bank\u2019s target of 2 "
                       "percent.", "6.8 percent") == ("above", 6.0)
+    # the key as the base of a multiple stated before it: below 6.8 / 3, and no bound without the multiple
+    from questions.bounds import base_bound
+    assert base_bound("Prices in Orvland rose by 6.8 percent, more than three times the central bank's target of 2 "
+                      "percent.", "2 percent") == ("below", 6.8 / 3)
+    assert base_bound("Prices in Orvland rose by 6.8 percent. The central bank's target is 2 percent.", "2 percent") is None
     items = questions.generate(text, select=False)
     rain = [i for i in items if i["kind"] == "multiple_choice" and i["answer"] == "96 millimetres"]
     for item in rain:
