@@ -68,7 +68,7 @@ def options_for(b, entity, answer, sentence, ent=None, stem_end=None):
         pool = [o for o in pool if year_month(o) is None or year_month(o)[0] <= latest]  # past: no future option
         pool += [d for d in earlier_dates(answer) if year_month(d) is not None and year_month(d)[0] <= latest]
     if entity.label in NUMERIC:
-        pool = [o for o in pool if stem_allows(sentence.text, answer, o)]
+        pool = [o for o in pool if stem_allows(sentence.text, answer, o) and _same_precision(o, answer)]
     if entity.label in NUMERIC or entity.label == "DATE":
         pool = [o for o in pool if not stem_fit.stated_amount(o, stem, ent)]  # "three to five years": not "5 years"
     if entity.label == "DATE" and ent is not None:
@@ -372,6 +372,13 @@ def _same_side(option, answer, month):
 
 
 MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+
+
+def _same_precision(option, answer):
+    """'11.2 percent' among '9 percent', '18 percent', '12 percent' is the one with a decimal (readers of r17: the
+    odd one out); amounts in a magnitude word ('$2.4 billion', '$3 billion') are written either way."""
+    decimal = lambda text: bool(re.search(r"\d\.\d", text))  # noqa: E731
+    return bool(magnitude(answer)) or decimal(option) == decimal(answer)
 
 
 def _amounts_like(b, entity, answer, in_sentence):

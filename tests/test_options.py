@@ -172,3 +172,16 @@ def test_a_name_the_article_calls_a_program_or_a_group_is_not_a_person():
     sorts = sort_by_name(b)
     assert sorts.get("Bright Start") in (None, "thing") and sorts.get("Save Hollin Green") in (None, "org")
     assert sorts["Mark Doyle"] == "person" and sorts["Sunita Vale"] == "person"  # positive control
+
+
+def test_amount_options_are_written_to_the_key_s_precision():
+    """'11.2 percent' is no key among '9 percent', '18 percent', '12 percent': the one decimal gives it away."""
+    text = ("Unemployment in Orvland rose to 11.2 percent in March. In Kell it was 9 percent, in Dorrel 18 percent and "
+            "in Vask 12 percent. Youth unemployment reached 24 percent. Inflation was 3 percent.")
+    found = [i for i in questions.generate(text, select=False)
+             if i["kind"] == "multiple_choice" and i["answer"] == "11.2 percent"]
+    assert found, "positive control: the rate is asked with options"
+    assert all("." in c for c in found[0]["choices"]), found[0]["choices"]
+    whole = [i for i in questions.generate(text, select=False)
+             if i["kind"] == "multiple_choice" and i["answer"] == "18 percent"]
+    assert whole and not any("." in c for c in whole[0]["choices"]), whole
