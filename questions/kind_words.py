@@ -16,7 +16,8 @@ THING_HEADS = {"farm", "dam", "plant", "station", "bridge", "airport", "stadium"
                "tunnel", "canal", "highway", "motorway", "terminal", "reactor", "refinery", "museum", "hospital",
                "prison", "hotel", "theatre", "theater", "cinema", "hall", "building", "centre", "center", "index",
                "storm", "hurricane", "typhoon", "cyclone", "fire", "war", "survey", "study", "census", "poll",
-               "assessment"}
+               "assessment", "arena", "pavilion", "gallery", "library", "palace", "castle", "cathedral", "church",
+               "chapel", "abbey", "temple", "mosque", "monument", "memorial", "lighthouse"}
 ORG_HEADS = {"party", "alliance", "front", "movement", "coalition", "bloc", "league", "union", "assembly", "parliament",
              "congress", "senate", "council", "court", "tribunal", "agency", "commission", "department", "ministry",
              "administration", "bureau", "office", "authority", "service", "directorate", "board", "committee",
