@@ -29,10 +29,12 @@ SORTED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "LAW"
 
 
 def _head_word(name):
-    """The word a name says its kind with: the last, or the one before 'of' ('University of Bergen')."""
+    """The word a name says its kind with: the last, or the one before 'of' or 'for' ('University of Bergen',
+    'the Verran Prize for Fiction')."""
     tokens = [w for w in words(name) if w not in ("the",)]
-    if "of" in tokens[1:]:
-        return tokens[tokens.index("of", 1) - 1]
+    joint = next((i for i, w in enumerate(tokens) if i > 0 and w in ("of", "for")), None)
+    if joint is not None:
+        return tokens[joint - 1]
     return tokens[-1] if tokens else ""
 
 

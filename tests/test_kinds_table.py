@@ -59,7 +59,8 @@ def test_descriptors_and_the_words_around_a_name_say_its_kind(sentence, name, ki
 
 
 @pytest.mark.parametrize("name, sort", [("Skyline 400", "thing"), ("Ornica Brands", "org"), ("Local 318", None),
-                                        ("Dana Morrow", None), ("Kessel Arena", "thing"), ("St Orla's Cathedral", "thing")])
+                                        ("Dana Morrow", None), ("Kessel Arena", "thing"), ("St Orla's Cathedral", "thing"),
+                                        ("Verran Prize for Fiction", "thing"), ("Orn Commission for Water", "org")])
 def test_a_model_number_is_a_thing_and_brands_are_a_body(name, sort):
     assert kinds.head_sort(name) == sort
 
