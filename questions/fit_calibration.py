@@ -12,7 +12,8 @@ out.
 The score 0.7 is placed from out-of-reading predictions (each reading, with every verdict on
 its articles, predicted by a model fitted on the other readings; fit_validation.py): for each
 kind of item, the lowest model output from which the 90% lower bound of the acceptance above it
-reaches 90% (a kind that never gets there gets no ready items). The kinds' cuts are folded into
+reaches 90% on the newest readings (fit_validation.RECENT; a kind that never gets there gets no
+ready items). The kinds' cuts are folded into
 the weights of the kind features, so that one cut, the knot at 0.7, serves every kind.
 
 Printed first, the honest figures: for each held-out reading, its items at or above 0.7 and how
@@ -102,7 +103,7 @@ def main(argv=None):
     print(validation.table(rows))
     print("\n".join(validation.breakdown(rows, detail)))
     out_of_reading = validation.out_of_fold(x, y, validation.reading_folds(readings, articles))
-    cuts = validation.choose_cuts(out_of_reading, y, kinds)
+    cuts = validation.choose_cuts(out_of_reading, y, kinds, readings=readings)
     by_article = validation.at_or_above(validation.out_of_fold(x, y, validation.article_folds(articles)), kinds, cuts)
     print(f"(held out by article instead, same cuts, not nested: {int(y[by_article].sum())} of "
           f"{int(by_article.sum())} accepted; folds by article flatter, trust the table)")

@@ -66,6 +66,24 @@ def test_each_kind_gets_its_own_cut():
     assert not validation.at_or_above(np.array([0.99]), np.array(["short_answer"]), cuts)[0]  # a kind never fitted
 
 
+def test_only_the_newest_readings_choose_the_cut():
+    """Old readings that accepted everything above any cut do not loosen the cut the newest ones need."""
+    predicted = np.linspace(1.0, 0.01, 100)
+    old = np.ones(100)  # an old generator's items: every one accepted
+    new = np.where(np.arange(100) < 30, 1.0, np.where(np.arange(100) % 2 == 0, 1.0, 0.0))  # today's: half below 30
+    names = [f"r{n}" for n in range(validation.RECENT + 4)]
+    readings = np.repeat(names, 100)
+    newest = set(names[-validation.RECENT:])
+    y = np.concatenate([new if name in newest else old for name in names])
+    predicted, kinds = np.tile(predicted, len(names)), np.array(["fill_blank"] * len(y))
+    pooled = validation.choose_cuts(predicted, y, kinds)["fill_blank"]
+    recent = validation.choose_cuts(predicted, y, kinds, readings=readings)["fill_blank"]
+    assert recent > pooled
+    keep = np.isin(readings, list(newest)) & (predicted >= recent)
+    assert y[keep].mean() >= 0.9  # the newest readings' items above the cut reach the target
+    assert y[np.isin(readings, list(newest)) & (predicted >= pooled)].mean() < 0.9  # control: the pooled cut does not
+
+
 def artefact_set(seed=0):
     """Three readings; feature 0 is a reading's style that went with acceptance in r1 and r2 but not in r3,
     feature 1 marks what readers accept everywhere (a little less reliably)."""
