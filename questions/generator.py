@@ -16,7 +16,7 @@ import re
 from collections import Counter
 
 from . import (accepted, advice, attribution, background, checker, definitions, generic, kind_names, kinds, leaning,
-               lede_object, makers, namings, readers, relatives, reported, restated, subjects, trivia, worth)
+               lede_object, makers, namings, quotes, readers, relatives, reported, restated, subjects, trivia, worth)
 from .clauses import (_definite_for_demonstratives, _drop_leading_connective, _name_the_clear_ones, clause_views,
                       clear_nouns, why_unusable)
 from .amounts import date_style
@@ -120,6 +120,13 @@ class Builder:
                 entity.labels = Counter({"ORG": 1})
             if entity.label == "ORG":  # "Which company did Huang start ...?", "Which company is the fourth-largest steel maker?"
                 self.descriptors.setdefault(name, "company" if noun in BUSINESS_NOUNS else noun)
+
+    def name_of(self, sentence):
+        """The article's full name of a mention of this sentence ('Vell' -> 'Ana Vell')."""
+        def full(ent):
+            entity = self.lookup.get((sentence.index, ent.start_char))
+            return entity.name if entity is not None else ent.text
+        return full
 
     def office_holders(self):
         """Each office as written ('the finance spokesman for the Green Reform Party') -> who holds it."""
@@ -268,12 +275,14 @@ def build_items(text, doc_iter, *, source="", limit=None, trace=None, keep_featu
         for view in views:
             view_reason = why_unusable(view, builder.clear_at(sentence)) if view is not sentence else None
             if view_reason is None:
-                made += name_items(builder, view)
-                made += builder.constituent_items(view)
-                made += subjects.subject_items(builder, view)  # 'Oxygen produces green light': 'What produces ...?'
-                found = definitions.definition(view.span)
-                if found is not None and not any(d[0].index == sentence.index for d in defined):
-                    defined.append((sentence, *found))
+                made += _view_items(builder, sentence, view, defined)
+        quoted = quotes.reported_view(sentence, builder.name_of, sentences[sentence.index + 1 : sentence.index + 4]) \
+            if reason in (None, "quoted-speech") else None
+        if quoted is not None:  # '"The orbit now takes 11 hours," said Ana Vell.': 'According to Ana Vell, ...'
+            view, saved = quotes.apply(sentence, quoted)
+            if why_unusable(view, builder.clear_at(sentence)) is None:  # a question would put the lead-in inside it
+                made += [i for i in _view_items(builder, sentence, view, []) if i["prompt"].startswith("According")]
+            quotes.restore(saved)  # the whole sentence's items read as written
         if reason not in NOT_THE_WRITERS_FACTS:  # "cooling - sometimes called volcanic winter -": asked on its own
             made += namings.naming_items(sentence, common=builder.definition_common(sentence),
                                          score=builder.sentence_score(sentence))
@@ -299,6 +308,17 @@ def build_items(text, doc_iter, *, source="", limit=None, trace=None, keep_featu
         items = trivia.drop_trivia(items, trace, index_of)
     return rank(items, limit=limit, trace=trace, index_of=index_of,
                 keep_features=keep_features, select=select, article_norm=builder.article_norm)
+
+
+def _view_items(builder, sentence, view, defined):
+    """The items of a sentence or clause that stands alone; a definition it gives goes to `defined`."""
+    made = name_items(builder, view)
+    made += builder.constituent_items(view)
+    made += subjects.subject_items(builder, view)  # 'Oxygen produces green light': 'What produces ...?'
+    found = definitions.definition(view.span)
+    if found is not None and not any(d[0].index == sentence.index for d in defined):
+        defined.append((sentence, *found))
+    return made
 
 
 NOT_THE_WRITERS_FACTS = {"quoted-speech", "writer-to-reader", "not-a-statement", "too-short", "too-long", "opinion-as-fact"}

@@ -54,6 +54,7 @@ class Sentence:
     starts_in_quote: bool = False
     listed: bool = False  # the first sentence of a list's line that was not joined to its lead-in (cleaning.py)
     list_item: bool = False  # one item of a list, parsed with its lead-in ('..., including a pay rise of 9 percent')
+    reported: bool = False  # a named speaker's quotation as a clause of its own, with its speaker (quotes.py)
 
 
 def article_sentences(text, docs, paragraphs):
@@ -92,6 +93,8 @@ def speech_inside(sentence):
     A quotation attributed inside the sentence ('X said the models were "designed ..."')
     keeps its speaker, so the facts outside the quotation can still be asked about."""
     text = sentence.text
+    if sentence.reported:  # 'According to Ana Vell, the orbit now takes ...' (quotes.py)
+        return False
     if sentence.starts_in_quote or _quote_depth(text, 0) > 0:
         return True
     opening = re.match(r"[\"\u201c]([^\"\u201d]*)[\"\u201d]", text)
