@@ -67,3 +67,42 @@ def test_a_template_error_rendered_alone_is_raised_as_jinja_raises_it(app):
         template.render()
     with pytest.raises(UndefinedError, match="'missing' is undefined"):
         display.render_alone(template, {})
+
+
+def test_a_moment_is_written_the_same_from_any_zone_and_a_second_time():
+    import datetime as dt
+
+    from quizapp.clock import to_iso
+
+    utc = dt.datetime(2026, 11, 25, 20, 1, 55, 700000, tzinfo=dt.timezone.utc)
+    paris = utc.astimezone(dt.timezone(dt.timedelta(hours=1)))
+    assert to_iso(paris) == to_iso(utc) == to_iso(utc) == "2026-11-25T20:01:55+00:00"
+    assert to_iso(utc + dt.timedelta(seconds=1)) == "2026-11-25T20:01:56+00:00"
+    assert to_iso(None) is None
+
+
+def test_a_typed_answer_graded_again_gets_the_grade_it_got_and_a_changed_key_its_own():
+    from quizapp.grading import grade, grade_answer
+
+    item = {"kind": "short_answer", "answer": "Mira Tellwood", "accepted": ["Tellwood"], "answer_type": "PERSON"}
+    first = grade_answer(item, "mira telwood")
+    assert first == grade_answer(item, "mira telwood") == grade("mira telwood", "Mira Tellwood", ["Tellwood"],
+                                                                 person=True)
+    assert first.correct and first.spelled
+    assert grade_answer(item, "Tellwood").correct
+    assert not grade_answer({**item, "accepted": []}, "Tellwood").correct  # the accepted forms are in the key
+    assert not grade_answer({**item, "answer": "Ivo Brask", "accepted": []}, "mira telwood").correct
+
+
+def test_interval_labels_worked_out_when_read_are_those_of_each_outcome():
+    import datetime as dt
+
+    from quizapp import scheduling
+
+    now = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.timezone.utc)
+    card = scheduling.card_from_row(None, card_id=1)
+    ratings = scheduling.outcomes(scheduling.make_scheduler(fuzz=False), card, now)
+    labels = scheduling.IntervalLabels(ratings, now)
+    eager = {name: scheduling.interval_label(dt.datetime.fromisoformat(row["due"]) - now) for name, row in ratings.items()}
+    assert labels["Good"] == eager["Good"] and dict(labels) == eager and list(labels) == list(ratings)
+    assert labels["Again"] == "1 min" and labels["Good"] == "10 min"

@@ -136,9 +136,7 @@ def show_current(db, scheduler, session, now, *, item=None, review=None):
             if stored is None or stored["item_id"] != item_id:
                 stored = _show(db, scheduler, session["id"], session["user_id"], item_id, now)
             review_id = fresh["review_id"]
-    intervals = {
-        name: scheduling.interval_label(from_iso(card["due"]) - now) for name, card in stored["ratings"].items()
-    }
+    intervals = scheduling.IntervalLabels(stored["ratings"], now)
     if item is None or item["id"] != item_id:
         item = items.get_item(db, item_id)
     if review is None or review["id"] != review_id:
