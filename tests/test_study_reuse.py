@@ -106,3 +106,13 @@ def test_interval_labels_worked_out_when_read_are_those_of_each_outcome():
     eager = {name: scheduling.interval_label(dt.datetime.fromisoformat(row["due"]) - now) for name, row in ratings.items()}
     assert labels["Good"] == eager["Good"] and dict(labels) == eager and list(labels) == list(ratings)
     assert labels["Again"] == "1 min" and labels["Good"] == "10 min"
+
+
+def test_a_users_log_in_value_is_made_when_asked_for_once_per_log_in():
+    from quizapp.users import User
+
+    row = {"id": 4, "username": "ivo", "role": "student", "timezone": None, "session_version": 2}
+    first, second = User(row), User(row)
+    assert "login_nonce" not in vars(first)  # a user loaded for a request makes none
+    assert first.get_id() == first.get_id() and first.get_id().startswith("4:2:")
+    assert first.get_id() != second.get_id()  # no two log-ins share a remember-me token
