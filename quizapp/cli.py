@@ -1,4 +1,5 @@
 """The `quizapp` command line (CONTRACTS.md section 1), a Flask CLI group."""
+import gc
 import json
 import logging
 import os
@@ -166,6 +167,10 @@ def serve_command(host, port, threads, workers, behind_proxy):
     # A thread holding the database write lock must get the interpreter back quickly, or every
     # other request queues behind it for whole 5 ms switch intervals.
     sys.setswitchinterval(0.0005)
+    # Everything loaded so far lives as long as the server: out of the collector's full passes, which would
+    # otherwise walk it again and again while students answer (and, once forked, touch every worker's copy).
+    gc.collect()
+    gc.freeze()
     if workers == 1:
         click.echo(f"quizapp is serving on http://{host}:{port}/ (Ctrl+C stops it).")
         waitress.serve(app, host=host, port=port, threads=threads, ident="quizapp", **proxy)

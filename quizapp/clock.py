@@ -1,5 +1,6 @@
 """Time in one format: aware UTC datetimes, stored as ISO 8601 with an offset."""
 import datetime as dt
+import functools
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 UTC = dt.timezone.utc
@@ -11,8 +12,16 @@ def utcnow():
 
 
 def to_iso(moment):
-    """`2026-11-25T20:01:55+00:00`: what the database stores and the CSV shows."""
-    return moment.astimezone(UTC).isoformat(timespec="seconds") if moment else None
+    """`2026-11-25T20:01:55+00:00`: what the database stores and the CSV shows.
+
+    Kept for the latest moments: a study request writes its one `now` a dozen times (an answer's time, each
+    outcome's last review). Equal moments in any zone are one key and one text."""
+    return _iso(moment) if moment else None
+
+
+@functools.lru_cache(maxsize=256)
+def _iso(moment):
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
 def from_iso(text):

@@ -33,6 +33,23 @@ def comes_back(value, now=None):
     return "now" if moment <= now else f"in {interval_label(moment - now)}"
 
 
+def render_alone(template, context):
+    """`template.render(context)`, the same text, without Jinja building its context from the template's
+    globals (a ChainMap over the environment's, walked twice per render) on every call: they are flattened
+    once per template. The environment's globals are all set while the app is built (Flask refuses
+    `add_template_global` once it has served a request), so the flat copy stays theirs."""
+    flat = template.__dict__.get("quizapp_globals")
+    if flat is None:
+        flat = template.quizapp_globals = dict(template.globals)
+    environment = template.environment
+    state = environment.context_class(environment, {**flat, **context}, template.name, template.blocks,
+                                      globals=flat)
+    try:
+        return environment.concat(template.root_render_func(state))
+    except Exception:
+        environment.handle_exception()  # as Template.render: the template's own lines in the traceback
+
+
 def init_app(app):
     """Register the filters templates use."""
     app.add_template_filter(mark_answer)

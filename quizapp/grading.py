@@ -303,10 +303,18 @@ def is_choice_correct(choice, answer):
 
 
 def grade_answer(item, response):
-    """Grade a response to an item: the picked option for choice kinds, fair matching for typed ones."""
+    """Grade a response to an item: the picked option for choice kinds, fair matching for typed ones.
+
+    A typed answer's grade is kept per (key, accepted forms, person?, response): checking it and showing its
+    feedback both grade it, and a class gives the same answers to one item."""
     if item["kind"] in CHOICE_KINDS:
         return Grade(is_choice_correct(response, item["answer"]))
-    return grade(response, item["answer"], item.get("accepted") or (), person=item.get("answer_type") == "PERSON")
+    return _typed_grade(response, item["answer"], tuple(item.get("accepted") or ()), item.get("answer_type") == "PERSON")
+
+
+@functools.lru_cache(maxsize=4096)
+def _typed_grade(response, answer, accepted, person):
+    return grade(response, answer, accepted, person=person)
 
 
 def is_answer_correct(item, response):

@@ -5,6 +5,8 @@ requires. Because `fsrs` fuzzes intervals with the unseeded `random` module, the
 outcomes of all four ratings are computed once when a card is shown and the chosen
 one is applied later, so the interval on a button is the interval the student gets.
 """
+from collections.abc import Mapping
+
 from fsrs import Card, Rating, Scheduler, State
 from fsrs.scheduler import DEFAULT_PARAMETERS, LOWER_BOUNDS_PARAMETERS, UPPER_BOUNDS_PARAMETERS
 
@@ -108,3 +110,23 @@ def interval_label(delta):
     if days < 365 and months < 12:
         return f"{months:.1f} mo".replace(".0 ", " ")
     return f"{max(round(days / 365, 1), 1):.1f} y".replace(".0 ", " ")
+
+
+class IntervalLabels(Mapping):
+    """{rating name: `interval_label` of its outcome's due time from `now`}, each label worked out when first read:
+    a question card shows none of them, its feedback one or three."""
+
+    def __init__(self, ratings, now):
+        self._ratings, self._now, self._labels = ratings, now, {}
+
+    def __getitem__(self, name):
+        label = self._labels.get(name)
+        if label is None:
+            label = self._labels[name] = interval_label(from_iso(self._ratings[name]["due"]) - self._now)
+        return label
+
+    def __iter__(self):
+        return iter(self._ratings)
+
+    def __len__(self):
+        return len(self._ratings)

@@ -4,8 +4,35 @@ The item at the position is the one being shown; its four FSRS outcomes are kept
 the row from its first showing (`outcomes`), with the review of its answer once checked.
 """
 import json
+from types import MappingProxyType
 
 from .db import query_one, write_transaction
+
+# The decoded `item_ids` and `outcomes` of session rows, by their text. Every answer and rating reads them
+# several times, and a session's texts come back unchanged from one request to the next (the rating writes
+# the outcomes the answer then reads): each text is decoded once per process. What is kept cannot be
+# changed (a tuple, read-only mappings), so no caller can change what the next one reads. Past
+# DECODED_KEPT texts all are forgotten.
+DECODED_KEPT = 4096
+_decoded = {}
+
+
+def _frozen(text, freeze):
+    value = _decoded.get(text)
+    if value is None:
+        value = freeze(text)
+        if len(_decoded) >= DECODED_KEPT:
+            _decoded.clear()
+        _decoded[text] = value
+    return value
+
+
+def _queue(text):
+    return tuple(json.loads(text))
+
+
+def _outcomes(text):
+    return json.loads(text, object_hook=MappingProxyType)
 
 
 def create_session(db, user_id, item_ids, *, mode, article_id, created_at):
@@ -26,18 +53,29 @@ def get_session(db, session_id, user_id=None):
 
 
 def item_ids(session):
-    """The planned queue of a session row."""
-    return json.loads(session["item_ids"])
+    """The planned queue of a session row, as a tuple."""
+    return _frozen(session["item_ids"], _queue)
 
 
 def stored_outcomes(session):
-    """The outcomes kept for the item being shown ({"item_id", "ratings"}), or None."""
-    return json.loads(session["outcomes"]) if session["outcomes"] else None
+    """The outcomes kept for the item being shown ({"item_id", "ratings"}, read-only), or None."""
+    return _frozen(session["outcomes"], _outcomes) if session["outcomes"] else None
 
 
 def outcomes_text(outcomes):
-    """The `outcomes` column's text for these outcomes."""
-    return json.dumps(outcomes)
+    """The `outcomes` column's text for these outcomes (remembered as what it decodes to: a copy, read-only)."""
+    text = json.dumps(outcomes)
+    _frozen(text, lambda _: _freeze(outcomes))
+    return text
+
+
+def _freeze(value):
+    """A read-only copy of decoded JSON: what `json.loads(json.dumps(value), object_hook=MappingProxyType)` gives."""
+    if isinstance(value, dict):
+        return MappingProxyType({key: _freeze(item) for key, item in value.items()})
+    if isinstance(value, (list, tuple)):
+        return [_freeze(item) for item in value]
+    return value
 
 
 def queue_text(item_ids):

@@ -56,7 +56,11 @@ class User(UserMixin):
         self.timezone = row["timezone"] or "UTC"
         self.must_change_password = bool(row.get("must_change_password"))
         self.session_version = row["session_version"]
-        self.login_nonce = secrets.token_urlsafe(9)
+
+    @functools.cached_property
+    def login_nonce(self):
+        """Made when first asked for (a log-in asks; the user loaded for every other request never does)."""
+        return secrets.token_urlsafe(9)
 
     def get_id(self):
         """What the session and the remember-me cookie hold: the id, the session version, and a value

@@ -136,9 +136,7 @@ def show_current(db, scheduler, session, now, *, item=None, review=None):
             if stored is None or stored["item_id"] != item_id:
                 stored = _show(db, scheduler, session["id"], session["user_id"], item_id, now)
             review_id = fresh["review_id"]
-    intervals = {
-        name: scheduling.interval_label(from_iso(card["due"]) - now) for name, card in stored["ratings"].items()
-    }
+    intervals = scheduling.IntervalLabels(stored["ratings"], now)
     if item is None or item["id"] != item_id:
         item = items.get_item(db, item_id)
     if review is None or review["id"] != review_id:
@@ -287,25 +285,27 @@ def rate(db, session_id, item_id, rating, now, scheduler=None, *, state=None):
         else:
             raise NotCurrentItem("Check your answer before rating it.")
         position = state["position"] + 1
+        queue_text = state["item_ids"]
         if missed:
             queue = relearn(queue, state["position"])
+            queue_text = study_sessions.queue_text(queue)
         finished_at = to_iso(now) if position >= len(queue) else None
         shows_next = scheduler is not None and position < len(queue)  # the next item shown in this transaction
         item = prepared[1] if shows_next and prepared and prepared[1] and prepared[1]["id"] == queue[position] else None
         outcomes = (_current_outcomes(db, scheduler, state["user_id"], queue[position], now, prepared and prepared[0],
                                       item) if shows_next else None)
-        kept = study_sessions.move_to(db, session_id, position, finished_at=finished_at, item_ids=queue,
-                                      outcomes=outcomes, shown_at=to_iso(now))
+        kept = study_sessions.move_to(db, session_id, position, finished_at=finished_at,
+                                      item_ids=queue if missed else None, outcomes=outcomes, shown_at=to_iso(now))
         if scheduler is None:
             return None
-        return {**state, "position": position, "item_ids": study_sessions.queue_text(queue), "outcomes": kept,
+        return {**state, "position": position, "item_ids": queue_text, "outcomes": kept,
                 "shown_at": to_iso(now) if kept else None, "review_id": None, "finished_at": finished_at}, item
 
 
 def relearn(queue, position):
     """The queue with the missed item at `position` back after RELEARN_AFTER others, or at once when none are left:
     as FSRS's learning steps intend, it comes back in this session until answered right."""
-    return queue[: position + 1 + RELEARN_AFTER] + [queue[position]] + queue[position + 1 + RELEARN_AFTER:]
+    return [*queue[: position + 1 + RELEARN_AFTER], queue[position], *queue[position + 1 + RELEARN_AFTER:]]
 
 
 def _rerate_right_answer(db, state, item_id, review, rating):

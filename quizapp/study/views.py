@@ -2,7 +2,7 @@
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from .. import charts, memory_model
+from .. import charts, display, memory_model
 from ..clock import local_label
 from ..db import MAX_ROWID, get_db
 from ..extensions import get_scheduler, utcnow
@@ -150,8 +150,27 @@ def _card(**context):
     """The question card alone, as app.js asks for it: rendered by Jinja without Flask's context processors.
 
     The card reads only what it is given and Jinja's globals (url_for, csrf_token); the processors would add
-    current_user and the like, which it never reads, on every answer and rating."""
-    return current_app.jinja_env.get_template(CARD).render(context)
+    current_user and the like, which it never reads, on every answer and rating. Its session's URL comes
+    from `_session_url`."""
+    context.setdefault("session_url", _session_url(context["session"]["id"]))
+    return display.render_alone(current_app.jinja_env.get_template(CARD), context)
+
+
+_session_urls = {}
+SESSION_URLS_KEPT = 4096
+
+
+def _session_url(session_id):
+    """`url_for('study.session', session_id=...)`, worked out once per session and script root (the prefix a
+    proxy serves the app under): the URL depends on nothing else, and every answer and rating of the session
+    renders it."""
+    key = (request.script_root, session_id)
+    url = _session_urls.get(key)
+    if url is None:
+        if len(_session_urls) >= SESSION_URLS_KEPT:
+            _session_urls.clear()
+        url = _session_urls[key] = url_for("study.session", session_id=session_id)
+    return url
 
 
 def _in_place():
