@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from .parse import speech_inside
 from .lexicon import FIRST_KIND_NOUNS, HUMAN_NOUNS, KIND_NOUNS, NAME_NOUN_LABELS, SYNONYMS
 from .vague import DEMONSTRATIVES, is_vague_phrase
+from .nominal import lede_plan, name_act, told_acts
 
 if not Token.has_extension("qtext"):
     Token.set_extension("qtext", default=None)
@@ -107,6 +108,8 @@ def resolve(sentences, lookup, descriptors=None):
     group = None  # (sentence index, phrase) of the people last named together as a subject
     event = _lede_event(sentences)  # "Sunday's parliamentary election": what a later "the result" is of
     called = []  # (sentences told so far, name) of the things the article says are called something
+    acts = []  # (sentence index, 'ruling', 'a federal judge') of the acts told by a verb ('ruled')
+    plan = lede_plan(sentences)  # (index, 'Vexa Coaches') when the lede says what a named body will do
     told = 0
     for sentence in sentences:
         span, index = sentence.span, sentence.index
@@ -115,6 +118,9 @@ def resolve(sentences, lookup, descriptors=None):
         if subject is not None and _umbrella(subject, told, event, called):
             resolved.add(index)
         called += [(told, name) for name in _called_names(span)]
+        if subject is not None and name_act(subject, index, acts, plan):
+            resolved.add(index)  # "A judge ruled ... The ruling accused ..." -> "The ruling by a judge accused ..."
+        acts += [(index, noun, doer) for noun, doer in told_acts(sentence)]
         if (subject is not None and subject.lower_ == "they" and subject._.qtext is None and group
                 and index - group[0] == 1 and not _is_extraposed(subject)):
             _replace(subject, group[1])  # "Solberg and her team noticed ... They collected 146 ..."
