@@ -4,6 +4,8 @@ import pytest
 import questions
 from questions.entities import consolidate, is_alias, place_kind, same_thing
 
+from .helpers import builder
+
 
 @pytest.mark.parametrize(
     "a, b, alias",
@@ -62,3 +64,19 @@ def test_a_surname_after_a_relative_named_in_full_is_the_story_s_person():
     items = questions.generate(KIN.replace("Her daughter, Eva Lind,", "A colleague, Eva Lind,"))
     led = [it for it in items if it["kind"] in ("fill_blank", "multiple_choice") and "Dr. _____ led" in it["prompt"]]
     assert led and all(it["answer"] == "Eva Lind" for it in led), led
+
+
+def test_a_new_name_opening_a_sentence_is_a_mention_as_it_is_mid_sentence():
+    """The model tags an unknown name that opens a sentence ('Orvane was founded in 2017 ...') as a common noun; the
+    same name mid-sentence is a proper one, so both are mentions of one entity. Without it a later 'The company said
+    ...' was written with the one firm the article names ('Kessing Insights', a research firm in passing)."""
+    text = ("Orvane launches satellite internet\n\nOrvane will launch a satellite internet service on Monday. Petra Lund, "
+            "a telecoms analyst at the research firm Kessing Insights, estimated that Orvane would need 120,000 "
+            "subscribers to break even.\n\nOrvane was founded in 2017 by a group of engineers and is backed by the state "
+            "pension fund. The company said it would launch a further 24 satellites next spring.")
+    b = builder(text)
+    opening = [s for s in b.sentences if s.text.startswith("Orvane was founded")][0]
+    assert b.lookup[(opening.index, opening.span.start_char)].name == "Orvane"
+    items = questions.generate(text, select=False)
+    assert not any("Kessing Insights said it would launch" in i["prompt"] for i in items), items
+    assert any("Kessing Insights" in i["prompt"] and i["answer"] == "120,000" for i in items)  # positive control
