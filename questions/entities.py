@@ -222,20 +222,19 @@ def consolidate(sentences):
         first = sent[0]
         if first.is_title and not first.ent_type_ and (first.lower_ in common or _plain_opening(first, capitalised)):
             first._.plain = True  # "Railway workers went ...", where the article also writes "railway"
-    proper = {strip_article(ent.text) for sent in sentences for ent in sent.ents
-              if _looks_like_a_name(ent, _in_context(ent, LABELS.get(ent.label_)))}
-    for index, sent in enumerate(sentences):
-        for ent in sent.ents:
-            label = _in_context(ent, LABELS.get(ent.label_))
-            text = strip_article(ent.text)
-            if label in NAMED_LABELS and len(ent) == 1 and ent.text.lower() in common and ent.text[:1].isupper():
-                ent[0]._.plain = True
-                continue  # "Lava was flowing ...": a capital at the start of a sentence, not a name
-            if label and words(text) and (_looks_like_a_name(ent, label) or text in proper and ent[0].is_title):
-                # "Orvane was founded in 2017": the model tags a new name opening a sentence as a common noun,
-                # but the same name mid-sentence as a proper one
-                mentions.append((index, ent, text))
-                votes.setdefault(norm(text), Counter())[label] += 1
+    found = [(index, ent, _in_context(ent, LABELS.get(ent.label_)), strip_article(ent.text))
+             for index, sent in enumerate(sentences) for ent in sent.ents]
+    looks = [_looks_like_a_name(ent, label) for _, ent, label, _ in found]
+    proper = {text for (_, _, _, text), named in zip(found, looks) if named}
+    for (index, ent, label, text), named in zip(found, looks):
+        if label in NAMED_LABELS and len(ent) == 1 and ent.text.lower() in common and ent.text[:1].isupper():
+            ent[0]._.plain = True
+            continue  # "Lava was flowing ...": a capital at the start of a sentence, not a name
+        if label and words(text) and (named or text in proper and ent[0].is_title):
+            # "Orvane was founded in 2017": the model tags a new name opening a sentence as a common noun,
+            # but the same name mid-sentence as a proper one
+            mentions.append((index, ent, text))
+            votes.setdefault(norm(text), Counter())[label] += 1
     entities, lookup, people, genders = [], {}, [], {}
     firms = {text.split()[0] for _, ent, text in mentions if len(text.split()) >= 2
              and _vote(votes[norm(text)], text) == "ORG" and text.split()[-1].lower().strip(".,") in FIRM_TAILS}
