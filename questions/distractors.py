@@ -324,10 +324,7 @@ def _acronym(name):
 
 def org_class(name):
     """What kind of body a name says it is, by its head word ('Homeland Movement': a party), or None."""
-    tokens = name.split()
-    joint = next((i for i, w in enumerate(tokens) if i > 0 and w in ("of", "for")), None)
-    if joint is not None:  # "Technical University of Lindau", "Centre for Policy Studies": the head comes before
-        tokens = tokens[:joint]
+    tokens = kinds.before_of(name.split())  # "Technical University of Lindau": the head comes before "of"
     head = re.sub(r"[^a-z]", "", tokens[-1].lower()) if tokens else ""
     first = re.sub(r"[^a-z]", "", name.split()[0].lower()) if name.split() else ""
     for kind, heads in ORG_CLASSES.items():

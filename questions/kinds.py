@@ -31,11 +31,15 @@ SORTED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "LAW"
 def _head_word(name):
     """The word a name says its kind with: the last, or the one before 'of' or 'for' ('University of Bergen',
     'the Verran Prize for Fiction')."""
-    tokens = [w for w in words(name) if w not in ("the",)]
-    joint = next((i for i, w in enumerate(tokens) if i > 0 and w in ("of", "for")), None)
-    if joint is not None:
-        return tokens[joint - 1]
+    tokens = before_of([w for w in words(name) if w not in ("the",)])
     return tokens[-1] if tokens else ""
+
+
+def before_of(tokens):
+    """A name's words up to its first 'of' or 'for' after the first word: where its head noun ends
+    ('University of Bergen', 'Centre for Policy Studies')."""
+    joint = next((i for i, w in enumerate(tokens) if i > 0 and w in ("of", "for")), None)
+    return tokens if joint is None else tokens[:joint]
 
 
 def head_sort(name):
