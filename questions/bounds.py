@@ -33,13 +33,17 @@ def stem_bound(sentence_text, answer):
         target = FRACTIONS[match.group("frac").lower()] * other
         if not 0.2 <= value / target <= 5:
             continue  # the fraction is of something else
-        comparator = (match.group("cmp") or "").lower()
-        if comparator in BELOW or comparator == "just under":
-            return ("below", target)
-        if comparator in ABOVE or comparator == "just over":
-            return ("above", target)
-        return ("near", target)
+        return (_side(match.group("cmp")), target)
     return None
+
+
+def _side(comparator, flipped=False):
+    """'below' for 'less than half of ...', 'above' for 'more than ...', 'near' for 'about' or none; `flipped`
+    when the key is the base the multiple is of ('6.8, more than three times the key': below)."""
+    comparator = (comparator or "").lower()
+    side = "below" if comparator in BELOW or comparator == "just under" else \
+        "above" if comparator in ABOVE or comparator == "just over" else "near"
+    return {"below": "above", "above": "below"}.get(side, side) if flipped else side
 
 
 MULTIPLE_BEFORE = re.compile(
@@ -66,12 +70,7 @@ def base_bound(sentence_text, answer):
     target = _value(amounts[-1]) / FRACTIONS[match.group("frac").lower()]
     if not 0.2 <= value / target <= 5:
         return None  # the multiple is of something else
-    comparator = (match.group("cmp") or "").lower()
-    if comparator in ABOVE or comparator == "just over":
-        return ("below", target)  # 6.8 is more than three times the key: the key is below 6.8 / 3
-    if comparator in BELOW or comparator == "just under":
-        return ("above", target)
-    return ("near", target)
+    return (_side(match.group("cmp"), flipped=True), target)  # more than three times the key: below 6.8 / 3
 
 
 YEAR = re.compile(r"(?:1[5-9]|20)\d\d\b")
