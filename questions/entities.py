@@ -9,6 +9,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .kind_words import ORG_HEADS
+from .lexicon import COMPANY_NOUNS
 from .stem_fit import majority as _majority, mention_gender
 from .textnorm import norm, words
 
@@ -82,7 +84,8 @@ NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_
 
 FIRM_TAILS = {"systems", "inc", "corp", "corporation", "group", "technologies", "airways", "airlines", "aerospace",
               "holdings", "bank", "motors", "therapeutics", "pharmaceuticals", "industries", "ltd", "plc", "llc",
-              "co", "company", "labs", "software", "energy", "securities", "partners", "media", "foods"}
+              "co", "company", "labs", "software", "energy", "securities", "partners", "media", "foods",
+              "communications", "insights", "networks", "solutions", "analytics", "consulting"}
 
 
 @dataclass
@@ -181,6 +184,11 @@ def _contains(hay, needle):
     return any(hay[i : i + len(needle)] == needle for i in range(len(hay) - len(needle) + 1))
 
 
+THING_NOUNS = {"service", "app", "application", "plan", "programme", "program", "scheme", "ship", "vessel", "boat",
+               "satellite", "spacecraft", "probe", "rocket", "drug", "vaccine", "treatment", "device", "system",
+               "platform", "tool", "vehicle", "car", "phone", "model", "product", "project", "software", "game", "robot",
+               "telescope", "mission", "aircraft", "plane", "jet", "train", "engine", "chip", "machine", "package"}
+BODY_NOUNS = ORG_HEADS | COMPANY_NOUNS | {"consultancy", "charity", "watchdog", "regulator", "operator"}
 HUMAN_WORDS = {"he", "she", "his", "her", "him", "said", "says", "told", "who", "mr", "mrs", "ms", "dr"}
 
 
@@ -303,6 +311,11 @@ def _in_context(ent, label):
     if label != "PERSON" or ent.root.dep_ in ("compound", "amod", "nmod", "poss"):
         return label  # "the Trump administration": a person's name as a modifier
     head = ent.root.head
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.pos_ == "NOUN" and before.lower_ in BODY_NOUNS:
+        return "ORG"  # "the research firm Fjellmark Insights", "the consultancy Marr": a body, not a person
+    if before is not None and before.lower_ in ("called", "named") and before.head.lemma_.lower() in THING_NOUNS:
+        return "PRODUCT"  # "The service, called Skyreach Horizon, will use ...": a thing's name, not a person's
     if ent.root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS:
         return "GPE"  # "the nearby city of Larissa"
     if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the":

@@ -80,3 +80,30 @@ def test_a_new_name_opening_a_sentence_is_a_mention_as_it_is_mid_sentence():
     items = questions.generate(text, select=False)
     assert not any("Kessing Insights said it would launch" in i["prompt"] for i in items), items
     assert any("Kessing Insights" in i["prompt"] and i["answer"] == "120,000" for i in items)  # positive control
+
+
+def _labels(text):
+    return {e.name: e.label for e in entities_of(text)}
+
+
+def test_a_name_after_a_body_noun_is_an_organisation_and_after_a_job_a_person():
+    """'the research firm Kessing Insights': the noun before the name says it is a body, whatever the model called
+    it; 'the analyst Petra Lund' (a job) stays a person."""
+    found = _labels("Petra Lund, an analyst at the research firm Kessing Insights, said prices would rise. "
+                    "The analyst Petra Lund expects 120,000 subscribers.")
+    assert found.get("Kessing Insights") == "ORG", found
+    assert found.get("Petra Lund") == "PERSON", found
+
+
+def test_a_thing_called_by_a_name_is_a_product_and_its_short_form_is_the_company():
+    """'The service, called Kestrel Horizon, ...' names a service, not a person; 'Kestrel' alone is then the company
+    'Kestrel Communications' the lede named, not the product."""
+    text = ("Kestrel Communications on Monday launched a satellite internet service for the north. The service, called "
+            "Kestrel Horizon, will use 72 satellites. Customers will need a dish, which Kestrel will sell for 349 crowns. "
+            "Kestrel said it expects to connect 40,000 households.")
+    entities = {e.name: e for e in entities_of(text)}
+    assert entities["Kestrel Horizon"].label == "PRODUCT", {n: e.label for n, e in entities.items()}
+    assert entities["Kestrel Communications"].label == "ORG" and entities["Kestrel Communications"].mentions == 3
+    # control: a person called by a name is still a person
+    assert _labels("A nurse named Eva Lind said the clinic would close. Lind said it had no staff.").get("Eva Lind") \
+        == "PERSON"
