@@ -69,6 +69,17 @@ def why_not(tokens, clause):
     return None
 
 
+def _agreeing(token, clause):
+    """The token as the question writes it when 'who' is a team or a body: its plural verb made singular ('Rovers
+    United, who have won the cup nine times' asks 'Who has won the cup nine times?')."""
+    finite = next((c for c in clause.children if c.dep_ in ("aux", "auxpass") and c.i < clause.i), clause)
+    if token.i != finite.i or token.tag_ != "VBP":
+        return rendered(token)
+    from lemminflect import getInflection
+    singular = {"be": "is", "have": "has", "do": "does"}.get(token.lemma_.lower()) or (getInflection(token.lemma_, "VBZ") or [token.text])[0]
+    return singular + token.whitespace_
+
+
 def relative_items(b, sentence):
     """'Who led the study?' for each named person the sentence gives a 'who' clause, outside quotations."""
     items = []
@@ -84,22 +95,22 @@ def relative_items(b, sentence):
         found = relative_clause(ent)
         if found is None or why_not(*found) is not None:
             continue
-        tokens, _ = found
-        body = "".join(rendered(t) for t in tokens).strip()
+        tokens, clause = found
+        person = entity.label == "PERSON"
+        body = "".join(_agreeing(t, clause) if not person else rendered(t) for t in tokens).strip()
         prompt = f"Who {body}?"
         if len(prompt.split()) < 6:
             prompt = f"Who {body}, according to the article?"
         answer = entity.name
         if norm(answer.split()[-1]) in norm(prompt):
             continue  # the stem names the answer
-        accepted = sorted({answer.split()[-1], ent.text} - {answer})
-        common = {"source_sentence": sentence.text, "answer_type": "PERSON", "source": b.source, "fact": answer,
+        accepted = sorted({answer.split()[-1] if person else answer, ent.text} - {answer})  # "United" is not the club
+        common = {"source_sentence": sentence.text, "answer_type": "PERSON" if person else "ORG", "source": b.source, "fact": answer,
                   "features": b.features(sentence, "PERSON", "title", ent, ent)}
         base = b.score(sentence, entity, ent)
         items.append(dict(kind="short_answer", prompt=prompt, answer=answer, choices=[], accepted=accepted,
                           score=base + 0.04, **common))
-        person = entity.label == "PERSON" and entity.reliable
-        options, strong = options_for(b, entity, answer, sentence) if person else (None, False)
+        options, strong = options_for(b, entity, answer, sentence) if person and entity.reliable else (None, False)
         if options and strong:
             choices = options + [answer]
             random.Random(_seed(sentence.text, answer, "who")).shuffle(choices)

@@ -75,6 +75,19 @@ def test_a_who_clause_inside_a_quotation_is_not_asked():
     assert "Who has lived in Orrin Vale since 1978?" in prompts  # positive control
 
 
+def test_a_who_clause_on_a_team_asks_with_a_singular_verb_and_never_accepts_part_of_its_name():
+    """'Castlebrook United, ..., who have won the cup nine times': a team is one thing in the question ('Who has won
+    ...?'), and 'United' alone is not the club; a person's surname stays an accepted answer (control)."""
+    text = ("Dunmore Rovers reached the final of the national cup on Saturday. On April 20 they will face Castlebrook "
+            "United, the reigning league champions, who have won the cup nine times. The final was planned by Maria "
+            "Jensen, who has lived in Orrin Vale since 1978.")
+    items = {i["prompt"]: i for i in questions.generate(text, select=False) if i["prompt"].startswith("Who")}
+    assert "Who have won the cup nine times?" not in items
+    team = items["Who has won the cup nine times?"]
+    assert team["answer"] == "Castlebrook United" and "United" not in team["accepted"]
+    assert "Jensen" in items["Who has lived in Orrin Vale since 1978?"]["accepted"]  # control: a person's surname
+
+
 WALK = "If you walk for ten minutes after dinner, your blood sugar falls by about 20 percent. "
 
 
